@@ -1,0 +1,36 @@
+import postgres from 'postgres'
+import type { Db, Queryable } from './types.ts'
+
+type Sql = postgres.Sql | postgres.TransactionSql
+
+function wrap(sql: Sql): Queryable {
+  return {
+    async query(text, params) {
+      return (await sql.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[])) as never[]
+    },
+    async exec(text) {
+      await sql.unsafe(text).simple()
+    },
+  }
+}
+
+/** PostgreSQL server with PostGIS through the `postgres` client. */
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
+  const sql = postgres(url, {
+    max: opts.max ?? 10,
+    onnotice: () => {},
+    // Same value types as the embedded adapter: int8 and numeric as numbers.
+    types: {
+      bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: Number },
+      numeric: { to: 1700, from: [1700], serialize: (v: number) => String(v), parse: Number },
+    },
+    connection: { application_name: 'antt-atlas' },
+  })
+  const base = wrap(sql)
+  return {
+    kind: 'postgres',
+    ...base,
+    transaction: (fn) => sql.begin((tx) => fn(wrap(tx))) as never,
+    close: () => sql.end({ timeout: 5 }),
+  }
+}

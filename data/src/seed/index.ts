@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto'
+import type { Db, Queryable } from '../db/index.ts'
+import { type FetchOptions, fetchAllSources } from '../sources/fetch.ts'
+import { loadBoundaries } from './boundaries.ts'
+import { DEMO_PERIOD, type DemoRecords, generateDemoRecords, type VillageContext } from './demo-records.ts'
+import { placeBorderFeatures } from './border-features.ts'
+import { assignAreaClasses, assignGateClasses } from './area-classes.ts'
+import { makeRng } from './rng.ts'
+import { type CommuneInput, type GeneratedVillage, generateVillages } from './villages.ts'
+import { POINT_FROM_LONLAT, insertRows } from './insert.ts'
+
+export const DEFAULT_SEED = 20250701
+
+export interface SeedOptions extends FetchOptions {
+  seed?: number
+  /** generate villages and security records (default true); false loads only the real boundaries */
+  demo?: boolean
+}
+
+export interface SeedReport {
+  seed: number
+  demo: boolean
+  digest: string | null
+  counts: Record<string, number>
+  ms: number
+}
+
+export async function isSeeded(db: Queryable): Promise<boolean> {
+  const [row] = await db.query<{ n: number }>('select count(*)::int as n from commune')
+  return row.n > 0
+}
+
+/** SHA-256 of generated data, as a reproducibility check for a given seed. */
+export function digestOf(villages: readonly GeneratedVillage[], records: DemoRecords): string {
+  return createHash('sha256').update(JSON.stringify({ villages, records })).digest('hex')
+}
+
+async function readCommunes(tx: Queryable): Promise<CommuneInput[]> {
+  const rows = await tx.query<{ code: string; type: CommuneInput['type']; population: number; geom: string }>(
+    'select code, type, population, ST_AsGeoJSON(geom, 6) as geom from commune order by code',
+  )
+  return rows.map((r) => ({ ...r, geom: JSON.parse(r.geom).coordinates }))
+}
+
+/** Some border and remote communes are deliberately left under-covered in the demo data. */
+async function pickUnderCovered(tx: Queryable, seed: number): Promise<string[]> {
+  const rows = await tx.query<{ code: string; border: boolean; remote: boolean }>(
+    `select c.code,
+            exists (select 1 from commune_area_class a where a.commune_code = c.code and a.class_code = 'border') as border,
+            exists (select 1 from commune_area_class a where a.commune_code = c.code and a.class_code = 'remote') as remote
+     from commune c order by c.code`,
+  )
+  const rng = makeRng(seed ^ 0xc0de)
+  return rows.filter((r) => rng.next() < (r.border ? 0.4 : r.remote ? 0.15 : 0.04)).map((r) => r.code)
+}
+
+async function readVillageContext(tx: Queryable, under: Set<string>): Promise<VillageContext[]> {
+  const rows = await tx.query<Omit<VillageContext, 'under_covered'>>(
+    `select v.code, v.commune_code, v.kind, v.population, ST_X(v.point) as lon, ST_Y(v.point) as lat,
+            v.border_distance_m,
+            coalesce((select ST_Distance(v.point::geography, f.geom::geography) from border_feature f
+                      where f.kind like 'gate%' order by f.geom <-> v.point limit 1), 1e9) as gate_distance_m,
+            coalesce((select array_agg(class_code order by class_code) from commune_area_class a
+                      where a.commune_code = v.commune_code), '{}') as commune_classes
+     from village v order by v.code`,
+  )
+  return rows.map((r) => ({ ...r, under_covered: under.has(r.commune_code) }))
+}
+
+async function insertDemoRecords(tx: Queryable, r: DemoRecords): Promise<void> {
+  await insertRows(
+    tx,
+    'security_model',
+    {
+      columns: {
+        id: 'text', name: 'text', type_code: 'text', commune_code: 'text', village_code: 'text', lead_org_code: 'text',
+        founded_on: 'date', members: 'int', equipment: 'text', exemplary: 'boolean', status: 'text',
+        dissolved_on: 'date', dissolved_reason: 'text',
+      },
+      inputs: { lon: 'float8', lat: 'float8' },
+      computed: { point: POINT_FROM_LONLAT },
+    },
+    r.models,
+  )
+  await tx.query(
+    `update security_model m set replicated_from = r.replicated_from
+     from json_to_recordset($1::json) as r(id text, replicated_from text) where m.id = r.id`,
+    [JSON.stringify(r.models.filter((m) => m.replicated_from).map(({ id, replicated_from }) => ({ id, replicated_from })))],
+  )
+  await insertRows(tx, 'security_model_status', { columns: { model_id: 'text', status: 'text', valid_from: 'date', valid_to: 'date', reason: 'text' } }, r.statuses)
+  await insertRows(tx, 'evaluation', { columns: { id: 'text', model_id: 'text', evaluated_on: 'date', rating_code: 'text', evaluator: 'text' } }, r.evaluations, 20_000)
+  await insertRows(
+    tx,
+    'incident',
+    {
+      columns: { id: 'text', category_code: 'text', occurred_on: 'date', commune_code: 'text', village_code: 'text', severity: 'smallint', precision: 'text' },
+      inputs: { lon: 'float8', lat: 'float8' },
+      computed: { point: POINT_FROM_LONLAT },
+    },
+    r.incidents,
+    20_000,
+  )
+  // A jittered point that fell outside its commune goes back to the village centre.
+  await tx.query(
+    `update incident i set point = v.point, precision = 'approximate'
+     from village v, commune c
+     where v.code = i.village_code and c.code = i.commune_code and not ST_Intersects(c.geom, i.point)`,
+  )
+  await tx.query(
+    `update security_model m set point = v.point
+     from village v, commune c
+     where v.code = m.village_code and c.code = m.commune_code and not ST_Intersects(c.geom, m.point)`,
+  )
+  await tx.query(
+    `update security_model m set point = c.label_point
+     from commune c where c.code = m.commune_code and not ST_Intersects(c.geom, m.point)`,
+  )
+  await insertRows(tx, 'outreach_session', { columns: { id: 'text', commune_code: 'text', village_code: 'text', held_on: 'date', topic: 'text', lead_org_code: 'text', attendees: 'int' } }, r.outreach)
+  await insertRows(tx, 'safety_certification', { columns: { id: 'text', subject_kind: 'text', subject_name: 'text', commune_code: 'text', village_code: 'text', year: 'int', certified: 'boolean' } }, r.certifications)
+  await insertRows(tx, 'funding_allocation', { columns: { id: 'text', commune_code: 'text', model_id: 'text', year: 'int', amount_vnd: 'bigint', source: 'text', purpose: 'text' } }, r.funding)
+  await insertRows(tx, 'prestige_count', { columns: { village_code: 'text', year: 'int', people: 'int' } }, r.prestige)
+}
+
+async function insertVillages(tx: Queryable, villages: readonly GeneratedVillage[]): Promise<void> {
+  await insertRows(
+    tx,
+    'village',
+    {
+      columns: { code: 'text', commune_code: 'text', name: 'text', kind: 'text', population: 'int', households: 'int' },
+      inputs: { lon: 'float8', lat: 'float8' },
+      computed: { point: POINT_FROM_LONLAT },
+    },
+    villages,
+  )
+  // Village polygons: Voronoi cells of the village points, clipped to their commune.
+  await tx.query(
+    `with cells as (
+       select c.code, (ST_Dump(ST_VoronoiPolygons(ST_Collect(v.point), 0, ST_Envelope(ST_Buffer(c.geom, 0.05))))).geom as cell
+       from commune c join village v on v.commune_code = c.code
+       group by c.code, c.geom
+     )
+     update village v
+     set geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_Intersection(cells.cell, c.geom)), 3))
+     from cells, commune c
+     where cells.code = v.commune_code and c.code = v.commune_code and ST_Intersects(cells.cell, v.point)`,
+  )
+  await tx.query(`update village set geom = null where ST_IsEmpty(geom)`)
+  await tx.query(`update village set area_km2 = ST_Area(geom::geography) / 1e6 where geom is not null`)
+}
+
+/** Seeds an empty, migrated database: real boundaries, then (unless demo is false) generated demo data. */
+export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> {
+  const t0 = Date.now()
+  const seedValue = opts.seed ?? DEFAULT_SEED
+  const demo = opts.demo ?? true
+  const files = await fetchAllSources(opts)
+  let digest: string | null = null
+  await db.transaction(async (tx) => {
+    await loadBoundaries(tx, files)
+    await tx.query('select compute_border_areas()')
+    await assignAreaClasses(tx)
+    await placeBorderFeatures(tx)
+    await assignGateClasses(tx)
+    if (demo) {
+      const villages = generateVillages(await readCommunes(tx), seedValue)
+      await insertVillages(tx, villages)
+      await tx.query('select compute_border_areas()')
+      const under = new Set(await pickUnderCovered(tx, seedValue))
+      const records = generateDemoRecords(await readVillageContext(tx, under), seedValue)
+      await insertDemoRecords(tx, records)
+      digest = digestOf(villages, records)
+      await tx.query(`insert into dataset_meta (key, value) values ('under_covered_demo', $1::jsonb)`, [JSON.stringify([...under])])
+    }
+    const meta = { demo, seed: seedValue, digest, period: demo ? DEMO_PERIOD : null, seeded_at: new Date().toISOString() }
+    for (const [key, value] of Object.entries(meta))
+      await tx.query(
+        `insert into dataset_meta (key, value) values ($1, $2::jsonb) on conflict (key) do update set value = excluded.value`,
+        [key, JSON.stringify(value)],
+      )
+  })
+  const counts: Record<string, number> = {}
+  for (const t of ['commune', 'legacy_commune', 'village', 'security_model', 'evaluation', 'incident', 'outreach_session', 'safety_certification', 'funding_allocation', 'border_feature']) {
+    const [row] = await db.query<{ n: number }>(`select count(*)::int as n from ${t}`)
+    counts[t] = row.n
+  }
+  return { seed: seedValue, demo, digest, counts, ms: Date.now() - t0 }
+}
