@@ -66,7 +66,7 @@ describe('jenksBreaks', () => {
   });
 
   it('isolates an outlier when that minimises the SSE', () => {
-    // {1,2,3,4} + {100}: SSE 5 beats any split of the low group with 100 alone impossible otherwise.
+    // {1,2,3,4}|{100} has SSE 5; any other cut puts 100 with a low value (≥ 4610).
     expect(jenksBreaks([1, 2, 3, 4, 100], 2)).toEqual([4, 100]);
   });
 

@@ -60,6 +60,20 @@ describe('conditionalPermutation', () => {
     expect(res.simMean[1]).toBeCloseTo(6.5, 1);
   });
 
+  it('draws neighbours without replacement (variance of the simulated lag)', () => {
+    // Two draws from {1, 3, 4, 5} (σ² = 2.1875) without replacement:
+    // Var = 2 σ² (N − 2)/(N − 1) = 2.9167, sd 1.708 (with replacement it would be 2.092).
+    const res = conditionalPermutation({
+      values: Float64Array.from([1, 2, 3, 4, 5]),
+      weights: lineLattice(5),
+      intercept: new Float64Array(5),
+      slope: new Float64Array(5).fill(1),
+      permutations: 20_000,
+      rng: createRng(12),
+    });
+    expect(res.simSd[1]).toBeCloseTo(Math.sqrt(2.9166667), 1);
+  });
+
   it('applies the affine map intercept + slope · lag to the observed value', () => {
     const values = Float64Array.from([1, 2, 3]);
     const res = conditionalPermutation({

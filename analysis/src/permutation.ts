@@ -15,6 +15,7 @@ import type { SpatialWeights } from './weights.ts';
 
 /** Relative tolerance under which a simulated value counts as a tie with the observed one. */
 const TIE_TOLERANCE = 1e-12;
+const TWO_POW_32 = 4294967296;
 
 /**
  * Folded pseudo p-value: with the observed value on the upper side of the
@@ -76,22 +77,27 @@ export function conditionalPermutation(spec: ConditionalPermutationSpec): Condit
   if (!(Number.isInteger(permutations) && permutations >= 1)) {
     throw new RangeError(`permutations must be a positive integer, got ${permutations}`);
   }
+  if (n > 2 ** 21) throw new RangeError('conditionalPermutation supports at most 2^21 units');
   const observed = new Float64Array(n);
   const pSim = new Float64Array(n).fill(Number.NaN);
   const simMean = new Float64Array(n).fill(Number.NaN);
   const simSd = new Float64Array(n).fill(Number.NaN);
   const zSim = new Float64Array(n).fill(Number.NaN);
 
-  // pool is always a permutation of 0..n−1 and pos its inverse; a partial
-  // Fisher–Yates over pool[0 .. n−2] samples uniformly whatever its order.
+  // pool is always a permutation of 0..n−1; a partial Fisher–Yates over
+  // pool[0 .. n−2] samples uniformly whatever its current order.
   const pool = new Int32Array(n);
-  const pos = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    pool[i] = i;
-    pos[i] = i;
-  }
+  for (let i = 0; i < n; i++) pool[i] = i;
   const sims = new Float64Array(permutations);
   const avail = n - 1;
+  // Lemire's (2019) multiply-and-reject draw of an unbiased integer in [0, r):
+  // for u uniform on 32 bits, floor(u·r / 2^32) after rejecting the
+  // 2^32 mod r low products that would make some outcomes more likely.
+  let maxCard = 0;
+  for (let i = 0; i < n; i++) maxCard = Math.max(maxCard, offsets[i + 1] - offsets[i]);
+  const rejectBelow = new Float64Array(maxCard);
+  for (let k = 0; k < maxCard && k < avail; k++) rejectBelow[k] = TWO_POW_32 % (avail - k);
+  const next32 = rng.nextUint32;
 
   for (let i = 0; i < n; i++) {
     const start = offsets[i];
@@ -103,26 +109,28 @@ export function conditionalPermutation(spec: ConditionalPermutationSpec): Condit
     }
     observed[i] = intercept[i] + slope[i] * lag;
     if (m === 0) continue;
+    if (m > avail) throw new Error(`unit ${i} has more neighbours than other units`);
 
     // Park unit i in the last slot so that draws come from the other n − 1.
-    const pi = pos[i];
-    const last = pool[avail];
-    pool[pi] = last;
-    pos[last] = pi;
+    const at = pool.indexOf(i);
+    pool[at] = pool[avail];
     pool[avail] = i;
-    pos[i] = avail;
 
     let total = 0;
     for (let p = 0; p < permutations; p++) {
       let simLag = 0;
       for (let k = 0; k < m; k++) {
-        const j = k + rng.int(avail - k);
-        const a = pool[k];
+        const r = avail - k;
+        let prod = next32() * r; // exact: < 2^53 while r < 2^21
+        let hi = Math.floor(prod / TWO_POW_32);
+        while (prod - hi * TWO_POW_32 < rejectBelow[k]) {
+          prod = next32() * r;
+          hi = Math.floor(prod / TWO_POW_32);
+        }
+        const j = k + hi;
         const b = pool[j];
+        pool[j] = pool[k];
         pool[k] = b;
-        pool[j] = a;
-        pos[b] = k;
-        pos[a] = j;
         simLag += weights[start + k] * values[b];
       }
       const s = intercept[i] + slope[i] * simLag;

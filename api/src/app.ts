@@ -1,0 +1,46 @@
+import type { Db } from '@antt/data/db'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppEnv } from './context.ts'
+import { errorBody, onError } from './http/errors.ts'
+import { health } from './routes/health.ts'
+import { meta } from './routes/meta.ts'
+import { metrics } from './routes/metrics.ts'
+import { search } from './routes/search.ts'
+import { units } from './routes/units.ts'
+import { Catalog } from './services/catalog.ts'
+
+/** Largest request body accepted, in bytes (imports have their own limit). */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** Builds the API; `server.ts` alone opens a port, tests call `app.request()`. */
+export function createApp(db: Db, opts: { clientDir?: string } = {}) {
+  const deps = { db, catalog: new Catalog(db) }
+  const api = new Hono<AppEnv>()
+    .use(async (c, next) => {
+      c.set('deps', deps)
+      await next()
+    })
+    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('payload_too_large', `request body over ${MAX_BODY_BYTES} bytes`), 413) }))
+    .route('/api/health', health)
+    .route('/api/meta', meta)
+    .route('/api/units', units)
+    .route('/api/metrics', metrics)
+    .route('/api/search', search)
+
+  if (opts.clientDir) {
+    const root = opts.clientDir
+    const isApi = (path: string) => path.startsWith('/api/') || path.startsWith('/tiles/')
+    const files = serveStatic({ root })
+    const spa = serveStatic({ root, path: 'index.html' })
+    api.get('*', (c, next) => (isApi(c.req.path) ? next() : files(c, next)))
+    api.get('*', (c, next) => (isApi(c.req.path) ? next() : spa(c, next)))
+  }
+
+  api.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404))
+  api.onError(onError)
+  return api
+}
+
+export type AppType = ReturnType<typeof createApp>

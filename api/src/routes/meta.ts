@@ -1,0 +1,32 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../context.ts'
+import { twelveMonthsBefore } from '../services/period.ts'
+
+export const meta = new Hono<AppEnv>()
+  .get('/taxonomies', async (c) => c.json(await c.get('deps').catalog.taxonomies()))
+  .get('/', async (c) => {
+    const { db, catalog } = c.get('deps')
+    const range = await catalog.range()
+    const freshness = await db.query<{ table: string; changed_at: string }>(
+      `select table_name as "table", to_char(changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as changed_at
+       from table_change order by table_name`,
+    )
+    const [seed] = await db.query<{ seed: number | null; seeded_at: string | null }>(
+      `select (select value::text::int from dataset_meta where key = 'seed') as seed,
+              (select value #>> '{}' from dataset_meta where key = 'seeded_at') as seeded_at`,
+    )
+    return c.json({
+      demo: await catalog.isDemo(),
+      demo_notice: { vi: 'Dữ liệu minh họa', en: 'Demo data' },
+      data_range: range,
+      default_period: { from: twelveMonthsBefore(range.to), to: range.to },
+      seed: seed?.seed ?? null,
+      seeded_at: seed?.seeded_at ?? null,
+      freshness,
+      sources: [
+        'Ranh giới xã 2025: lamngockhuong/vietnam-3d-map (gis.vn)',
+        'Ranh giới xã 2008: choisy/vietnam63 (MIT)',
+        'Biên giới, ranh giới tỉnh: daohoangson/dvhcvn (gis.chinhphu.vn, GPL-3.0)',
+      ],
+    })
+  })

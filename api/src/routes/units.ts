@@ -1,0 +1,100 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../context.ts'
+import { badRequest, notFound } from '../http/errors.ts'
+import { checkPeriod, params, query, unitCode } from '../http/validate.ts'
+import { metricsFilterFields } from '../services/metrics.ts'
+import { unitDetail } from '../services/unit-detail.ts'
+
+/** What each level's features carry and where its geometry comes from. */
+const LEVELS = {
+  province: {
+    table: 'province',
+    where: 'valid_to is null',
+    props: { code: 'code', name: 'name', population: 'population', area_km2: 'round(area_km2::numeric, 2)' },
+  },
+  commune: {
+    table: 'commune u',
+    where: 'true',
+    props: {
+      code: 'code',
+      name: 'name',
+      full_name: 'full_name',
+      type: 'type',
+      population: 'population',
+      area_km2: 'area_km2',
+      is_border: `exists (select 1 from commune_area_class a where a.commune_code = u.code and a.class_code = 'border')`,
+      distance_to_border_km: 'round((border_distance_m / 1000)::numeric, 3)',
+      area_classes: `coalesce((select array_agg(class_code order by class_code) from commune_area_class a where a.commune_code = u.code), '{}')`,
+    },
+  },
+  commune_2008: {
+    table: 'legacy_commune',
+    where: 'true',
+    props: { code: 'code', official_code: 'official_code', name: 'name', district: 'district_name', population: 'population_2009', area_km2: 'area_km2', new_codes: 'new_codes' },
+  },
+  village: {
+    table: 'village u',
+    where: 'true',
+    props: {
+      code: 'code',
+      name: 'name',
+      commune_code: 'commune_code',
+      kind: 'kind',
+      population: 'population',
+      households: 'households',
+      area_km2: 'round(area_km2::numeric, 3)',
+      is_border: `exists (select 1 from commune_area_class a where a.commune_code = u.commune_code and a.class_code = 'border')`,
+      distance_to_border_km: 'round((border_distance_m / 1000)::numeric, 3)',
+    },
+  },
+} as const
+type Level = keyof typeof LEVELS
+
+const unitsQuery = z
+  .object({
+    level: z.enum(Object.keys(LEVELS) as [Level, ...Level[]], { message: 'expected one of province, commune, commune_2008, village' }),
+    /** Douglas–Peucker tolerance in degrees (0.0005° ≈ 50 m); 0 keeps the stored geometry */
+    simplify: z.coerce.number().min(0).max(0.1).default(0),
+    properties: z
+      .string()
+      .max(500)
+      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+      .optional(),
+    commune: z.string().regex(/^\d{5}$/, 'expected a 5-digit commune code').optional(),
+    geometry: z.enum(['polygon', 'point']).default('polygon'),
+  })
+  .strict()
+
+export const units = new Hono<AppEnv>()
+  .get('/', query(unitsQuery), async (c) => {
+    const q = c.req.valid('query')
+    const spec = LEVELS[q.level]
+    const all = Object.keys(spec.props)
+    const wanted = q.properties ?? all
+    const unknown = wanted.filter((p) => !all.includes(p))
+    if (unknown.length) throw badRequest('properties', `unknown ${unknown.join(', ')}; available: ${all.join(', ')}`)
+    const props = wanted.map((p) => `'${p}', ${(spec.props as Record<string, string>)[p]}`).join(', ')
+    const geomCol = q.level === 'village' && q.geometry === 'point' ? 'point' : q.geometry === 'point' ? 'ST_PointOnSurface(geom)' : 'geom'
+    const geom = q.simplify > 0 ? `ST_SimplifyPreserveTopology(${geomCol}, ${q.simplify})` : geomCol
+    const where = [spec.where]
+    const args: unknown[] = []
+    if (q.commune && (q.level === 'village' || q.level === 'commune')) {
+      args.push(q.commune)
+      where.push(q.level === 'village' ? 'commune_code = $1' : 'code = $1')
+    }
+    const [row] = await c.get('deps').db.query<{ fc: string }>(
+      `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+         'type', 'Feature', 'id', code,
+         'properties', json_build_object(${props}),
+         'geometry', ST_AsGeoJSON(${geom}, 6)::json) order by code), '[]'))::text as fc
+       from ${spec.table} where ${where.join(' and ')}`,
+      args,
+    )
+    return c.body(row.fc, 200, { 'content-type': 'application/geo+json; charset=utf-8' })
+  })
+  .get('/:code', params(z.object({ code: unitCode })), query(z.object(metricsFilterFields).strict()), async (c) => {
+    const detail = await unitDetail(c.get('deps'), c.req.valid('param').code, checkPeriod(c.req.valid('query')))
+    if (!detail) throw notFound(`unit ${c.req.valid('param').code}`)
+    return c.json(detail)
+  })
