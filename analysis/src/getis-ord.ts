@@ -10,105 +10,118 @@
  * standard normal; pseudo p-values come from conditional permutation.
  */
 
-import { bhAdjust } from './fdr.ts';
-import { conditionalPermutation, DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './permutation.ts';
-import { createRng } from './random.ts';
-import { normalTwoSidedP } from './special-functions.ts';
-import { mean, populationSd } from './stats-basic.ts';
-import { cardinalities, type SpatialWeights, withoutSelf, withSelf } from './weights.ts';
+import { bhAdjust } from './fdr.ts'
+import { conditionalPermutation, DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './permutation.ts'
+import { createRng } from './random.ts'
+import { normalTwoSidedP } from './special-functions.ts'
+import { mean, populationSd } from './stats-basic.ts'
+import { cardinalities, type SpatialWeights, withoutSelf, withSelf } from './weights.ts'
 
-export type HotspotClass = 'hot-99' | 'hot-95' | 'hot-90' | 'cold-99' | 'cold-95' | 'cold-90' | 'not-significant';
+export type HotspotClass =
+  | 'hot-99'
+  | 'hot-95'
+  | 'hot-90'
+  | 'cold-99'
+  | 'cold-95'
+  | 'cold-90'
+  | 'not-significant'
 
 /** Which p-value drives the class: Benjamini–Hochberg adjusted or raw, permutation or normal. */
-export type GiPValueSource = 'permutation-fdr' | 'permutation' | 'analytical-fdr' | 'analytical';
+export type GiPValueSource = 'permutation-fdr' | 'permutation' | 'analytical-fdr' | 'analytical'
 
 export interface GiStarOptions {
   /** Conditional permutations; default 999, 0 for analytical p-values only. */
-  permutations?: number;
-  seed?: number;
+  permutations?: number
+  seed?: number
   /** Default 'permutation-fdr' ('analytical-fdr' when permutations is 0). */
-  pValue?: GiPValueSource;
+  pValue?: GiPValueSource
 }
 
 export interface GiStarUnit {
-  id: string;
-  value: number;
+  id: string
+  value: number
   /** Σ_j w_ij x_j over the unit and its neighbours. */
-  localSum: number;
+  localSum: number
   /** Number of neighbours, not counting the unit itself. */
-  neighbours: number;
+  neighbours: number
   /** True when the unit has no neighbour: its statistics are null. */
-  island: boolean;
+  island: boolean
   /** Standardised Gi* (the z-score). */
-  z: number | null;
+  z: number | null
   /** Two-sided normal p-value of z. */
-  pNorm: number | null;
-  pNormFdr: number | null;
+  pNorm: number | null
+  pNormFdr: number | null
   /** Folded pseudo p-value from conditional permutation. */
-  pSim: number | null;
-  pSimFdr: number | null;
+  pSim: number | null
+  pSimFdr: number | null
   /** (observed − mean of permutations) / their sd, as esda's z_sim. */
-  zSim: number | null;
+  zSim: number | null
   /** The p-value the class is based on (see GiPValueSource). */
-  p: number | null;
-  cls: HotspotClass;
+  p: number | null
+  cls: HotspotClass
 }
 
 /** Class from a direction (sign: + hot, − cold) and a p-value, at 0.01 / 0.05 / 0.10 (p strictly below). */
 export function hotspotClass(direction: number, p: number | null): HotspotClass {
-  if (p === null || !Number.isFinite(p) || direction === 0 || !Number.isFinite(direction)) return 'not-significant';
-  const side = direction > 0 ? 'hot' : 'cold';
-  if (p < 0.01) return `${side}-99`;
-  if (p < 0.05) return `${side}-95`;
-  if (p < 0.1) return `${side}-90`;
-  return 'not-significant';
+  if (p === null || !Number.isFinite(p) || direction === 0 || !Number.isFinite(direction))
+    return 'not-significant'
+  const side = direction > 0 ? 'hot' : 'cold'
+  if (p < 0.01) return `${side}-99`
+  if (p < 0.05) return `${side}-95`
+  if (p < 0.1) return `${side}-90`
+  return 'not-significant'
 }
 
-const nullable = (v: number): number | null => (Number.isFinite(v) ? v : null);
+const nullable = (v: number): number | null => (Number.isFinite(v) ? v : null)
 
-export function getisOrdGiStar(values: ArrayLike<number>, w: SpatialWeights, opts: GiStarOptions = {}): GiStarUnit[] {
-  const n = w.ids.length;
-  if (values.length !== n) throw new Error(`expected ${n} values, got ${values.length}`);
-  const x = Float64Array.from(values);
+export function getisOrdGiStar(
+  values: ArrayLike<number>,
+  w: SpatialWeights,
+  opts: GiStarOptions = {},
+): GiStarUnit[] {
+  const n = w.ids.length
+  if (values.length !== n) throw new Error(`expected ${n} values, got ${values.length}`)
+  const x = Float64Array.from(values)
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(x[i])) throw new RangeError(`value of '${w.ids[i]}' is not finite; subset the weights first`);
+    if (!Number.isFinite(x[i]))
+      throw new RangeError(`value of '${w.ids[i]}' is not finite; subset the weights first`)
   }
-  const permutations = opts.permutations ?? DEFAULT_PERMUTATIONS;
+  const permutations = opts.permutations ?? DEFAULT_PERMUTATIONS
   if (!(Number.isInteger(permutations) && permutations >= 0)) {
-    throw new RangeError(`permutations must be a non-negative integer, got ${permutations}`);
+    throw new RangeError(`permutations must be a non-negative integer, got ${permutations}`)
   }
-  const source = opts.pValue ?? (permutations > 0 ? 'permutation-fdr' : 'analytical-fdr');
+  const source = opts.pValue ?? (permutations > 0 ? 'permutation-fdr' : 'analytical-fdr')
   if (source.startsWith('permutation') && permutations === 0) {
-    throw new RangeError(`pValue '${source}' needs permutations > 0`);
+    throw new RangeError(`pValue '${source}' needs permutations > 0`)
   }
 
-  const star = withSelf(w, 1);
-  const card = cardinalities(w);
-  const xbar = mean(x);
-  const s = populationSd(x);
-  const z = new Float64Array(n).fill(Number.NaN);
-  const localSum = new Float64Array(n);
+  const star = withSelf(w, 1)
+  const card = cardinalities(w)
+  const xbar = mean(x)
+  const s = populationSd(x)
+  const z = new Float64Array(n).fill(Number.NaN)
+  const localSum = new Float64Array(n)
   for (let i = 0; i < n; i++) {
-    let lag = 0;
-    let wi = 0;
-    let s1 = 0;
+    let lag = 0
+    let wi = 0
+    let s1 = 0
     for (let k = star.offsets[i]; k < star.offsets[i + 1]; k++) {
-      const wij = star.weights[k];
-      lag += wij * x[star.neighbours[k]];
-      wi += wij;
-      s1 += wij * wij;
+      const wij = star.weights[k]
+      lag += wij * x[star.neighbours[k]]
+      wi += wij
+      s1 += wij * wij
     }
-    localSum[i] = lag;
-    if (card[i] === 0 || !(s > 0) || n < 2) continue;
-    const den = s * Math.sqrt((n * s1 - wi * wi) / (n - 1));
-    z[i] = den > 0 ? (lag - xbar * wi) / den : Number.NaN;
+    localSum[i] = lag
+    if (card[i] === 0 || !(s > 0) || n < 2) continue
+    const den = s * Math.sqrt((n * s1 - wi * wi) / (n - 1))
+    z[i] = den > 0 ? (lag - xbar * wi) / den : Number.NaN
   }
-  const pNorm = Array.from(z, (v) => (Number.isFinite(v) ? normalTwoSidedP(v) : Number.NaN));
-  const pNormFdr = bhAdjust(pNorm);
+  const pNorm = Array.from(z, (v) => (Number.isFinite(v) ? normalTwoSidedP(v) : Number.NaN))
+  const pNormFdr = bhAdjust(pNorm)
 
-  let pSim: number[] = new Array(n).fill(Number.NaN);
-  let zSim: number[] = new Array(n).fill(Number.NaN);
-  let simDirection: number[] = new Array(n).fill(0);
+  let pSim: number[] = new Array(n).fill(Number.NaN)
+  let zSim: number[] = new Array(n).fill(Number.NaN)
+  let simDirection: number[] = new Array(n).fill(0)
   if (permutations > 0 && s > 0) {
     const perm = conditionalPermutation({
       values: x,
@@ -117,19 +130,25 @@ export function getisOrdGiStar(values: ArrayLike<number>, w: SpatialWeights, opt
       slope: new Float64Array(n).fill(1),
       permutations,
       rng: createRng(opts.seed ?? DEFAULT_SEED),
-    });
-    pSim = Array.from(perm.pSim);
-    zSim = Array.from(perm.zSim);
-    simDirection = Array.from(perm.observed, (o, i) => Math.sign(o - perm.simMean[i]));
+    })
+    pSim = Array.from(perm.pSim)
+    zSim = Array.from(perm.zSim)
+    simDirection = Array.from(perm.observed, (o, i) => Math.sign(o - perm.simMean[i]))
   }
-  const pSimFdr = bhAdjust(pSim);
+  const pSimFdr = bhAdjust(pSim)
 
   return w.ids.map((id, i) => {
-    const island = card[i] === 0;
-    const useSim = source.startsWith('permutation');
-    const pRaw = useSim ? (source === 'permutation' ? pSim[i] : pSimFdr[i]) : source === 'analytical' ? pNorm[i] : pNormFdr[i];
-    const direction = useSim ? simDirection[i] : Math.sign(z[i]);
-    const p = island ? null : nullable(pRaw);
+    const island = card[i] === 0
+    const useSim = source.startsWith('permutation')
+    const pRaw = useSim
+      ? source === 'permutation'
+        ? pSim[i]
+        : pSimFdr[i]
+      : source === 'analytical'
+        ? pNorm[i]
+        : pNormFdr[i]
+    const direction = useSim ? simDirection[i] : Math.sign(z[i])
+    const p = island ? null : nullable(pRaw)
     return {
       id,
       value: x[i],
@@ -144,6 +163,6 @@ export function getisOrdGiStar(values: ArrayLike<number>, w: SpatialWeights, opt
       zSim: nullable(zSim[i]),
       p,
       cls: hotspotClass(direction, p),
-    };
-  });
+    }
+  })
 }

@@ -13,84 +13,94 @@
  * z > 0 and a zero z or lag counts as "low".
  */
 
-import { bhAdjust } from './fdr.ts';
-import { conditionalPermutation, DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './permutation.ts';
-import { createRng } from './random.ts';
-import { mean, populationSd } from './stats-basic.ts';
-import { cardinalities, rowStandardise, type SpatialWeights, spatialLag, withoutSelf } from './weights.ts';
+import { bhAdjust } from './fdr.ts'
+import { conditionalPermutation, DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './permutation.ts'
+import { createRng } from './random.ts'
+import { mean, populationSd } from './stats-basic.ts'
+import { cardinalities, rowStandardise, type SpatialWeights, spatialLag, withoutSelf } from './weights.ts'
 
-export type MoranQuadrant = 1 | 2 | 3 | 4;
-export type QuadrantLabel = 'HH' | 'LH' | 'LL' | 'HL';
-export type LisaCluster = QuadrantLabel | 'not-significant';
+export type MoranQuadrant = 1 | 2 | 3 | 4
+export type QuadrantLabel = 'HH' | 'LH' | 'LL' | 'HL'
+export type LisaCluster = QuadrantLabel | 'not-significant'
 
-export const QUADRANT_LABELS: Readonly<Record<MoranQuadrant, QuadrantLabel>> = { 1: 'HH', 2: 'LH', 3: 'LL', 4: 'HL' };
+export const QUADRANT_LABELS: Readonly<Record<MoranQuadrant, QuadrantLabel>> = {
+  1: 'HH',
+  2: 'LH',
+  3: 'LL',
+  4: 'HL',
+}
 
 export interface LocalMoranOptions {
   /** Conditional permutations; default 999, 0 to skip inference (clusters all 'not-significant'). */
-  permutations?: number;
-  seed?: number;
+  permutations?: number
+  seed?: number
   /** Significance level for clusters; default 0.05. */
-  alpha?: number;
+  alpha?: number
   /** Multiple-testing adjustment of the pseudo p-values; default 'fdr' (Benjamini–Hochberg). */
-  adjust?: 'fdr' | 'none';
+  adjust?: 'fdr' | 'none'
 }
 
 export interface LocalMoranUnit {
-  id: string;
-  value: number;
+  id: string
+  value: number
   /** Standardised value (x − mean) / population sd; null when x is constant. */
-  z: number | null;
+  z: number | null
   /** Row-standardised spatial lag of z (the Moran scatter plot's y); null for islands. */
-  lag: number | null;
-  I: number | null;
-  quadrant: MoranQuadrant | null;
-  neighbours: number;
-  island: boolean;
-  pSim: number | null;
-  pSimFdr: number | null;
-  zSim: number | null;
+  lag: number | null
+  I: number | null
+  quadrant: MoranQuadrant | null
+  neighbours: number
+  island: boolean
+  pSim: number | null
+  pSimFdr: number | null
+  zSim: number | null
   /** The p-value compared with alpha (adjusted or not, per options). */
-  p: number | null;
-  cluster: LisaCluster;
+  p: number | null
+  cluster: LisaCluster
 }
 
 /** esda's quadrant rule. */
 export function moranQuadrant(z: number, lag: number): MoranQuadrant {
-  if (z > 0) return lag > 0 ? 1 : 4;
-  return lag > 0 ? 2 : 3;
+  if (z > 0) return lag > 0 ? 1 : 4
+  return lag > 0 ? 2 : 3
 }
 
-const nullable = (v: number): number | null => (Number.isFinite(v) ? v : null);
+const nullable = (v: number): number | null => (Number.isFinite(v) ? v : null)
 
-export function localMoran(values: ArrayLike<number>, w: SpatialWeights, opts: LocalMoranOptions = {}): LocalMoranUnit[] {
-  const n = w.ids.length;
-  if (values.length !== n) throw new Error(`expected ${n} values, got ${values.length}`);
-  const x = Float64Array.from(values);
+export function localMoran(
+  values: ArrayLike<number>,
+  w: SpatialWeights,
+  opts: LocalMoranOptions = {},
+): LocalMoranUnit[] {
+  const n = w.ids.length
+  if (values.length !== n) throw new Error(`expected ${n} values, got ${values.length}`)
+  const x = Float64Array.from(values)
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(x[i])) throw new RangeError(`value of '${w.ids[i]}' is not finite; subset the weights first`);
+    if (!Number.isFinite(x[i]))
+      throw new RangeError(`value of '${w.ids[i]}' is not finite; subset the weights first`)
   }
-  const permutations = opts.permutations ?? DEFAULT_PERMUTATIONS;
+  const permutations = opts.permutations ?? DEFAULT_PERMUTATIONS
   if (!(Number.isInteger(permutations) && permutations >= 0)) {
-    throw new RangeError(`permutations must be a non-negative integer, got ${permutations}`);
+    throw new RangeError(`permutations must be a non-negative integer, got ${permutations}`)
   }
-  const alpha = opts.alpha ?? 0.05;
-  const adjust = opts.adjust ?? 'fdr';
+  const alpha = opts.alpha ?? 0.05
+  const adjust = opts.adjust ?? 'fdr'
 
-  const wr = rowStandardise(withoutSelf(w));
-  const card = cardinalities(wr);
-  const xbar = mean(x);
-  const sd = populationSd(x);
-  const varies = sd > 0 && n > 1;
-  const z = new Float64Array(n);
-  if (varies) for (let i = 0; i < n; i++) z[i] = (x[i] - xbar) / sd;
-  let zz = 0;
-  for (let i = 0; i < n; i++) zz += z[i] * z[i];
-  const lag = spatialLag(wr, z);
-  const scale = new Float64Array(n);
-  for (let i = 0; i < n; i++) scale[i] = varies ? ((n - 1) * z[i]) / zz : 0;
+  const wr = rowStandardise(withoutSelf(w))
+  const card = cardinalities(wr)
+  const xbar = mean(x)
+  const sd = populationSd(x)
+  const varies = sd > 0 && n > 1
+  const z = new Float64Array(n)
+  if (varies) for (let i = 0; i < n; i++) z[i] = (x[i] - xbar) / sd
+  let zz = 0
+  for (let i = 0; i < n; i++) zz += z[i] * z[i]
+  const lag = spatialLag(wr, z)
+  const scale = new Float64Array(n)
+  for (let i = 0; i < n; i++) scale[i] = varies ? ((n - 1) * z[i]) / zz : 0
 
-  let pSim: number[] = new Array(n).fill(Number.NaN);
-  let zSim: number[] = new Array(n).fill(Number.NaN);
+  let pSim: number[] = new Array(n).fill(Number.NaN)
+  let zSim: number[] = new Array(n).fill(Number.NaN)
   if (permutations > 0 && varies) {
     const perm = conditionalPermutation({
       values: z,
@@ -99,17 +109,17 @@ export function localMoran(values: ArrayLike<number>, w: SpatialWeights, opts: L
       slope: scale,
       permutations,
       rng: createRng(opts.seed ?? DEFAULT_SEED),
-    });
-    pSim = Array.from(perm.pSim);
-    zSim = Array.from(perm.zSim);
+    })
+    pSim = Array.from(perm.pSim)
+    zSim = Array.from(perm.zSim)
   }
-  const pSimFdr = bhAdjust(pSim);
+  const pSimFdr = bhAdjust(pSim)
 
   return w.ids.map((id, i) => {
-    const island = card[i] === 0;
-    const ok = varies && !island;
-    const quadrant = ok ? moranQuadrant(z[i], lag[i]) : null;
-    const p = ok ? nullable(adjust === 'fdr' ? pSimFdr[i] : pSim[i]) : null;
+    const island = card[i] === 0
+    const ok = varies && !island
+    const quadrant = ok ? moranQuadrant(z[i], lag[i]) : null
+    const p = ok ? nullable(adjust === 'fdr' ? pSimFdr[i] : pSim[i]) : null
     return {
       id,
       value: x[i],
@@ -124,6 +134,6 @@ export function localMoran(values: ArrayLike<number>, w: SpatialWeights, opts: L
       zSim: ok ? nullable(zSim[i]) : null,
       p,
       cluster: quadrant !== null && p !== null && p < alpha ? QUADRANT_LABELS[quadrant] : 'not-significant',
-    };
-  });
+    }
+  })
 }

@@ -8,11 +8,11 @@
  * how-to guide", 2015).
  */
 
-export type SequentialPalette = 'YlOrRd' | 'OrRd' | 'Blues' | 'Greens' | 'Purples' | 'YlGnBu';
-export type DivergingPalette = 'RdBu' | 'PuOr' | 'BrBG';
-export type PaletteName = SequentialPalette | DivergingPalette;
-export type ClassCount = 3 | 4 | 5 | 6 | 7 | 8 | 9;
-type Scheme = Readonly<Record<ClassCount, readonly string[]>>;
+export type SequentialPalette = 'YlOrRd' | 'OrRd' | 'Blues' | 'Greens' | 'Purples' | 'YlGnBu'
+export type DivergingPalette = 'RdBu' | 'PuOr' | 'BrBG'
+export type PaletteName = SequentialPalette | DivergingPalette
+export type ClassCount = 3 | 4 | 5 | 6 | 7 | 8 | 9
+type Scheme = Readonly<Record<ClassCount, readonly string[]>>
 
 export const SEQUENTIAL: Readonly<Record<SequentialPalette, Scheme>> = {
   YlOrRd: {
@@ -69,7 +69,7 @@ export const SEQUENTIAL: Readonly<Record<SequentialPalette, Scheme>> = {
     8: ['#ffffd9', '#edf8b1', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'],
     9: ['#ffffd9', '#edf8b1', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#253494', '#081d58'],
   },
-};
+}
 
 /** Diverging schemes run from the first hue (low) through a light neutral to the second (high). */
 export const DIVERGING: Readonly<Record<DivergingPalette, Scheme>> = {
@@ -100,15 +100,15 @@ export const DIVERGING: Readonly<Record<DivergingPalette, Scheme>> = {
     8: ['#8c510a', '#bf812d', '#dfc27d', '#f6e8c3', '#c7eae5', '#80cdc1', '#35978f', '#01665e'],
     9: ['#8c510a', '#bf812d', '#dfc27d', '#f6e8c3', '#f5f5f5', '#c7eae5', '#80cdc1', '#35978f', '#01665e'],
   },
-};
+}
 
 export const PALETTE_NAMES: readonly PaletteName[] = [
   ...(Object.keys(SEQUENTIAL) as SequentialPalette[]),
   ...(Object.keys(DIVERGING) as DivergingPalette[]),
-];
+]
 
 export function isDiverging(name: PaletteName): name is DivergingPalette {
-  return name in DIVERGING;
+  return name in DIVERGING
 }
 
 /**
@@ -117,15 +117,18 @@ export function isDiverging(name: PaletteName): name is DivergingPalette {
  * ends of the 3-class scheme and k = 1 its middle colour.
  */
 export function palette(name: PaletteName, k: number): string[] {
-  const scheme: Scheme | undefined = isDiverging(name) ? DIVERGING[name] : SEQUENTIAL[name as SequentialPalette];
-  if (!scheme) throw new RangeError(`unknown palette '${name}'`);
-  if (!(Number.isInteger(k) && k >= 1 && k <= 9)) throw new RangeError(`palette '${name}' has 1–9 classes, asked for ${k}`);
-  if (k === 1) return [scheme[3][1]];
-  if (k === 2) return [scheme[3][0], scheme[3][2]];
-  return [...scheme[k as ClassCount]];
+  const scheme: Scheme | undefined = isDiverging(name)
+    ? DIVERGING[name]
+    : SEQUENTIAL[name as SequentialPalette]
+  if (!scheme) throw new RangeError(`unknown palette '${name}'`)
+  if (!(Number.isInteger(k) && k >= 1 && k <= 9))
+    throw new RangeError(`palette '${name}' has 1–9 classes, asked for ${k}`)
+  if (k === 1) return [scheme[3][1]]
+  if (k === 2) return [scheme[3][0], scheme[3][2]]
+  return [...scheme[k as ClassCount]]
 }
 
-export type BivariatePalette = 'blue-red' | 'blue-purple' | 'green-blue';
+export type BivariatePalette = 'blue-red' | 'blue-purple' | 'green-blue'
 
 /**
  * Stevens' schemes as rows: BIVARIATE[name][row][col], with col the class of
@@ -148,11 +151,12 @@ export const BIVARIATE: Readonly<Record<BivariatePalette, readonly (readonly str
     ['#b8d6be', '#90b2b3', '#567994'],
     ['#73ae80', '#5a9178', '#2a5a5b'],
   ],
-};
+}
 
 /** Colour for x class xClass and y class yClass (each 0, 1 or 2). */
 export function bivariateColour(xClass: number, yClass: number, name: BivariatePalette = 'blue-red'): string {
-  const ok = (c: number) => Number.isInteger(c) && c >= 0 && c <= 2;
-  if (!ok(xClass) || !ok(yClass)) throw new RangeError(`bivariate classes must be 0, 1 or 2, got ${xClass}, ${yClass}`);
-  return BIVARIATE[name][yClass][xClass];
+  const ok = (c: number) => Number.isInteger(c) && c >= 0 && c <= 2
+  if (!ok(xClass) || !ok(yClass))
+    throw new RangeError(`bivariate classes must be 0, 1 or 2, got ${xClass}, ${yClass}`)
+  return BIVARIATE[name][yClass][xClass]
 }

@@ -6,9 +6,9 @@
  * and each row reports the points every component contributed.
  */
 
-import { isFiniteNumber, type MaybeNumber } from './stats-basic.ts';
+import { isFiniteNumber, type MaybeNumber } from './stats-basic.ts'
 
-export type PriorityWeights = Readonly<Record<string, number>>;
+export type PriorityWeights = Readonly<Record<string, number>>
 
 /**
  * Default weights: half for need (incidents, hot spots, location), half for
@@ -26,12 +26,12 @@ export const DEFAULT_PRIORITY_WEIGHTS = {
   effective_gap: 0.1,
   evaluation_gap: 0.1,
   models_per_1000_gap: 0.1,
-} as const satisfies PriorityWeights;
+} as const satisfies PriorityWeights
 
 export interface PriorityInput {
-  id: string;
+  id: string
   /** Component values in [0, 1]; null/undefined/NaN = missing. */
-  components: Readonly<Record<string, MaybeNumber>>;
+  components: Readonly<Record<string, MaybeNumber>>
 }
 
 export interface PriorityOptions {
@@ -40,35 +40,36 @@ export interface PriorityOptions {
    * other weights rescaled to sum 1, so missing data neither raises nor lowers
    * the score. 'zero': a missing component counts as 0.
    */
-  missing?: 'renormalise' | 'zero';
+  missing?: 'renormalise' | 'zero'
 }
 
 export interface PriorityRow {
-  id: string;
+  id: string
   /** 0–100; null when every weighted component is missing. */
-  score: number | null;
+  score: number | null
   /** Competition rank ("1224"): 1 = highest score, ties share the best rank. null when score is null. */
-  rank: number | null;
+  rank: number | null
   /** Points from each weighted component; they add up to the score. */
-  contributions: Record<string, number>;
+  contributions: Record<string, number>
   /** Weighted components that were missing in this row. */
-  missing: string[];
+  missing: string[]
 }
 
 /** Weights scaled to sum 1; throws on negative or non-finite weights or a zero total. */
 export function normaliseWeights(weights: PriorityWeights): Record<string, number> {
-  let total = 0;
+  let total = 0
   for (const [name, w] of Object.entries(weights)) {
-    if (!(Number.isFinite(w) && w >= 0)) throw new RangeError(`weight '${name}' must be a non-negative number, got ${w}`);
-    total += w;
+    if (!(Number.isFinite(w) && w >= 0))
+      throw new RangeError(`weight '${name}' must be a non-negative number, got ${w}`)
+    total += w
   }
-  if (!(total > 0)) throw new RangeError('weights must not all be zero');
-  const out: Record<string, number> = {};
-  for (const [name, w] of Object.entries(weights)) out[name] = w / total;
-  return out;
+  if (!(total > 0)) throw new RangeError('weights must not all be zero')
+  const out: Record<string, number> = {}
+  for (const [name, w] of Object.entries(weights)) out[name] = w / total
+  return out
 }
 
-const SCORE_TIE = 1e-9;
+const SCORE_TIE = 1e-9
 
 /**
  * Competition ranks of scores, highest first; scores within 1e-9 count as
@@ -78,13 +79,13 @@ export function competitionRank(scores: readonly (number | null)[]): (number | n
   const order = scores
     .map((s, i) => ({ s, i }))
     .filter((e): e is { s: number; i: number } => e.s !== null && Number.isFinite(e.s))
-    .sort((x, y) => y.s - x.s);
-  const ranks: (number | null)[] = scores.map(() => null);
+    .sort((x, y) => y.s - x.s)
+  const ranks: (number | null)[] = scores.map(() => null)
   order.forEach((e, pos) => {
-    const prev = order[pos - 1];
-    ranks[e.i] = pos > 0 && prev.s - e.s <= SCORE_TIE ? (ranks[prev.i] as number) : pos + 1;
-  });
-  return ranks;
+    const prev = order[pos - 1]
+    ranks[e.i] = pos > 0 && prev.s - e.s <= SCORE_TIE ? (ranks[prev.i] as number) : pos + 1
+  })
+  return ranks
 }
 
 export function priorityScores(
@@ -92,87 +93,94 @@ export function priorityScores(
   weights: PriorityWeights = DEFAULT_PRIORITY_WEIGHTS,
   opts: PriorityOptions = {},
 ): PriorityRow[] {
-  const w = normaliseWeights(weights);
-  const names = Object.keys(w).filter((k) => w[k] > 0);
-  const mode = opts.missing ?? 'renormalise';
+  const w = normaliseWeights(weights)
+  const names = Object.keys(w).filter((k) => w[k] > 0)
+  const mode = opts.missing ?? 'renormalise'
   const partial = rows.map((row) => {
-    const missing: string[] = [];
-    let available = 0;
+    const missing: string[] = []
+    let available = 0
     for (const k of names) {
-      const v = row.components[k];
+      const v = row.components[k]
       if (!isFiniteNumber(v)) {
-        missing.push(k);
-        continue;
+        missing.push(k)
+        continue
       }
-      if (v < -1e-12 || v > 1 + 1e-12) throw new RangeError(`component '${k}' of '${row.id}' is ${v}, outside [0, 1]`);
-      available += w[k];
+      if (v < -1e-12 || v > 1 + 1e-12)
+        throw new RangeError(`component '${k}' of '${row.id}' is ${v}, outside [0, 1]`)
+      available += w[k]
     }
-    const scale = mode === 'renormalise' ? (available > 0 ? 1 / available : 0) : 1;
-    const contributions: Record<string, number> = {};
-    let score = 0;
+    const scale = mode === 'renormalise' ? (available > 0 ? 1 / available : 0) : 1
+    const contributions: Record<string, number> = {}
+    let score = 0
     for (const k of names) {
-      const v = row.components[k];
-      const points = isFiniteNumber(v) ? 100 * w[k] * scale * Math.min(1, Math.max(0, v)) : 0;
-      contributions[k] = points;
-      score += points;
+      const v = row.components[k]
+      const points = isFiniteNumber(v) ? 100 * w[k] * scale * Math.min(1, Math.max(0, v)) : 0
+      contributions[k] = points
+      score += points
     }
-    return { id: row.id, score: available > 0 ? score : null, contributions, missing };
-  });
-  const ranks = competitionRank(partial.map((r) => r.score));
-  return partial.map((r, i) => ({ ...r, rank: ranks[i] }));
+    return { id: row.id, score: available > 0 ? score : null, contributions, missing }
+  })
+  const ranks = competitionRank(partial.map((r) => r.score))
+  return partial.map((r, i) => ({ ...r, rank: ranks[i] }))
 }
 
 /**
  * (v − min) / (max − min) over the finite values; constant input gives 0
  * (no unit stands out), missing stays null. `invert` returns 1 − that.
  */
-export function minMaxNormalise(values: readonly MaybeNumber[], opts: { invert?: boolean } = {}): (number | null)[] {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
+export function minMaxNormalise(
+  values: readonly MaybeNumber[],
+  opts: { invert?: boolean } = {},
+): (number | null)[] {
+  let lo = Number.POSITIVE_INFINITY
+  let hi = Number.NEGATIVE_INFINITY
   for (const v of values) {
     if (isFiniteNumber(v)) {
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
+      if (v < lo) lo = v
+      if (v > hi) hi = v
     }
   }
   return values.map((v) => {
-    if (!isFiniteNumber(v)) return null;
-    const t = hi > lo ? (v - lo) / (hi - lo) : 0;
-    return opts.invert ? 1 - t : t;
-  });
+    if (!isFiniteNumber(v)) return null
+    const t = hi > lo ? (v - lo) / (hi - lo) : 0
+    return opts.invert ? 1 - t : t
+  })
 }
 
 /**
  * Percentile rank (r − 1)/(m − 1) over the m finite values, ties sharing their
  * average rank; robust to outliers. A single value gives 0.
  */
-export function rankNormalise(values: readonly MaybeNumber[], opts: { invert?: boolean } = {}): (number | null)[] {
-  const idx: number[] = [];
+export function rankNormalise(
+  values: readonly MaybeNumber[],
+  opts: { invert?: boolean } = {},
+): (number | null)[] {
+  const idx: number[] = []
   values.forEach((v, i) => {
-    if (isFiniteNumber(v)) idx.push(i);
-  });
-  idx.sort((a, b) => (values[a] as number) - (values[b] as number));
-  const m = idx.length;
-  const out: (number | null)[] = values.map(() => null);
-  let start = 0;
+    if (isFiniteNumber(v)) idx.push(i)
+  })
+  idx.sort((a, b) => (values[a] as number) - (values[b] as number))
+  const m = idx.length
+  const out: (number | null)[] = values.map(() => null)
+  let start = 0
   while (start < m) {
-    let end = start;
-    while (end + 1 < m && values[idx[end + 1]] === values[idx[start]]) end++;
-    const avgRank = (start + end) / 2; // 0-based average rank of the tie group
-    const t = m > 1 ? avgRank / (m - 1) : 0;
-    for (let r = start; r <= end; r++) out[idx[r]] = opts.invert ? 1 - t : t;
-    start = end + 1;
+    let end = start
+    while (end + 1 < m && values[idx[end + 1]] === values[idx[start]]) end++
+    const avgRank = (start + end) / 2 // 0-based average rank of the tie group
+    const t = m > 1 ? avgRank / (m - 1) : 0
+    for (let r = start; r <= end; r++) out[idx[r]] = opts.invert ? 1 - t : t
+    start = end + 1
   }
-  return out;
+  return out
 }
 
 /** Linear map of [lo, hi] onto [0, 1], clamped: a fixed scale comparable across periods (e.g. z in [−2.58, 2.58]). */
 export function clampNormalise(values: readonly MaybeNumber[], lo: number, hi: number): (number | null)[] {
-  if (!(hi > lo)) throw new RangeError('clampNormalise needs hi > lo');
-  return values.map((v) => (isFiniteNumber(v) ? Math.min(1, Math.max(0, (v - lo) / (hi - lo))) : null));
+  if (!(hi > lo)) throw new RangeError('clampNormalise needs hi > lo')
+  return values.map((v) => (isFiniteNumber(v) ? Math.min(1, Math.max(0, (v - lo) / (hi - lo))) : null))
 }
 
 /** 1 − v: turns a coverage share into a gap. */
 export function invert(values: readonly MaybeNumber[]): (number | null)[] {
-  return values.map((v) => (isFiniteNumber(v) ? 1 - v : null));
+  return values.map((v) => (isFiniteNumber(v) ? 1 - v : null))
 }

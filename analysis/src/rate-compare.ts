@@ -10,67 +10,68 @@
  * numbers as R's `poisson.test(c(b, a), c(eb, ea))`.
  */
 
-import { binomialTestTwoSided, clopperPearson } from './binomial.ts';
+import { binomialTestTwoSided, clopperPearson } from './binomial.ts'
 
-export type RateChange = 'rise' | 'fall' | 'no-change';
+export type RateChange = 'rise' | 'fall' | 'no-change'
 
 export interface RateCompareInput {
   /** Events in period A (baseline). */
-  a: number;
+  a: number
   /** Events in period B. */
-  b: number;
+  b: number
   /** Exposure of period A (> 0). */
-  ea: number;
+  ea: number
   /** Exposure of period B (> 0). */
-  eb: number;
+  eb: number
 }
 
 export interface RateCompareOptions {
   /** Significance level for the change class; default 0.05. */
-  alpha?: number;
+  alpha?: number
   /** Confidence level of the RR interval; default 0.95. */
-  confLevel?: number;
+  confLevel?: number
 }
 
 export interface RateComparison {
-  rateA: number;
-  rateB: number;
+  rateA: number
+  rateB: number
   /** (b/eb) / (a/ea); Infinity when a = 0 < b, NaN when a = b = 0. */
-  rateRatio: number;
-  rrLower: number;
-  rrUpper: number;
+  rateRatio: number
+  rrLower: number
+  rrUpper: number
   /** Exact two-sided conditional binomial p-value. */
-  pValue: number;
-  change: RateChange;
+  pValue: number
+  change: RateChange
 }
 
 export function compareRates(input: RateCompareInput, opts: RateCompareOptions = {}): RateComparison {
-  const { a, b, ea, eb } = input;
-  const alpha = opts.alpha ?? 0.05;
-  const confLevel = opts.confLevel ?? 0.95;
+  const { a, b, ea, eb } = input
+  const alpha = opts.alpha ?? 0.05
+  const confLevel = opts.confLevel ?? 0.95
   for (const [name, v] of [
     ['a', a],
     ['b', b],
   ] as const) {
-    if (!(Number.isInteger(v) && v >= 0)) throw new RangeError(`${name} must be a non-negative integer count, got ${v}`);
+    if (!(Number.isInteger(v) && v >= 0))
+      throw new RangeError(`${name} must be a non-negative integer count, got ${v}`)
   }
   for (const [name, v] of [
     ['ea', ea],
     ['eb', eb],
   ] as const) {
-    if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`${name} must be a positive exposure, got ${v}`);
+    if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`${name} must be a positive exposure, got ${v}`)
   }
-  const total = a + b;
-  const pi0 = eb / (ea + eb);
-  const rateA = a / ea;
-  const rateB = b / eb;
-  const rateRatio = total === 0 ? Number.NaN : a === 0 ? Number.POSITIVE_INFINITY : rateB / rateA;
-  const pValue = binomialTestTwoSided(b, total, pi0);
-  const [piLo, piHi] = clopperPearson(b, total, confLevel);
-  const toRR = (pi: number): number => (pi >= 1 ? Number.POSITIVE_INFINITY : (pi / (1 - pi)) * (ea / eb));
-  const direction = Math.sign(rateB - rateA);
-  let change: RateChange = 'no-change';
-  if (pValue < alpha && direction > 0) change = 'rise';
-  if (pValue < alpha && direction < 0) change = 'fall';
-  return { rateA, rateB, rateRatio, rrLower: toRR(piLo), rrUpper: toRR(piHi), pValue, change };
+  const total = a + b
+  const pi0 = eb / (ea + eb)
+  const rateA = a / ea
+  const rateB = b / eb
+  const rateRatio = total === 0 ? Number.NaN : a === 0 ? Number.POSITIVE_INFINITY : rateB / rateA
+  const pValue = binomialTestTwoSided(b, total, pi0)
+  const [piLo, piHi] = clopperPearson(b, total, confLevel)
+  const toRR = (pi: number): number => (pi >= 1 ? Number.POSITIVE_INFINITY : (pi / (1 - pi)) * (ea / eb))
+  const direction = Math.sign(rateB - rateA)
+  let change: RateChange = 'no-change'
+  if (pValue < alpha && direction > 0) change = 'rise'
+  if (pValue < alpha && direction < 0) change = 'fall'
+  return { rateA, rateB, rateRatio, rrLower: toRR(piLo), rrUpper: toRR(piHi), pValue, change }
 }

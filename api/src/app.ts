@@ -5,6 +5,11 @@ import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from './context.ts'
 import { errorBody, onError } from './http/errors.ts'
 import { health } from './routes/health.ts'
+import { incidents } from './routes/incidents.ts'
+import { layers } from './routes/layers.ts'
+import { openapi } from './routes/openapi.ts'
+import { stats } from './routes/stats.ts'
+import { tiles } from './tiles/routes.ts'
 import { meta } from './routes/meta.ts'
 import { metrics } from './routes/metrics.ts'
 import { search } from './routes/search.ts'
@@ -28,6 +33,11 @@ export function createApp(db: Db, opts: { clientDir?: string } = {}) {
     .route('/api/units', units)
     .route('/api/metrics', metrics)
     .route('/api/search', search)
+    .route('/api/layers', layers)
+    .route('/api/incidents', incidents)
+    .route('/api/stats', stats)
+    .route('/api', openapi)
+    .route('/tiles', tiles)
 
   if (opts.clientDir) {
     const root = opts.clientDir

@@ -1,0 +1,109 @@
+// Shared test fixtures: one seeded database per backend, prepared once by the global setup.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type Db, migrate, openPglite, openPostgres } from '../db/index.ts'
+import { DEFAULT_SEED, seed } from '../seed/index.ts'
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+export const TEMPLATE_DIR = join(ROOT, '.data/test/pglite-template')
+export const TEST_SEED = DEFAULT_SEED
+
+export type Backend = 'embedded' | 'postgres'
+
+/** The backends under test: always the embedded database; the server too when TEST_DATABASE_URL is set. */
+export function backends(): Backend[] {
+  return process.env.TEST_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded']
+}
+
+/** Fingerprint of what a seeded database depends on: the migrations and the seed code. */
+function fingerprint(): string {
+  const h = createHash('sha256')
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir).sort()) {
+      const p = join(dir, f)
+      if (statSync(p).isDirectory()) walk(p)
+      else if (!f.endsWith('.test.ts')) h.update(f).update(readFileSync(p))
+    }
+  }
+  walk(join(ROOT, 'sql'))
+  walk(join(ROOT, 'data/src/seed'))
+  return h.update(String(TEST_SEED)).digest('hex')
+}
+
+/** Runs `fn` while holding a lock directory, so concurrent test runs do not build one template twice. */
+async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const lock = `${name}.lock`
+  mkdirSync(dirname(lock), { recursive: true })
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch {
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true })
+      await new Promise((r) => setTimeout(r, 500))
+    }
+  }
+  try {
+    return await fn()
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
+}
+
+/** Called once per test run (vitest globalSetup): seeds the template databases if out of date. */
+export async function prepareTestDatabases(): Promise<void> {
+  const fp = fingerprint()
+  const stamp = join(TEMPLATE_DIR, '.fingerprint')
+  await withLock(TEMPLATE_DIR, async () => {
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fp) return
+    rmSync(TEMPLATE_DIR, { recursive: true, force: true })
+    const db = await openPglite(TEMPLATE_DIR)
+    await migrate(db)
+    await seed(db, { seed: TEST_SEED })
+    await db.close()
+    writeFileSync(stamp, fp)
+  })
+  const url = process.env.TEST_DATABASE_URL
+  if (url) {
+    const db = await openPostgres(url, { max: 1 })
+    const [row] = await db
+      .query<{ value: string }>(`select value #>> '{}' as value from dataset_meta where key = 'test_fingerprint'`)
+      .catch(() => [] as { value: string }[])
+    if (row?.value !== fp) {
+      await db.exec('drop schema if exists public cascade; create schema public;')
+      await migrate(db)
+      await seed(db, { seed: TEST_SEED })
+      await db.query(`insert into dataset_meta (key, value) values ('test_fingerprint', to_jsonb($1::text))`, [fp])
+    }
+    await db.close()
+  }
+}
+
+const opened: { db: Db; dir?: string }[] = []
+
+/**
+ * A seeded database for one test file. Embedded: a private copy of the template, so a test may
+ * write freely. Server: the shared test database; tests that write must roll back or clean up.
+ */
+export async function openTestDb(backend: Backend): Promise<Db> {
+  if (backend === 'postgres') {
+    const db = await openPostgres(process.env.TEST_DATABASE_URL as string, { max: 4 })
+    opened.push({ db })
+    return db
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'antt-test-'))
+  cpSync(TEMPLATE_DIR, dir, { recursive: true })
+  const db = await openPglite(dir)
+  opened.push({ db, dir })
+  return db
+}
+
+export async function closeTestDbs(): Promise<void> {
+  for (const { db, dir } of opened.splice(0)) {
+    await db.close()
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  }
+}
