@@ -1,4 +1,4 @@
-import { type Rng, makeRng } from './rng.ts'
+import { createRng, type Rng } from '@antt/analysis'
 
 /** What the generator needs to know about each village (read from the database after boundaries and villages). */
 export interface VillageContext {
@@ -118,7 +118,7 @@ interface ModelRule {
 const rural = (v: VillageContext) => v.kind !== 'to_dan_pho'
 const RULES: ModelRule[] = [
   // By law (Luật Lực lượng tham gia bảo vệ ANTT ở cơ sở, 2023) one team per village from 1 July 2024.
-  { type: 'to_bao_ve_antt', chance: (v) => (v.under_covered ? 0.4 : 0.93), founded: ['2024-07-01', '2024-12-31'], lead: { police: 1 }, members: [3, 5], jitterM: 150 },
+  { type: 'to_bao_ve_antt', chance: (v) => (v.under_covered ? 0.35 : 0.93), founded: ['2024-07-01', '2024-12-31'], lead: { police: 1 }, members: [3, 5], jitterM: 150 },
   { type: 'to_an_ninh_tu_quan', chance: (v) => (v.under_covered ? 0.15 : 0.5), founded: ['2010-01-01', '2023-12-31'], lead: { police: 3, fatherland_front: 2, veterans: 1 }, members: [5, 15], jitterM: 200 },
   { type: 'dong_ho_tu_quan', chance: (v) => (rural(v) ? (v.under_covered ? 0.08 : 0.3) : 0), founded: ['2012-01-01', '2025-06-30'], lead: { fatherland_front: 3, farmers_union: 1 }, members: [10, 60], jitterM: 200 },
   { type: 'tu_quan_duong_bien', chance: (v) => (v.commune_classes.includes('border') && v.border_distance_m < 6000 ? (v.under_covered ? 0.25 : 0.85) : 0), founded: ['2010-01-01', '2024-06-30'], lead: { border_guard: 4, police: 1 }, members: [6, 20], jitterM: 200 },
@@ -127,8 +127,8 @@ const RULES: ModelRule[] = [
   { type: 'tieng_keng_an_ninh', chance: (v) => (rural(v) ? (v.under_covered ? 0.05 : 0.25) : 0), founded: ['2014-01-01', '2025-06-30'], lead: { police: 1, veterans: 1 }, members: [20, 80], jitterM: 150 },
   { type: 'to_tuan_tra', chance: (v) => (v.under_covered ? 0.06 : 0.22), founded: ['2015-01-01', '2025-06-30'], lead: { youth_union: 2, veterans: 2, military: 1 }, members: [5, 12], jitterM: 200 },
   { type: 'giao_xu_binh_yen', chance: (v) => (v.commune_classes.includes('religious') ? 0.45 : 0), founded: ['2015-01-01', '2025-06-30'], lead: { fatherland_front: 1, police: 1 }, members: [10, 40], jitterM: 150 },
-  { type: 'clb_phong_chong_ma_tuy', perCommune: true, chance: (v) => (v.under_covered ? 0.3 : 0.7), founded: ['2012-01-01', '2025-06-30'], lead: { youth_union: 2, police: 1, womens_union: 1 }, members: [15, 40], jitterM: 300 },
-  { type: 'truong_hoc_an_toan', perCommune: true, chance: () => 0.75, founded: ['2016-01-01', '2025-06-30'], lead: { youth_union: 1, police: 1 }, members: [5, 20], jitterM: 300 },
+  { type: 'clb_phong_chong_ma_tuy', perCommune: true, chance: (v) => (v.under_covered ? 0 : 0.7), founded: ['2012-01-01', '2025-06-30'], lead: { youth_union: 2, police: 1, womens_union: 1 }, members: [15, 40], jitterM: 300 },
+  { type: 'truong_hoc_an_toan', perCommune: true, chance: (v) => (v.under_covered ? 0 : 0.75), founded: ['2016-01-01', '2025-06-30'], lead: { youth_union: 1, police: 1 }, members: [5, 20], jitterM: 300 },
 ]
 
 const TYPE_NAMES: Record<string, string> = {
@@ -199,7 +199,7 @@ function incidentWeight(v: VillageContext): number {
 
 /** Demo security records over the real communes and generated villages. Deterministic in `seed`. */
 export function generateDemoRecords(villages: readonly VillageContext[], seed: number): DemoRecords {
-  const rng = makeRng(seed ^ 0x5eed)
+  const rng = createRng(seed ^ 0x5eed)
   const out: DemoRecords = { models: [], statuses: [], evaluations: [], incidents: [], outreach: [], certifications: [], funding: [], prestige: [] }
   const sorted = [...villages].sort((a, b) => a.code.localeCompare(b.code))
   const byCommune = new Map<string, VillageContext[]>()

@@ -5,7 +5,7 @@ import { loadBoundaries } from './boundaries.ts'
 import { DEMO_PERIOD, type DemoRecords, generateDemoRecords, type VillageContext } from './demo-records.ts'
 import { placeBorderFeatures } from './border-features.ts'
 import { assignAreaClasses, assignGateClasses } from './area-classes.ts'
-import { makeRng } from './rng.ts'
+import { createRng } from '@antt/analysis'
 import { type CommuneInput, type GeneratedVillage, generateVillages } from './villages.ts'
 import { POINT_FROM_LONLAT, insertRows } from './insert.ts'
 
@@ -42,7 +42,10 @@ async function readCommunes(tx: Queryable): Promise<CommuneInput[]> {
   return rows.map((r) => ({ ...r, geom: JSON.parse(r.geom).coordinates }))
 }
 
-/** Some border and remote communes are deliberately left under-covered in the demo data. */
+/**
+ * Some border and remote communes are deliberately left under-covered in the demo data:
+ * two in five border communes (rounded up), about one in seven remote ones, one in twenty-five others.
+ */
 async function pickUnderCovered(tx: Queryable, seed: number): Promise<string[]> {
   const rows = await tx.query<{ code: string; border: boolean; remote: boolean }>(
     `select c.code,
@@ -50,8 +53,11 @@ async function pickUnderCovered(tx: Queryable, seed: number): Promise<string[]> 
             exists (select 1 from commune_area_class a where a.commune_code = c.code and a.class_code = 'remote') as remote
      from commune c order by c.code`,
   )
-  const rng = makeRng(seed ^ 0xc0de)
-  return rows.filter((r) => rng.next() < (r.border ? 0.4 : r.remote ? 0.15 : 0.04)).map((r) => r.code)
+  const rng = createRng(seed ^ 0xc0de)
+  const drawn = rows.map((r) => ({ ...r, u: rng.next() }))
+  const border = drawn.filter((r) => r.border).sort((a, b) => a.u - b.u)
+  const picked = border.slice(0, Math.ceil(border.length * 0.4))
+  return [...picked, ...drawn.filter((r) => !r.border && r.u < (r.remote ? 0.15 : 0.04))].map((r) => r.code).sort()
 }
 
 async function readVillageContext(tx: Queryable, under: Set<string>): Promise<VillageContext[]> {

@@ -1,4 +1,4 @@
-import type { Rng } from './rng.ts'
+import type { Rng } from '@antt/analysis'
 
 // Syllables of place names as they occur in Lào Cai and Yên Bái: Hmong, Dao, Tày, Giáy and Kinh.
 const HIGHLAND = [

@@ -1,6 +1,6 @@
 import { bbox, dist2m, type MultiPolygonCoords, pointInMultiPolygon } from './geometry.ts'
 import { type VillageKind, villageNames } from './names.ts'
-import { type Rng, makeRng } from './rng.ts'
+import { createRng, type Rng } from '@antt/analysis'
 
 export interface CommuneInput {
   code: string
@@ -70,7 +70,7 @@ function spreadPoints(rng: Rng, geom: MultiPolygonCoords, n: number): [number, n
 export function generateVillages(communes: readonly CommuneInput[], seed: number): GeneratedVillage[] {
   const out: GeneratedVillage[] = []
   for (const c of [...communes].sort((a, b) => a.code.localeCompare(b.code))) {
-    const rng = makeRng(seed * 100_003 + Number(c.code))
+    const rng = createRng((seed * 100_003 + Number(c.code)) >>> 0)
     const n = Math.max(3, Math.round(c.population / PEOPLE_PER_VILLAGE[c.type]))
     const names = villageNames(rng, n, c.type === 'phuong')
     const pops = apportion(

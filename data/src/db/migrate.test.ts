@@ -1,0 +1,51 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { backends } from '../testing/index.ts'
+import { type Db, listMigrations, migrate, openPglite, openPostgres } from './index.ts'
+
+/** A fresh, empty database for the backend; the server gets a throw-away database. */
+async function emptyDb(backend: string): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (backend === 'embedded') {
+    const db = await openPglite()
+    return { db, drop: () => db.close() }
+  }
+  const url = new URL(process.env.TEST_DATABASE_URL as string)
+  const admin = await openPostgres(url.toString(), { max: 1 })
+  const name = `antt_migrate_${process.pid}_${Date.now()}`
+  await admin.exec(`create database ${name}`)
+  url.pathname = `/${name}`
+  const db = await openPostgres(url.toString(), { max: 1 })
+  return {
+    db,
+    drop: async () => {
+      await db.close()
+      await admin.exec(`drop database ${name}`)
+      await admin.close()
+    },
+  }
+}
+
+describe.each(backends())('migrations on the %s database', (backend) => {
+  const cleanups: (() => Promise<void>)[] = []
+  afterAll(async () => {
+    for (const c of cleanups) await c()
+  })
+
+  it('apply every numbered file in order, then nothing on a second run', async () => {
+    const { db, drop } = await emptyDb(backend)
+    cleanups.push(drop)
+    const first = await migrate(db)
+    expect(first).toEqual(listMigrations().map((m) => `${m.version}_${m.name}`))
+    expect(await migrate(db)).toEqual([])
+    const rows = await db.query<{ version: string }>('select version from schema_migration order by version')
+    expect(rows.map((r) => r.version)).toEqual(listMigrations().map((m) => m.version))
+  })
+
+  it('refuse to run when an applied migration has changed', async () => {
+    const { db, drop } = await emptyDb(backend)
+    cleanups.push(drop)
+    const migrations = listMigrations()
+    await migrate(db, migrations.slice(0, 1))
+    const edited = [{ ...migrations[0], checksum: 'changed' }, ...migrations.slice(1)]
+    await expect(migrate(db, edited)).rejects.toThrow(/changed after it was applied/)
+  })
+})

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Db } from '../db/index.ts'
+import { backends, closeTestDbs, openTestDb, TEST_SEED } from '../testing/index.ts'
+import { generateDemoRecords, type VillageContext } from './demo-records.ts'
+import { digestOf } from './index.ts'
+import { type CommuneInput, generateVillages } from './villages.ts'
+
+describe.each(backends())('seeded data on the %s database', (backend) => {
+  let db: Db
+  beforeAll(async () => {
+    db = await openTestDb(backend)
+  })
+  afterAll(closeTestDbs)
+
+  const one = async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params))[0]
+
+  it('holds the 99 communes of 2025, the 164 of 2008, the crosswalk, province and border', async () => {
+    const row = await one<Record<string, number>>(
+      `select (select count(*)::int from commune) as communes, (select count(*)::int from legacy_commune) as legacy,
+              (select count(*)::int from commune_crosswalk) as crosswalk,
+              (select count(*)::int from province where valid_to is null) as province,
+              (select round(sum(ST_Length(geom::geography)) / 1000)::int from border_line) as border_km`,
+    )
+    expect(row).toMatchObject({ communes: 99, legacy: 164, province: 1 })
+    expect(row.crosswalk).toBeGreaterThan(300)
+    expect(row.border_km).toBeGreaterThan(160)
+  })
+
+  it('generates 1,500–2,500 villages, each inside its commune, with populations summing to the commune', async () => {
+    const row = await one<{ n: number; outside: number; mismatched: number; no_polygon: number }>(
+      `select (select count(*)::int from village) as n,
+              (select count(*)::int from village v join commune c on c.code = v.commune_code where not ST_Intersects(c.geom, v.point)) as outside,
+              (select count(*)::int from commune c where c.population <> (select sum(population) from village v where v.commune_code = c.code)) as mismatched,
+              (select count(*)::int from village where geom is null) as no_polygon`,
+    )
+    expect(row.n).toBeGreaterThanOrEqual(1500)
+    expect(row.n).toBeLessThanOrEqual(2500)
+    expect(row).toMatchObject({ outside: 0, mismatched: 0, no_polygon: 0 })
+  })
+
+  it('marks as border communes exactly those within the tolerance of the border line', async () => {
+    const rows = await db.query<{ code: string; d: number; border: boolean }>(
+      `select c.code, ST_Distance(c.geom::geography, (select ST_Union(geom)::geography from border_line)) as d,
+              exists (select 1 from commune_area_class a where a.commune_code = c.code and a.class_code = 'border') as border
+       from commune c`,
+    )
+    const border = rows.filter((r) => r.border)
+    expect(border.length).toBeGreaterThanOrEqual(8)
+    expect(border.map((r) => r.code)).toContain('02647') // Phường Lào Cai, on the Hồng river border
+    for (const r of rows) expect(r.border).toBe(r.d <= 500)
+    expect(rows.filter((r) => r.d > 20_000).every((r) => !r.border)).toBe(true)
+  })
+
+  it('computes a 1,000 m border belt inside the province', async () => {
+    const row = await one<{ km2: number; inside: boolean }>(
+      `select ST_Area(b.geom::geography) / 1e6 as km2,
+              ST_Within(ST_Buffer(b.geom, -0.0001), p.geom) as inside
+       from border_belt b, province p where p.valid_to is null`,
+    )
+    // about 169 km of border × 1 km, less where the belt folds on itself
+    expect(row.km2).toBeGreaterThan(120)
+    expect(row.km2).toBeLessThan(190)
+    expect(row.inside).toBe(true)
+  })
+
+  it('has at least 20,000 incidents over at least 3 years, and records of every kind', async () => {
+    const row = await one<Record<string, number>>(
+      `select (select count(*)::int from incident) as incidents,
+              (select (max(occurred_on) - min(occurred_on))::int from incident) as days,
+              (select count(distinct type_code)::int from security_model) as types,
+              (select count(*)::int from model_type) as all_types,
+              (select count(*)::int from security_model where status = 'dissolved') as dissolved,
+              (select count(*)::int from security_model where status = 'weak') as weak,
+              (select count(*)::int from evaluation) as evaluations,
+              (select count(*)::int from outreach_session) as outreach,
+              (select count(*)::int from safety_certification) as certifications,
+              (select count(*)::int from funding_allocation) as funding,
+              (select count(*)::int from security_model sm join model_type t on t.code = sm.type_code
+                 where t.border_only and not exists (select 1 from commune_area_class a where a.commune_code = sm.commune_code and a.class_code = 'border')) as misplaced_border_models`,
+    )
+    expect(row.incidents).toBeGreaterThanOrEqual(20_000)
+    expect(row.days).toBeGreaterThanOrEqual(3 * 365)
+    expect(row.types).toBe(row.all_types)
+    expect(row.misplaced_border_models).toBe(0)
+    for (const k of ['dissolved', 'weak', 'evaluations', 'outreach', 'certifications', 'funding']) expect(row[k]).toBeGreaterThan(0)
+  })
+
+  it('leaves some border communes clearly under-covered', async () => {
+    const rows = await db.query<{ code: string; coverage: number }>(
+      `select code, village_coverage as coverage from unit_metrics('commune', '2025-07-01', '2026-06-30', null, array['active'], null, null, array['border'])`,
+    )
+    expect(rows.length).toBeGreaterThanOrEqual(8)
+    expect(rows.some((r) => r.coverage < 0.75)).toBe(true)
+    expect(rows.some((r) => r.coverage > 0.9)).toBe(true)
+  })
+
+  it('is reproducible: the stored digest is the digest of regenerating with the same seed', async () => {
+    const stored = await one<{ digest: string }>(`select value #>> '{}' as digest from dataset_meta where key = 'digest'`)
+    const communes = (
+      await db.query<{ code: string; type: CommuneInput['type']; population: number; geom: string }>(
+        'select code, type, population, ST_AsGeoJSON(geom, 6) as geom from commune order by code',
+      )
+    ).map((r) => ({ ...r, geom: JSON.parse(r.geom).coordinates }))
+    const villages = generateVillages(communes, TEST_SEED)
+    expect(villages).toHaveLength((await one<{ n: number }>('select count(*)::int as n from village')).n)
+    expect(generateVillages(communes, TEST_SEED + 1)).not.toEqual(villages)
+    expect(stored.digest).toMatch(/^[0-9a-f]{64}$/)
+  })
+})
+
+describe('demo record generator', () => {
+  const villages: VillageContext[] = Array.from({ length: 40 }, (_, i) => ({
+    code: `0${1000 + Math.floor(i / 10)}-${String((i % 10) + 1).padStart(3, '0')}`,
+    commune_code: `0${1000 + Math.floor(i / 10)}`,
+    kind: i % 3 === 0 ? 'to_dan_pho' : 'ban',
+    population: 500 + i * 20,
+    lon: 104 + i * 0.01,
+    lat: 22.3,
+    border_distance_m: i * 500,
+    gate_distance_m: 10_000,
+    commune_classes: i < 10 ? ['border'] : [],
+    under_covered: i >= 30,
+  }))
+
+  it('gives the same records for the same seed and different ones for another seed', () => {
+    const a = generateDemoRecords(villages, 7)
+    expect(digestOf([], generateDemoRecords(villages, 7))).toBe(digestOf([], a))
+    expect(digestOf([], generateDemoRecords(villages, 8))).not.toBe(digestOf([], a))
+  })
+
+  it('never dates an evaluation before its model was founded or after it was dissolved', () => {
+    const r = generateDemoRecords(villages, 3)
+    const models = new Map(r.models.map((m) => [m.id, m]))
+    for (const e of r.evaluations) {
+      const m = models.get(e.model_id)!
+      expect(e.evaluated_on >= m.founded_on).toBe(true)
+      if (m.dissolved_on) expect(e.evaluated_on <= m.dissolved_on).toBe(true)
+    }
+  })
+})
