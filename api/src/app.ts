@@ -4,10 +4,12 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from './context.ts'
 import { errorBody, onError } from './http/errors.ts'
+import { compare } from './routes/compare.ts'
 import { health } from './routes/health.ts'
 import { incidents } from './routes/incidents.ts'
 import { layers } from './routes/layers.ts'
 import { openapi } from './routes/openapi.ts'
+import { priorities } from './routes/priorities.ts'
 import { stats } from './routes/stats.ts'
 import { tiles } from './tiles/routes.ts'
 import { meta } from './routes/meta.ts'
@@ -36,6 +38,8 @@ export function createApp(db: Db, opts: { clientDir?: string } = {}) {
     .route('/api/layers', layers)
     .route('/api/incidents', incidents)
     .route('/api/stats', stats)
+    .route('/api/priorities', priorities)
+    .route('/api/compare', compare)
     .route('/api', openapi)
     .route('/tiles', tiles)
 
