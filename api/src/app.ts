@@ -2,35 +2,47 @@ import type { Db } from '@antt/data/db'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { authorize, securityHeaders } from './auth/middleware.ts'
+import { SignInLimiter } from './auth/rate-limit.ts'
 import type { AppEnv } from './context.ts'
 import { errorBody, onError } from './http/errors.ts'
+import { authRoutes } from './routes/auth.ts'
 import { compare } from './routes/compare.ts'
 import { health } from './routes/health.ts'
 import { incidents } from './routes/incidents.ts'
 import { layers } from './routes/layers.ts'
-import { openapi } from './routes/openapi.ts'
-import { priorities } from './routes/priorities.ts'
-import { stats } from './routes/stats.ts'
-import { tiles } from './tiles/routes.ts'
 import { meta } from './routes/meta.ts'
 import { metrics } from './routes/metrics.ts'
+import { openapi } from './routes/openapi.ts'
+import { priorities } from './routes/priorities.ts'
 import { search } from './routes/search.ts'
+import { stats } from './routes/stats.ts'
 import { units } from './routes/units.ts'
+import { auditLog, roles, users } from './routes/users.ts'
 import { Catalog } from './services/catalog.ts'
+import { tiles } from './tiles/routes.ts'
 
 /** Largest request body accepted, in bytes (imports have their own limit). */
 export const MAX_BODY_BYTES = 1024 * 1024
 
 /** Builds the API; `server.ts` alone opens a port, tests call `app.request()`. */
 export function createApp(db: Db, opts: { clientDir?: string } = {}) {
-  const deps = { db, catalog: new Catalog(db) }
+  const catalog = new Catalog()
   const api = new Hono<AppEnv>()
-    .use(async (c, next) => {
-      c.set('deps', deps)
-      await next()
-    })
-    .use(bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json(errorBody('payload_too_large', `request body over ${MAX_BODY_BYTES} bytes`), 413) }))
+    .use(securityHeaders)
+    .use(
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) =>
+          c.json(errorBody('payload_too_large', `request body over ${MAX_BODY_BYTES} bytes`), 413),
+      }),
+    )
+    .use(authorize(db, catalog))
     .route('/api/health', health)
+    .route('/api/auth', authRoutes(new SignInLimiter()))
+    .route('/api/users', users)
+    .route('/api/roles', roles)
+    .route('/api/audit', auditLog)
     .route('/api/meta', meta)
     .route('/api/units', units)
     .route('/api/metrics', metrics)

@@ -1,9 +1,15 @@
 import type { Db } from '@antt/data/db'
-import type { Catalog } from './services/catalog.ts'
+import type { Principal } from './auth/principal.ts'
+import type { CatalogView } from './services/catalog.ts'
 
+/** What every handler reaches through `c.get('deps')`: the request's database and catalog, and its caller. */
 export interface AppDeps {
+  /** inside a request: the request's transaction, running as the caller's database role and scope */
   db: Db
-  catalog: Catalog
+  catalog: CatalogView
+  principal: Principal | null
+  /** client address, for the audit log */
+  ip: string
 }
 
 /** Hono environment shared by every sub-app. */

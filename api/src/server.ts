@@ -1,7 +1,16 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import {
+  DEFAULT_DEMO_PASSWORD,
+  DEFAULT_SEED,
+  dbConfigFromEnv,
+  ensureAdministrator,
+  isSeeded,
+  migrate,
+  openDb,
+  seed,
+} from '@antt/data'
 import { serve } from '@hono/node-server'
-import { dbConfigFromEnv, isSeeded, migrate, openDb, seed, DEFAULT_SEED } from '@antt/data'
 import { createApp } from './app.ts'
 
 const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url))
@@ -12,11 +21,26 @@ async function main() {
   const db = await openDb(config)
   const applied = await migrate(db)
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`)
+  const demoPassword = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD
   if (!(await isSeeded(db))) {
     console.log('empty database: loading boundaries and generating demo data…')
-    const report = await seed(db, { seed: process.env.SEED ? Number(process.env.SEED) : DEFAULT_SEED, demo: process.env.DEMO_DATA !== 'false' })
+    const report = await seed(db, {
+      seed: process.env.SEED ? Number(process.env.SEED) : DEFAULT_SEED,
+      demo: process.env.DEMO_DATA !== 'false',
+      demoPassword,
+    })
     console.log(`seeded in ${(report.ms / 1000).toFixed(1)} s`, report.counts)
   }
+  const admin = await ensureAdministrator(db)
+  if (admin)
+    console.log(
+      `\nAdministrator created: user "${admin.username}", password "${admin.password}" (shown once; change it after signing in)\n`,
+    )
+  const [demo] = await db.query<{ value: boolean }>(`select value from dataset_meta where key = 'demo'`)
+  if (demo?.value)
+    console.log(
+      `DEMO DATA. Demo accounts (demo only), password "${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : demoPassword}": admin, leader, planner, briefer, steward (Phường Lào Cai), viewer`,
+    )
 
   const hasClient = existsSync(CLIENT_DIST)
   if (!hasClient) console.warn('client/dist not found: serving the API only (run `npx pnpm@10 build`)')
@@ -24,7 +48,9 @@ async function main() {
 
   const port = Number(process.env.PORT ?? 8080)
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
-    console.log(`ANTT Atlas on ${config.databaseUrl ? 'PostgreSQL' : `embedded PostGIS (${config.pgliteDir})`}, ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+    console.log(
+      `ANTT Atlas on ${config.databaseUrl ? 'PostgreSQL' : `embedded PostGIS (${config.pgliteDir})`}, ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    )
     console.log(`→ http://localhost:${port}/`)
   })
   const stop = async () => {

@@ -1,24 +1,66 @@
-// Test helpers for the API: a seeded database per backend and an app over it.
-import { type Backend, backends, closeTestDbs, openTestDb } from '@antt/data/testing'
+// Test helpers for the API: a seeded database per backend and an app over it, signed in as a demo account.
+import { DEFAULT_DEMO_PASSWORD } from '@antt/data'
 import type { Db } from '@antt/data/db'
+import { type Backend, backends, closeTestDbs, openTestDb } from '@antt/data/testing'
 import { afterAll, beforeAll } from 'vitest'
 import { createApp } from './app.ts'
 
-export { backends, type Backend }
+export { type Backend, backends }
 
-/** Opens a seeded database for `backend` before the file's tests and closes it after. */
-export function useApp(backend: Backend) {
-  const ctx = {} as { db: Db; app: ReturnType<typeof createApp> }
+type App = ReturnType<typeof createApp>
+export type Role = 'admin' | 'leader' | 'planner' | 'briefer' | 'steward' | 'viewer'
+
+/** An app client that sends a session cookie and the CSRF token, like the browser does. */
+export interface SignedInApp {
+  request(path: string, init?: RequestInit): Promise<Response>
+  csrf: string
+}
+
+export async function signIn(
+  app: App,
+  username: Role | string,
+  password = DEFAULT_DEMO_PASSWORD,
+): Promise<SignedInApp> {
+  const res = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`)
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
+  const { csrf_token: csrf } = (await res.json()) as { csrf_token: string }
+  return {
+    csrf,
+    request: (path, init = {}) => {
+      const headers = new Headers(init.headers)
+      headers.set('cookie', cookie)
+      if (!headers.has('x-csrf-token')) headers.set('x-csrf-token', csrf)
+      return Promise.resolve(app.request(path, { ...init, headers }))
+    },
+  }
+}
+
+/**
+ * Opens a seeded database for `backend` before the file's tests and closes it after.
+ * `ctx.app` is signed in as `role` (default admin); `ctx.raw` is the bare app, signed in as nobody.
+ */
+export function useApp(backend: Backend, role: Role = 'admin') {
+  const ctx = {} as { db: Db; app: SignedInApp; raw: App }
   beforeAll(async () => {
     ctx.db = await openTestDb(backend)
-    ctx.app = createApp(ctx.db)
+    ctx.raw = createApp(ctx.db)
+    ctx.app = await signIn(ctx.raw, role)
   })
   afterAll(closeTestDbs)
   return ctx
 }
 
-/** GET through the app and parse the JSON body. */
-export async function getJson<T = any>(app: ReturnType<typeof createApp>, path: string, init?: RequestInit) {
+/** Request through the app and parse the JSON body. */
+export async function getJson<T = any>(
+  app: Pick<App, 'request'> | SignedInApp,
+  path: string,
+  init?: RequestInit,
+) {
   const res = await app.request(path, init)
   const text = await res.text()
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T }

@@ -18,7 +18,7 @@ export interface Taxonomies {
 }
 
 export interface DataRange {
-  /** first and last incident date, the clock of the demo data */
+  /** first and last incident date, the clock of the data */
   from: string
   to: string
 }
@@ -29,69 +29,87 @@ const STATUSES: Taxon[] = [
   { code: 'dissolved', name_vi: 'Đã thanh loại', name_en: 'Dissolved' },
 ]
 
+interface Snapshot {
+  version: string
+  taxonomies: Taxonomies
+  range: DataRange
+  demo: boolean
+}
+
+/** What a request sees of the catalog: the shared caches, read through the request's own transaction. */
+export interface CatalogView {
+  version(): Promise<string>
+  taxonomies(): Promise<Taxonomies>
+  range(): Promise<DataRange>
+  isDemo(): Promise<boolean>
+  /** Memoises `compute` under `key` for this caller's scope until the data changes. */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>
+}
+
 /**
- * Reference data and the data version, read once per change of the underlying tables.
- * `version()` is the sum of per-table change counters kept by triggers (migration 001), so any write
- * anywhere invalidates every cache keyed by it: metrics, tiles, layers.
+ * Reference data and memoised results, refreshed when the data version changes. The version is the
+ * sum of per-table change counters kept by triggers (migration 001), so any write anywhere invalidates
+ * every cache keyed by it: metrics, statistics, tiles, layers.
  */
 export class Catalog {
-  private cached?: { version: string; taxonomies: Taxonomies; range: DataRange; demo: boolean }
-  readonly results = new Lru<string, unknown>(500)
+  private snapshot?: Snapshot
+  private readonly results = new Lru<string, unknown>(500)
 
-  constructor(private readonly db: Queryable) {}
-
-  async version(): Promise<string> {
-    const [row] = await this.db.query<{ v: string }>(
+  async version(q: Queryable): Promise<string> {
+    const [row] = await q.query<{ v: string }>(
       `select coalesce(sum(version), 0)::text || '.' || coalesce(extract(epoch from max(changed_at))::bigint, 0)::text as v from table_change`,
     )
     return row.v
   }
 
-  private async load() {
-    const version = await this.version()
-    if (this.cached?.version === version) return this.cached
-    const q = <T>(sql: string) => this.db.query<T>(sql)
-    const [model_types, incident_categories, lead_orgs, ratings, area_classes, range, demo] = await Promise.all([
-      q<Taxon>('select code, name_vi, name_en, coverage, radius_m, border_only from model_type order by sort, code'),
-      q<Taxon>('select code, group_code, name_vi, name_en from incident_category order by sort, code'),
-      q<Taxon>('select code, name_vi, name_en from lead_org order by sort, code'),
-      q<Taxon>('select code, name_vi, name_en, rank, effective from rating order by rank'),
-      q<Taxon>('select code, name_vi, name_en from area_class order by sort, code'),
-      q<{ from: string | null; to: string | null }>(
-        `select to_char(min(occurred_on), 'YYYY-MM-DD') as "from", to_char(max(occurred_on), 'YYYY-MM-DD') as "to" from incident`,
-      ),
-      q<{ value: boolean }>(`select value from dataset_meta where key = 'demo'`),
-    ])
+  private async load(q: Queryable): Promise<Snapshot> {
+    const version = await this.version(q)
+    if (this.snapshot?.version === version) return this.snapshot
+    // One at a time: inside a request these run on one transaction.
+    const model_types = await q.query<Taxon>(
+      'select code, name_vi, name_en, coverage, radius_m, border_only from model_type order by sort, code',
+    )
+    const incident_categories = await q.query<Taxon>(
+      'select code, group_code, name_vi, name_en from incident_category order by sort, code',
+    )
+    const lead_orgs = await q.query<Taxon>('select code, name_vi, name_en from lead_org order by sort, code')
+    const ratings = await q.query<Taxon>(
+      'select code, name_vi, name_en, rank, effective from rating order by rank',
+    )
+    const area_classes = await q.query<Taxon>(
+      'select code, name_vi, name_en from area_class order by sort, code',
+    )
+    const range = await q.query<{ from: string | null; to: string | null }>(
+      `select to_char(first_date, 'YYYY-MM-DD') as "from", to_char(last_date, 'YYYY-MM-DD') as "to" from data_range()`,
+    )
+    const demo = await q.query<{ value: boolean }>(`select value from dataset_meta where key = 'demo'`)
     const today = new Date().toISOString().slice(0, 10)
-    this.cached = {
+    this.results.clear()
+    this.snapshot = {
       version,
       taxonomies: { model_types, incident_categories, lead_orgs, ratings, area_classes, statuses: STATUSES },
       range: { from: range[0]?.from ?? today, to: range[0]?.to ?? today },
       demo: demo[0]?.value === true,
     }
-    this.results.clear()
-    return this.cached
+    return this.snapshot
   }
 
-  async taxonomies(): Promise<Taxonomies> {
-    return (await this.load()).taxonomies
-  }
-
-  async range(): Promise<DataRange> {
-    return (await this.load()).range
-  }
-
-  async isDemo(): Promise<boolean> {
-    return (await this.load()).demo
-  }
-
-  /** Memoises `compute` under `key` until the data changes. */
-  async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    await this.load()
-    const hit = this.results.get(key) as T | undefined
-    if (hit !== undefined) return hit
-    const value = await compute()
-    this.results.set(key, value)
-    return value
+  /** A view for one request: queries go through `q`; memoised results are kept apart per `scopeKey`. */
+  bind(q: Queryable, scopeKey: string): CatalogView {
+    return {
+      version: () => this.version(q),
+      taxonomies: async () => (await this.load(q)).taxonomies,
+      range: async () => (await this.load(q)).range,
+      isDemo: async () => (await this.load(q)).demo,
+      memo: async <T>(key: string, compute: () => Promise<T>) => {
+        await this.load(q)
+        const scoped = `${scopeKey}|${key}`
+        const hit = this.results.get(scoped) as T | undefined
+        if (hit !== undefined) return hit
+        const value = await compute()
+        this.results.set(scoped, value)
+        return value
+      },
+    }
   }
 }

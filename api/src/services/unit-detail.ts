@@ -1,3 +1,4 @@
+import { can } from '../auth/principal.ts'
 import type { AppDeps } from '../context.ts'
 import { type MetricsQuery, runMetrics } from './metrics.ts'
 
@@ -7,7 +8,13 @@ type Filters = Omit<MetricsQuery, 'level' | 'commune'>
 export async function unitDetail(deps: AppDeps, code: string, filters: Filters) {
   const { db } = deps
   const isVillage = code.includes('-')
-  const [unit] = await db.query<{ code: string; name: string; commune_code: string | null; commune_name: string | null; kind: string }>(
+  const [unit] = await db.query<{
+    code: string
+    name: string
+    commune_code: string | null
+    commune_name: string | null
+    kind: string
+  }>(
     isVillage
       ? `select v.code, v.name, v.commune_code, c.name as commune_name, v.kind from village v join commune c on c.code = v.commune_code where v.code = $1`
       : `select code, name, null as commune_code, null as commune_name, type as kind from commune where code = $1`,
@@ -18,7 +25,9 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters) 
   const level = isVillage ? 'village' : 'commune'
   const m = await runMetrics(deps, { ...filters, level, commune: communeCode })
   const metrics = m.rows.find((r) => r.code === code) ?? null
-  const villages = isVillage ? [] : (await runMetrics(deps, { ...filters, level: 'village', commune: communeCode })).rows
+  const villages = isVillage
+    ? []
+    : (await runMetrics(deps, { ...filters, level: 'village', commune: communeCode })).rows
   const scope = isVillage ? 'village_code' : 'commune_code'
 
   const series = await db.query<{ month: string; category: string; n: number }>(
@@ -28,8 +37,12 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters) 
      group by 1, 2 order by 1, 2`,
     [code, m.period.from, m.period.to, filters.categories ?? null],
   )
-  const models = await db.query(
-    `select sm.id, sm.name, sm.type_code, sm.village_code, sm.lead_org_code, to_char(sm.founded_on, 'YYYY-MM-DD') as founded_on,
+  // Individual models and their evaluations are records: shown to roles that may read records.
+  const showRecords = can(deps.principal, 'read_records')
+  const models = !showRecords
+    ? null
+    : await db.query(
+        `select sm.id, sm.name, sm.type_code, sm.village_code, sm.lead_org_code, to_char(sm.founded_on, 'YYYY-MM-DD') as founded_on,
             sm.members, sm.exemplary, sm.replicated_from, sm.status,
             to_char(sm.dissolved_on, 'YYYY-MM-DD') as dissolved_on, sm.dissolved_reason,
             ST_X(sm.point) as lon, ST_Y(sm.point) as lat,
@@ -37,8 +50,8 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters) 
                                       order by e.evaluated_on desc)
                       from evaluation e where e.model_id = sm.id), '[]') as evaluations
      from security_model sm where sm.${scope} = $1 order by sm.type_code, sm.id`,
-    [code],
-  )
+        [code],
+      )
   const certifications = await db.query(
     `select year, subject_kind, subject_name, village_code, certified from safety_certification
      where ${scope} = $1 order by year desc, subject_kind, subject_name`,

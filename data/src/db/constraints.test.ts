@@ -19,10 +19,7 @@ const BAD_ROWS: [string, string][] = [
     `insert into village (code, commune_code, name, kind, population, point)
      values ('99999-001', '99999', 'Thôn X', 'thon', 10, ST_SetSRID(ST_MakePoint(104, 22), 4326))`,
   ],
-  [
-    'a negative population',
-    `update commune set population = -1 where code = '02647'`,
-  ],
+  ['a negative population', `update commune set population = -1 where code = '02647'`],
   [
     'an evaluation before the model was founded',
     `insert into evaluation (id, model_id, evaluated_on, rating_code)

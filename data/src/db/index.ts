@@ -3,10 +3,10 @@ import { openPglite } from './pglite.ts'
 import { openPostgres } from './postgres.ts'
 import type { Db } from './types.ts'
 
-export type { Db, Queryable, Row } from './types.ts'
+export { listMigrations, migrate } from './migrate.ts'
 export { openPglite } from './pglite.ts'
 export { openPostgres } from './postgres.ts'
-export { migrate, listMigrations } from './migrate.ts'
+export type { Db, Queryable, Row } from './types.ts'
 
 export interface DbConfig {
   databaseUrl?: string

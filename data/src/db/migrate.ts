@@ -39,15 +39,16 @@ export async function migrate(db: Db, migrations = listMigrations()): Promise<st
     applied_at timestamptz not null default now()
   )`)
   const done = new Map(
-    (await db.query<{ version: string; checksum: string }>('select version, checksum from schema_migration')).map(
-      (r) => [r.version, r.checksum],
-    ),
+    (
+      await db.query<{ version: string; checksum: string }>('select version, checksum from schema_migration')
+    ).map((r) => [r.version, r.checksum]),
   )
   const applied: string[] = []
   for (const m of migrations) {
     const seen = done.get(m.version)
     if (seen) {
-      if (seen !== m.checksum) throw new Error(`migration ${m.version}_${m.name}.sql changed after it was applied`)
+      if (seen !== m.checksum)
+        throw new Error(`migration ${m.version}_${m.name}.sql changed after it was applied`)
       continue
     }
     await db.transaction(async (tx) => {

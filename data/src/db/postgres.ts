@@ -24,7 +24,12 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
       bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: Number },
       numeric: { to: 1700, from: [1700], serialize: (v: number) => String(v), parse: Number },
       // A string bound to a json/jsonb parameter is already JSON text (as PGlite takes it).
-      json: { to: 114, from: [114, 3802], serialize: (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)), parse: JSON.parse },
+      json: {
+        to: 114,
+        from: [114, 3802],
+        serialize: (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)),
+        parse: JSON.parse,
+      },
     },
     connection: { application_name: 'antt-atlas' },
   })

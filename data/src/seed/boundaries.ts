@@ -5,7 +5,10 @@ const POLYGON = (expr: string) =>
   `ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${expr}), 4326)), 3))`
 
 function parseCsv(text: string): Record<string, string>[] {
-  const [head, ...lines] = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+  const [head, ...lines] = text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/)
   const cols = head.split(',')
   return lines.map((line) => {
     const cells = line.split(',')

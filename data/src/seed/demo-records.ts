@@ -35,8 +35,20 @@ export interface DemoRecords {
     lon: number
     lat: number
   }[]
-  statuses: { model_id: string; status: string; valid_from: string; valid_to: string | null; reason: string | null }[]
-  evaluations: { id: string; model_id: string; evaluated_on: string; rating_code: string; evaluator: string }[]
+  statuses: {
+    model_id: string
+    status: string
+    valid_from: string
+    valid_to: string | null
+    reason: string | null
+  }[]
+  evaluations: {
+    id: string
+    model_id: string
+    evaluated_on: string
+    rating_code: string
+    evaluator: string
+  }[]
   incidents: {
     id: string
     category_code: string
@@ -93,7 +105,10 @@ const pick = <T>(rng: Rng, xs: readonly T[]) => xs[Math.floor(rng.next() * xs.le
 function weighted<T extends string>(rng: Rng, table: Record<T, number>): T {
   const entries = Object.entries(table) as [T, number][]
   let r = rng.next() * entries.reduce((s, [, w]) => s + w, 0)
-  for (const [k, w] of entries) if ((r -= w) < 0) return k
+  for (const [k, w] of entries) {
+    r -= w
+    if (r < 0) return k
+  }
   return entries[entries.length - 1][0]
 }
 /** Jitter a point by up to `m` metres. */
@@ -101,7 +116,10 @@ function jitter(rng: Rng, lon: number, lat: number, m: number): [number, number]
   const r = m * Math.sqrt(rng.next())
   const a = rng.next() * 2 * Math.PI
   const round = (v: number) => Math.round(v * 1e6) / 1e6
-  return [round(lon + (r * Math.cos(a)) / (111_320 * Math.cos((lat * Math.PI) / 180))), round(lat + (r * Math.sin(a)) / 110_574)]
+  return [
+    round(lon + (r * Math.cos(a)) / (111_320 * Math.cos((lat * Math.PI) / 180))),
+    round(lat + (r * Math.sin(a)) / 110_574),
+  ]
 }
 
 interface ModelRule {
@@ -118,17 +136,102 @@ interface ModelRule {
 const rural = (v: VillageContext) => v.kind !== 'to_dan_pho'
 const RULES: ModelRule[] = [
   // By law (Luật Lực lượng tham gia bảo vệ ANTT ở cơ sở, 2023) one team per village from 1 July 2024.
-  { type: 'to_bao_ve_antt', chance: (v) => (v.under_covered ? 0.35 : 0.93), founded: ['2024-07-01', '2024-12-31'], lead: { police: 1 }, members: [3, 5], jitterM: 150 },
-  { type: 'to_an_ninh_tu_quan', chance: (v) => (v.under_covered ? 0.15 : 0.5), founded: ['2010-01-01', '2023-12-31'], lead: { police: 3, fatherland_front: 2, veterans: 1 }, members: [5, 15], jitterM: 200 },
-  { type: 'dong_ho_tu_quan', chance: (v) => (rural(v) ? (v.under_covered ? 0.08 : 0.3) : 0), founded: ['2012-01-01', '2025-06-30'], lead: { fatherland_front: 3, farmers_union: 1 }, members: [10, 60], jitterM: 200 },
-  { type: 'tu_quan_duong_bien', chance: (v) => (v.commune_classes.includes('border') && v.border_distance_m < 6000 ? (v.under_covered ? 0.25 : 0.85) : 0), founded: ['2010-01-01', '2024-06-30'], lead: { border_guard: 4, police: 1 }, members: [6, 20], jitterM: 200 },
-  { type: 'camera_an_ninh', chance: (v) => (v.kind === 'to_dan_pho' ? 0.65 : v.gate_distance_m < 8000 ? 0.3 : v.under_covered ? 0.01 : 0.06), founded: ['2018-01-01', '2026-03-31'], lead: { police: 3, youth_union: 1 }, members: [0, 2], jitterM: 350 },
-  { type: 'to_hoa_giai', chance: (v) => (v.under_covered ? 0.3 : 0.7), founded: ['2008-01-01', '2023-12-31'], lead: { fatherland_front: 3, womens_union: 2 }, members: [3, 7], jitterM: 150 },
-  { type: 'tieng_keng_an_ninh', chance: (v) => (rural(v) ? (v.under_covered ? 0.05 : 0.25) : 0), founded: ['2014-01-01', '2025-06-30'], lead: { police: 1, veterans: 1 }, members: [20, 80], jitterM: 150 },
-  { type: 'to_tuan_tra', chance: (v) => (v.under_covered ? 0.06 : 0.22), founded: ['2015-01-01', '2025-06-30'], lead: { youth_union: 2, veterans: 2, military: 1 }, members: [5, 12], jitterM: 200 },
-  { type: 'giao_xu_binh_yen', chance: (v) => (v.commune_classes.includes('religious') ? 0.45 : 0), founded: ['2015-01-01', '2025-06-30'], lead: { fatherland_front: 1, police: 1 }, members: [10, 40], jitterM: 150 },
-  { type: 'clb_phong_chong_ma_tuy', perCommune: true, chance: (v) => (v.under_covered ? 0 : 0.7), founded: ['2012-01-01', '2025-06-30'], lead: { youth_union: 2, police: 1, womens_union: 1 }, members: [15, 40], jitterM: 300 },
-  { type: 'truong_hoc_an_toan', perCommune: true, chance: (v) => (v.under_covered ? 0 : 0.75), founded: ['2016-01-01', '2025-06-30'], lead: { youth_union: 1, police: 1 }, members: [5, 20], jitterM: 300 },
+  {
+    type: 'to_bao_ve_antt',
+    chance: (v) => (v.under_covered ? 0.35 : 0.93),
+    founded: ['2024-07-01', '2024-12-31'],
+    lead: { police: 1 },
+    members: [3, 5],
+    jitterM: 150,
+  },
+  {
+    type: 'to_an_ninh_tu_quan',
+    chance: (v) => (v.under_covered ? 0.15 : 0.5),
+    founded: ['2010-01-01', '2023-12-31'],
+    lead: { police: 3, fatherland_front: 2, veterans: 1 },
+    members: [5, 15],
+    jitterM: 200,
+  },
+  {
+    type: 'dong_ho_tu_quan',
+    chance: (v) => (rural(v) ? (v.under_covered ? 0.08 : 0.3) : 0),
+    founded: ['2012-01-01', '2025-06-30'],
+    lead: { fatherland_front: 3, farmers_union: 1 },
+    members: [10, 60],
+    jitterM: 200,
+  },
+  {
+    type: 'tu_quan_duong_bien',
+    chance: (v) =>
+      v.commune_classes.includes('border') && v.border_distance_m < 6000
+        ? v.under_covered
+          ? 0.25
+          : 0.85
+        : 0,
+    founded: ['2010-01-01', '2024-06-30'],
+    lead: { border_guard: 4, police: 1 },
+    members: [6, 20],
+    jitterM: 200,
+  },
+  {
+    type: 'camera_an_ninh',
+    chance: (v) =>
+      v.kind === 'to_dan_pho' ? 0.65 : v.gate_distance_m < 8000 ? 0.3 : v.under_covered ? 0.01 : 0.06,
+    founded: ['2018-01-01', '2026-03-31'],
+    lead: { police: 3, youth_union: 1 },
+    members: [0, 2],
+    jitterM: 350,
+  },
+  {
+    type: 'to_hoa_giai',
+    chance: (v) => (v.under_covered ? 0.3 : 0.7),
+    founded: ['2008-01-01', '2023-12-31'],
+    lead: { fatherland_front: 3, womens_union: 2 },
+    members: [3, 7],
+    jitterM: 150,
+  },
+  {
+    type: 'tieng_keng_an_ninh',
+    chance: (v) => (rural(v) ? (v.under_covered ? 0.05 : 0.25) : 0),
+    founded: ['2014-01-01', '2025-06-30'],
+    lead: { police: 1, veterans: 1 },
+    members: [20, 80],
+    jitterM: 150,
+  },
+  {
+    type: 'to_tuan_tra',
+    chance: (v) => (v.under_covered ? 0.06 : 0.22),
+    founded: ['2015-01-01', '2025-06-30'],
+    lead: { youth_union: 2, veterans: 2, military: 1 },
+    members: [5, 12],
+    jitterM: 200,
+  },
+  {
+    type: 'giao_xu_binh_yen',
+    chance: (v) => (v.commune_classes.includes('religious') ? 0.45 : 0),
+    founded: ['2015-01-01', '2025-06-30'],
+    lead: { fatherland_front: 1, police: 1 },
+    members: [10, 40],
+    jitterM: 150,
+  },
+  {
+    type: 'clb_phong_chong_ma_tuy',
+    perCommune: true,
+    chance: (v) => (v.under_covered ? 0 : 0.7),
+    founded: ['2012-01-01', '2025-06-30'],
+    lead: { youth_union: 2, police: 1, womens_union: 1 },
+    members: [15, 40],
+    jitterM: 300,
+  },
+  {
+    type: 'truong_hoc_an_toan',
+    perCommune: true,
+    chance: (v) => (v.under_covered ? 0 : 0.75),
+    founded: ['2016-01-01', '2025-06-30'],
+    lead: { youth_union: 1, police: 1 },
+    members: [5, 20],
+    jitterM: 300,
+  },
 ]
 
 const TYPE_NAMES: Record<string, string> = {
@@ -200,7 +303,16 @@ function incidentWeight(v: VillageContext): number {
 /** Demo security records over the real communes and generated villages. Deterministic in `seed`. */
 export function generateDemoRecords(villages: readonly VillageContext[], seed: number): DemoRecords {
   const rng = createRng(seed ^ 0x5eed)
-  const out: DemoRecords = { models: [], statuses: [], evaluations: [], incidents: [], outreach: [], certifications: [], funding: [], prestige: [] }
+  const out: DemoRecords = {
+    models: [],
+    statuses: [],
+    evaluations: [],
+    incidents: [],
+    outreach: [],
+    certifications: [],
+    funding: [],
+    prestige: [],
+  }
   const sorted = [...villages].sort((a, b) => a.code.localeCompare(b.code))
   const byCommune = new Map<string, VillageContext[]>()
   for (const v of sorted) byCommune.set(v.commune_code, [...(byCommune.get(v.commune_code) ?? []), v])
@@ -230,7 +342,8 @@ export function generateDemoRecords(villages: readonly VillageContext[], seed: n
       }
       const exemplary = status === 'active' && rng.next() < 0.05
       const prior = exemplaryByType.get(rule.type) ?? []
-      const replicated = prior.length > 0 && founded > ms('2019-01-01') && rng.next() < 0.12 ? pick(rng, prior) : null
+      const replicated =
+        prior.length > 0 && founded > ms('2019-01-01') && rng.next() < 0.12 ? pick(rng, prior) : null
       if (exemplary) exemplaryByType.set(rule.type, [...prior, id])
       out.models.push({
         id,
@@ -241,7 +354,12 @@ export function generateDemoRecords(villages: readonly VillageContext[], seed: n
         lead_org_code: weighted(rng, rule.lead),
         founded_on: toDate(founded),
         members: rule.members[0] + Math.floor(rng.next() * (rule.members[1] - rule.members[0] + 1)),
-        equipment: rule.type === 'camera_an_ninh' ? `${2 + Math.floor(rng.next() * 6)} camera` : rng.next() < 0.3 ? 'Đèn pin, gậy, áo phản quang' : null,
+        equipment:
+          rule.type === 'camera_an_ninh'
+            ? `${2 + Math.floor(rng.next() * 6)} camera`
+            : rng.next() < 0.3
+              ? 'Đèn pin, gậy, áo phản quang'
+              : null,
         exemplary,
         replicated_from: replicated,
         status,
@@ -251,16 +369,25 @@ export function generateDemoRecords(villages: readonly VillageContext[], seed: n
         lat,
       })
       const cuts = [founded, weakFrom, dissolvedOn].filter((x): x is number => x !== null)
-      const states = ['active', ...(weakFrom !== null ? ['weak'] : []), ...(dissolvedOn !== null ? ['dissolved'] : [])]
-      states.forEach((s, i) =>
+      const states = [
+        'active',
+        ...(weakFrom !== null ? ['weak'] : []),
+        ...(dissolvedOn !== null ? ['dissolved'] : []),
+      ]
+      states.forEach((s, i) => {
         out.statuses.push({
           model_id: id,
           status: s,
           valid_from: toDate(cuts[i]),
           valid_to: i + 1 < cuts.length ? toDate(cuts[i + 1]) : null,
-          reason: s === 'dissolved' ? out.models[out.models.length - 1].dissolved_reason : s === 'weak' ? 'Xếp loại yếu, hoạt động cầm chừng' : null,
-        }),
-      )
+          reason:
+            s === 'dissolved'
+              ? out.models[out.models.length - 1].dissolved_reason
+              : s === 'weak'
+                ? 'Xếp loại yếu, hoạt động cầm chừng'
+                : null,
+        })
+      })
 
       // Quarterly evaluations from the data start; some models are left unevaluated for long stretches.
       const diligence = v.under_covered ? 0.45 : rng.next() < 0.15 ? 0.35 : 0.85
@@ -274,7 +401,9 @@ export function generateDemoRecords(villages: readonly VillageContext[], seed: n
           id: `${id}-E${String(++eid).padStart(2, '0')}`,
           model_id: id,
           evaluated_on: toDate(day),
-          rating_code: weakNow ? weighted(rng, { trung_binh: 2, yeu: 3 }) : weighted(rng, { tot: 35, kha: 40, trung_binh: 18, yeu: 7 }),
+          rating_code: weakNow
+            ? weighted(rng, { trung_binh: 2, yeu: 3 })
+            : weighted(rng, { tot: 35, kha: 40, trung_binh: 18, yeu: 7 }),
           evaluator: rule.lead.border_guard ? 'Đồn Biên phòng' : 'Công an xã',
         })
       }
@@ -289,9 +418,10 @@ export function generateDemoRecords(villages: readonly VillageContext[], seed: n
   const totalPop = sorted.reduce((s, v) => s + v.population, 0)
   const n = Math.round((BASE_RATE * totalPop * years) / 1000)
   const months: number[] = []
-  for (let d = new Date(START); d.getTime() <= END; d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.getTime())
+  for (let d = new Date(START); d.getTime() <= END; d.setUTCMonth(d.getUTCMonth() + 1))
+    months.push(d.getTime())
   const monthCum: number[] = []
-  months.reduce((s, m, i) => (monthCum[i] = s + SEASON[new Date(m).getUTCMonth()] * (1 + 0.06 * i / 12)), 0)
+  months.reduce((s, m, i) => (monthCum[i] = s + SEASON[new Date(m).getUTCMonth()] * (1 + (0.06 * i) / 12)), 0)
   const draw = (c: number[]) => {
     const r = rng.next() * c[c.length - 1]
     let lo = 0
@@ -338,7 +468,13 @@ export function generateDemoRecords(villages: readonly VillageContext[], seed: n
         village_code: v?.code ?? null,
         held_on: toDate(between(rng, START, END)),
         topic: pick(rng, OUTREACH_TOPICS),
-        lead_org_code: weighted(rng, { police: 4, fatherland_front: 2, youth_union: 1, womens_union: 1, border_guard: 1 }),
+        lead_org_code: weighted(rng, {
+          police: 4,
+          fatherland_front: 2,
+          youth_union: 1,
+          womens_union: 1,
+          border_guard: 1,
+        }),
         attendees: 20 + Math.floor(rng.next() * 180),
       })
     }
@@ -348,7 +484,8 @@ export function generateDemoRecords(villages: readonly VillageContext[], seed: n
   let cid = 0
   let fid = 0
   const modelsByCommune = new Map<string, string[]>()
-  for (const m of out.models) modelsByCommune.set(m.commune_code, [...(modelsByCommune.get(m.commune_code) ?? []), m.id])
+  for (const m of out.models)
+    modelsByCommune.set(m.commune_code, [...(modelsByCommune.get(m.commune_code) ?? []), m.id])
   for (const year of [2022, 2023, 2024, 2025]) {
     for (const [commune, vs] of byCommune) {
       const under = vs[0].under_covered
@@ -384,13 +521,34 @@ export function generateDemoRecords(villages: readonly VillageContext[], seed: n
         })
       const pop = vs.reduce((s, v) => s + v.population, 0)
       const budget = Math.round((pop * (under ? 2_500 : 6_000) * (0.7 + rng.next() * 0.6)) / 1e5) * 1e5
-      out.funding.push({ id: `F${String(++fid).padStart(6, '0')}`, commune_code: commune, model_id: null, year, amount_vnd: budget, source: 'Ngân sách xã', purpose: 'Hoạt động phong trào' })
+      out.funding.push({
+        id: `F${String(++fid).padStart(6, '0')}`,
+        commune_code: commune,
+        model_id: null,
+        year,
+        amount_vnd: budget,
+        source: 'Ngân sách xã',
+        purpose: 'Hoạt động phong trào',
+      })
       const ms_ = modelsByCommune.get(commune) ?? []
       if (ms_.length > 0 && rng.next() < 0.5)
-        out.funding.push({ id: `F${String(++fid).padStart(6, '0')}`, commune_code: commune, model_id: pick(rng, ms_), year, amount_vnd: Math.round(20 + rng.next() * 180) * 1e6, source: 'Ngân sách tỉnh', purpose: 'Trang bị, phương tiện' })
+        out.funding.push({
+          id: `F${String(++fid).padStart(6, '0')}`,
+          commune_code: commune,
+          model_id: pick(rng, ms_),
+          year,
+          amount_vnd: Math.round(20 + rng.next() * 180) * 1e6,
+          source: 'Ngân sách tỉnh',
+          purpose: 'Trang bị, phương tiện',
+        })
     }
   }
-  for (const v of sorted) out.prestige.push({ village_code: v.code, year: 2025, people: 1 + Math.floor(rng.next() * (v.kind === 'to_dan_pho' ? 3 : 6)) })
+  for (const v of sorted)
+    out.prestige.push({
+      village_code: v.code,
+      year: 2025,
+      people: 1 + Math.floor(rng.next() * (v.kind === 'to_dan_pho' ? 3 : 6)),
+    })
 
   return out
 }

@@ -18,7 +18,12 @@ export function pointInMultiPolygon(x: number, y: number, mp: MultiPolygonCoords
 }
 
 export function bbox(mp: MultiPolygonCoords): [number, number, number, number] {
-  let [x0, y0, x1, y1] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY]
+  let [x0, y0, x1, y1] = [
+    Number.POSITIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ]
   for (const poly of mp)
     for (const [x, y] of poly[0]) {
       if (x < x0) x0 = x

@@ -1,18 +1,21 @@
 import { createHash } from 'node:crypto'
+import { createRng } from '@antt/analysis'
+import { createDemoAccounts, DEFAULT_DEMO_PASSWORD } from '../accounts/users.ts'
 import type { Db, Queryable } from '../db/index.ts'
 import { type FetchOptions, fetchAllSources } from '../sources/fetch.ts'
+import { assignAreaClasses, assignGateClasses } from './area-classes.ts'
+import { placeBorderFeatures } from './border-features.ts'
 import { loadBoundaries } from './boundaries.ts'
 import { DEMO_PERIOD, type DemoRecords, generateDemoRecords, type VillageContext } from './demo-records.ts'
-import { placeBorderFeatures } from './border-features.ts'
-import { assignAreaClasses, assignGateClasses } from './area-classes.ts'
-import { createRng } from '@antt/analysis'
+import { insertRows, POINT_FROM_LONLAT } from './insert.ts'
 import { type CommuneInput, type GeneratedVillage, generateVillages } from './villages.ts'
-import { POINT_FROM_LONLAT, insertRows } from './insert.ts'
 
 export const DEFAULT_SEED = 20250701
 
 export interface SeedOptions extends FetchOptions {
   seed?: number
+  /** password of the demo accounts (one per role); default DEFAULT_DEMO_PASSWORD */
+  demoPassword?: string
   /** generate villages and security records (default true); false loads only the real boundaries */
   demo?: boolean
 }
@@ -57,7 +60,9 @@ async function pickUnderCovered(tx: Queryable, seed: number): Promise<string[]> 
   const drawn = rows.map((r) => ({ ...r, u: rng.next() }))
   const border = drawn.filter((r) => r.border).sort((a, b) => a.u - b.u)
   const picked = border.slice(0, Math.ceil(border.length * 0.4))
-  return [...picked, ...drawn.filter((r) => !r.border && r.u < (r.remote ? 0.15 : 0.04))].map((r) => r.code).sort()
+  return [...picked, ...drawn.filter((r) => !r.border && r.u < (r.remote ? 0.15 : 0.04))]
+    .map((r) => r.code)
+    .sort()
 }
 
 async function readVillageContext(tx: Queryable, under: Set<string>): Promise<VillageContext[]> {
@@ -79,9 +84,19 @@ async function insertDemoRecords(tx: Queryable, r: DemoRecords): Promise<void> {
     'security_model',
     {
       columns: {
-        id: 'text', name: 'text', type_code: 'text', commune_code: 'text', village_code: 'text', lead_org_code: 'text',
-        founded_on: 'date', members: 'int', equipment: 'text', exemplary: 'boolean', status: 'text',
-        dissolved_on: 'date', dissolved_reason: 'text',
+        id: 'text',
+        name: 'text',
+        type_code: 'text',
+        commune_code: 'text',
+        village_code: 'text',
+        lead_org_code: 'text',
+        founded_on: 'date',
+        members: 'int',
+        equipment: 'text',
+        exemplary: 'boolean',
+        status: 'text',
+        dissolved_on: 'date',
+        dissolved_reason: 'text',
       },
       inputs: { lon: 'float8', lat: 'float8' },
       computed: { point: POINT_FROM_LONLAT },
@@ -91,15 +106,40 @@ async function insertDemoRecords(tx: Queryable, r: DemoRecords): Promise<void> {
   await tx.query(
     `update security_model m set replicated_from = r.replicated_from
      from json_to_recordset($1::json) as r(id text, replicated_from text) where m.id = r.id`,
-    [JSON.stringify(r.models.filter((m) => m.replicated_from).map(({ id, replicated_from }) => ({ id, replicated_from })))],
+    [
+      JSON.stringify(
+        r.models.filter((m) => m.replicated_from).map(({ id, replicated_from }) => ({ id, replicated_from })),
+      ),
+    ],
   )
-  await insertRows(tx, 'security_model_status', { columns: { model_id: 'text', status: 'text', valid_from: 'date', valid_to: 'date', reason: 'text' } }, r.statuses)
-  await insertRows(tx, 'evaluation', { columns: { id: 'text', model_id: 'text', evaluated_on: 'date', rating_code: 'text', evaluator: 'text' } }, r.evaluations, 20_000)
+  await insertRows(
+    tx,
+    'security_model_status',
+    { columns: { model_id: 'text', status: 'text', valid_from: 'date', valid_to: 'date', reason: 'text' } },
+    r.statuses,
+  )
+  await insertRows(
+    tx,
+    'evaluation',
+    {
+      columns: { id: 'text', model_id: 'text', evaluated_on: 'date', rating_code: 'text', evaluator: 'text' },
+    },
+    r.evaluations,
+    20_000,
+  )
   await insertRows(
     tx,
     'incident',
     {
-      columns: { id: 'text', category_code: 'text', occurred_on: 'date', commune_code: 'text', village_code: 'text', severity: 'smallint', precision: 'text' },
+      columns: {
+        id: 'text',
+        category_code: 'text',
+        occurred_on: 'date',
+        commune_code: 'text',
+        village_code: 'text',
+        severity: 'smallint',
+        precision: 'text',
+      },
       inputs: { lon: 'float8', lat: 'float8' },
       computed: { point: POINT_FROM_LONLAT },
     },
@@ -121,10 +161,60 @@ async function insertDemoRecords(tx: Queryable, r: DemoRecords): Promise<void> {
     `update security_model m set point = c.label_point
      from commune c where c.code = m.commune_code and not ST_Intersects(c.geom, m.point)`,
   )
-  await insertRows(tx, 'outreach_session', { columns: { id: 'text', commune_code: 'text', village_code: 'text', held_on: 'date', topic: 'text', lead_org_code: 'text', attendees: 'int' } }, r.outreach)
-  await insertRows(tx, 'safety_certification', { columns: { id: 'text', subject_kind: 'text', subject_name: 'text', commune_code: 'text', village_code: 'text', year: 'int', certified: 'boolean' } }, r.certifications)
-  await insertRows(tx, 'funding_allocation', { columns: { id: 'text', commune_code: 'text', model_id: 'text', year: 'int', amount_vnd: 'bigint', source: 'text', purpose: 'text' } }, r.funding)
-  await insertRows(tx, 'prestige_count', { columns: { village_code: 'text', year: 'int', people: 'int' } }, r.prestige)
+  await insertRows(
+    tx,
+    'outreach_session',
+    {
+      columns: {
+        id: 'text',
+        commune_code: 'text',
+        village_code: 'text',
+        held_on: 'date',
+        topic: 'text',
+        lead_org_code: 'text',
+        attendees: 'int',
+      },
+    },
+    r.outreach,
+  )
+  await insertRows(
+    tx,
+    'safety_certification',
+    {
+      columns: {
+        id: 'text',
+        subject_kind: 'text',
+        subject_name: 'text',
+        commune_code: 'text',
+        village_code: 'text',
+        year: 'int',
+        certified: 'boolean',
+      },
+    },
+    r.certifications,
+  )
+  await insertRows(
+    tx,
+    'funding_allocation',
+    {
+      columns: {
+        id: 'text',
+        commune_code: 'text',
+        model_id: 'text',
+        year: 'int',
+        amount_vnd: 'bigint',
+        source: 'text',
+        purpose: 'text',
+      },
+    },
+    r.funding,
+  )
+  await insertRows(
+    tx,
+    'prestige_count',
+    { columns: { village_code: 'text', year: 'int', people: 'int' } },
+    r.prestige,
+  )
 }
 
 async function insertVillages(tx: Queryable, villages: readonly GeneratedVillage[]): Promise<void> {
@@ -132,7 +222,14 @@ async function insertVillages(tx: Queryable, villages: readonly GeneratedVillage
     tx,
     'village',
     {
-      columns: { code: 'text', commune_code: 'text', name: 'text', kind: 'text', population: 'int', households: 'int' },
+      columns: {
+        code: 'text',
+        commune_code: 'text',
+        name: 'text',
+        kind: 'text',
+        population: 'int',
+        households: 'int',
+      },
       inputs: { lon: 'float8', lat: 'float8' },
       computed: { point: POINT_FROM_LONLAT },
     },
@@ -175,9 +272,18 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
       const records = generateDemoRecords(await readVillageContext(tx, under), seedValue)
       await insertDemoRecords(tx, records)
       digest = digestOf(villages, records)
-      await tx.query(`insert into dataset_meta (key, value) values ('under_covered_demo', $1::jsonb)`, [JSON.stringify([...under])])
+      await tx.query(`insert into dataset_meta (key, value) values ('under_covered_demo', $1::jsonb)`, [
+        JSON.stringify([...under]),
+      ])
+      await createDemoAccounts(tx, opts.demoPassword ?? DEFAULT_DEMO_PASSWORD)
     }
-    const meta = { demo, seed: seedValue, digest, period: demo ? DEMO_PERIOD : null, seeded_at: new Date().toISOString() }
+    const meta = {
+      demo,
+      seed: seedValue,
+      digest,
+      period: demo ? DEMO_PERIOD : null,
+      seeded_at: new Date().toISOString(),
+    }
     for (const [key, value] of Object.entries(meta))
       await tx.query(
         `insert into dataset_meta (key, value) values ($1, $2::jsonb) on conflict (key) do update set value = excluded.value`,
@@ -185,7 +291,18 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
       )
   })
   const counts: Record<string, number> = {}
-  for (const t of ['commune', 'legacy_commune', 'village', 'security_model', 'evaluation', 'incident', 'outreach_session', 'safety_certification', 'funding_allocation', 'border_feature']) {
+  for (const t of [
+    'commune',
+    'legacy_commune',
+    'village',
+    'security_model',
+    'evaluation',
+    'incident',
+    'outreach_session',
+    'safety_certification',
+    'funding_allocation',
+    'border_feature',
+  ]) {
     const [row] = await db.query<{ n: number }>(`select count(*)::int as n from ${t}`)
     counts[t] = row.n
   }

@@ -82,7 +82,8 @@ describe.each(backends())('seeded data on the %s database', (backend) => {
     expect(row.days).toBeGreaterThanOrEqual(3 * 365)
     expect(row.types).toBe(row.all_types)
     expect(row.misplaced_border_models).toBe(0)
-    for (const k of ['dissolved', 'weak', 'evaluations', 'outreach', 'certifications', 'funding']) expect(row[k]).toBeGreaterThan(0)
+    for (const k of ['dissolved', 'weak', 'evaluations', 'outreach', 'certifications', 'funding'])
+      expect(row[k]).toBeGreaterThan(0)
   })
 
   it('leaves some border communes clearly under-covered', async () => {
@@ -95,7 +96,9 @@ describe.each(backends())('seeded data on the %s database', (backend) => {
   })
 
   it('is reproducible: the stored digest is the digest of regenerating with the same seed', async () => {
-    const stored = await one<{ digest: string }>(`select value #>> '{}' as digest from dataset_meta where key = 'digest'`)
+    const stored = await one<{ digest: string }>(
+      `select value #>> '{}' as digest from dataset_meta where key = 'digest'`,
+    )
     const communes = (
       await db.query<{ code: string; type: CommuneInput['type']; population: number; geom: string }>(
         'select code, type, population, ST_AsGeoJSON(geom, 6) as geom from commune order by code',

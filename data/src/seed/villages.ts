@@ -1,6 +1,6 @@
+import { createRng, type Rng } from '@antt/analysis'
 import { bbox, dist2m, type MultiPolygonCoords, pointInMultiPolygon } from './geometry.ts'
 import { type VillageKind, villageNames } from './names.ts'
-import { createRng, type Rng } from '@antt/analysis'
 
 export interface CommuneInput {
   code: string

@@ -36,6 +36,8 @@ describe('source files', () => {
   it('fails with a clear message when the file is missing everywhere', async () => {
     const mirror = mkdtempSync(join(tmpdir(), 'mirror-'))
     const cacheDir = mkdtempSync(join(tmpdir(), 'cache-'))
-    await expect(fetchSource(communes(), { mirror, cacheDir, allowOrigin: false })).rejects.toThrow(/not found[\s\S]*not found/)
+    await expect(fetchSource(communes(), { mirror, cacheDir, allowOrigin: false })).rejects.toThrow(
+      /not found[\s\S]*not found/,
+    )
   })
 })

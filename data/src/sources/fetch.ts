@@ -83,7 +83,9 @@ export async function fetchSource(src: SourceFile, opts: FetchOptions = {}): Pro
     try {
       buf = await c.load()
     } catch (err) {
-      tried.push(`${c.where} (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (err as Error).message})`)
+      tried.push(
+        `${c.where} (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (err as Error).message})`,
+      )
       continue
     }
     const got = sha256(buf)

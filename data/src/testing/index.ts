@@ -1,6 +1,17 @@
 // Shared test fixtures: one seeded database per backend, prepared once by the global setup.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+
 import { createHash } from 'node:crypto'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -42,7 +53,8 @@ async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
       mkdirSync(lock)
       break
     } catch {
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true })
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 10 * 60_000)
+        rmSync(lock, { recursive: true, force: true })
       await new Promise((r) => setTimeout(r, 500))
     }
   }
@@ -70,13 +82,18 @@ export async function prepareTestDatabases(): Promise<void> {
   if (url) {
     const db = await openPostgres(url, { max: 1 })
     const [row] = await db
-      .query<{ value: string }>(`select value #>> '{}' as value from dataset_meta where key = 'test_fingerprint'`)
+      .query<{ value: string }>(
+        `select value #>> '{}' as value from dataset_meta where key = 'test_fingerprint'`,
+      )
       .catch(() => [] as { value: string }[])
     if (row?.value !== fp) {
       await db.exec('drop schema if exists public cascade; create schema public;')
       await migrate(db)
       await seed(db, { seed: TEST_SEED })
-      await db.query(`insert into dataset_meta (key, value) values ('test_fingerprint', to_jsonb($1::text))`, [fp])
+      await db.query(
+        `insert into dataset_meta (key, value) values ('test_fingerprint', to_jsonb($1::text))`,
+        [fp],
+      )
     }
     await db.close()
   }

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest'
+import { backends, getJson, type Role, signIn, useApp } from '../testing.ts'
+
+const ROLES: Role[] = ['admin', 'leader', 'planner', 'briefer', 'steward', 'viewer']
+type Expect = 'ok' | 403
+
+/** Every role × endpoint: allowed (2xx/404 for an empty detail) or denied (403); without a session: 401. */
+const MATRIX: [
+  method: string,
+  path: string,
+  expected: Partial<Record<Role, Expect>> & { default: Expect },
+][] = [
+  ['GET', '/api/meta', { default: 'ok' }],
+  ['GET', '/api/meta/taxonomies', { default: 'ok' }],
+  ['GET', '/api/units?level=commune&properties=code', { default: 'ok' }],
+  ['GET', '/api/units/02647', { default: 'ok' }],
+  ['GET', '/api/metrics', { default: 'ok' }],
+  ['GET', '/api/search?q=lao', { default: 'ok' }],
+  ['GET', '/api/layers/border_line', { default: 'ok' }],
+  ['GET', '/api/layers/models?commune=02647', { default: 'ok', briefer: 403, viewer: 403 }],
+  ['GET', '/api/incidents?from=2026-01-01&to=2026-01-31', { default: 'ok', briefer: 403, viewer: 403 }],
+  ['GET', '/api/incidents/density?mode=units&from=2026-01-01&to=2026-03-31', { default: 'ok' }],
+  ['GET', '/tiles/communes.json', { default: 'ok' }],
+  ['GET', '/tiles/models/10/812/454.mvt', { default: 'ok', briefer: 403, viewer: 403 }],
+  ['GET', '/api/users', { default: 403, admin: 'ok' }],
+  ['GET', '/api/roles', { default: 403, admin: 'ok' }],
+  ['GET', '/api/audit', { default: 403, admin: 'ok' }],
+  ['GET', '/api/auth/me', { default: 'ok' }],
+]
+
+describe.each(backends())('access control on the %s database', (backend) => {
+  const ctx = useApp(backend)
+
+  it('keeps health public and everything else behind a session (401)', async () => {
+    expect((await ctx.raw.request('/api/health')).status).toBe(200)
+    for (const [, path] of MATRIX) {
+      const res = await ctx.raw.request(path)
+      expect(res.status, path).toBe(401)
+      expect(((await res.json()) as any).error.code).toBe('unauthenticated')
+    }
+  })
+
+  it.each(ROLES)('grants and denies the %s role exactly as the permission table says', async (role) => {
+    const app = await signIn(ctx.raw, role)
+    for (const [method, path, expected] of MATRIX) {
+      const want = expected[role] ?? expected.default
+      const res = await app.request(path, { method })
+      if (want === 'ok') expect([200, 204], `${role} ${path}`).toContain(res.status)
+      else expect(res.status, `${role} ${path}`).toBe(403)
+    }
+  })
+
+  it('shows a commune steward nothing outside Phường Lào Cai, by any path or guessed code', async () => {
+    const steward = await signIn(ctx.raw, 'steward')
+    const communes = await getJson(steward, '/api/units?level=commune&properties=code')
+    expect(communes.body.features.map((f: any) => f.properties.code)).toEqual(['02647'])
+    const villages = await getJson(steward, '/api/units?level=village&properties=commune_code&geometry=point')
+    expect(villages.body.features.length).toBeGreaterThan(0)
+    expect(new Set(villages.body.features.map((f: any) => f.properties.commune_code))).toEqual(
+      new Set(['02647']),
+    )
+    expect((await steward.request('/api/units/02671')).status).toBe(404) // Cam Đường, a neighbour
+    expect((await steward.request('/api/units/02671-001')).status).toBe(404)
+    const metrics = await getJson(steward, '/api/metrics')
+    expect(metrics.body.rows.map((r: any) => r.code)).toEqual(['02647'])
+    const vm = await getJson(steward, '/api/metrics?level=village')
+    expect(vm.body.rows.every((r: any) => r.commune_code === '02647')).toBe(true)
+    const search = await getJson(steward, '/api/search?q=cam%20duong')
+    expect(search.body.results).toEqual([])
+    const incidents = await getJson(steward, '/api/incidents?from=2025-07-01&to=2026-06-30')
+    expect(incidents.body.features.length).toBeGreaterThan(0)
+    expect(incidents.body.features.every((f: any) => f.properties.commune_code === '02647')).toBe(true)
+    const models = await getJson(steward, '/api/layers/models')
+    expect(models.body.features.every((f: any) => f.properties.commune_code === '02647')).toBe(true)
+  })
+
+  it('gives the same incident count for the steward as for the administrator within that commune', async () => {
+    const steward = await signIn(ctx.raw, 'steward')
+    const mine = await getJson(steward, '/api/metrics?from=2025-07-01&to=2026-06-30')
+    const all = await getJson(ctx.app, '/api/metrics?from=2025-07-01&to=2026-06-30&commune=02647')
+    expect(mine.body.rows[0].incidents).toBe(all.body.rows[0].incidents)
+    expect(mine.body.totals.incidents).toBe(all.body.rows[0].incidents)
+  })
+
+  it('denies incident points to briefers and viewers while aggregates still work', async () => {
+    for (const role of ['briefer', 'viewer'] as const) {
+      const app = await signIn(ctx.raw, role)
+      expect((await app.request('/api/incidents')).status).toBe(403)
+      const metrics = await getJson(app, '/api/metrics')
+      expect(metrics.status).toBe(200)
+      expect(metrics.body.totals.incidents).toBeGreaterThan(0)
+      const detail = await getJson(app, '/api/units/02647')
+      expect(detail.status).toBe(200)
+      expect(detail.body.models).toBeNull()
+    }
+  })
+
+  it('refuses a state-changing request without the CSRF token', async () => {
+    const res = await ctx.app.request('/api/auth/logout', {
+      method: 'POST',
+      headers: { 'x-csrf-token': 'wrong' },
+    })
+    expect(res.status).toBe(403)
+    expect(((await res.json()) as any).error.code).toBe('csrf')
+    expect((await ctx.app.request('/api/auth/me')).status).toBe(200)
+  })
+
+  it('signs out and revokes the session on the server', async () => {
+    const app = await signIn(ctx.raw, 'viewer')
+    expect((await app.request('/api/auth/logout', { method: 'POST' })).status).toBe(200)
+    expect((await app.request('/api/auth/me')).status).toBe(401)
+  })
+
+  it('locks out repeated failed sign-ins with 429 and Retry-After', async () => {
+    const attempt = () =>
+      ctx.raw.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'planner', password: 'wrong password' }),
+      })
+    const statuses: number[] = []
+    for (let i = 0; i < 6; i++) statuses.push((await attempt()).status)
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401])
+    const locked = await attempt()
+    expect(locked.status).toBe(429)
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0)
+  })
+
+  it('records sign-ins, failures and user changes in the audit log, readable by administrators', async () => {
+    const log = await getJson(ctx.app, '/api/audit?limit=1000')
+    const actions = new Set(log.body.entries.map((e: any) => e.action))
+    expect(actions).toContain('login')
+    expect(actions).toContain('login_failed')
+    const created = await getJson(ctx.app, '/api/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        username: `officer${Date.now() % 100000}`,
+        display_name: 'Cán bộ xã',
+        role: 'steward',
+        password: 'Một mật khẩu dài 2025',
+        scope: ['02671'],
+      }),
+    })
+    expect(created.status).toBe(201)
+    const after = await getJson(ctx.app, '/api/audit?action=user_create')
+    expect(after.body.entries[0]).toMatchObject({
+      username: 'admin',
+      action: 'user_create',
+      target: created.body.user.username,
+    })
+  })
+
+  it('sends security headers that allow no external origin', async () => {
+    const res = await ctx.raw.request('/api/health')
+    const csp = res.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).not.toMatch(/https?:/)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+  })
+
+  it('answers injection strings in the sign-in body with 4xx, never 500', async () => {
+    for (const username of ["admin' --", "' or 1=1 --", 'a'.repeat(500)]) {
+      const res = await ctx.raw.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: "' or '1'='1" }),
+      })
+      expect([400, 401, 429]).toContain(res.status)
+    }
+  })
+})

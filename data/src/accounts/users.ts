@@ -1,0 +1,63 @@
+import type { Queryable } from '../db/index.ts'
+import { hashPassword, randomPassword } from './password.ts'
+
+/** Default password of the demo accounts; set DEMO_PASSWORD to change it. Demo only. */
+export const DEFAULT_DEMO_PASSWORD = 'antt-demo-2025'
+export const DEMO_STEWARD_SCOPE = '02647' // Phường Lào Cai
+
+export interface NewUser {
+  username: string
+  display_name: string
+  role_code: string
+  password: string
+  scope?: string[]
+  created_by?: string
+}
+
+export async function createUser(tx: Queryable, u: NewUser): Promise<number> {
+  const [row] = await tx.query<{ id: number }>(
+    `insert into app_user (username, display_name, role_code, password_hash, created_by)
+     values ($1, $2, $3, $4, $5) returning id`,
+    [u.username, u.display_name, u.role_code, await hashPassword(u.password), u.created_by ?? null],
+  )
+  if (u.scope?.length)
+    await tx.query('insert into user_scope (user_id, commune_code) select $1, unnest($2::text[])', [
+      row.id,
+      u.scope,
+    ])
+  return row.id
+}
+
+/** One account per role, named after the role, for the demo data set. */
+export async function createDemoAccounts(tx: Queryable, password: string): Promise<string[]> {
+  const roles = await tx.query<{ code: string; name_vi: string }>(
+    'select code, name_vi from app_role order by sort',
+  )
+  for (const r of roles)
+    await createUser(tx, {
+      username: r.code,
+      display_name: `${r.name_vi} (demo)`,
+      role_code: r.code,
+      password,
+      scope: r.code === 'steward' ? [DEMO_STEWARD_SCOPE] : undefined,
+      created_by: 'seed',
+    })
+  return roles.map((r) => r.code)
+}
+
+/** Without demo data, the first start creates an administrator with a random password, shown once. */
+export async function ensureAdministrator(
+  tx: Queryable,
+): Promise<{ username: string; password: string } | null> {
+  const [row] = await tx.query<{ n: number }>('select count(*)::int as n from app_user')
+  if (row.n > 0) return null
+  const password = randomPassword()
+  await createUser(tx, {
+    username: 'admin',
+    display_name: 'Quản trị',
+    role_code: 'admin',
+    password,
+    created_by: 'first start',
+  })
+  return { username: 'admin', password }
+}
