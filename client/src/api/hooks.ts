@@ -1,0 +1,114 @@
+import type { FeatureCollection, Point } from 'geojson'
+import type { AtlasState } from '../state/atlas-state.ts'
+import { useAtlas } from '../state/store.ts'
+import { filterParams, type Loadable, qs, useApi } from './client.ts'
+import type {
+  BorderBelt,
+  BorderFeatures,
+  BorderLine,
+  CommuneProps,
+  Health,
+  IncidentDensity,
+  Meta,
+  MetricsResult,
+  ModelPoints,
+  SearchResult,
+  Taxonomies,
+  UnitCollection,
+  UnitDetail,
+  VillageProps,
+} from './types.ts'
+
+/** Douglas–Peucker tolerance for drawn boundaries, in degrees (≈ 30 m). */
+const SIMPLIFY = 0.0003
+
+export const useHealth = () => useApi<Health>('/api/health')
+export const useMeta = () => useApi<Meta>('/api/meta')
+export const useTaxonomies = () => useApi<Taxonomies>('/api/meta/taxonomies')
+
+export const useProvince = () => useApi<FeatureCollection>(`/api/units?level=province&simplify=${SIMPLIFY}`)
+export const useCommunes = () =>
+  useApi<UnitCollection<CommuneProps>>(
+    `/api/units?level=commune&simplify=${SIMPLIFY}&properties=code,name,full_name,type,population,area_km2,area_classes`,
+  )
+
+/** Village polygons: one commune's when drilled, else all (only requested when villages are mapped). */
+export function useVillages(enabled: boolean, commune: string | null) {
+  return useApi<UnitCollection<VillageProps>>(
+    enabled
+      ? `/api/units${qs({ level: 'village', simplify: 0.0002, properties: ['code', 'name', 'commune_code', 'kind'], commune })}`
+      : null,
+  )
+}
+
+/** Village points for labels (name and commune). */
+export function useVillagePoints(enabled: boolean) {
+  return useApi<
+    FeatureCollection<Point, { code: string; name: string; commune_code: string; population: number }>
+  >(enabled ? '/api/units?level=village&geometry=point&properties=code,name,commune_code,population' : null)
+}
+
+type FilterState = Pick<AtlasState, 'from' | 'to' | 'filters'>
+
+export function metricsUrl(level: 'commune' | 'village', s: FilterState, commune?: string | null): string {
+  return `/api/metrics${qs({ level, ...filterParams(s, s.filters), commune })}`
+}
+
+/** Metrics of the mapped units: communes, or villages (of the drilled commune, if any). */
+export function useMapMetrics(): Loadable<MetricsResult> {
+  const level = useAtlas((s) => s.level)
+  const drill = useAtlas((s) => s.drill)
+  const from = useAtlas((s) => s.from)
+  const to = useAtlas((s) => s.to)
+  const filters = useAtlas((s) => s.filters)
+  return useApi<MetricsResult>(metricsUrl(level, { from, to, filters }, level === 'village' ? drill : null))
+}
+
+/** Province-wide commune metrics for the KPI bar (same filters, never drilled). */
+export function useProvinceMetrics(): Loadable<MetricsResult> {
+  const from = useAtlas((s) => s.from)
+  const to = useAtlas((s) => s.to)
+  const filters = useAtlas((s) => s.filters)
+  return useApi<MetricsResult>(metricsUrl('commune', { from, to, filters }))
+}
+
+export function useUnitDetail(code: string | null) {
+  const from = useAtlas((s) => s.from)
+  const to = useAtlas((s) => s.to)
+  const filters = useAtlas((s) => s.filters)
+  // classes do not apply to one unit's detail
+  return useApi<UnitDetail>(
+    code ? `/api/units/${code}${qs({ ...filterParams({ from, to }, filters), classes: null })}` : null,
+  )
+}
+
+export const useBorderLine = (enabled: boolean) =>
+  useApi<BorderLine>(enabled ? `/api/layers/border_line?simplify=0.0002` : null)
+export const useBorderBelt = (enabled: boolean) =>
+  useApi<BorderBelt>(enabled ? `/api/layers/border_belt?simplify=0.0002` : null)
+export const useBorderFeatures = (enabled: boolean) =>
+  useApi<BorderFeatures>(enabled ? '/api/layers/border_features' : null)
+
+export function useModelPoints(enabled: boolean) {
+  const from = useAtlas((s) => s.from)
+  const to = useAtlas((s) => s.to)
+  const f = useAtlas((s) => s.filters)
+  return useApi<ModelPoints>(
+    enabled
+      ? `/api/layers/models${qs({ from, to, types: f.types, statuses: f.statuses.length ? f.statuses : ['active', 'weak'], orgs: f.orgs, classes: f.classes })}`
+      : null,
+  )
+}
+
+/** Incident hexagons (server side, small counts suppressed); `resolution` is the hexagon edge in metres. */
+export function useIncidentHexagons(enabled: boolean, resolution: number) {
+  const from = useAtlas((s) => s.from)
+  const to = useAtlas((s) => s.to)
+  const categories = useAtlas((s) => s.filters.categories)
+  return useApi<IncidentDensity>(
+    enabled ? `/api/incidents/density${qs({ mode: 'hex', resolution, from, to, categories })}` : null,
+  )
+}
+
+export const searchUrl = (q: string) => `/api/search${qs({ q, limit: 12 })}`
+export type { SearchResult }

@@ -1,0 +1,32 @@
+import { isDiverging } from '@antt/analysis'
+import { useMemo } from 'react'
+import type { MetricsRow } from '../api/types.ts'
+import { METRICS } from '../metrics/catalog.ts'
+import type { Classification } from '../state/atlas-state.ts'
+import { buildClassScale, type ClassScale } from './class-scale.ts'
+
+/** The palette in use: the user's choice, or the metric's default (red for bad, blue-green for good). */
+export function paletteOf(c: Classification) {
+  return c.palette ?? METRICS[c.metric].palette
+}
+
+/** Classifies the metric over the mapped units; shared by the map, the legend and the table. */
+export function useClassScale(rows: readonly MetricsRow[] | undefined, c: Classification): ClassScale | null {
+  return useMemo(() => {
+    if (!rows) return null
+    const values = rows.map((r) => r[c.metric])
+    const pal = paletteOf(c)
+    try {
+      return buildClassScale(values, {
+        method: c.method,
+        // stddev reads best on a diverging palette with an odd class count; the user can still change it
+        k: c.k,
+        palette: pal,
+        breaks: c.breaks,
+        locked: c.locked,
+      })
+    } catch {
+      return buildClassScale(values, { method: 'quantile', k: c.k, palette: isDiverging(pal) ? pal : pal })
+    }
+  }, [rows, c])
+}

@@ -1,0 +1,100 @@
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl'
+
+/**
+ * The offline basemap, drawn from the project's own data only: the area around the province (mask),
+ * the province, communes and the national border. No glyphs, sprites or tiles from anywhere else; labels
+ * are drawn by deck.gl from a bundled font. A deployment with a basemap server sets
+ * VITE_BASEMAP_STYLE_URL (build time) or localStorage `antt.basemapStyleUrl` (run time) and these
+ * layers are added on top of its style.
+ */
+
+export const BASEMAP_IDS = {
+  mask: 'atlas-mask',
+  provinceFill: 'atlas-province-fill',
+  communeLines: 'atlas-commune-lines',
+  provinceLine: 'atlas-province-line',
+  borderCasing: 'atlas-border-casing',
+  borderLine: 'atlas-border-line',
+} as const
+
+const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] }
+
+export const BASEMAP_SOURCES: Record<string, SourceSpecification> = {
+  mask: { type: 'geojson', data: EMPTY },
+  province: { type: 'geojson', data: EMPTY },
+  communes: { type: 'geojson', data: EMPTY },
+  border: { type: 'geojson', data: EMPTY },
+}
+
+/** The data layers of the basemap; `external` leaves out the province fill so the external style shows. */
+export function basemapLayers(external: boolean): LayerSpecification[] {
+  const layers: LayerSpecification[] = [
+    {
+      id: BASEMAP_IDS.mask,
+      type: 'fill',
+      source: 'mask',
+      paint: { 'fill-color': '#d9dde2', 'fill-opacity': external ? 0.65 : 1 },
+    },
+    {
+      id: BASEMAP_IDS.communeLines,
+      type: 'line',
+      source: 'communes',
+      paint: {
+        'line-color': '#5f6b76',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.5, 10, 1.2, 13, 2],
+        'line-opacity': 0.75,
+      },
+    },
+    {
+      id: BASEMAP_IDS.provinceLine,
+      type: 'line',
+      source: 'province',
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#263238', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1.8, 11, 3] },
+    },
+    {
+      id: BASEMAP_IDS.borderCasing,
+      type: 'line',
+      source: 'border',
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 4, 11, 7] },
+    },
+    {
+      id: BASEMAP_IDS.borderLine,
+      type: 'line',
+      source: 'border',
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': '#b71c1c',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 7, 2.2, 11, 4],
+        'line-dasharray': [3, 1.2],
+      },
+    },
+  ]
+  if (!external)
+    layers.unshift({
+      id: BASEMAP_IDS.provinceFill,
+      type: 'fill',
+      source: 'province',
+      paint: { 'fill-color': '#f6f5f0' },
+    })
+  return layers
+}
+
+export function offlineStyle(): StyleSpecification {
+  return {
+    version: 8,
+    name: 'ANTT Atlas offline',
+    sources: BASEMAP_SOURCES,
+    layers: [
+      { id: 'atlas-background', type: 'background', paint: { 'background-color': '#cfd5db' } },
+      ...basemapLayers(false),
+    ],
+  }
+}
+
+/** The configured external basemap style, if any. */
+export function externalStyleUrl(): string | null {
+  const runtime = typeof localStorage !== 'undefined' ? localStorage.getItem('antt.basemapStyleUrl') : null
+  return runtime || import.meta.env.VITE_BASEMAP_STYLE_URL || null
+}

@@ -1,0 +1,15 @@
+import type { AtlasMap } from './atlas-map.ts'
+
+/** The live map, for panels that move the camera (table rows, search results). */
+export const mapRef: { current: AtlasMap | null; fitUnit?: (code: string) => void } = { current: null }
+
+/** Hover from outside the map (ranking table rows). */
+type HoverListener = (code: string | null) => void
+const hoverListeners = new Set<HoverListener>()
+export function setExternalHover(code: string | null) {
+  for (const l of hoverListeners) l(code)
+}
+export function onExternalHover(l: HoverListener): () => void {
+  hoverListeners.add(l)
+  return () => hoverListeners.delete(l)
+}

@@ -1,0 +1,108 @@
+import type { PaletteName } from '@antt/analysis'
+
+/** How a metric's values read: decides formatting, the legend's unit and the default palette. */
+export type MetricKind =
+  | 'count'
+  | 'people'
+  | 'share'
+  | 'per_1000'
+  | 'per_km2'
+  | 'km'
+  | 'km2'
+  | 'vnd'
+  | 'vnd_per_person'
+
+export interface MetricDef {
+  name: MetricName
+  kind: MetricKind
+  /** true when a higher value is better (coverage), false when worse (incidents), null when neutral */
+  higherIsBetter: boolean | null
+  palette: PaletteName
+}
+
+export const METRIC_NAMES = [
+  'incident_rate_per_1000',
+  'incidents',
+  'incidents_per_km2',
+  'village_coverage',
+  'active_models',
+  'models_per_1000',
+  'evaluation_compliance',
+  'effective_share',
+  'weak_models',
+  'dissolved_models',
+  'exemplary_models',
+  'outreach_per_1000',
+  'outreach_sessions',
+  'funding_per_resident',
+  'funding_vnd',
+  'population',
+  'population_covered',
+  'villages',
+  'villages_covered',
+  'area_km2',
+  'distance_to_border_km',
+  'border_belt_share',
+  'compliant_models',
+  'rated_models',
+  'effective_models',
+] as const
+export type MetricName = (typeof METRIC_NAMES)[number]
+
+const KIND: Record<MetricName, [MetricKind, boolean | null]> = {
+  incident_rate_per_1000: ['per_1000', false],
+  incidents: ['count', false],
+  incidents_per_km2: ['per_km2', false],
+  village_coverage: ['share', true],
+  active_models: ['count', true],
+  models_per_1000: ['per_1000', true],
+  evaluation_compliance: ['share', true],
+  effective_share: ['share', true],
+  weak_models: ['count', false],
+  dissolved_models: ['count', false],
+  exemplary_models: ['count', true],
+  outreach_per_1000: ['per_1000', true],
+  outreach_sessions: ['count', true],
+  funding_per_resident: ['vnd_per_person', true],
+  funding_vnd: ['vnd', true],
+  population: ['people', null],
+  population_covered: ['people', true],
+  villages: ['count', null],
+  villages_covered: ['count', true],
+  area_km2: ['km2', null],
+  distance_to_border_km: ['km', null],
+  border_belt_share: ['share', null],
+  compliant_models: ['count', true],
+  rated_models: ['count', null],
+  effective_models: ['count', true],
+}
+
+function paletteFor(higherIsBetter: boolean | null, kind: MetricKind): PaletteName {
+  if (higherIsBetter === false) return 'YlOrRd'
+  if (higherIsBetter === true) return kind === 'vnd' || kind === 'vnd_per_person' ? 'Purples' : 'YlGnBu'
+  return 'Blues'
+}
+
+export const METRICS: Readonly<Record<MetricName, MetricDef>> = Object.fromEntries(
+  METRIC_NAMES.map((name) => {
+    const [kind, higherIsBetter] = KIND[name]
+    return [name, { name, kind, higherIsBetter, palette: paletteFor(higherIsBetter, kind) }]
+  }),
+) as Record<MetricName, MetricDef>
+
+export function isMetricName(s: string): s is MetricName {
+  return (METRIC_NAMES as readonly string[]).includes(s)
+}
+
+/** Metrics shown at village level (funding is only allocated to communes). */
+export function metricsForLevel(level: 'commune' | 'village'): readonly MetricName[] {
+  return level === 'village'
+    ? METRIC_NAMES.filter(
+        (m) =>
+          m !== 'funding_vnd' &&
+          m !== 'funding_per_resident' &&
+          m !== 'border_belt_share' &&
+          m !== 'villages',
+      )
+    : METRIC_NAMES
+}

@@ -1,0 +1,353 @@
+import { useState } from 'react'
+import { useProvinceMetrics, useTaxonomies, useUnitDetail } from '../api/hooks.ts'
+import type { MetricsRow, SecurityModel, UnitDetail } from '../api/types.ts'
+import type { I18n } from '../i18n/index.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { mapRef } from '../map/map-ref.ts'
+import type { MetricName } from '../metrics/catalog.ts'
+import { formatMetric } from '../metrics/format-metric.ts'
+import { weaknesses } from '../metrics/weakness.ts'
+import { update, useAtlas } from '../state/store.ts'
+import { IncidentChart } from './IncidentChart.tsx'
+
+const KPI_METRICS: MetricName[] = [
+  'population',
+  'village_coverage',
+  'active_models',
+  'models_per_1000',
+  'evaluation_compliance',
+  'effective_share',
+  'incidents',
+  'incident_rate_per_1000',
+  'dissolved_models',
+  'outreach_per_1000',
+]
+
+/** The selected unit: key figures, monthly incidents, why it is weak, models, villages, certification. */
+export function DetailPanel() {
+  const i18n = useI18n()
+  const { t } = i18n
+  const selected = useAtlas((s) => s.selected)
+  const drill = useAtlas((s) => s.drill)
+  const detail = useUnitDetail(selected)
+  const province = useProvinceMetrics().data?.totals
+  const tax = useTaxonomies().data
+  if (!selected) return null
+  const d = detail.data?.code === selected ? detail.data : undefined
+  return (
+    <aside className="detail" data-testid="detail-panel" aria-label={d?.name ?? ''}>
+      <div className="detail-head">
+        <div>
+          <div className="detail-kind">
+            {d ? (d.level === 'village' ? t('detail.village') : t('detail.commune')) : ''}
+            {d?.commune && ` · ${t('detail.of', { name: d.commune.name })}`}
+          </div>
+          <h2 data-testid="detail-name">{d?.name ?? '…'}</h2>
+        </div>
+        <button
+          type="button"
+          className="icon-btn"
+          onClick={() => update({ selected: null })}
+          aria-label={t('detail.close')}
+          title={t('detail.close')}
+        >
+          ✕
+        </button>
+      </div>
+      {!d && (
+        <div className="muted pad">
+          {detail.error ? t('app.error', { message: detail.error.message }) : t('detail.loading')}
+        </div>
+      )}
+      {d && (
+        <div className="detail-body">
+          <div className="detail-actions">
+            {d.level === 'commune' && drill !== d.code && (
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => {
+                  update({ drill: d.code, level: 'village' }, { push: true })
+                  fitUnit(d)
+                }}
+              >
+                {t('detail.drill')} →
+              </button>
+            )}
+            {drill && (
+              <button
+                type="button"
+                className="btn"
+                onClick={() => update({ drill: null, level: 'commune', selected: drill }, { push: true })}
+              >
+                ← {t('detail.backToProvince')}
+              </button>
+            )}
+            {d.commune && (
+              <button
+                type="button"
+                className="btn"
+                onClick={() => update({ selected: d.commune!.code }, { push: true })}
+              >
+                ← {t('detail.backToCommune', { name: d.commune.name })}
+              </button>
+            )}
+          </div>
+          {d.metrics?.area_classes?.length ? (
+            <div className="tags">
+              {d.metrics.area_classes.map((c) => (
+                <span key={c} className="tag">
+                  {i18n.name(
+                    tax?.area_classes.find((a) => a.code === c),
+                    c,
+                  )}
+                </span>
+              ))}
+            </div>
+          ) : null}
+          <Section title={t('detail.why')}>
+            <WhyWeak row={d.metrics} province={province} i18n={i18n} />
+          </Section>
+          <Section title={t('detail.kpis')}>
+            <dl className="kpi-grid">
+              {KPI_METRICS.map((m) => (
+                <div key={m}>
+                  <dt>{t(`metric.${m}`)}</dt>
+                  <dd>{formatMetric(i18n, m, d.metrics?.[m] ?? null)}</dd>
+                </div>
+              ))}
+            </dl>
+          </Section>
+          <Section title={t('detail.chart')}>
+            <IncidentChart
+              series={d.incident_series}
+              period={d.period}
+              categories={tax?.incident_categories ?? []}
+              i18n={i18n}
+            />
+          </Section>
+          <Section title={t('detail.models', { n: d.models.length })}>
+            <ModelList models={d.models} i18n={i18n} />
+          </Section>
+          {d.level === 'commune' && (
+            <Section title={t('detail.villages', { n: d.villages.length })}>
+              <VillageList villages={d.villages} i18n={i18n} />
+            </Section>
+          )}
+          <Section title={t('detail.certifications')}>
+            <Certifications detail={d} i18n={i18n} />
+          </Section>
+        </div>
+      )}
+    </aside>
+  )
+}
+
+function fitUnit(d: UnitDetail) {
+  mapRef.fitUnit?.(d.code)
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="detail-section">
+      <h3>{title}</h3>
+      {children}
+    </section>
+  )
+}
+
+function WhyWeak({
+  row,
+  province,
+  i18n,
+}: {
+  row: MetricsRow | null
+  province: Record<string, number | null> | undefined
+  i18n: I18n
+}) {
+  const { t, fmt } = i18n
+  if (!row || !province) return null
+  const list = weaknesses(row, province)
+  if (!list.length) return <div className="ok-text">{t('detail.whyNone')}</div>
+  return (
+    <ul className="why" data-testid="why-weak">
+      {list.map((w) => {
+        const text =
+          w.code === 'coverage'
+            ? t('why.coverage', {
+                value: fmt.percent(w.value),
+                uncovered: fmt.integer((row.villages ?? 0) - (row.villages_covered ?? 0)),
+              })
+            : w.code === 'compliance'
+              ? t('why.compliance', { value: fmt.percent(w.value) })
+              : w.code === 'effective'
+                ? t('why.effective', { value: fmt.percent(w.value) })
+                : w.code === 'incidentRate'
+                  ? t('why.incidentRate', {
+                      value: fmt.number(w.value, 2),
+                      ratio: fmt.number(w.value / (w.reference ?? 1), 1),
+                    })
+                  : w.code === 'dissolved'
+                    ? t('why.dissolved', { n: fmt.integer(w.value) })
+                    : w.code === 'weakModels'
+                      ? t('why.weakModels', { n: fmt.integer(w.value) })
+                      : w.code === 'outreach'
+                        ? t('why.outreach', {
+                            value: fmt.number(w.value, 2),
+                            province: fmt.number(w.reference, 2),
+                          })
+                        : w.code === 'density'
+                          ? t('why.density', {
+                              value: fmt.number(w.value, 2),
+                              province: fmt.number(w.reference, 2),
+                            })
+                          : t('why.noModels')
+        return <li key={w.code}>{text}</li>
+      })}
+    </ul>
+  )
+}
+
+const RATING_CLASS: Record<string, string> = {
+  tot: 'r-good',
+  kha: 'r-fair',
+  trung_binh: 'r-avg',
+  yeu: 'r-weak',
+}
+
+function ModelList({ models, i18n }: { models: SecurityModel[]; i18n: I18n }) {
+  const { t, fmt } = i18n
+  const tax = useTaxonomies().data
+  const [all, setAll] = useState(false)
+  if (!models.length) return <div className="muted">{t('detail.modelsEmpty')}</div>
+  const sorted = [...models].sort((a, b) =>
+    a.status === b.status
+      ? a.type_code.localeCompare(b.type_code)
+      : a.status === 'active'
+        ? -1
+        : b.status === 'active'
+          ? 1
+          : a.status.localeCompare(b.status),
+  )
+  const shown = all ? sorted : sorted.slice(0, 8)
+  return (
+    <>
+      <table className="mini-table">
+        <thead>
+          <tr>
+            <th>{t('detail.type')}</th>
+            <th>{t('detail.status')}</th>
+            <th>{t('detail.lastRating')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((m) => {
+            const last = m.evaluations[0]
+            const rating = tax?.ratings.find((r) => r.code === last?.rating)
+            return (
+              <tr key={m.id} title={m.name}>
+                <td>
+                  {i18n.name(
+                    tax?.model_types.find((x) => x.code === m.type_code),
+                    m.type_code,
+                  )}
+                </td>
+                <td className={`status-${m.status}`}>{t(`status.${m.status as 'active'}`)}</td>
+                <td>
+                  {last ? (
+                    <>
+                      <span className={`rating ${RATING_CLASS[last.rating] ?? ''}`}>
+                        {i18n.name(rating, last.rating)}
+                      </span>{' '}
+                      <span className="muted">{fmt.date(last.date)}</span>
+                    </>
+                  ) : (
+                    <span className="muted">{t('detail.never')}</span>
+                  )}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      {models.length > 8 && (
+        <button type="button" className="link" onClick={() => setAll(!all)}>
+          {all ? t('detail.showLess') : t('detail.showAll', { n: models.length })}
+        </button>
+      )}
+    </>
+  )
+}
+
+function VillageList({ villages, i18n }: { villages: MetricsRow[]; i18n: I18n }) {
+  const { t, fmt } = i18n
+  const [all, setAll] = useState(false)
+  const sorted = [...villages].sort(
+    (a, b) =>
+      (a.village_coverage ?? 0) - (b.village_coverage ?? 0) || (b.incidents ?? 0) - (a.incidents ?? 0),
+  )
+  const shown = all ? sorted : sorted.slice(0, 8)
+  return (
+    <>
+      <table className="mini-table">
+        <thead>
+          <tr>
+            <th>{t('detail.name')}</th>
+            <th className="num">{t('metric.active_models')}</th>
+            <th className="num">{t('metric.incidents')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((v) => (
+            <tr
+              key={v.code}
+              className="clickable"
+              onClick={() =>
+                update({ selected: v.code, drill: v.commune_code, level: 'village' }, { push: true })
+              }
+            >
+              <td>
+                {v.name}
+                {(v.village_coverage ?? 1) < 1 && <span className="flag-uncovered"> ●</span>}
+              </td>
+              <td className="num">{fmt.integer(v.active_models)}</td>
+              <td className="num">{fmt.integer(v.incidents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {villages.length > 8 && (
+        <button type="button" className="link" onClick={() => setAll(!all)}>
+          {all ? t('detail.showLess') : t('detail.showAll', { n: villages.length })}
+        </button>
+      )}
+    </>
+  )
+}
+
+function Certifications({ detail, i18n }: { detail: UnitDetail; i18n: I18n }) {
+  const { t, fmt } = i18n
+  if (!detail.certifications.length) return <div className="muted">{t('detail.certEmpty')}</div>
+  const byYear = new Map<number, { certified: number; total: number }>()
+  for (const c of detail.certifications) {
+    const y = byYear.get(c.year) ?? { certified: 0, total: 0 }
+    y.total++
+    if (c.certified) y.certified++
+    byYear.set(c.year, y)
+  }
+  return (
+    <ul className="cert-list">
+      {[...byYear.entries()]
+        .sort((a, b) => b[0] - a[0])
+        .slice(0, 4)
+        .map(([year, v]) => (
+          <li key={year}>
+            <span className="cert-bar">
+              <span style={{ width: `${(v.certified / v.total) * 100}%` }} />
+            </span>
+            {t('detail.certYear', { year, certified: fmt.integer(v.certified), total: fmt.integer(v.total) })}
+          </li>
+        ))}
+    </ul>
+  )
+}

@@ -1,0 +1,50 @@
+import { useHealth } from '../api/hooks.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { update, useAtlas } from '../state/store.ts'
+import { PeriodPicker } from './PeriodPicker.tsx'
+import { SearchBox } from './SearchBox.tsx'
+
+export function Header() {
+  const { t, lang } = useI18n()
+  const demo = useHealth().data?.demo
+  const table = useAtlas((s) => s.table)
+  return (
+    <header className="header">
+      <div className="brand">
+        <div className="brand-mark" aria-hidden="true">
+          ★
+        </div>
+        <div>
+          <h1>{t('app.name')}</h1>
+          <div className="brand-sub">{t('app.subtitle')}</div>
+        </div>
+        {demo && (
+          <span className="demo-badge" title={t('app.demoTitle')} data-testid="demo-badge">
+            {t('app.demo')}
+          </span>
+        )}
+      </div>
+      <PeriodPicker />
+      <SearchBox />
+      <div className="header-actions">
+        <button
+          type="button"
+          className={`btn${table ? ' btn-on' : ''}`}
+          onClick={() => update({ table: !table })}
+          aria-pressed={table}
+        >
+          {table ? t('table.close') : t('table.open')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-lang"
+          title={t('app.switchLangTitle')}
+          onClick={() => update({ lang: lang === 'vi' ? 'en' : 'vi' })}
+          data-testid="lang-switch"
+        >
+          {t('app.switchLang')}
+        </button>
+      </div>
+    </header>
+  )
+}

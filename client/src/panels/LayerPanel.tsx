@@ -1,0 +1,224 @@
+import { type ClassMethod, PALETTE_NAMES, type PaletteName } from '@antt/analysis'
+import { useState } from 'react'
+import { useMapMetrics } from '../api/hooks.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { parseBreaks } from '../legend/class-scale.ts'
+import { useClassScale } from '../legend/use-class-scale.ts'
+import { type MetricName, metricsForLevel } from '../metrics/catalog.ts'
+import { LAYER_IDS, type LayerId } from '../state/atlas-state.ts'
+import { update, useAtlas } from '../state/store.ts'
+
+const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'stddev', 'manual']
+
+function setLayer(id: LayerId, patch: Partial<{ on: boolean; opacity: number }>) {
+  update((s) => ({ layers: { ...s.layers, [id]: { ...s.layers[id], ...patch } } }))
+}
+
+/** Layers top to bottom as drawn, each with on/off and opacity; options of the thematic layers below them. */
+export function LayerPanel({ unavailable }: { unavailable: ReadonlySet<string> }) {
+  const { t } = useI18n()
+  const layers = useAtlas((s) => s.layers)
+  const order = [...LAYER_IDS].reverse()
+  return (
+    <div className="layer-list">
+      {order.map((id) => (
+        <div key={id} className={`layer-row${layers[id].on ? ' on' : ''}`} data-layer={id}>
+          <label className="layer-toggle">
+            <input
+              type="checkbox"
+              checked={layers[id].on}
+              onChange={(e) => setLayer(id, { on: e.target.checked })}
+            />
+            <span>{t(`layer.${id}`)}</span>
+          </label>
+          {unavailable.has(id) && layers[id].on && <div className="layer-note">{t('panel.unavailable')}</div>}
+          {layers[id].on && (
+            <label className="opacity" title={t('panel.opacity')}>
+              <span className="sr-only">{t('panel.opacity')}</span>
+              <input
+                type="range"
+                min={0}
+                max={100}
+                step={5}
+                value={Math.round(layers[id].opacity * 100)}
+                onChange={(e) => setLayer(id, { opacity: Number(e.target.value) / 100 })}
+              />
+              <span className="opacity-value">{Math.round(layers[id].opacity * 100)}%</span>
+            </label>
+          )}
+          {id === 'choropleth' && layers.choropleth.on && <ChoroplethOptions />}
+          {id === 'incidents' && layers.incidents.on && <DensityOptions />}
+        </div>
+      ))}
+    </div>
+  )
+}
+
+function DensityOptions() {
+  const { t } = useI18n()
+  const density = useAtlas((s) => s.density)
+  return (
+    <div className="layer-options segmented" title={t('density.mode')}>
+      {(['hex', 'heatmap'] as const).map((m) => (
+        <button
+          key={m}
+          type="button"
+          aria-pressed={density === m}
+          className={density === m ? 'on' : ''}
+          onClick={() => update({ density: m })}
+        >
+          {t(`density.${m}`)}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+function ChoroplethOptions() {
+  const i18n = useI18n()
+  const { t, fmt, lang } = i18n
+  const level = useAtlas((s) => s.level)
+  const drill = useAtlas((s) => s.drill)
+  const c = useAtlas((s) => s.classification)
+  const rows = useMapMetrics().data?.rows
+  const scale = useClassScale(rows, c)
+  const [manualText, setManualText] = useState<string | null>(null)
+  const [manualError, setManualError] = useState(false)
+  const setC = (patch: Partial<typeof c>) =>
+    update((s) => ({ classification: { ...s.classification, ...patch } }))
+  const breaksText = (scale?.breaks ?? []).map((b) => fmt.number(b, 4).replace(/\s/g, '')).join('; ')
+  return (
+    <div className="layer-options">
+      <div className="segmented" title={t('choropleth.level')}>
+        {(['commune', 'village'] as const).map((lv) => (
+          <button
+            key={lv}
+            type="button"
+            aria-pressed={level === lv}
+            className={level === lv ? 'on' : ''}
+            onClick={() => update({ level: lv, drill: lv === 'commune' ? null : drill })}
+          >
+            {t(`level.${lv}`)}
+          </button>
+        ))}
+      </div>
+      <label className="field">
+        <span className="field-label">{t('choropleth.metric')}</span>
+        <select
+          value={c.metric}
+          data-testid="metric-select"
+          onChange={(e) => {
+            const metric = e.target.value as MetricName
+            update((s) => ({
+              classification: {
+                ...s.classification,
+                metric,
+                breaks: null,
+                locked: false,
+                method: s.classification.method === 'manual' ? 'quantile' : s.classification.method,
+              },
+              sort: { key: metric, asc: false },
+            }))
+          }}
+        >
+          {metricsForLevel(level).map((m) => (
+            <option key={m} value={m}>
+              {t(`metric.${m}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="field-row">
+        <label className="field grow">
+          <span className="field-label">{t('choropleth.method')}</span>
+          <select
+            value={c.method}
+            data-testid="method-select"
+            onChange={(e) => {
+              const method = e.target.value as ClassMethod
+              if (method === 'manual') {
+                setC({ method, breaks: scale?.breaks ?? null, locked: false })
+                setManualText(breaksText)
+              } else setC({ method, breaks: c.locked ? c.breaks : null })
+            }}
+          >
+            {METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`method.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">{t('choropleth.classes')}</span>
+          <select
+            value={c.k}
+            disabled={c.method === 'manual' || c.locked}
+            onChange={(e) => setC({ k: Number(e.target.value) })}
+          >
+            {[3, 4, 5, 6, 7, 8, 9].map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {c.method === 'manual' && (
+        <form
+          className="field"
+          onSubmit={(e) => {
+            e.preventDefault()
+            const parsed = parseBreaks(manualText ?? breaksText, lang)
+            setManualError(!parsed)
+            if (parsed) setC({ breaks: parsed })
+          }}
+        >
+          <span className="field-label">{t('choropleth.manualBreaks')}</span>
+          <div className="field-row">
+            <input
+              className="grow"
+              value={manualText ?? breaksText}
+              onChange={(e) => setManualText(e.target.value)}
+            />
+            <button type="submit" className="btn btn-small">
+              {t('choropleth.apply')}
+            </button>
+          </div>
+          {manualError && <div className="error-text">{t('choropleth.invalidBreaks')}</div>}
+        </form>
+      )}
+      <label className="field">
+        <span className="field-label">{t('choropleth.palette')}</span>
+        <select
+          value={c.palette ?? ''}
+          onChange={(e) => setC({ palette: (e.target.value || null) as PaletteName | null })}
+        >
+          <option value="">{t('choropleth.paletteAuto')}</option>
+          {PALETTE_NAMES.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </label>
+      {c.method !== 'manual' && (
+        <label className="check" title={t('choropleth.lockHint')}>
+          <input
+            type="checkbox"
+            checked={c.locked}
+            data-testid="lock-breaks"
+            onChange={(e) =>
+              setC(
+                e.target.checked
+                  ? { locked: true, breaks: scale?.breaks ?? null }
+                  : { locked: false, breaks: null },
+              )
+            }
+          />
+          <span>{t('choropleth.lock')}</span>
+        </label>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,126 @@
+import { useMemo, useState } from 'react'
+import { useMapMetrics } from '../api/hooks.ts'
+import type { MetricsRow } from '../api/types.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { colorOf } from '../legend/class-scale.ts'
+import { useClassScale } from '../legend/use-class-scale.ts'
+import { mapRef, setExternalHover } from '../map/map-ref.ts'
+import type { MetricName } from '../metrics/catalog.ts'
+import { formatMetricValue } from '../metrics/format-metric.ts'
+import { update, useAtlas } from '../state/store.ts'
+import { matchesFolded } from '../util/fold.ts'
+
+const COLUMNS: MetricName[] = [
+  'incident_rate_per_1000',
+  'incidents',
+  'village_coverage',
+  'active_models',
+  'models_per_1000',
+  'evaluation_compliance',
+  'effective_share',
+  'dissolved_models',
+  'population',
+]
+
+/** Units ranked by any metric; search without diacritics; hover highlights on the map, click flies there. */
+export function RankingTable() {
+  const i18n = useI18n()
+  const { t, fmt } = i18n
+  const metrics = useMapMetrics().data
+  const c = useAtlas((s) => s.classification)
+  const sort = useAtlas((s) => s.sort)
+  const selected = useAtlas((s) => s.selected)
+  const scale = useClassScale(metrics?.rows, c)
+  const [q, setQ] = useState('')
+  const columns = COLUMNS.includes(c.metric) ? COLUMNS : [c.metric, ...COLUMNS]
+
+  const rows = useMemo(() => {
+    const list = (metrics?.rows ?? []).filter((r) => !q || matchesFolded(r.name, q))
+    const dir = sort.asc ? 1 : -1
+    return [...list].sort((a, b) => {
+      if (sort.key === 'name') return dir * a.name.localeCompare(b.name, 'vi')
+      const va = a[sort.key]
+      const vb = b[sort.key]
+      if (va === null) return 1
+      if (vb === null) return -1
+      return dir * (va - vb)
+    })
+  }, [metrics, q, sort])
+
+  const header = (key: MetricName | 'name', label: string, num = true) => (
+    <th
+      className={`${num ? 'num' : ''} sortable${sort.key === key ? ' sorted' : ''}`}
+      aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}
+      onClick={() => update({ sort: { key, asc: sort.key === key ? !sort.asc : key === 'name' } })}
+      title={label}
+    >
+      {label}
+      {sort.key === key ? (sort.asc ? ' ▲' : ' ▼') : ''}
+    </th>
+  )
+
+  const open = (r: MetricsRow) => {
+    update({ selected: r.code }, { push: true })
+    mapRef.fitUnit?.(r.code)
+  }
+
+  return (
+    <section className="ranking" data-testid="ranking">
+      <div className="ranking-head">
+        <h2>{t('table.title')}</h2>
+        <input
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t('table.search')}
+          aria-label={t('table.search')}
+        />
+        <span className="muted">{t('table.rows', { n: fmt.integer(rows.length) })}</span>
+        <button
+          type="button"
+          className="icon-btn"
+          onClick={() => update({ table: false })}
+          aria-label={t('table.close')}
+          title={t('table.close')}
+        >
+          ✕
+        </button>
+      </div>
+      <div className="ranking-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th className="num">{t('table.rank')}</th>
+              {header('name', t('table.name'), false)}
+              {columns.map((m) => header(m, t(`metric.${m}`)))}
+            </tr>
+          </thead>
+          <tbody onMouseLeave={() => setExternalHover(null)}>
+            {rows.map((r, i) => (
+              <tr
+                key={r.code}
+                className={r.code === selected ? 'selected' : ''}
+                onMouseEnter={() => setExternalHover(r.code)}
+                onClick={() => open(r)}
+              >
+                <td className="num muted">{i + 1}</td>
+                <td className="name">
+                  <span
+                    className="swatch swatch-small"
+                    style={{ background: (scale && colorOf(scale, r[c.metric])) ?? '#ccc' }}
+                  />
+                  {r.name}
+                </td>
+                {columns.map((m) => (
+                  <td key={m} className={`num${m === c.metric ? ' current' : ''}`}>
+                    {formatMetricValue(i18n, m, r[m])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}

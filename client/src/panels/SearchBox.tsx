@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react'
+import { getJson } from '../api/client.ts'
+import { type SearchResult, searchUrl } from '../api/hooks.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { mapRef } from '../map/map-ref.ts'
+import { update } from '../state/store.ts'
+
+/** Finds communes and villages by name, with or without diacritics (/api/search). */
+export function SearchBox() {
+  const { t } = useI18n()
+  const [q, setQ] = useState('')
+  const [results, setResults] = useState<SearchResult[] | null>(null)
+  const [active, setActive] = useState(0)
+
+  useEffect(() => {
+    const query = q.trim()
+    if (query.length < 2) return setResults(null)
+    const timer = setTimeout(() => {
+      getJson<{ results: SearchResult[] }>(searchUrl(query)).then(
+        (r) => setResults(r.results),
+        () => setResults([]),
+      )
+    }, 180)
+    return () => clearTimeout(timer)
+  }, [q])
+
+  const choose = (r: SearchResult) => {
+    setQ('')
+    setResults(null)
+    if (r.level === 'village')
+      update({ selected: r.code, drill: r.commune_code, level: 'village' }, { push: true })
+    else update({ selected: r.code }, { push: true })
+    mapRef.current?.flyTo(r.lon, r.lat, r.level === 'village' ? 13 : 11)
+  }
+
+  return (
+    <div className="search">
+      <input
+        type="search"
+        value={q}
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.placeholder')}
+        onChange={(e) => {
+          setQ(e.target.value)
+          setActive(0)
+        }}
+        onKeyDown={(e) => {
+          if (!results?.length) return
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, results.length - 1))
+          if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0))
+          if (e.key === 'Enter') choose(results[active])
+          if (e.key === 'Escape') setResults(null)
+        }}
+      />
+      {results && (
+        <ul className="search-results">
+          {results.length === 0 && <li className="muted">{t('search.none')}</li>}
+          {results.map((r, i) => (
+            <li key={r.code}>
+              <button
+                type="button"
+                className={i === active ? 'active' : ''}
+                aria-current={i === active}
+                onMouseDown={() => choose(r)}
+              >
+                <span className="search-name">{r.name}</span>
+                <span className="search-meta">
+                  {r.level === 'village' ? `${t('search.village')} · ${r.commune_name}` : t('search.commune')}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}

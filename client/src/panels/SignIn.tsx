@@ -1,0 +1,72 @@
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
+import { useI18n } from '../i18n/use-i18n.ts'
+
+type AuthState = 'checking' | 'open' | 'signed-in' | 'needs-sign-in'
+
+/**
+ * Shows the sign-in form when the API asks for one (401 on /api/auth/me); an API without accounts (404)
+ * or a live session lets the dashboard through.
+ */
+export function SignInGate({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>('checking')
+  useEffect(() => {
+    fetch('/api/auth/me').then(
+      (r) => setState(r.status === 401 ? 'needs-sign-in' : r.ok ? 'signed-in' : 'open'),
+      () => setState('open'),
+    )
+  }, [])
+  if (state === 'checking') return null
+  if (state === 'needs-sign-in') return <SignInForm onDone={() => setState('signed-in')} />
+  return <>{children}</>
+}
+
+function SignInForm({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n()
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setError(null)
+    const r = await fetch('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    })
+    if (r.ok) onDone()
+    else setError(r.status === 429 ? t('auth.tooMany') : t('auth.failed'))
+  }
+  return (
+    <div className="signin">
+      <form className="signin-card" onSubmit={submit}>
+        <h1>{t('app.name')}</h1>
+        <p className="muted">{t('app.subtitle')}</p>
+        <label className="field">
+          <span className="field-label">{t('auth.username')}</span>
+          <input
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            name="username"
+            required
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('auth.password')}</span>
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            name="password"
+            required
+          />
+        </label>
+        {error && <div className="error-text">{error}</div>}
+        <button type="submit" className="btn btn-primary">
+          {t('auth.signIn')}
+        </button>
+      </form>
+    </div>
+  )
+}

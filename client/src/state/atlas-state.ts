@@ -1,0 +1,104 @@
+import type { ClassMethod, PaletteName } from '@antt/analysis'
+import type { Lang } from '../i18n/format.ts'
+import type { MetricName } from '../metrics/catalog.ts'
+
+/** Every map layer the user can switch; the order is the drawing order, bottom to top. */
+export const LAYER_IDS = [
+  'choropleth',
+  'area_classes',
+  'border_belt',
+  'incidents',
+  'border_line',
+  'models',
+  'border_features',
+  'labels',
+] as const
+export type LayerId = (typeof LAYER_IDS)[number]
+
+export interface LayerSetting {
+  on: boolean
+  /** 0–1 */
+  opacity: number
+}
+
+export type Level = 'commune' | 'village'
+export type DensityMode = 'hex' | 'heatmap'
+
+export interface Camera {
+  lon: number
+  lat: number
+  zoom: number
+}
+
+export interface Filters {
+  types: string[]
+  statuses: string[]
+  orgs: string[]
+  categories: string[]
+  classes: string[]
+}
+
+export interface Classification {
+  metric: MetricName
+  method: ClassMethod
+  k: number
+  palette: PaletteName | null
+  /** manual breaks (method 'manual') or locked breaks (locked = true); upper bounds, ascending */
+  breaks: number[] | null
+  locked: boolean
+}
+
+/** The whole view: everything here is in the URL, so a copied link restores it. */
+export interface AtlasState {
+  lang: Lang
+  camera: Camera | null
+  level: Level
+  classification: Classification
+  layers: Record<LayerId, LayerSetting>
+  density: DensityMode
+  /** period; null = the API's default (the last 12 months of data) */
+  from: string | null
+  to: string | null
+  filters: Filters
+  /** selected unit code (commune 5 digits, village 5-3 digits) */
+  selected: string | null
+  /** commune whose villages are shown (drill-down) */
+  drill: string | null
+  table: boolean
+  /** ranking sort: metric name, descending unless `asc` */
+  sort: { key: MetricName | 'name'; asc: boolean }
+}
+
+export const DEFAULT_LAYERS: Readonly<Record<LayerId, LayerSetting>> = {
+  choropleth: { on: true, opacity: 0.85 },
+  area_classes: { on: false, opacity: 1 },
+  border_belt: { on: true, opacity: 0.5 },
+  incidents: { on: false, opacity: 0.8 },
+  border_line: { on: true, opacity: 1 },
+  models: { on: false, opacity: 0.9 },
+  border_features: { on: false, opacity: 1 },
+  labels: { on: true, opacity: 1 },
+}
+
+export const DEFAULT_STATE: Readonly<AtlasState> = Object.freeze({
+  lang: 'vi',
+  camera: null,
+  level: 'commune',
+  classification: {
+    metric: 'incident_rate_per_1000',
+    method: 'quantile',
+    k: 5,
+    palette: null,
+    breaks: null,
+    locked: false,
+  },
+  layers: DEFAULT_LAYERS,
+  density: 'hex',
+  from: null,
+  to: null,
+  filters: { types: [], statuses: [], orgs: [], categories: [], classes: [] },
+  selected: null,
+  drill: null,
+  table: false,
+  sort: { key: 'incident_rate_per_1000', asc: false },
+} satisfies AtlasState)
