@@ -19,6 +19,7 @@ import { search } from './routes/search.ts'
 import { stats } from './routes/stats.ts'
 import { units } from './routes/units.ts'
 import { auditLog, roles, users } from './routes/users.ts'
+import { decks, views } from './routes/views.ts'
 import { Catalog } from './services/catalog.ts'
 import { tiles } from './tiles/routes.ts'
 
@@ -43,6 +44,8 @@ export function createApp(db: Db, opts: { clientDir?: string } = {}) {
     .route('/api/users', users)
     .route('/api/roles', roles)
     .route('/api/audit', auditLog)
+    .route('/api/views', views)
+    .route('/api/decks', decks)
     .route('/api/meta', meta)
     .route('/api/units', units)
     .route('/api/metrics', metrics)
