@@ -1,4 +1,70 @@
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context.ts'
+import { notFound } from '../http/errors.ts'
+import { query } from '../http/validate.ts'
+import { parseTileAddress } from './address.ts'
+import { tileFilters, tileQuerySchema, tileQueryString } from './filters.ts'
+import { TILE_LAYERS, type TileLayer } from './layers.ts'
+import { TILE_MAX_AGE_S, tileResponse } from './respond.ts'
+import { getTile, isPrivate } from './tile-service.ts'
+import { EXTENT } from './tile-sql.ts'
+import { fieldDescriptions, provinceExtent, tileJson } from './tilejson.ts'
 
+function layerOf(id: string): TileLayer {
+  const layer = TILE_LAYERS.get(id)
+  if (!layer) throw notFound(`tile layer ${id}`)
+  return layer
+}
+
+/** An unknown layer is a 404 before anything else is checked. */
+const knownLayer: MiddlewareHandler<AppEnv> = async (c, next) => {
+  layerOf((c.req.param('layer') ?? '').replace(/\.json$/, ''))
+  await next()
+}
+
+const LISTING = {
+  extent: EXTENT,
+  empty_tile: '204 No Content',
+  cache: `ETag (If-None-Match → 304), Cache-Control max-age=${TILE_MAX_AGE_S}, must-revalidate; gzip when accepted`,
+  layers: [...TILE_LAYERS.values()].map((l) => ({
+    id: l.id,
+    description: l.description,
+    geometry: l.geometry,
+    minzoom: l.minzoom,
+    maxzoom: l.maxzoom,
+    tilejson: `/tiles/${l.id}.json`,
+    tiles: `/tiles/${l.id}/{z}/{x}/{y}.mvt`,
+    parameters: l.incidentFilters ? ['from', 'to', 'categories'] : [],
+    fields: fieldDescriptions(l),
+  })),
+}
+
+/**
+ * Mapbox Vector Tiles (one MVT layer per tile layer, named like it) and their TileJSON.
+ *   GET /tiles                              the layers
+ *   GET /tiles/{layer}.json                 TileJSON 3.0.0
+ *   GET /tiles/{layer}/{z}/{x}/{y}.mvt      a tile; 204 when empty
+ */
 export const tiles = new Hono<AppEnv>()
+  .get('/', query(tileQuerySchema.pick({})), (c) => c.json(LISTING))
+  .get('/:layer{[^/]+\\.json}', knownLayer, query(tileQuerySchema), async (c) => {
+    const deps = c.get('deps')
+    const layer = layerOf(c.req.param('layer').slice(0, -'.json'.length))
+    const q = c.req.valid('query')
+    await tileFilters(deps, layer, q)
+    const doc = tileJson(layer, await provinceExtent(deps), {
+      query: tileQueryString(q),
+      demo: await deps.catalog.isDemo(),
+    })
+    return c.json(doc, 200, {
+      'cache-control': `${isPrivate(deps) ? 'private' : 'public'}, max-age=${TILE_MAX_AGE_S}`,
+    })
+  })
+  .get('/:layer/:z/:x/:y', knownLayer, query(tileQuerySchema), async (c) => {
+    const deps = c.get('deps')
+    const layer = layerOf(c.req.param('layer'))
+    const at = parseTileAddress(layer, c.req.param())
+    const filters = await tileFilters(deps, layer, c.req.valid('query'))
+    const tile = await getTile(deps, layer, at, filters)
+    return tileResponse(c.req.raw.headers, tile, { private: isPrivate(deps) })
+  })

@@ -1,0 +1,221 @@
+// The tile layers: what each one carries, from which zoom, and the SQL of its features.
+
+export interface TileField {
+  name: string
+  /** SQL expression over the source row `t` */
+  sql: string
+  description: string
+  /** left out of tiles below this zoom (per-zoom property selection) */
+  minzoom?: number
+}
+
+/** Incident filters of the `incident_hex` layer, already validated and resolved. */
+export interface IncidentFilters {
+  from: string
+  to: string
+  categories: string[] | null
+}
+
+export interface TileLayer {
+  id: string
+  description: string
+  geometry: 'point' | 'line' | 'polygon'
+  minzoom: number
+  maxzoom: number
+  fields: readonly TileField[]
+  /**
+   * SQL of the features before generalisation: the given fields and `geom` in EPSG:3857. It may use
+   * the `tile` relation (env: the tile envelope, area/area4326: the envelope plus its buffer, u: metres
+   * per tile unit) and, from $4 on, the values returned by `args`.
+   */
+  features: (fields: readonly TileField[], z: number) => string
+  args?: (filters: IncidentFilters, z: number) => unknown[]
+  /** takes the incident filters from/to/categories */
+  incidentFilters?: boolean
+}
+
+export const MIN_ZOOM = 0
+export const MAX_ZOOM = 16
+
+/** Cells with fewer incidents than this are left out of `incident_hex`, so no cell points at one or two cases. */
+export const HEX_MIN_COUNT = 3
+
+/**
+ * Hexagon edge length in metres at zoom z: 12 px of a 256 px tile, so cells are about 24 px across,
+ * kept between 250 m (incident locations are often only the village) and 25 km.
+ */
+export function hexSize(z: number): number {
+  const metresPerPixel = 156_543.033_928_041 / 2 ** z // 2π·6378137 / 256
+  return Math.min(25_000, Math.max(250, 12 * metresPerPixel))
+}
+
+const select = (fields: readonly TileField[]) => fields.map((f) => `${f.sql} as "${f.name}"`).join(', ')
+
+/** Features straight from a table: rows whose geometry (EPSG:4326) meets the buffered tile. */
+function fromTable(from: string, geom: string, opts: { where?: string; orderBy?: string } = {}) {
+  return (fields: readonly TileField[]) =>
+    `select ${[select(fields), `ST_Transform(${geom}, 3857) as geom`].filter(Boolean).join(', ')}
+     from ${from}, tile
+     where ${geom} && tile.area4326${opts.where ? ` and ${opts.where}` : ''}
+     ${opts.orderBy ? `order by ${opts.orderBy}` : ''}`
+}
+
+const code = { name: 'code', sql: 't.code', description: 'official code' }
+const name = { name: 'name', sql: 't.name', description: 'name (Vietnamese)' }
+const isBorder = (communeCode: string) =>
+  `exists (select 1 from commune_area_class a where a.commune_code = ${communeCode} and a.class_code = 'border')`
+
+const LAYERS: TileLayer[] = [
+  {
+    id: 'province',
+    description: 'Outline of the province in force',
+    geometry: 'polygon',
+    minzoom: MIN_ZOOM,
+    maxzoom: MAX_ZOOM,
+    fields: [code, name],
+    features: fromTable('province t', 't.geom', { where: 't.valid_to is null' }),
+  },
+  {
+    id: 'mask',
+    description:
+      'Neighbouring land: a box 5° around the province minus the province, to grey out what lies outside',
+    geometry: 'polygon',
+    minzoom: MIN_ZOOM,
+    maxzoom: MAX_ZOOM,
+    fields: [],
+    features: () =>
+      `select ST_Transform(ST_Difference(ST_Expand(ST_Envelope(t.geom), 5), t.geom), 3857) as geom
+       from province t where t.valid_to is null`,
+  },
+  {
+    id: 'communes',
+    description: 'Communes, wards and special zones (since 2025-07-01)',
+    geometry: 'polygon',
+    minzoom: MIN_ZOOM,
+    maxzoom: MAX_ZOOM,
+    fields: [
+      code,
+      name,
+      {
+        name: 'full_name',
+        sql: 't.full_name',
+        description: 'full name with its type, e.g. Phường Lào Cai (from z8)',
+        minzoom: 8,
+      },
+      { name: 'type', sql: 't.type', description: 'xa, phuong or dac_khu (from z8)', minzoom: 8 },
+      { name: 'population', sql: 't.population', description: 'residents (from z8)', minzoom: 8 },
+      { name: 'is_border', sql: isBorder('t.code'), description: 'a border commune (khu vực biên giới)' },
+    ],
+    features: fromTable('commune t', 't.geom', { where: 't.valid_to is null', orderBy: 't.code' }),
+  },
+  {
+    id: 'villages',
+    description: 'Villages (thôn, bản, tổ dân phố), polygons; generated demo boundaries',
+    geometry: 'polygon',
+    minzoom: 9,
+    maxzoom: MAX_ZOOM,
+    fields: [
+      code,
+      name,
+      { name: 'commune_code', sql: 't.commune_code', description: 'code of the commune' },
+      { name: 'kind', sql: 't.kind', description: 'thon, ban or to_dan_pho' },
+      { name: 'population', sql: 't.population', description: 'residents' },
+    ],
+    features: fromTable('village t', 't.geom', {
+      where: 't.geom is not null and t.valid_to is null',
+      orderBy: 't.code',
+    }),
+  },
+  {
+    id: 'village_points',
+    description: 'Village centres, for labels and symbols',
+    geometry: 'point',
+    minzoom: 10,
+    maxzoom: MAX_ZOOM,
+    fields: [code, name, { name: 'commune_code', sql: 't.commune_code', description: 'code of the commune' }],
+    features: fromTable('village t', 't.point', { where: 't.valid_to is null', orderBy: 't.code' }),
+  },
+  {
+    id: 'border_line',
+    description: 'National border line (Viet Nam – China)',
+    geometry: 'line',
+    minzoom: MIN_ZOOM,
+    maxzoom: MAX_ZOOM,
+    fields: [
+      { name: 'id', sql: 't.id', description: 'line id' },
+      { name: 'name', sql: 't.name', description: 'name' },
+    ],
+    features: fromTable('border_line t', 't.geom', { orderBy: 't.id' }),
+  },
+  {
+    id: 'border_belt',
+    description:
+      'Border belt (vành đai biên giới): the strip inside the province up to depth_m from the border line',
+    geometry: 'polygon',
+    minzoom: MIN_ZOOM,
+    maxzoom: MAX_ZOOM,
+    fields: [
+      { name: 'id', sql: 't.id', description: 'belt id' },
+      { name: 'depth_m', sql: 't.depth_m', description: 'depth from the border line, metres' },
+    ],
+    features: fromTable('border_belt t', 't.geom', { orderBy: 't.id' }),
+  },
+  {
+    id: 'border_features',
+    description: 'Border gates, openings, markers and border-guard posts',
+    geometry: 'point',
+    minzoom: MIN_ZOOM,
+    maxzoom: MAX_ZOOM,
+    fields: [
+      { name: 'id', sql: 't.id', description: 'feature id' },
+      {
+        name: 'kind',
+        sql: 't.kind',
+        description: 'gate_international, gate_main, gate_secondary, opening, marker or post',
+      },
+      { name: 'name', sql: 't.name', description: 'name' },
+    ],
+    features: fromTable('border_feature t', 't.geom', { orderBy: 't.id' }),
+  },
+  {
+    id: 'models',
+    description: 'Security models (mô hình) with a location',
+    geometry: 'point',
+    minzoom: 8,
+    maxzoom: MAX_ZOOM,
+    fields: [
+      { name: 'id', sql: 't.id', description: 'model id' },
+      { name: 'type_code', sql: 't.type_code', description: 'model type (see /api/meta taxonomies)' },
+      { name: 'status', sql: 't.status', description: 'active, weak or dissolved' },
+      { name: 'lead_org_code', sql: 't.lead_org_code', description: 'lead organisation' },
+      { name: 'exemplary', sql: 't.exemplary', description: 'an exemplary model (điển hình tiên tiến)' },
+      { name: 'commune_code', sql: 't.commune_code', description: 'code of the commune' },
+    ],
+    features: fromTable('security_model t', 't.point', { where: 't.point is not null', orderBy: 't.id' }),
+  },
+  {
+    id: 'incident_hex',
+    description:
+      `Incidents counted in hexagons of EPSG:3857, about 24 px across (edge 250 m to 25 km); cells with fewer than ` +
+      `${HEX_MIN_COUNT} incidents are left out. Query: from, to (YYYY-MM-DD, default the last 12 months of data), categories.`,
+    geometry: 'polygon',
+    minzoom: MIN_ZOOM,
+    maxzoom: MAX_ZOOM,
+    fields: [
+      { name: 'count', sql: 'h.incidents', description: `incidents in the cell (at least ${HEX_MIN_COUNT})` },
+    ],
+    incidentFilters: true,
+    args: (f, z) => [hexSize(z), f.from, f.to, f.categories],
+    // tile_incident_hex() is in migration 010
+    features: (fields) =>
+      `select ${select(fields)}, h.geom
+       from tile, tile_incident_hex(tile.area, $4::float8, $5::date, $6::date, $7::text[], ${HEX_MIN_COUNT}) as h`,
+  },
+]
+
+export const TILE_LAYERS: ReadonlyMap<string, TileLayer> = new Map(
+  LAYERS.map((l) => [l.id, Object.freeze(l)]),
+)
+
+/** The fields a tile at zoom z carries. */
+export const fieldsAt = (layer: TileLayer, z: number) => layer.fields.filter((f) => (f.minzoom ?? 0) <= z)
