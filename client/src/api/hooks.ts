@@ -110,5 +110,17 @@ export function useIncidentHexagons(enabled: boolean, resolution: number) {
   )
 }
 
+/** Incidents per village (small counts suppressed), weighted at the village points for the heat map. */
+export function useVillageIncidentCounts(enabled: boolean) {
+  const from = useAtlas((s) => s.from)
+  const to = useAtlas((s) => s.to)
+  const categories = useAtlas((s) => s.filters.categories)
+  return useApi<{ rows: { code: string; count: number | null; suppressed: boolean }[] }>(
+    enabled
+      ? `/api/incidents/density${qs({ mode: 'units', level: 'village', geometry: 'false', from, to, categories })}`
+      : null,
+  )
+}
+
 export const searchUrl = (q: string) => `/api/search${qs({ q, limit: 12 })}`
 export type { SearchResult }

@@ -75,7 +75,6 @@ export class AtlasMap {
       interleaved: true,
       layers: [],
       onHover: (info) => this.events.onHover(info),
-      onClick: (info) => this.events.onClick(info),
       getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     })
     this.ready = new Promise((resolve) => {
@@ -98,6 +97,11 @@ export class AtlasMap {
       }, 120)
     })
     this.map.on('zoom', () => this.events.onZoom(this.map.getZoom()))
+    // Clicks are taken from MapLibre and picked in deck.gl, so a click is one click whichever layer is on top.
+    this.map.on('click', (e) => {
+      const info = this.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 3 })
+      this.events.onClick(info ?? ({ x: e.point.x, y: e.point.y, object: null, layer: null } as unknown as PickingInfo))
+    })
   }
 
   whenReady(): Promise<void> {

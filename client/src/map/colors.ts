@@ -4,8 +4,8 @@ export type Rgba = [number, number, number, number]
 export const NO_DATA_FILL: Rgba = [200, 200, 200, 170]
 export const SELECTED_LINE: Rgba = [10, 40, 110, 255]
 export const HOVER_LINE: Rgba = [20, 20, 20, 230]
-export const BORDER_BELT_FILL: Rgba = [198, 40, 40, 46]
-export const BORDER_BELT_LINE: Rgba = [198, 40, 40, 160]
+export const BORDER_BELT_FILL: Rgba = [198, 40, 40, 80]
+export const BORDER_BELT_LINE: Rgba = [150, 20, 20, 220]
 
 /**
  * Categorical colours for model types: Paul Tol's "muted" and "bright" qualitative schemes, which stay

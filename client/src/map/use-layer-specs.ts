@@ -10,6 +10,7 @@ import {
   useMapMetrics,
   useModelPoints,
   useTaxonomies,
+  useVillageIncidentCounts,
   useVillagePoints,
   useVillages,
 } from '../api/hooks.ts'
@@ -84,13 +85,16 @@ export function useLayerSpecs(
   const villages = useVillages(villageLevel, drill).data
   const metrics = useMapMetrics().data
   const scale = useClassScale(metrics?.rows, classification)
+  const hexes = useIncidentHexagons(layers.incidents.on && density === 'hex', HEX_RESOLUTION)
+  // The heat map, and the hexagons when the API cannot make them, weigh village points by their counts.
+  const needVillageCounts = layers.incidents.on && (density === 'heatmap' || Boolean(hexes.error))
+  const villageCounts = useVillageIncidentCounts(needVillageCounts)
   const villagePoints = useVillagePoints(
-    (layers.labels.on && (zoom >= 11 || drill !== null)) || (layers.incidents.on && density === 'heatmap'),
+    (layers.labels.on && (zoom >= 11 || drill !== null)) || needVillageCounts,
   ).data
   const belt = useBorderBelt(layers.border_belt.on)
   const features = useBorderFeatures(layers.border_features.on)
   const models = useModelPoints(layers.models.on)
-  const hexes = useIncidentHexagons(layers.incidents.on, density === 'heatmap' ? 1000 : HEX_RESOLUTION)
   const typeColors = useTypeColors()
 
   const units = villageLevel ? villages : communes
@@ -132,28 +136,18 @@ export function useLayerSpecs(
     [hex],
   )
 
-  // Village incident counts as weighted points: the density fallback while the API has no hexagons.
+  // Village incident counts (suppressed ones left out) as weighted points.
   const weightedVillages = useMemo((): DensityCell[] => {
-    if (!villagePoints) return []
-    const byCode = new Map(
-      metrics?.level === 'village' ? metrics.rows.map((r) => [r.code, r.incidents ?? 0]) : [],
-    )
-    return villagePoints.features.map((f) => ({
-      lon: f.geometry.coordinates[0],
-      lat: f.geometry.coordinates[1],
-      count: byCode.get(f.properties.code) ?? 0,
-    }))
-  }, [villagePoints, metrics])
-
-  const hexCentres = useMemo((): DensityCell[] => {
-    if (!hexes.data) return []
-    return hexes.data.features
-      .filter((f) => typeof f.properties.count === 'number')
-      .map((f) => {
-        const [lon, lat] = turf.centroid(f as Feature<Polygon>).geometry.coordinates
-        return { lon, lat, count: f.properties.count as number }
-      })
-  }, [hexes.data])
+    if (!villagePoints || !villageCounts.data) return []
+    const byCode = new Map(villageCounts.data.rows.map((r) => [r.code, r.count ?? 0]))
+    return villagePoints.features
+      .map((f) => ({
+        lon: f.geometry.coordinates[0],
+        lat: f.geometry.coordinates[1],
+        count: byCode.get(f.properties.code) ?? 0,
+      }))
+      .filter((d) => d.count > 0)
+  }, [villagePoints, villageCounts.data])
 
   const zoomBucket = Math.round(zoom * 4) / 4
   const labels = useMemo((): UnitLabel[] => {
@@ -230,7 +224,7 @@ export function useLayerSpecs(
         id: 'incidents',
         mode: density,
         hexagons: useServerHex ? hexes.data : null,
-        points: hexes.data ? hexCentres : weightedVillages,
+        points: weightedVillages,
         fillOf: hexFill,
         colorKey: hex.breaks.join(','),
         opacity: layers.incidents.opacity,
@@ -277,7 +271,7 @@ export function useLayerSpecs(
   if (belt.error) unavailable.add('border_belt')
   if (features.error) unavailable.add('border_features')
   if (models.error) unavailable.add('models')
-  if (hexes.error && !(metrics?.level === 'village')) unavailable.add('incidents')
+  if (needVillageCounts && villageCounts.error) unavailable.add('incidents')
   return {
     specs,
     communes,

@@ -1,14 +1,19 @@
+import { useState } from 'react'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { lastMonths } from './period.ts'
 import { usePeriod } from './use-period.ts'
 
-/** Preset periods and explicit dates; the default (no dates in the URL) is the last 12 months of data. */
+/**
+ * Preset periods, and the exact dates (written in the interface language) opening a small editor. The
+ * default (no dates in the URL) is the last 12 months of data.
+ */
 export function PeriodPicker() {
   const { t, fmt } = useI18n()
   const p = usePeriod()
   const stateFrom = useAtlas((s) => s.from)
   const stateTo = useAtlas((s) => s.to)
+  const [editing, setEditing] = useState(false)
   if (!p) return <div className="period-picker" />
   const end = p.range.to
   const years: number[] = []
@@ -25,22 +30,17 @@ export function PeriodPicker() {
     })),
   ]
   const current = presets.find((x) => x.from === stateFrom && x.to === stateTo)
-  const isDefault = (key: string) => key === 'last12'
   return (
     <div className="period-picker">
-      <label className="field-label" htmlFor="period-preset">
-        {t('period.label')}
-      </label>
       <select
         id="period-preset"
+        aria-label={t('period.label')}
+        title={t('period.label')}
         value={current?.key ?? 'custom'}
         onChange={(e) => {
           const preset = presets.find((x) => x.key === e.target.value)
-          if (preset)
-            update({
-              from: isDefault(preset.key) ? null : preset.from,
-              to: isDefault(preset.key) ? null : preset.to,
-            })
+          if (preset) update({ from: preset.from, to: preset.to })
+          else setEditing(true)
         }}
       >
         {presets.map((x) => (
@@ -48,29 +48,44 @@ export function PeriodPicker() {
             {x.label}
           </option>
         ))}
-        <option value="custom" disabled>
-          {t('period.custom')}
-        </option>
+        <option value="custom">{t('period.custom')}</option>
       </select>
-      <input
-        type="date"
-        aria-label={t('period.from')}
-        title={`${t('period.from')}: ${fmt.date(p.from)}`}
-        value={p.from}
-        min={p.range.from}
-        max={p.to}
-        onChange={(e) => e.target.value && update({ from: e.target.value, to: p.to })}
-      />
-      <span className="dash">–</span>
-      <input
-        type="date"
-        aria-label={t('period.to')}
-        title={`${t('period.to')}: ${fmt.date(p.to)}`}
-        value={p.to}
-        min={p.from}
-        max={p.range.to}
-        onChange={(e) => e.target.value && update({ from: p.from, to: e.target.value })}
-      />
+      <button
+        type="button"
+        className="period-range"
+        onClick={() => setEditing(!editing)}
+        aria-expanded={editing}
+        data-testid="period-range"
+      >
+        {t('period.range', { from: fmt.date(p.from), to: fmt.date(p.to) })}
+      </button>
+      {editing && (
+        <div className="period-editor">
+          <label className="field">
+            <span className="field-label">{t('period.from')}</span>
+            <input
+              type="date"
+              value={p.from}
+              min={p.range.from}
+              max={p.to}
+              onChange={(e) => e.target.value && update({ from: e.target.value, to: p.to })}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">{t('period.to')}</span>
+            <input
+              type="date"
+              value={p.to}
+              min={p.from}
+              max={p.range.to}
+              onChange={(e) => e.target.value && update({ from: p.from, to: e.target.value })}
+            />
+          </label>
+          <button type="button" className="btn btn-small btn-primary" onClick={() => setEditing(false)}>
+            OK
+          </button>
+        </div>
+      )}
     </div>
   )
 }

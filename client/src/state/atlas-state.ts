@@ -72,7 +72,7 @@ export interface AtlasState {
 export const DEFAULT_LAYERS: Readonly<Record<LayerId, LayerSetting>> = {
   choropleth: { on: true, opacity: 0.85 },
   area_classes: { on: false, opacity: 1 },
-  border_belt: { on: true, opacity: 0.5 },
+  border_belt: { on: true, opacity: 0.8 },
   incidents: { on: false, opacity: 0.8 },
   border_line: { on: true, opacity: 1 },
   models: { on: false, opacity: 0.9 },

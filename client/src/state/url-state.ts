@@ -71,7 +71,7 @@ export function encodeState(state: AtlasState): string {
   if (state.selected) p.push(['sel', state.selected])
   if (state.drill) p.push(['drill', state.drill])
   if (state.table) p.push(['table', '1'])
-  if (state.sort.key !== d.sort.key || state.sort.asc !== d.sort.asc)
+  if (state.sort.key !== c.metric || state.sort.asc)
     p.push(['sort', `${state.sort.asc ? '' : '-'}${state.sort.key}`])
   return p
     .map(
@@ -139,6 +139,7 @@ export function decodeState(search: string): AtlasState {
   const drill = q.get('drill')
   if (drill && /^\d{5}$/.test(drill)) s.drill = drill
   s.table = q.get('table') === '1'
+  s.sort = { key: s.classification.metric, asc: false }
   const sort = q.get('sort')
   if (sort) {
     const key = sort.replace(/^-/, '')

@@ -28,8 +28,8 @@ export function areaClassLayers(p: AreaClassesProps) {
       stroked: true,
       pickable: false,
       lineWidthUnits: 'pixels',
-      getLineWidth: 2 + (OUTLINED_CLASSES.length - 1 - i) * 2.2,
-      getLineColor: rgba(AREA_CLASS_COLORS[cls], 230),
+      getLineWidth: 1.5 + (OUTLINED_CLASSES.length - 1 - i) * 1.6,
+      getLineColor: rgba(AREA_CLASS_COLORS[cls], 210),
       lineJointRounded: true,
     })
   })

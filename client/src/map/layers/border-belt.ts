@@ -22,6 +22,6 @@ export function borderBeltLayer(p: BorderBeltProps) {
     getFillColor: BORDER_BELT_FILL,
     getLineColor: BORDER_BELT_LINE,
     lineWidthUnits: 'pixels',
-    getLineWidth: 1,
+    getLineWidth: 1.5,
   })
 }

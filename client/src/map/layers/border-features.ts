@@ -8,30 +8,81 @@ export interface BorderFeaturesProps {
   opacity: number
 }
 
-/** Inline SVG symbols (no sprite server): gates squares, openings diamonds, markers triangles, posts flags. */
-function symbol(kind: string): string {
-  const c = BORDER_FEATURE_COLORS[kind] ?? '#555555'
-  const shape = kind.startsWith('gate')
-    ? `<rect x="5" y="5" width="22" height="22" rx="3" fill="${c}" stroke="#fff" stroke-width="3"/>`
-    : kind === 'opening'
-      ? `<path d="M16 3 L29 16 L16 29 L3 16 Z" fill="${c}" stroke="#fff" stroke-width="3"/>`
-      : kind === 'marker'
-        ? `<path d="M16 4 L29 27 L3 27 Z" fill="${c}" stroke="#fff" stroke-width="3"/>`
-        : `<path d="M8 29 V4 H26 L21 10 L26 16 H10" fill="${c}" stroke="#fff" stroke-width="2.5" stroke-linejoin="round"/>`
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32">${shape}</svg>`)}`
+export const BORDER_FEATURE_KINDS = [
+  'gate_international',
+  'gate_main',
+  'gate_secondary',
+  'opening',
+  'marker',
+  'post',
+] as const
+const CELL = 48
+
+/**
+ * Symbols drawn once on a canvas (no sprite server, and no data: URLs, which the API's content security
+ * policy refuses to fetch): gates squares, openings diamonds, markers triangles, posts flags.
+ */
+type IconMapping = Record<string, { x: number; y: number; width: number; height: number; mask: boolean }>
+let atlas: { canvas: HTMLCanvasElement; mapping: IconMapping } | null = null
+function symbolAtlas() {
+  if (atlas) return atlas
+  const canvas = document.createElement('canvas')
+  canvas.width = CELL * BORDER_FEATURE_KINDS.length
+  canvas.height = CELL
+  const ctx = canvas.getContext('2d')!
+  const mapping: IconMapping = {}
+  BORDER_FEATURE_KINDS.forEach((kind, i) => {
+    const x0 = i * CELL
+    ctx.save()
+    ctx.translate(x0, 0)
+    ctx.fillStyle = BORDER_FEATURE_COLORS[kind]
+    ctx.strokeStyle = '#ffffff'
+    ctx.lineWidth = 4
+    ctx.lineJoin = 'round'
+    ctx.beginPath()
+    if (kind.startsWith('gate')) ctx.roundRect(8, 8, 32, 32, 4)
+    else if (kind === 'opening') {
+      ctx.moveTo(24, 5)
+      ctx.lineTo(43, 24)
+      ctx.lineTo(24, 43)
+      ctx.lineTo(5, 24)
+      ctx.closePath()
+    } else if (kind === 'marker') {
+      ctx.moveTo(24, 6)
+      ctx.lineTo(43, 40)
+      ctx.lineTo(5, 40)
+      ctx.closePath()
+    } else {
+      ctx.moveTo(12, 44)
+      ctx.lineTo(12, 5)
+      ctx.lineTo(40, 5)
+      ctx.lineTo(32, 14)
+      ctx.lineTo(40, 23)
+      ctx.lineTo(14, 23)
+      ctx.lineTo(14, 44)
+      ctx.closePath()
+    }
+    ctx.stroke()
+    ctx.fill()
+    ctx.restore()
+    mapping[kind] = { x: x0, y: 0, width: CELL, height: CELL, mask: false }
+  })
+  atlas = { canvas, mapping }
+  return atlas
 }
 
-export const borderFeatureSymbol = symbol
-
 export function borderFeaturesLayer(p: BorderFeaturesProps) {
+  const { canvas, mapping } = symbolAtlas()
   return new IconLayer<Feature<Point, { kind: string; name?: string }>>({
     id: p.id,
     data: p.features.features,
     opacity: p.opacity,
     pickable: true,
+    iconAtlas: canvas as never,
+    iconMapping: mapping,
     getPosition: (f) => f.geometry.coordinates as [number, number],
-    getIcon: (f) => ({ url: symbol(f.properties.kind), id: f.properties.kind, width: 32, height: 32 }),
-    getSize: (f) => (f.properties.kind.startsWith('gate') ? 22 : f.properties.kind === 'marker' ? 12 : 16),
+    getIcon: (f) => (f.properties.kind in mapping ? f.properties.kind : 'post'),
+    getSize: (f) => (f.properties.kind.startsWith('gate') ? 24 : f.properties.kind === 'marker' ? 14 : 18),
     sizeUnits: 'pixels',
   })
 }

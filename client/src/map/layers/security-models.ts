@@ -27,7 +27,7 @@ const STATUS_LINE: Record<string, [number, number, number, number]> = {
  */
 export function securityModelLayers(p: SecurityModelsProps) {
   const radius = p.models.filter((m) => m.properties.radius_m && m.properties.status !== 'dissolved')
-  const pointRadius = p.zoom >= 11 ? 6 : p.zoom >= 9.5 ? 4.5 : 3
+  const pointRadius = p.zoom >= 11 ? 6 : p.zoom >= 10 ? 4.5 : p.zoom >= 9 ? 3 : 2
   return [
     new ScatterplotLayer<ModelFeature>({
       id: `${p.id}-coverage`,
@@ -61,9 +61,10 @@ export function securityModelLayers(p: SecurityModelsProps) {
           : (STATUS_LINE[f.properties.status] ?? STATUS_LINE.active),
       stroked: true,
       lineWidthUnits: 'pixels',
-      getLineWidth: (f) => (f.properties.status === 'weak' || f.properties.evaluation_overdue ? 2 : 1),
+      getLineWidth: (f) =>
+        p.zoom < 9 ? 0 : f.properties.status === 'weak' || f.properties.evaluation_overdue ? 2 : 1,
       pickable: true,
-      updateTriggers: { getFillColor: [...p.typeColors.entries()].join() },
+      updateTriggers: { getFillColor: [...p.typeColors.entries()].join(), getLineWidth: p.zoom < 9 },
     }),
   ]
 }

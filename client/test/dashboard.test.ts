@@ -1,0 +1,166 @@
+// The built dashboard (client/dist) in Debian's Chromium against the API on a seeded embedded database.
+import { existsSync, mkdirSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { isLocal, launchChromium, openSession, type Session, waitForMap } from './browser.ts'
+
+// The API and its test database are loaded by name at run time, so the client's type check does not
+// take in the server's sources.
+const API_MODULE = '@antt/api'
+const TESTING_MODULE = '@antt/data/testing'
+type ApiModule = {
+  createApp(
+    db: unknown,
+    opts: { clientDir?: string },
+  ): { fetch: (req: Request) => Response | Promise<Response> }
+}
+type TestingModule = { openTestDb(backend: 'embedded'): Promise<unknown>; closeTestDbs(): Promise<void> }
+let testing: TestingModule
+
+const CLIENT_DIST = fileURLToPath(new URL('../dist/', import.meta.url))
+const SHOTS = process.env.ANTT_SCREENSHOTS ?? '/tmp/antt-test-screenshots'
+
+let server: ReturnType<typeof serve>
+let base: string
+let browser: Browser
+const sessions: Session[] = []
+
+async function open(query = '', viewport = { width: 1280, height: 720 }): Promise<Session> {
+  const s = await openSession(browser, base, viewport, query.includes('lang=en') ? 'en-GB' : 'vi-VN')
+  sessions.push(s)
+  await s.page.goto(`${base}/${query ? `?${query}` : ''}`)
+  await waitForMap(s.page)
+  return s
+}
+
+const kpi = (page: Page, key: string) => page.locator(`[data-kpi="${key}"] .kpi-value`).textContent()
+
+/** Distinct colours in a 64×64 sample of the map's WebGL canvas (the drawing buffer is preserved). */
+async function canvasColours(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const gl = document.querySelector('[data-testid="map"] canvas') as HTMLCanvasElement
+    const c = document.createElement('canvas')
+    c.width = 64
+    c.height = 64
+    const ctx = c.getContext('2d')!
+    ctx.drawImage(gl, 0, 0, 64, 64)
+    const px = ctx.getImageData(0, 0, 64, 64).data
+    const seen = new Set<number>()
+    for (let i = 0; i < px.length; i += 4) seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2])
+    return seen.size
+  })
+}
+
+describe.skipIf(!existsSync(CLIENT_DIST))('the dashboard in a browser', () => {
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true })
+    const { createApp } = (await import(API_MODULE)) as ApiModule
+    testing = (await import(TESTING_MODULE)) as TestingModule
+    const db = await testing.openTestDb('embedded')
+    const app = createApp(db, { clientDir: CLIENT_DIST })
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+    await new Promise((r) => server.once('listening', r))
+    base = `http://localhost:${(server.address() as AddressInfo).port}`
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    for (const s of sessions) await s.context.close().catch(() => {})
+    await browser?.close()
+    await new Promise((r) => server?.close(r))
+    await testing?.closeTestDbs()
+  })
+
+  it('loads with no console errors, draws the map and sends no request off this machine', async () => {
+    const s = await open()
+    await s.page.screenshot({ path: `${SHOTS}/load-vi-1280.png` })
+    expect(s.consoleErrors).toEqual([])
+    expect(s.requests.filter((u) => !isLocal(u))).toEqual([])
+    expect(await canvasColours(s.page)).toBeGreaterThan(8)
+  })
+
+  it('shows the demo-data badge and Vietnamese labels by default', async () => {
+    const s = await open()
+    await expect(s.page.getByTestId('demo-badge').textContent()).resolves.toBe('Dữ liệu minh họa')
+    await expect(s.page.locator('[data-kpi="incidents"] .kpi-label').textContent()).resolves.toMatch(/Vụ việc/i)
+  })
+
+  it('lists legend classes whose counts add up to the 99 communes', async () => {
+    const s = await open()
+    const counts = await s.page
+      .locator('[data-testid="legend-choropleth"] td.count')
+      .evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.count)))
+    expect(counts.length).toBeGreaterThanOrEqual(3)
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(99)
+  })
+
+  it('updates the KPI bar when an incident category filter changes', async () => {
+    const s = await open()
+    const before = await kpi(s.page, 'incidents')
+    await s.page.click('[data-tab="filters"]')
+    await s.page.locator('[data-filter="categories"] input[value="drugs"]').check()
+    await s.page.waitForFunction(
+      (b) => document.querySelector('[data-kpi="incidents"] .kpi-value')?.textContent !== b,
+      before,
+      { timeout: 15_000 },
+    )
+    const after = await kpi(s.page, 'incidents')
+    expect(Number(after.replace(/\D/g, ''))).toBeLessThan(Number(before.replace(/\D/g, '')))
+    expect(s.page.url()).toContain('cats=drugs')
+  })
+
+  it('shows the English interface with ?lang=en', async () => {
+    const s = await open('lang=en')
+    await s.page.screenshot({ path: `${SHOTS}/load-en-1280.png` })
+    await expect(s.page.locator('[data-kpi="incidents"] .kpi-label').textContent()).resolves.toMatch(
+      /^incidents$/i,
+    )
+    await expect(s.page.locator('[data-tab="layers"]').textContent()).resolves.toBe('Layers')
+    await expect(s.page.getByTestId('demo-badge').textContent()).resolves.toBe('Demo data')
+  })
+
+  it('switches language with the header button', async () => {
+    const s = await open()
+    await s.page.getByTestId('lang-switch').click()
+    await expect(s.page.locator('[data-tab="filters"]').textContent()).resolves.toBe('Filters')
+    await s.page.waitForURL(/lang=en/)
+  })
+
+  it('opens the detail panel with the Vietnamese name of a clicked commune', async () => {
+    // Centre the map inside Phường Lào Cai (its label point) and click the centre.
+    const hit = (await (
+      await s0().context.request.get(`${base}/api/search?q=lao%20cai&level=commune`)
+    ).json()) as {
+      results: { code: string; lon: number; lat: number }[]
+    }
+    const laoCai = hit.results.find((r) => r.code === '02647')!
+    const s = await open(`map=12/${laoCai.lat}/${laoCai.lon}`)
+    const box = (await s.page.getByTestId('map').boundingBox())!
+    await s.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    await s.page.waitForSelector('[data-testid="detail-name"]:text-is("Lào Cai")', { timeout: 20_000 })
+    expect(s.page.url()).toContain('sel=02647')
+    await s.page.screenshot({ path: `${SHOTS}/detail-vi-1280.png` })
+  })
+
+  it('restores the same view from a copied address', async () => {
+    const query = 'lang=en&m=village_coverage&cls=jenks&k=4&sel=02647&cats=drugs,theft&table=1&map=9/22.3/104'
+    const a = await open(query)
+    await a.page.waitForSelector('[data-testid="detail-name"]:text-is("Lào Cai")')
+    const url = a.page.url()
+    const b = await open(new URL(url).search.slice(1))
+    await b.page.waitForSelector('[data-testid="detail-name"]:text-is("Lào Cai")')
+    const legend = (p: Page) => p.getByTestId('legend-choropleth').textContent()
+    expect(await legend(b.page)).toBe(await legend(a.page))
+    expect(await kpi(b.page, 'incidents')).toBe(await kpi(a.page, 'incidents'))
+    expect(await b.page.getByTestId('ranking').isVisible()).toBe(true)
+    expect(await b.page.getByTestId('metric-select').inputValue()).toBe('village_coverage')
+    expect(new URL(b.page.url()).searchParams.get('map')).toBe('9/22.3/104')
+  })
+})
+
+function s0(): Session {
+  return sessions[0]
+}
