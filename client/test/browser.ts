@@ -30,6 +30,8 @@ export interface Session {
   page: Page
   requests: string[]
   consoleErrors: string[]
+  /** responses with status ≥ 400, as "status url" */
+  failed: string[]
 }
 
 /** A page whose requests and console errors are recorded; signs in first when the API requires it. */
@@ -42,7 +44,11 @@ export async function openSession(
   const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 })
   const requests: string[] = []
   const consoleErrors: string[] = []
+  const failed: string[] = []
   context.on('request', (r) => requests.push(r.url()))
+  context.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`)
+  })
   const me = await context.request.get(`${base}/api/auth/me`)
   if (me.status() === 401) {
     const res = await context.request.post(`${base}/api/auth/login`, {
@@ -58,16 +64,39 @@ export async function openSession(
     if (m.type() === 'error') consoleErrors.push(m.text())
   })
   page.on('pageerror', (e) => consoleErrors.push(String(e)))
-  return { context, page, requests, consoleErrors }
+  return { context, page, requests, consoleErrors, failed }
 }
 
 /** Waits until the map has drawn its data: KPI values filled, legend classes shown, map idle. */
 export async function waitForMap(page: Page, timeout = 30_000) {
-  await page.waitForSelector('[data-testid="legend-choropleth"] [data-class="0"]', { timeout })
   await page.waitForFunction(
-    () => !document.querySelector('[data-testid="kpi-bar"][aria-busy="true"]'),
+    () => {
+      const kpi = document.querySelector('[data-kpi="incidents"] .kpi-value')
+      return (
+        kpi && kpi.textContent !== '–' && !document.querySelector('[data-testid="kpi-bar"][aria-busy="true"]')
+      )
+    },
     undefined,
     { timeout },
   )
+  const layers = new URL(page.url()).searchParams.get('layers')
+  if (layers === null || layers.split(',').includes('choropleth'))
+    await page.waitForSelector('[data-testid="legend-choropleth"] [data-class="0"]', { timeout })
   await page.waitForTimeout(1500)
+}
+
+/** The basemap's tile probe may fail (the API then has no tiles and GeoJSON is used): not an error. */
+export const OPTIONAL_PATHS = ['/tiles/communes/7/101/55.mvt']
+
+/** Console errors other than the browser's report of an optional request that failed. */
+export function unexpectedErrors(s: Session): string[] {
+  const optionalFailures = s.failed.filter((f) => OPTIONAL_PATHS.some((p) => f.endsWith(p)))
+  let allowance = optionalFailures.length
+  return s.consoleErrors.filter((e) => {
+    if (allowance > 0 && e.startsWith('Failed to load resource')) {
+      allowance--
+      return false
+    }
+    return true
+  })
 }

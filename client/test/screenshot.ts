@@ -2,7 +2,7 @@
 // Fails when any request leaves this machine.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { isLocal, launchChromium, openSession, waitForMap } from './browser.ts'
+import { isLocal, launchChromium, openSession, unexpectedErrors, waitForMap } from './browser.ts'
 
 const base = process.argv[2] ?? 'http://localhost:8080'
 const out = process.argv[3] ?? '/tmp/antt-screenshots'
@@ -58,8 +58,8 @@ try {
     const file = join(out, `${v.name}.png`)
     await s.page.screenshot({ path: file })
     outside.push(...s.requests.filter((u) => !isLocal(u)))
-    console.log(`${file}  (${s.requests.length} requests, console errors: ${s.consoleErrors.length})`)
-    for (const e of s.consoleErrors.slice(0, 5)) console.log(`  console: ${e}`)
+    console.log(`${file}  (${s.requests.length} requests, console errors: ${unexpectedErrors(s).length})`)
+    for (const e of unexpectedErrors(s).slice(0, 5)) console.log(`  console: ${e}`)
     await s.context.close()
   }
 } finally {

@@ -2,14 +2,14 @@ import type { PickingInfo } from '@deck.gl/core'
 import * as turf from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useEffect, useRef, useState } from 'react'
-import { useBorderLine, useProvince } from '../api/hooks.ts'
+import { useBorderLine, useHealth, useProvince } from '../api/hooks.ts'
 import type { MetricsRow } from '../api/types.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { formatMetric } from '../metrics/format-metric.ts'
 import { publishLegendData } from '../panels/use-legend-data.ts'
 import { store, update, useAtlas } from '../state/store.ts'
 import { AtlasMap } from './atlas-map.ts'
-import { BASEMAP_IDS } from './basemap-style.ts'
+import { BASEMAP_IDS, PROBE_TILE } from './basemap-style.ts'
 import { LABEL_FONT, labelFontReady } from './fonts.ts'
 import { mapRef, onExternalHover } from './map-ref.ts'
 import { useLayerSpecs } from './use-layer-specs.ts'
@@ -38,12 +38,22 @@ export function MapView() {
   const layers = useAtlas((s) => s.layers)
   const metric = useAtlas((s) => s.classification.metric)
   const province = useProvince().data
+  const demo = useHealth().data?.demo
   const border = useBorderLine(true)
   const data = useLayerSpecs(zoom, fontReady, hover?.code ?? externalHover, LABEL_FONT)
 
+  // Vector tiles for the basemap when the API serves them, else GeoJSON.
+  const [tiles, setTiles] = useState<boolean | null>(null)
+  useEffect(() => {
+    fetch(PROBE_TILE).then(
+      (r) => setTiles(r.ok),
+      () => setTiles(false),
+    )
+  }, [])
+
   // Create the map once.
   useEffect(() => {
-    if (!container.current) return
+    if (!container.current || tiles === null) return
     const cam = store.get().camera
     const m = new AtlasMap(
       container.current,
@@ -56,6 +66,7 @@ export function MapView() {
         onHover: (info) => handlers.current.hover(info),
         onClick: (info) => handlers.current.click(info),
       },
+      { tiles },
     )
     mapRef.current = m
     setAtlas(m)
@@ -68,7 +79,7 @@ export function MapView() {
       mapRef.current = null
       m.destroy()
     }
-  }, [])
+  }, [tiles])
 
   useEffect(() => onExternalHover(setExternalHover), [])
 
@@ -188,6 +199,7 @@ export function MapView() {
           ))}
         </div>
       )}
+      <div className="map-source">{demo ? t('map.source') : t('map.sourceReal')}</div>
       <div className="map-controls">
         <button
           type="button"

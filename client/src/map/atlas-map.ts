@@ -4,8 +4,9 @@ import type { FeatureCollection } from 'geojson'
 import maplibregl, { type GeoJSONSource, type LngLatBoundsLike, type Map as MaplibreMap } from 'maplibre-gl'
 import {
   type BASEMAP_IDS,
-  BASEMAP_SOURCES,
+  type BasemapSource,
   basemapLayers,
+  basemapSources,
   externalStyleUrl,
   offlineStyle,
 } from './basemap-style.ts'
@@ -53,15 +54,20 @@ export class AtlasMap {
   /** set by setLayers; the overlay's props are only pushed once the style has loaded */
   private styleLoaded = false
 
+  /** true when the basemap reads vector tiles (then it needs no GeoJSON source data) */
+  readonly tiles: boolean
+
   constructor(
     container: HTMLElement,
     initial: { center: [number, number]; zoom: number } | { bounds: LngLatBoundsLike },
     private events: AtlasMapEvents,
+    opts: { tiles: boolean },
   ) {
     const external = externalStyleUrl()
+    this.tiles = opts.tiles
     this.map = new maplibregl.Map({
       container,
-      style: external ?? offlineStyle(),
+      style: external ?? offlineStyle(opts.tiles),
       ...('bounds' in initial ? { bounds: initial.bounds, fitBoundsOptions: { padding: 24 } } : initial),
       attributionControl: false,
       maxZoom: 16,
@@ -71,6 +77,7 @@ export class AtlasMap {
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
     })
     this.map.touchZoomRotate.disableRotation()
+    this.map.addControl(new maplibregl.ScaleControl({ maxWidth: 140, unit: 'metric' }), 'bottom-right')
     this.overlay = new MapboxOverlay({
       interleaved: true,
       layers: [],
@@ -80,9 +87,10 @@ export class AtlasMap {
     this.ready = new Promise((resolve) => {
       this.map.once('style.load', () => {
         if (external) {
-          for (const [id, src] of Object.entries(BASEMAP_SOURCES))
+          for (const [id, src] of Object.entries(basemapSources(opts.tiles)))
             if (!this.map.getSource(id)) this.map.addSource(id, src)
-          for (const layer of basemapLayers(true)) if (!this.map.getLayer(layer.id)) this.map.addLayer(layer)
+          for (const layer of basemapLayers(true, opts.tiles))
+            if (!this.map.getLayer(layer.id)) this.map.addLayer(layer)
         }
         this.map.addControl(this.overlay as unknown as maplibregl.IControl)
         this.styleLoaded = true
@@ -100,7 +108,9 @@ export class AtlasMap {
     // Clicks are taken from MapLibre and picked in deck.gl, so a click is one click whichever layer is on top.
     this.map.on('click', (e) => {
       const info = this.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 3 })
-      this.events.onClick(info ?? ({ x: e.point.x, y: e.point.y, object: null, layer: null } as unknown as PickingInfo))
+      this.events.onClick(
+        info ?? ({ x: e.point.x, y: e.point.y, object: null, layer: null } as unknown as PickingInfo),
+      )
     })
   }
 
@@ -109,8 +119,8 @@ export class AtlasMap {
   }
 
   /** Replaces a basemap source's data unless it is the same object as last time. */
-  async setSourceData(id: keyof typeof BASEMAP_SOURCES, data: FeatureCollection | null) {
-    if (this.sourceData.get(id) === data) return
+  async setSourceData(id: BasemapSource, data: FeatureCollection | null) {
+    if (this.tiles || this.sourceData.get(id) === data) return
     this.sourceData.set(id, data)
     await this.ready
     ;(this.map.getSource(id) as GeoJSONSource | undefined)?.setData(

@@ -19,26 +19,51 @@ export const BASEMAP_IDS = {
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] }
 
-export const BASEMAP_SOURCES: Record<string, SourceSpecification> = {
-  mask: { type: 'geojson', data: EMPTY },
-  province: { type: 'geojson', data: EMPTY },
-  communes: { type: 'geojson', data: EMPTY },
-  border: { type: 'geojson', data: EMPTY },
+export type BasemapSource = 'mask' | 'province' | 'communes' | 'border'
+
+/** Vector tile layer (and MVT layer name) behind each basemap source (/tiles/{layer}/{z}/{x}/{y}.mvt). */
+const TILE_LAYER: Record<BasemapSource, string> = {
+  mask: 'mask',
+  province: 'province',
+  communes: 'communes',
+  border: 'border_line',
 }
 
+/**
+ * GeoJSON sources (filled by the app from /api/units and /api/layers) or, when the API serves vector
+ * tiles, tile sources on the same origin.
+ */
+export function basemapSources(tiles: boolean): Record<BasemapSource, SourceSpecification> {
+  const src = (id: BasemapSource): SourceSpecification =>
+    tiles
+      ? {
+          type: 'vector',
+          tiles: [`${window.location.origin}/tiles/${TILE_LAYER[id]}/{z}/{x}/{y}.mvt`],
+          minzoom: 0,
+          maxzoom: 16,
+        }
+      : { type: 'geojson', data: EMPTY }
+  return { mask: src('mask'), province: src('province'), communes: src('communes'), border: src('border') }
+}
+
+/** The tile path probed to decide between tiles and GeoJSON: a z7 tile over the middle of Lào Cai. */
+export const PROBE_TILE = '/tiles/communes/7/101/55.mvt'
+
 /** The data layers of the basemap; `external` leaves out the province fill so the external style shows. */
-export function basemapLayers(external: boolean): LayerSpecification[] {
+export function basemapLayers(external: boolean, tiles: boolean): LayerSpecification[] {
+  const from = (source: BasemapSource) =>
+    tiles ? { source, 'source-layer': TILE_LAYER[source] } : { source }
   const layers: LayerSpecification[] = [
     {
       id: BASEMAP_IDS.mask,
       type: 'fill',
-      source: 'mask',
+      ...from('mask'),
       paint: { 'fill-color': '#d9dde2', 'fill-opacity': external ? 0.65 : 1 },
     },
     {
       id: BASEMAP_IDS.communeLines,
       type: 'line',
-      source: 'communes',
+      ...from('communes'),
       paint: {
         'line-color': '#5f6b76',
         'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.5, 10, 1.2, 13, 2],
@@ -48,21 +73,21 @@ export function basemapLayers(external: boolean): LayerSpecification[] {
     {
       id: BASEMAP_IDS.provinceLine,
       type: 'line',
-      source: 'province',
+      ...from('province'),
       layout: { 'line-join': 'round' },
       paint: { 'line-color': '#263238', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1.8, 11, 3] },
     },
     {
       id: BASEMAP_IDS.borderCasing,
       type: 'line',
-      source: 'border',
+      ...from('border'),
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 4, 11, 7] },
     },
     {
       id: BASEMAP_IDS.borderLine,
       type: 'line',
-      source: 'border',
+      ...from('border'),
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': '#b71c1c',
@@ -75,20 +100,20 @@ export function basemapLayers(external: boolean): LayerSpecification[] {
     layers.unshift({
       id: BASEMAP_IDS.provinceFill,
       type: 'fill',
-      source: 'province',
+      ...from('province'),
       paint: { 'fill-color': '#f6f5f0' },
     })
   return layers
 }
 
-export function offlineStyle(): StyleSpecification {
+export function offlineStyle(tiles: boolean): StyleSpecification {
   return {
     version: 8,
     name: 'ANTT Atlas offline',
-    sources: BASEMAP_SOURCES,
+    sources: basemapSources(tiles),
     layers: [
       { id: 'atlas-background', type: 'background', paint: { 'background-color': '#cfd5db' } },
-      ...basemapLayers(false),
+      ...basemapLayers(false, tiles),
     ],
   }
 }

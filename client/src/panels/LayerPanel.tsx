@@ -5,10 +5,22 @@ import { useI18n } from '../i18n/use-i18n.ts'
 import { parseBreaks } from '../legend/class-scale.ts'
 import { useClassScale } from '../legend/use-class-scale.ts'
 import { type MetricName, metricsForLevel } from '../metrics/catalog.ts'
-import { LAYER_IDS, type LayerId } from '../state/atlas-state.ts'
+import type { LayerId } from '../state/atlas-state.ts'
 import { update, useAtlas } from '../state/store.ts'
 
 const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'stddev', 'manual']
+
+/** The panel lists thematic layers first (the drawing order is LAYER_IDS). */
+const PANEL_ORDER: LayerId[] = [
+  'choropleth',
+  'incidents',
+  'models',
+  'border_belt',
+  'border_line',
+  'border_features',
+  'area_classes',
+  'labels',
+]
 
 function setLayer(id: LayerId, patch: Partial<{ on: boolean; opacity: number }>) {
   update((s) => ({ layers: { ...s.layers, [id]: { ...s.layers[id], ...patch } } }))
@@ -18,10 +30,9 @@ function setLayer(id: LayerId, patch: Partial<{ on: boolean; opacity: number }>)
 export function LayerPanel({ unavailable }: { unavailable: ReadonlySet<string> }) {
   const { t } = useI18n()
   const layers = useAtlas((s) => s.layers)
-  const order = [...LAYER_IDS].reverse()
   return (
     <div className="layer-list">
-      {order.map((id) => (
+      {PANEL_ORDER.map((id) => (
         <div key={id} className={`layer-row${layers[id].on ? ' on' : ''}`} data-layer={id}>
           <label className="layer-toggle">
             <input
