@@ -1,0 +1,143 @@
+import { bhAdjust, compareRates, type RateChange } from '@antt/analysis'
+import type { AppDeps } from '../../context.ts'
+import type { Period } from '../period.ts'
+import { type IncidentCountFilters, incidentCounts, periodDays } from './incident-counts.ts'
+import type { Level } from './params.ts'
+
+export const COMPARE_ALPHA = 0.05
+const DAYS_PER_YEAR = 365.25
+
+export interface CompareQuery extends IncidentCountFilters {
+  level: Level
+  a: Period
+  b: Period
+  /** Change classes on Benjamini–Hochberg adjusted p-values instead of raw ones. */
+  fdr: boolean
+}
+
+export interface CompareRow {
+  code: string
+  name: string
+  commune_code: string | null
+  population: number
+  count_a: number
+  count_b: number
+  /** Incidents per 1,000 residents per year in each period; null without population. */
+  rate_a: number | null
+  rate_b: number | null
+  /** rate_b / rate_a; null when it is undefined or infinite (count_a = 0). */
+  rate_ratio: number | null
+  /** 95 % confidence interval of the rate ratio; ci_upper null when unbounded. */
+  ci_lower: number | null
+  ci_upper: number | null
+  p_value: number | null
+  p_value_fdr: number | null
+  change_class: RateChange | null
+}
+
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null)
+
+interface Comparison {
+  rate_a: number | null
+  rate_b: number | null
+  rate_ratio: number | null
+  ci_lower: number | null
+  ci_upper: number | null
+  p_value: number | null
+  change_class: RateChange | null
+}
+
+/**
+ * Exposure is residents × days of the period (the population is today's for both periods), so the test is
+ * the conditional binomial of count_b given count_a + count_b with π0 = days_b / (days_a + days_b).
+ */
+function compareCounts(a: number, b: number, population: number, daysA: number, daysB: number): Comparison {
+  if (!(population > 0)) {
+    return {
+      rate_a: null,
+      rate_b: null,
+      rate_ratio: null,
+      ci_lower: null,
+      ci_upper: null,
+      p_value: null,
+      change_class: null,
+    }
+  }
+  const c = compareRates({ a, b, ea: population * daysA, eb: population * daysB })
+  const perYear = 1000 * DAYS_PER_YEAR
+  return {
+    rate_a: c.rateA * perYear,
+    rate_b: c.rateB * perYear,
+    rate_ratio: finite(c.rateRatio),
+    ci_lower: finite(c.rrLower),
+    ci_upper: finite(c.rrUpper),
+    p_value: c.pValue,
+    change_class: c.change,
+  }
+}
+
+function changeClass(p: number | null, rateA: number | null, rateB: number | null): RateChange | null {
+  if (p === null || rateA === null || rateB === null) return null
+  if (p >= COMPARE_ALPHA || rateA === rateB) return 'no-change'
+  return rateB > rateA ? 'rise' : 'fall'
+}
+
+/** Incidents in two periods per unit, their rates and an exact test of equal rates (analysis/rate-compare). */
+export async function comparePeriods(deps: AppDeps, q: CompareQuery) {
+  const key = JSON.stringify(['compare', q])
+  return deps.catalog.memo(key, async () => {
+    const counts = await incidentCounts(deps.db, q.level, q.a, q.b, q)
+    const daysA = periodDays(q.a)
+    const daysB = periodDays(q.b)
+    const partial = counts.map((r) => {
+      const countB = r.incidents_b ?? 0
+      return { r, countB, c: compareCounts(r.incidents_a, countB, r.population, daysA, daysB) }
+    })
+    const pAdj = bhAdjust(partial.map((x) => x.c.p_value ?? Number.NaN))
+    const rows = partial.map(({ r, countB, c }, i): CompareRow => {
+      const pFdr = finite(pAdj[i])
+      return {
+        code: r.code,
+        name: r.name,
+        commune_code: r.commune_code,
+        population: r.population,
+        count_a: r.incidents_a,
+        count_b: countB,
+        ...c,
+        p_value_fdr: pFdr,
+        change_class: q.fdr ? changeClass(pFdr, c.rate_a, c.rate_b) : c.change_class,
+      }
+    })
+    const population = counts.reduce((s, r) => s + r.population, 0)
+    const countA = counts.reduce((s, r) => s + r.incidents_a, 0)
+    const countB = counts.reduce((s, r) => s + (r.incidents_b ?? 0), 0)
+    const classes: Record<string, number> = { rise: 0, fall: 0, 'no-change': 0 }
+    for (const r of rows) if (r.change_class) classes[r.change_class]++
+    return {
+      level: q.level,
+      a: { ...q.a, days: daysA },
+      b: { ...q.b, days: daysB },
+      filters: { categories: q.categories ?? null, classes: q.classes ?? null, commune: q.commune ?? null },
+      method: {
+        rates:
+          'incidents per 1,000 residents per year (365.25 days), with the current population for both periods',
+        test:
+          'exact conditional binomial test of equal rates (Przyborowski & Wileński 1940; as R poisson.test): ' +
+          'count_b | count_a + count_b ~ Binomial(count_a + count_b, days_b / (days_a + days_b)); two-sided p-value',
+        interval: '95 % Clopper–Pearson interval of the binomial proportion mapped to the rate ratio',
+        change_class: `rise / fall when the ${q.fdr ? 'Benjamini–Hochberg adjusted' : 'raw'} p-value is below ${COMPARE_ALPHA}, else no-change; null without population`,
+        fdr: 'p_value_fdr: Benjamini–Hochberg (1995) over the units compared',
+        infinite: 'rate_ratio and ci_upper are null when unbounded (count_a = 0) or undefined (no incidents)',
+      },
+      totals: {
+        units: rows.length,
+        population,
+        count_a: countA,
+        count_b: countB,
+        ...compareCounts(countA, countB, population, daysA, daysB),
+        change_classes: classes,
+      },
+      rows,
+    }
+  })
+}
