@@ -68,7 +68,7 @@ export async function openSession(
 }
 
 /** Waits until the map has drawn its data: KPI values filled, legend classes shown, map idle. */
-export async function waitForMap(page: Page, timeout = 30_000) {
+export async function waitForMap(page: Page, timeout = 90_000) {
   await page.waitForFunction(
     () => {
       const kpi = document.querySelector('[data-kpi="incidents"] .kpi-value')

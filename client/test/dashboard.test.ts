@@ -63,7 +63,7 @@ async function canvasColours(page: Page): Promise<number> {
   })
 }
 
-describe.skipIf(!existsSync(CLIENT_DIST))('the dashboard in a browser', () => {
+describe.skipIf(!existsSync(CLIENT_DIST))('the dashboard in a browser', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
     const { createApp } = (await import(API_MODULE)) as ApiModule
@@ -117,7 +117,7 @@ describe.skipIf(!existsSync(CLIENT_DIST))('the dashboard in a browser', () => {
     await s.page.waitForFunction(
       (b) => document.querySelector('[data-kpi="incidents"] .kpi-value')?.textContent !== b,
       before,
-      { timeout: 15_000 },
+      { timeout: 60_000 },
     )
     const after = await kpi(s.page, 'incidents')
     expect(Number(after.replace(/\D/g, ''))).toBeLessThan(Number(before.replace(/\D/g, '')))
@@ -152,7 +152,7 @@ describe.skipIf(!existsSync(CLIENT_DIST))('the dashboard in a browser', () => {
     const s = await open(`map=12/${laoCai.lat}/${laoCai.lon}`)
     const box = (await s.page.getByTestId('map').boundingBox())!
     await s.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-    await s.page.waitForSelector('[data-testid="detail-name"]:text-is("Lào Cai")', { timeout: 20_000 })
+    await s.page.waitForSelector('[data-testid="detail-name"]:text-is("Lào Cai")', { timeout: 90_000 })
     expect(s.page.url()).toContain('sel=02647')
     await s.page.screenshot({ path: `${SHOTS}/detail-vi-1280.png` })
   })
@@ -160,10 +160,10 @@ describe.skipIf(!existsSync(CLIENT_DIST))('the dashboard in a browser', () => {
   it('restores the same view from a copied address', async () => {
     const query = 'lang=en&m=village_coverage&cls=jenks&k=4&sel=02647&cats=drugs,theft&table=1&map=9/22.3/104'
     const a = await open(query)
-    await a.page.waitForSelector('[data-testid="detail-name"]:text-is("Lào Cai")')
+    await a.page.waitForSelector('[data-testid="detail-name"]:text-is("Lào Cai")', { timeout: 90_000 })
     const url = a.page.url()
     const b = await open(new URL(url).search.slice(1))
-    await b.page.waitForSelector('[data-testid="detail-name"]:text-is("Lào Cai")')
+    await b.page.waitForSelector('[data-testid="detail-name"]:text-is("Lào Cai")', { timeout: 90_000 })
     const legend = (p: Page) => p.getByTestId('legend-choropleth').textContent()
     expect(await legend(b.page)).toBe(await legend(a.page))
     expect(await kpi(b.page, 'incidents')).toBe(await kpi(a.page, 'incidents'))

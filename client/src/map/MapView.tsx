@@ -2,7 +2,7 @@ import type { PickingInfo } from '@deck.gl/core'
 import * as turf from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useEffect, useRef, useState } from 'react'
-import { useBorderLine, useHealth, useProvince } from '../api/hooks.ts'
+import { useBorderLine, useHealth, useProvince, useTaxonomies } from '../api/hooks.ts'
 import type { MetricsRow } from '../api/types.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { formatMetric } from '../metrics/format-metric.ts'
@@ -39,6 +39,7 @@ export function MapView() {
   const metric = useAtlas((s) => s.classification.metric)
   const province = useProvince().data
   const demo = useHealth().data?.demo
+  const tax = useTaxonomies().data
   const border = useBorderLine(true)
   const data = useLayerSpecs(zoom, fontReady, hover?.code ?? externalHover, LABEL_FONT)
 
@@ -150,15 +151,33 @@ export function MapView() {
         })
       }
       if (id.startsWith('models')) {
-        const type = p.type_code as string
+        const type = i18n.name(
+          tax?.model_types.find((x) => x.code === p.type_code),
+          p.type_code as string,
+        )
+        const rating = p.last_rating
+          ? i18n.name(
+              tax?.ratings.find((x) => x.code === p.last_rating),
+              p.last_rating as string,
+            )
+          : t('detail.never')
         return setHover({
           x: info.x,
           y: info.y,
           title: (p.name as string) ?? type,
           lines: [
+            type,
             `${t('detail.status')}: ${t(`status.${p.status as 'active'}`)}`,
-            `${t('detail.lastRating')}: ${(p.last_rating as string) ?? t('detail.never')}${p.evaluation_overdue ? ` (${t('detail.overdue')})` : ''}`,
+            `${t('detail.lastRating')}: ${rating}${p.evaluation_overdue ? ` (${t('detail.overdue')})` : ''}`,
           ],
+        })
+      }
+      if (id.startsWith('border-features')) {
+        return setHover({
+          x: info.x,
+          y: info.y,
+          title: (p.name as string) ?? '',
+          lines: [t(`legend.kind.${p.kind as 'post'}`)],
         })
       }
       if (id.startsWith('incidents')) {
@@ -174,9 +193,6 @@ export function MapView() {
               : `${i18n.fmt.integer(count)}`,
           ],
         })
-      }
-      if (id.startsWith('border-features')) {
-        return setHover({ x: info.x, y: info.y, title: (p.name as string) ?? '', lines: [] })
       }
       setHover(null)
     },

@@ -118,6 +118,11 @@ export class AtlasMap {
     return this.ready
   }
 
+  /** The deck.gl layers drawn now (exports clone them onto an offscreen map). */
+  currentLayers(): readonly Layer[] {
+    return this.lastLayers
+  }
+
   /** Replaces a basemap source's data unless it is the same object as last time. */
   async setSourceData(id: BasemapSource, data: FeatureCollection | null) {
     if (this.tiles || this.sourceData.get(id) === data) return
@@ -160,6 +165,8 @@ export class AtlasMap {
     for (const id of [...this.built.keys()]) if (!seen.has(id)) this.built.delete(id)
     if (next.length === this.lastLayers.length && next.every((l, i) => l === this.lastLayers[i])) return
     this.lastLayers = next
+    // Marks for the benchmark (client/bench): when the map last received changed layers.
+    performance.mark('atlas:layers')
     if (this.styleLoaded) this.overlay.setProps({ layers: next })
     else void this.ready.then(() => this.overlay.setProps({ layers: this.lastLayers }))
   }

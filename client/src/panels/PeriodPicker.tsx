@@ -82,7 +82,7 @@ export function PeriodPicker() {
             />
           </label>
           <button type="button" className="btn btn-small btn-primary" onClick={() => setEditing(false)}>
-            OK
+            {t('period.apply')}
           </button>
         </div>
       )}
