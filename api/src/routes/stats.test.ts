@@ -8,7 +8,7 @@ import {
 } from '@antt/analysis'
 import type { Queryable } from '@antt/data/db'
 import { describe, expect, it } from 'vitest'
-import { backends, getJson, useApp } from '../testing.ts'
+import { backends, getJson, signIn, useApp } from '../testing.ts'
 
 const PERIOD = 'from=2025-07-01&to=2026-06-30'
 
@@ -328,6 +328,14 @@ describe.each(backends())('statistics endpoints on the %s database', (backend) =
       const made = body.rows.reduce((s: number, r: any) => s + r.exemplary.replicas_made, 0)
       expect(made).toBeGreaterThan(0)
       expect(body.totals.standard_coverage).toBeGreaterThan(0)
+    })
+
+    it('lists individual exemplary models only to callers who may read records', async () => {
+      const viewer = await signIn(ctx.raw, 'viewer')
+      const { status, body } = await getJson(viewer, `/api/stats/coverage?level=commune&${PERIOD}`)
+      expect(status).toBe(200)
+      expect(body.exemplary_models).toBeNull()
+      expect(body.rows.some((r: any) => r.exemplary.models > 0)).toBe(true)
     })
 
     it('counts a village as meeting the standard only with every required type', async () => {

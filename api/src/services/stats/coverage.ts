@@ -1,3 +1,4 @@
+import { can } from '../../auth/principal.ts'
 import type { AppDeps } from '../../context.ts'
 import { type MetricsQuery, runMetrics } from '../metrics.ts'
 
@@ -67,7 +68,9 @@ interface ExemplaryRow {
  */
 export async function coverage(deps: AppDeps, q: MetricsQuery) {
   const metrics = await runMetrics(deps, q)
-  const key = JSON.stringify(['coverage', metrics.level, metrics.period, metrics.filters])
+  // The list of individual exemplary models is record-level data (permission read_records); counts are not.
+  const listModels = can(deps.principal, 'read_records')
+  const key = JSON.stringify(['coverage', metrics.level, metrics.period, metrics.filters, listModels])
   return deps.catalog.memo(key, async () => {
     const f = metrics.filters
     const to = metrics.period.to
@@ -81,12 +84,14 @@ export async function coverage(deps: AppDeps, q: MetricsQuery) {
       'select * from unit_replication($1, $2::date, $3)',
       [metrics.level, to, f.commune ?? null],
     )
-    const exemplary = await deps.db.query<ExemplaryRow>(
-      `select model_id, name, type_code, commune_code, village_code, to_char(founded_on, 'YYYY-MM-DD') as founded_on,
+    const exemplary = listModels
+      ? await deps.db.query<ExemplaryRow>(
+          `select model_id, name, type_code, commune_code, village_code, to_char(founded_on, 'YYYY-MM-DD') as founded_on,
               status, replicas
        from exemplary_replication($1::date, $2)`,
-      [to, f.commune ?? null],
-    )
+          [to, f.commune ?? null],
+        )
+      : null
     const standardByCode = new Map(standard.map((s) => [s.code, s]))
     const replicationByCode = new Map(replication.map((r) => [r.code, r]))
     const rows = metrics.rows.map((r) => {
@@ -144,7 +149,8 @@ export async function coverage(deps: AppDeps, q: MetricsQuery) {
         exemplary:
           'exemplary models not dissolved at the end of the period; replicated = those with at least one model ' +
           'replicated from them (replicated_from) founded by then; replicas_received = models in the unit ' +
-          'replicating an exemplary model of another unit',
+          'replicating an exemplary model of another unit; exemplary_models lists them with their replicas ' +
+          '(null without the read_records permission)',
       },
       totals: {
         ...metrics.totals,
@@ -155,7 +161,8 @@ export async function coverage(deps: AppDeps, q: MetricsQuery) {
         exemplary_not_replicated: sum((r) => r.exemplary.not_replicated),
       },
       rows,
-      exemplary_models: exemplary.filter((e) => inScope.has(e.commune_code)),
+      /** null for callers without the read_records permission. */
+      exemplary_models: exemplary ? exemplary.filter((e) => inScope.has(e.commune_code)) : null,
     }
   })
 }
