@@ -179,21 +179,6 @@ insert into coverage_standard (class_code, type_code, note) values
   ('tourism', 'to_bao_ve_antt', null),
   ('tourism', 'camera_an_ninh', null);
 
--- (model, village) pairs for every model of a radius type (cameras): the villages whose point lies within the
--- type's radius of the model's point. Security definer for the same reason as unit_contiguity_pairs(): the
--- spatial join needs the GiST index; it returns ids only, and village_type_coverage() keeps what the caller
--- may see.
-create or replace function radius_model_villages()
-returns table (model_id text, village_code text)
-language sql stable security definer set search_path = public as $$
-  select sm.id, v.code
-  from security_model sm
-  join model_type t on t.code = sm.type_code and t.coverage = 'radius'
-  -- index prefilter in degrees (1° ≥ 100 km at this latitude), exact test on the spheroid
-  join village v on ST_DWithin(v.point, sm.point, t.radius_m / 100000.0)
-                and ST_DWithin(sm.point::geography, v.point::geography, t.radius_m)
-$$;
-
 -- (village, type) pairs: the model types that cover each village at p_to, by the coverage rules of
 -- unit_metrics() (008): a village model covers its village, a commune-wide model every village of its
 -- commune, a radius model (cameras) the villages whose point lies within its radius. Status at p_to
