@@ -129,9 +129,9 @@ export function useLayerSpecs(
   const hexFill = useMemo(
     () =>
       (count: number | null): Rgba => {
-        if (count === null) return [190, 190, 190, 120]
+        if (count === null) return [170, 170, 170, 150]
         const i = classIndex(count, hex.breaks)
-        return i < 0 ? NO_DATA_FILL : rgba(hex.colors[i], 230)
+        return i < 0 ? NO_DATA_FILL : rgba(hex.colors[i], 255)
       },
     [hex],
   )
