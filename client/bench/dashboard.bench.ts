@@ -20,6 +20,8 @@ const filterToKpi: number[] = []
 try {
   for (let run = 0; run < RUNS; run++) {
     const s = await openSession(browser, base, { width: 1280, height: 720 })
+    // tsx keeps function names with a __name helper that does not exist in the page
+    await s.page.addInitScript('window.__name = (f) => f')
     await s.page.goto(`${base}/`)
     await waitForMap(s.page)
     const load = await s.page.evaluate(
