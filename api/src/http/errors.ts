@@ -22,7 +22,8 @@ export class ApiError extends Error {
 export const badRequest = (field: string, problem: string) =>
   new ApiError(400, 'invalid_parameter', `${field}: ${problem}`, [{ field, problem }])
 
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`)
+export const notFound = (what: string, field?: string) =>
+  new ApiError(404, 'not_found', `${what} not found`, field ? [{ field, problem: 'not found' }] : [])
 
 export function errorBody(code: string, message: string, details: ErrorDetail[] = []) {
   return { error: { code, message, details } }
@@ -39,7 +40,10 @@ export function onError(err: Error, c: Context) {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status)
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode
-    return c.json(errorBody(status === 413 ? 'payload_too_large' : 'http_error', err.message || 'request rejected'), status)
+    return c.json(
+      errorBody(status === 413 ? 'payload_too_large' : 'http_error', err.message || 'request rejected'),
+      status,
+    )
   }
   const sqlstate = (err as { code?: unknown }).code
   if (typeof sqlstate === 'string' && /^[0-9A-Z]{5}$/.test(sqlstate)) {

@@ -1,10 +1,15 @@
 import { Hono } from 'hono'
+import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
+import { query } from '../http/validate.ts'
 import { twelveMonthsBefore } from '../services/period.ts'
 
+/** Neither endpoint takes parameters; any is an error, as everywhere else. */
+const noParameters = z.object({}).strict()
+
 export const meta = new Hono<AppEnv>()
-  .get('/taxonomies', async (c) => c.json(await c.get('deps').catalog.taxonomies()))
-  .get('/', async (c) => {
+  .get('/taxonomies', query(noParameters), async (c) => c.json(await c.get('deps').catalog.taxonomies()))
+  .get('/', query(noParameters), async (c) => {
     const { db, catalog } = c.get('deps')
     const range = await catalog.range()
     const freshness = await db.query<{ table: string; changed_at: string }>(

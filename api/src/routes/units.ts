@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
 import { badRequest, notFound } from '../http/errors.ts'
 import { checkPeriod, params, query, unitCode } from '../http/validate.ts'
+import { checkCommuneCode } from '../services/communes.ts'
 import { metricsFilterFields } from '../services/metrics.ts'
 import { unitDetail } from '../services/unit-detail.ts'
 
@@ -31,7 +32,15 @@ const LEVELS = {
   commune_2008: {
     table: 'legacy_commune',
     where: 'true',
-    props: { code: 'code', official_code: 'official_code', name: 'name', district: 'district_name', population: 'population_2009', area_km2: 'area_km2', new_codes: 'new_codes' },
+    props: {
+      code: 'code',
+      official_code: 'official_code',
+      name: 'name',
+      district: 'district_name',
+      population: 'population_2009',
+      area_km2: 'area_km2',
+      new_codes: 'new_codes',
+    },
   },
   village: {
     table: 'village u',
@@ -53,15 +62,25 @@ type Level = keyof typeof LEVELS
 
 const unitsQuery = z
   .object({
-    level: z.enum(Object.keys(LEVELS) as [Level, ...Level[]], { message: 'expected one of province, commune, commune_2008, village' }),
+    level: z.enum(Object.keys(LEVELS) as [Level, ...Level[]], {
+      message: 'expected one of province, commune, commune_2008, village',
+    }),
     /** Douglas–Peucker tolerance in degrees (0.0005° ≈ 50 m); 0 keeps the stored geometry */
     simplify: z.coerce.number().min(0).max(0.1).default(0),
     properties: z
       .string()
       .max(500)
-      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
       .optional(),
-    commune: z.string().regex(/^\d{5}$/, 'expected a 5-digit commune code').optional(),
+    commune: z
+      .string()
+      .regex(/^\d{5}$/, 'expected a 5-digit commune code')
+      .optional(),
     geometry: z.enum(['polygon', 'point']).default('polygon'),
   })
   .strict()
@@ -73,12 +92,19 @@ export const units = new Hono<AppEnv>()
     const all = Object.keys(spec.props)
     const wanted = q.properties ?? all
     const unknown = wanted.filter((p) => !all.includes(p))
-    if (unknown.length) throw badRequest('properties', `unknown ${unknown.join(', ')}; available: ${all.join(', ')}`)
+    if (unknown.length)
+      throw badRequest('properties', `unknown ${unknown.join(', ')}; available: ${all.join(', ')}`)
     const props = wanted.map((p) => `'${p}', ${(spec.props as Record<string, string>)[p]}`).join(', ')
-    const geomCol = q.level === 'village' && q.geometry === 'point' ? 'point' : q.geometry === 'point' ? 'ST_PointOnSurface(geom)' : 'geom'
+    const geomCol =
+      q.level === 'village' && q.geometry === 'point'
+        ? 'point'
+        : q.geometry === 'point'
+          ? 'ST_PointOnSurface(geom)'
+          : 'geom'
     const geom = q.simplify > 0 ? `ST_SimplifyPreserveTopology(${geomCol}, ${q.simplify})` : geomCol
-    const where = [spec.where]
+    const where: string[] = [spec.where]
     const args: unknown[] = []
+    await checkCommuneCode(c.get('deps'), q.commune)
     if (q.commune && (q.level === 'village' || q.level === 'commune')) {
       args.push(q.commune)
       where.push(q.level === 'village' ? 'commune_code = $1' : 'code = $1')
@@ -93,8 +119,17 @@ export const units = new Hono<AppEnv>()
     )
     return c.body(row.fc, 200, { 'content-type': 'application/geo+json; charset=utf-8' })
   })
-  .get('/:code', params(z.object({ code: unitCode })), query(z.object(metricsFilterFields).strict()), async (c) => {
-    const detail = await unitDetail(c.get('deps'), c.req.valid('param').code, checkPeriod(c.req.valid('query')))
-    if (!detail) throw notFound(`unit ${c.req.valid('param').code}`)
-    return c.json(detail)
-  })
+  .get(
+    '/:code',
+    params(z.object({ code: unitCode })),
+    query(z.object(metricsFilterFields).omit({ commune: true }).strict()),
+    async (c) => {
+      const detail = await unitDetail(
+        c.get('deps'),
+        c.req.valid('param').code,
+        checkPeriod(c.req.valid('query')),
+      )
+      if (!detail) throw notFound(`unit ${c.req.valid('param').code}`, 'code')
+      return c.json(detail)
+    },
+  )

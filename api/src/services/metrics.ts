@@ -1,9 +1,11 @@
 import { z } from 'zod'
+import type { AppDeps } from '../context.ts'
 import { ApiError } from '../http/errors.ts'
 import { codeList, communeCode, periodFields } from '../http/validate.ts'
-import type { AppDeps } from '../context.ts'
+import { checkCommuneCode } from './communes.ts'
 import { type Period, resolvePeriod } from './period.ts'
 
+// biome-ignore format: a list, kept compact
 export const METRIC_NAMES = [
   'population', 'area_km2', 'villages', 'villages_covered', 'active_models', 'weak_models', 'dissolved_models',
   'exemplary_models', 'models_per_1000', 'village_coverage', 'population_covered', 'compliant_models',
@@ -13,10 +15,13 @@ export const METRIC_NAMES = [
 ] as const
 export type MetricName = (typeof METRIC_NAMES)[number]
 
-export type MetricsRow = { code: string; name: string; commune_code: string | null; is_border: boolean; area_classes: string[] } & Record<
-  MetricName,
-  number | null
->
+export type MetricsRow = {
+  code: string
+  name: string
+  commune_code: string | null
+  is_border: boolean
+  area_classes: string[]
+} & Record<MetricName, number | null>
 
 /** Filters shared by metrics, statistics, priorities and exports. */
 export const metricsFilterFields = {
@@ -29,7 +34,9 @@ export const metricsFilterFields = {
   commune: communeCode.optional(),
   eval_months: z.coerce.number().int('must be a whole number of months').min(1).max(36).optional(),
 }
-export const metricsQuerySchema = z.object({ level: z.enum(['commune', 'village']).default('commune'), ...metricsFilterFields }).strict()
+export const metricsQuerySchema = z
+  .object({ level: z.enum(['commune', 'village']).default('commune'), ...metricsFilterFields })
+  .strict()
 export type MetricsQuery = z.output<typeof metricsQuerySchema>
 
 export interface MetricsResult {
@@ -41,7 +48,10 @@ export interface MetricsResult {
 }
 
 /** Rejects codes that are not in the taxonomies, naming the field. */
-export async function checkTaxonomyCodes(deps: AppDeps, q: Partial<Record<'types' | 'statuses' | 'orgs' | 'categories' | 'classes', string[]>>) {
+export async function checkTaxonomyCodes(
+  deps: AppDeps,
+  q: Partial<Record<'types' | 'statuses' | 'orgs' | 'categories' | 'classes', string[]>>,
+) {
   const t = await deps.catalog.taxonomies()
   const known: Record<string, { code: string }[]> = {
     types: t.model_types,
@@ -54,7 +64,10 @@ export async function checkTaxonomyCodes(deps: AppDeps, q: Partial<Record<'types
     if (!values || !known[field]) continue
     const set = new Set(known[field].map((x) => x.code))
     const bad = values.filter((v) => !set.has(v))
-    if (bad.length) throw new ApiError(400, 'invalid_parameter', `${field}: unknown code ${bad.join(', ')}`, [{ field, problem: `unknown code ${bad.join(', ')}` }])
+    if (bad.length)
+      throw new ApiError(400, 'invalid_parameter', `${field}: unknown code ${bad.join(', ')}`, [
+        { field, problem: `unknown code ${bad.join(', ')}` },
+      ])
   }
 }
 
@@ -96,6 +109,7 @@ export function totalsOf(rows: readonly MetricsRow[]): Record<string, number | n
 /** Runs unit_metrics() (migration 008) with validated filters; memoised until the data changes. */
 export async function runMetrics(deps: AppDeps, q: MetricsQuery): Promise<MetricsResult> {
   await checkTaxonomyCodes(deps, q)
+  await checkCommuneCode(deps, q.commune)
   const period = resolvePeriod(q, await deps.catalog.range())
   const { level, from: _f, to: _t, ...filters } = q
   const key = JSON.stringify(['metrics', level, period, filters])

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { backends, getJson, useApp } from '../testing.ts'
+
+// Communes of different kinds: the provincial capital (border ward), a border commune, a Yên Bái commune.
+const COMMUNES = ['02647', '02701', '04252']
+const PERIOD = { from: '2025-01-01', to: '2025-12-31' }
+
+describe.each(backends())('metrics against direct SQL on the %s database', (backend) => {
+  const ctx = useApp(backend)
+  const one = async (sql: string, args: unknown[]) => (await ctx.db.query<{ n: number }>(sql, args))[0].n
+
+  it.each(COMMUNES)(
+    'counts incidents, villages and active models of commune %s as SQL does',
+    async (code) => {
+      const { status, body } = await getJson(
+        ctx.app,
+        `/api/metrics?level=commune&from=${PERIOD.from}&to=${PERIOD.to}`,
+      )
+      expect(status).toBe(200)
+      const row = body.rows.find((r: any) => r.code === code)
+      expect(row).toBeDefined()
+      expect(row.incidents).toBe(
+        await one(
+          `select count(*)::int as n from incident where commune_code = $1 and occurred_on between $2 and $3`,
+          [code, PERIOD.from, PERIOD.to],
+        ),
+      )
+      expect(row.villages).toBe(
+        await one(`select count(*)::int as n from village where commune_code = $1`, [code]),
+      )
+      // Active at the end of the period: the status interval that contains `to` says active.
+      expect(row.active_models).toBe(
+        await one(
+          `select count(*)::int as n from security_model sm
+         where sm.commune_code = $1 and sm.founded_on <= $2
+           and exists (select 1 from security_model_status st where st.model_id = sm.id and st.status = 'active'
+                       and st.valid_from <= $2 and (st.valid_to is null or st.valid_to > $2))`,
+          [code, PERIOD.to],
+        ),
+      )
+      expect(row.active_models).toBeGreaterThan(0)
+    },
+  )
+
+  it('counts incidents of selected categories per village as SQL does', async () => {
+    const q = `level=village&commune=${COMMUNES[0]}&from=${PERIOD.from}&to=${PERIOD.to}&categories=theft,drugs`
+    const { body } = await getJson(ctx.app, `/api/metrics?${q}`)
+    const direct = await ctx.db.query<{ code: string; n: number }>(
+      `select v.code, count(i.id)::int as n from village v
+       left join incident i on i.village_code = v.code and i.occurred_on between $2 and $3 and i.category_code in ('theft', 'drugs')
+       where v.commune_code = $1 group by v.code`,
+      [COMMUNES[0], PERIOD.from, PERIOD.to],
+    )
+    expect(body.rows).toHaveLength(direct.length)
+    for (const { code, n } of direct)
+      expect(body.rows.find((r: any) => r.code === code).incidents, code).toBe(n)
+  })
+
+  it('makes province totals the sums of the rows', async () => {
+    const { body } = await getJson(ctx.app, `/api/metrics?from=${PERIOD.from}&to=${PERIOD.to}`)
+    expect(body.totals.incidents).toBe(
+      await one(`select count(*)::int as n from incident where occurred_on between $1 and $2`, [
+        PERIOD.from,
+        PERIOD.to,
+      ]),
+    )
+    expect(body.totals.villages).toBe(await one(`select count(*)::int as n from village`, []))
+  })
+})
