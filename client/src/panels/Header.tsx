@@ -1,4 +1,5 @@
 import { useHealth } from '../api/hooks.ts'
+import { BriefingMenu } from '../briefing/BriefingMenu.tsx'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { PeriodPicker } from './PeriodPicker.tsx'
@@ -27,6 +28,7 @@ export function Header() {
       <PeriodPicker />
       <SearchBox />
       <div className="header-actions">
+        <BriefingMenu />
         <button
           type="button"
           className={`btn${table ? ' btn-on' : ''}`}

@@ -1,0 +1,81 @@
+import './briefing.css'
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { createPortal } from 'react-dom'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { BriefingPanel } from './BriefingPanel.tsx'
+import { can, type Me, whoAmI } from './briefing-api.ts'
+import { reloadBriefing } from './briefing-store.ts'
+import { setUi, useBriefingUi } from './briefing-ui.ts'
+import { LiveSnapshotBridge } from './live-snapshot.tsx'
+import { Presenter } from './present/Presenter.tsx'
+
+// pdf-lib and fontkit load only when someone exports.
+const ExportDialog = lazy(() =>
+  import('./export/ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })),
+)
+
+/**
+ * The briefing entry in the header: saved views and decks (manage_views), exports (export), and the
+ * presentation, drawn over the dashboard.
+ */
+export function BriefingMenu() {
+  const { t } = useI18n()
+  const [me, setMe] = useState<Me | null>(null)
+  const ui = useBriefingUi()
+  useEffect(() => {
+    whoAmI().then((m) => {
+      setMe(m)
+      if (can(m, 'manage_views')) void reloadBriefing()
+    })
+  }, [])
+  if (!me) return <LiveSnapshotBridge />
+  const views = can(me, 'manage_views')
+  const exports = can(me, 'export')
+  return (
+    <>
+      <LiveSnapshotBridge />
+      {views && (
+        <button
+          type="button"
+          className={`btn${ui.panel ? ' btn-on' : ''}`}
+          aria-expanded={ui.panel}
+          aria-controls="briefing-panel"
+          onClick={() => setUi({ panel: !ui.panel })}
+          data-testid="briefing-open"
+        >
+          {t('brief.open')}
+        </button>
+      )}
+      {!views && exports && (
+        <>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setUi({ exporting: { format: 'png', target: { kind: 'screen' } } })}
+          >
+            {t('brief.exportPng')}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setUi({ exporting: { format: 'pdf', target: { kind: 'screen' } } })}
+          >
+            {t('brief.exportPdf')}
+          </button>
+        </>
+      )}
+      {views &&
+        ui.panel &&
+        !ui.presenting &&
+        createPortal(<BriefingPanel canExport={exports} />, document.body)}
+      {ui.exporting &&
+        createPortal(
+          <Suspense fallback={null}>
+            <ExportDialog request={ui.exporting} username={me.username} />
+          </Suspense>,
+          document.body,
+        )}
+      {ui.presenting && createPortal(<Presenter {...ui.presenting} />, document.body)}
+    </>
+  )
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react'
+import { useMeta } from '../api/hooks.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { store } from '../state/store.ts'
+import { liveCamera } from './apply-view.ts'
+import { viewsApi } from './briefing-api.ts'
+import { clearBriefingError, mutate, useBriefing } from './briefing-store.ts'
+import { setUi } from './briefing-ui.ts'
+import { DeckSection } from './DeckSection.tsx'
+import { ViewForm } from './ViewForm.tsx'
+import { ViewItem } from './ViewItem.tsx'
+import { captureViewState } from './view-state.ts'
+
+/** The saved views and decks panel, over the right of the map. */
+export function BriefingPanel({ canExport }: { canExport: boolean }) {
+  const { t } = useI18n()
+  const data = useBriefing()
+  const meta = useMeta().data
+  const [saving, setSaving] = useState(false)
+  const [status, setStatus] = useState('')
+
+  const saveScreen = async (v: { title: string; subtitle: string; notes: string }) => {
+    const state = captureViewState(store.get(), liveCamera(), meta?.default_period ?? null)
+    const view = await mutate(() => viewsApi.create({ ...v, state }))
+    if (view) {
+      setSaving(false)
+      setStatus(t('brief.saved', { title: view.title }))
+    }
+  }
+
+  return (
+    <aside
+      id="briefing-panel"
+      className="brief-panel"
+      aria-label={t('brief.panelTitle')}
+      data-testid="briefing-panel"
+    >
+      <div className="brief-head">
+        <h2>{t('brief.panelTitle')}</h2>
+        <button
+          type="button"
+          className="icon-btn"
+          onClick={() => setUi({ panel: false })}
+          aria-label={t('brief.close')}
+          title={t('brief.close')}
+        >
+          ×
+        </button>
+      </div>
+      <div className="brief-scroll">
+        <div className="brief-row brief-actions">
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            onClick={() => setSaving(true)}
+            disabled={saving}
+            data-testid="save-view"
+          >
+            {t('brief.saveView')}
+          </button>
+          {canExport && (
+            <>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => setUi({ exporting: { format: 'png', target: { kind: 'screen' } } })}
+                data-testid="export-screen-png"
+              >
+                {t('brief.exportPng')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => setUi({ exporting: { format: 'pdf', target: { kind: 'screen' } } })}
+              >
+                {t('brief.exportPdf')}
+              </button>
+            </>
+          )}
+        </div>
+        {saving && (
+          <ViewForm
+            initial={{ title: '', subtitle: '', notes: '' }}
+            submitLabel={t('brief.save')}
+            onSubmit={saveScreen}
+            onCancel={() => setSaving(false)}
+          />
+        )}
+        <div className="brief-status" role="status" aria-live="polite" data-testid="briefing-status">
+          {status}
+        </div>
+        {data.error && (
+          <div className="error-text" role="alert">
+            {t('brief.error', { message: data.error })}{' '}
+            <button type="button" className="link" onClick={clearBriefingError}>
+              {t('brief.close')}
+            </button>
+          </div>
+        )}
+
+        <h3 className="brief-section">{t('brief.views')}</h3>
+        {data.loaded && data.views.length === 0 && <p className="hint">{t('brief.noViews')}</p>}
+        <ul className="brief-views" data-testid="view-list">
+          {data.views.map((v) => (
+            <ViewItem key={v.id} view={v} canExport={canExport} onStatus={setStatus} />
+          ))}
+        </ul>
+
+        <h3 className="brief-section">{t('brief.decks')}</h3>
+        <DeckSection canExport={canExport} onStatus={setStatus} />
+      </div>
+    </aside>
+  )
+}

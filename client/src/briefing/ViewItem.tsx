@@ -1,0 +1,171 @@
+import { useState } from 'react'
+import { useMeta } from '../api/hooks.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { store } from '../state/store.ts'
+import { applySavedView, liveCamera } from './apply-view.ts'
+import { decksApi, type SavedView, viewsApi } from './briefing-api.ts'
+import { mutate, useBriefing } from './briefing-store.ts'
+import { setUi } from './briefing-ui.ts'
+import { ViewForm } from './ViewForm.tsx'
+import { captureViewState } from './view-state.ts'
+
+/** One saved view in the list, with what can be done to it. */
+export function ViewItem({
+  view,
+  canExport,
+  onStatus,
+}: {
+  view: SavedView
+  canExport: boolean
+  onStatus: (s: string) => void
+}) {
+  const i18n = useI18n()
+  const { t, fmt } = i18n
+  const meta = useMeta().data
+  const { decks } = useBriefing()
+  const [editing, setEditing] = useState(false)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const when = `${fmt.date(view.updated_at.slice(0, 10))} ${view.updated_at.slice(11, 16)}`
+
+  const updateFromScreen = async () => {
+    const state = captureViewState(store.get(), liveCamera(), meta?.default_period ?? null)
+    if (await mutate(() => viewsApi.update(view.id, { state })))
+      onStatus(t('brief.updated', { title: view.title }))
+  }
+  const addToDeck = async (deckId: number) => {
+    const deck = decks.find((d) => d.id === deckId)
+    if (!deck) return
+    if (await mutate(() => decksApi.update(deck.id, { view_ids: [...deck.view_ids, view.id] })))
+      onStatus(t('brief.addedToDeck', { title: view.title, deck: deck.title }))
+  }
+
+  return (
+    <li className="brief-view" data-view-id={view.id} data-testid="view-item">
+      {editing ? (
+        <ViewForm
+          initial={{ title: view.title, subtitle: view.subtitle, notes: view.notes }}
+          submitLabel={t('brief.save')}
+          onSubmit={async (v) => {
+            if (await mutate(() => viewsApi.update(view.id, v))) setEditing(false)
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <>
+          <div className="brief-view-title" data-testid="view-title">
+            {view.title}
+          </div>
+          {view.subtitle && <div className="brief-view-sub">{view.subtitle}</div>}
+          <div className="brief-view-meta">{t('brief.savedBy', { who: view.updated_by, when })}</div>
+          <div className="brief-row">
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => applySavedView(view.state, { animate: true })}
+              data-action="open"
+            >
+              {t('brief.openView')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => setUi({ presenting: { viewIds: [view.id], title: view.title, start: 0 } })}
+              data-action="present"
+            >
+              {t('brief.present')}
+            </button>
+            {canExport && (
+              <>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() =>
+                    setUi({ exporting: { format: 'png', target: { kind: 'view', id: view.id } } })
+                  }
+                  data-action="export-png"
+                >
+                  {t('brief.exportPng')}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() =>
+                    setUi({ exporting: { format: 'pdf', target: { kind: 'view', id: view.id } } })
+                  }
+                  data-action="export-pdf"
+                >
+                  {t('brief.exportPdf')}
+                </button>
+              </>
+            )}
+          </div>
+          <details className="brief-more">
+            <summary>{t('brief.more')}</summary>
+            <div className="brief-row">
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => setEditing(true)}
+                data-action="edit"
+              >
+                {t('brief.edit')}
+              </button>
+              <button type="button" className="btn btn-small" onClick={updateFromScreen} data-action="update">
+                {t('brief.updateView')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => mutate(() => viewsApi.duplicate(view.id))}
+                data-action="duplicate"
+              >
+                {t('brief.duplicate')}
+              </button>
+              {confirmDelete ? (
+                <>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger"
+                    onClick={() => mutate(() => viewsApi.remove(view.id))}
+                    data-action="confirm-delete"
+                  >
+                    {t('brief.confirmDelete')}
+                  </button>
+                  <button type="button" className="btn btn-small" onClick={() => setConfirmDelete(false)}>
+                    {t('brief.cancel')}
+                  </button>
+                </>
+              ) : (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => setConfirmDelete(true)}
+                  data-action="delete"
+                >
+                  {t('brief.delete')}
+                </button>
+              )}
+            </div>
+            {decks.length > 0 && (
+              <label className="brief-add-to-deck">
+                <span>{t('brief.addToDeck')}</span>
+                <select
+                  value=""
+                  onChange={(e) => e.target.value && addToDeck(Number(e.target.value))}
+                  data-action="add-to-deck"
+                >
+                  <option value="">…</option>
+                  {decks.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </details>
+        </>
+      )}
+    </li>
+  )
+}
