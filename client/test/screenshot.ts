@@ -8,7 +8,7 @@ const base = process.argv[2] ?? 'http://localhost:8080'
 const out = process.argv[3] ?? '/tmp/antt-screenshots'
 mkdirSync(out, { recursive: true })
 
-const views: { name: string; query: string; size: [number, number]; action?: 'select' }[] = [
+const views: { name: string; query: string; size: [number, number]; action?: 'hover-row' | 'filters' }[] = [
   { name: 'vi-1280', query: '', size: [1280, 720] },
   { name: 'en-1280', query: 'lang=en', size: [1280, 720] },
   {
@@ -27,6 +27,13 @@ const views: { name: string; query: string; size: [number, number]; action?: 'se
     query: 'lv=village&drill=02647&sel=02647&map=11.2/22.47/103.98',
     size: [1280, 720],
   },
+  {
+    name: 'vi-1280-filters',
+    query: 'from=2026-03-01&to=2026-03-31&cats=drugs,smuggling&lv=village',
+    size: [1280, 720],
+    action: 'filters',
+  },
+  { name: 'en-1280-table-hover', query: 'lang=en&table=1', size: [1280, 720], action: 'hover-row' },
   {
     name: 'vi-1920-heat',
     query: 'layers=incidents,border_line,border_features,area_classes,labels&dens=heatmap',
@@ -54,6 +61,8 @@ try {
       await s.page
         .waitForSelector('[data-testid="detail-name"]:not(:text("…"))', { timeout: 20_000 })
         .catch(() => {})
+    if (v.action === 'filters') await s.page.click('[data-tab="filters"]')
+    if (v.action === 'hover-row') await s.page.hover('[data-testid="ranking"] tbody tr:nth-child(3)')
     await s.page.waitForTimeout(1500)
     const file = join(out, `${v.name}.png`)
     await s.page.screenshot({ path: file })
