@@ -95,6 +95,20 @@ describe.each(backends())('access control on the %s database', (backend) => {
     }
   })
 
+  it('suppresses small village incident counts for aggregate-only roles, never reporting them as zero', async () => {
+    const viewer = await signIn(ctx.raw, 'viewer')
+    const q = '/api/metrics?level=village&from=2026-04-01&to=2026-06-30'
+    const full = new Map((await getJson(ctx.app, q)).body.rows.map((r: any) => [r.code, r.incidents]))
+    const seen = (await getJson(viewer, q)).body.rows
+    const small = seen.filter((r: any) => r.incidents_suppressed)
+    expect(small.length).toBeGreaterThan(0)
+    for (const r of small) {
+      expect(r.incidents).toBeNull()
+      expect([1, 2]).toContain(full.get(r.code))
+    }
+    expect(seen.filter((r: any) => r.incidents === 1 || r.incidents === 2)).toEqual([])
+  })
+
   it('refuses a state-changing request without the CSRF token', async () => {
     const res = await ctx.app.request('/api/auth/logout', {
       method: 'POST',

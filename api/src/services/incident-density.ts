@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MIN_DISCLOSED_COUNT } from '../auth/disclosure.ts'
 import { can } from '../auth/principal.ts'
 import type { AppDeps } from '../context.ts'
 import { ApiError } from '../http/errors.ts'
@@ -10,7 +11,7 @@ export const DENSITY_DEFAULTS = {
   mode: 'hex',
   level: 'commune',
   resolution: 2000,
-  min_count: 3,
+  min_count: MIN_DISCLOSED_COUNT,
   geometry: true,
 } as const
 

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { isSuppressed } from '../auth/disclosure.ts'
+import { can } from '../auth/principal.ts'
 import type { AppDeps } from '../context.ts'
 import { ApiError } from '../http/errors.ts'
 import { codeList, communeCode, periodFields } from '../http/validate.ts'
@@ -16,6 +18,8 @@ export const METRIC_NAMES = [
 export type MetricName = (typeof METRIC_NAMES)[number]
 
 export type MetricsRow = {
+  /** set when a small incident count is withheld from an aggregate-only caller */
+  incidents_suppressed?: boolean
   code: string
   name: string
   commune_code: string | null
@@ -129,6 +133,26 @@ export async function runMetrics(deps: AppDeps, q: MetricsQuery): Promise<Metric
         filters.eval_months ?? 6,
       ],
     )
-    return { level, period, filters, rows, totals: totalsOf(rows) }
+    const totals = totalsOf(rows)
+    return {
+      level,
+      period,
+      filters,
+      rows:
+        deps.principal && !can(deps.principal, 'read_incident_points') ? rows.map(suppressIncidents) : rows,
+      totals,
+    }
   })
+}
+
+/** Aggregate-only callers see small incident counts as suppressed (auth/disclosure.ts); totals keep them. */
+function suppressIncidents(row: MetricsRow): MetricsRow {
+  if (!isSuppressed(row.incidents)) return row
+  return {
+    ...row,
+    incidents: null,
+    incident_rate_per_1000: null,
+    incidents_per_km2: null,
+    incidents_suppressed: true,
+  }
 }

@@ -1,3 +1,4 @@
+import { MIN_DISCLOSED_COUNT } from '../auth/disclosure.ts'
 // The tile layers: what each one carries, from which zoom, and the SQL of its features.
 
 export interface TileField {
@@ -38,7 +39,7 @@ export const MIN_ZOOM = 0
 export const MAX_ZOOM = 16
 
 /** Cells with fewer incidents than this are left out of `incident_hex`, so no cell points at one or two cases. */
-export const HEX_MIN_COUNT = 3
+export const HEX_MIN_COUNT = MIN_DISCLOSED_COUNT
 
 /**
  * Hexagon edge length in metres at zoom z: 12 px of a 256 px tile, so cells are about 24 px across,

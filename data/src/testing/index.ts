@@ -112,7 +112,8 @@ export async function openTestDb(backend: Backend): Promise<Db> {
     return db
   }
   const dir = mkdtempSync(join(tmpdir(), 'antt-test-'))
-  cpSync(TEMPLATE_DIR, dir, { recursive: true })
+  // under the lock, so a concurrent run rebuilding the template is never copied half-written
+  await withLock(TEMPLATE_DIR, async () => cpSync(TEMPLATE_DIR, dir, { recursive: true }))
   const db = await openPglite(dir)
   opened.push({ db, dir })
   return db
