@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { PriorityTable } from './analytics/PriorityTable.tsx'
 import { useI18n } from './i18n/use-i18n.ts'
 import { MapView } from './map/MapView.tsx'
 import { DetailPanel } from './panels/DetailPanel.tsx'
@@ -15,6 +16,7 @@ export function App() {
   const { t, lang } = useI18n()
   const selected = useAtlas((s) => s.selected)
   const table = useAtlas((s) => s.table)
+  const tableMode = useAtlas((s) => s.analytics.table)
   const [tab, setTab] = useState<'layers' | 'filters'>('layers')
   const legend = useLegendData()
 
@@ -53,7 +55,7 @@ export function App() {
       </nav>
       <main className="main">
         <MapView />
-        {table && <RankingTable />}
+        {table && (tableMode === 'priority' ? <PriorityTable /> : <RankingTable />)}
       </main>
       {selected && <DetailPanel />}
     </div>

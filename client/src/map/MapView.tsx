@@ -2,6 +2,7 @@ import type { PickingInfo } from '@deck.gl/core'
 import * as turf from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useEffect, useRef, useState } from 'react'
+import { isAnalyticsLayer } from '../analytics/use-analytics-layers.ts'
 import { useBorderLine, useHealth, useProvince, useTaxonomies } from '../api/hooks.ts'
 import type { MetricsRow } from '../api/types.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
@@ -150,6 +151,10 @@ export function MapView() {
           ],
         })
       }
+      if (isAnalyticsLayer(id)) {
+        const text = data.analytics.tooltip(id, p.code as string, i18n)
+        return setHover(text ? { x: info.x, y: info.y, code: p.code as string, ...text } : null)
+      }
       if (id.startsWith('models')) {
         const type = i18n.name(
           tax?.model_types.find((x) => x.code === p.type_code),
@@ -199,7 +204,8 @@ export function MapView() {
     click: (info) => {
       const f = info.object as Feature | undefined
       const code = (f?.properties as { code?: string } | undefined)?.code
-      if (code && info.layer?.id.startsWith('choropleth')) update({ selected: code }, { push: true })
+      if (code && (info.layer?.id.startsWith('choropleth') || isAnalyticsLayer(info.layer?.id ?? '')))
+        update({ selected: code }, { push: true })
       else if (!f) update({ selected: null })
     },
   }

@@ -2,6 +2,7 @@ import { classBreaks, classIndex, palette } from '@antt/analysis'
 import * as turf from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useMemo } from 'react'
+import { type AnalyticsLayers, useAnalyticsLayers } from '../analytics/use-analytics-layers.ts'
 import {
   useBorderBelt,
   useBorderFeatures,
@@ -69,6 +70,8 @@ export interface MapData {
   unavailable: Set<string>
   hexBreaks: number[]
   hexColors: string[]
+  /** tooltips of the analytics layers (hot spots, bivariate, change) */
+  analytics: AnalyticsLayers
 }
 
 /** Everything drawn by deck.gl, from the view state and the loaded data. */
@@ -98,6 +101,7 @@ export function useLayerSpecs(
   const typeColors = useTypeColors()
 
   const units = villageLevel ? villages : communes
+  const analytics = useAnalyticsLayers(units)
   const rowsByCode = useMemo(() => new Map((metrics?.rows ?? []).map((r) => [r.code, r])), [metrics])
 
   const unitFeatures = useMemo(() => {
@@ -197,6 +201,7 @@ export function useLayerSpecs(
       build: choroplethLayer as LayerSpec['build'],
     })
   }
+  specs.push(...analytics.specs)
   if (on('area_classes') && communes) {
     specs.push({
       id: 'area_classes',
@@ -280,5 +285,6 @@ export function useLayerSpecs(
     unavailable,
     hexBreaks: hex.breaks,
     hexColors: hex.colors,
+    analytics,
   }
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { PriorityWhy } from '../analytics/PriorityWhy.tsx'
 import { useProvinceMetrics, useTaxonomies, useUnitDetail } from '../api/hooks.ts'
 import type { MetricsRow, SecurityModel, UnitDetail } from '../api/types.ts'
 import type { I18n } from '../i18n/index.ts'
@@ -106,6 +107,7 @@ export function DetailPanel() {
             </div>
           ) : null}
           <Section title={t('detail.why')}>
+            <PriorityWhy code={d.code} level={d.level} />
             <WhyWeak row={d.metrics} province={province} i18n={i18n} />
           </Section>
           <Section title={t('detail.kpis')}>

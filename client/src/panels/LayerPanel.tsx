@@ -1,5 +1,7 @@
 import { type ClassMethod, PALETTE_NAMES, type PaletteName } from '@antt/analysis'
 import { useState } from 'react'
+import { BivariateOptions, ChangeOptions, HotspotOptions } from '../analytics/AnalyticsOptions.tsx'
+import { withLayer } from '../analytics/fill-layers.ts'
 import { useMapMetrics } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { parseBreaks } from '../legend/class-scale.ts'
@@ -13,6 +15,9 @@ const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'stddev', 'manual'
 /** The panel lists thematic layers first (the drawing order is LAYER_IDS). */
 const PANEL_ORDER: LayerId[] = [
   'choropleth',
+  'hotspots',
+  'bivariate',
+  'change',
   'incidents',
   'models',
   'border_belt',
@@ -23,7 +28,7 @@ const PANEL_ORDER: LayerId[] = [
 ]
 
 function setLayer(id: LayerId, patch: Partial<{ on: boolean; opacity: number }>) {
-  update((s) => ({ layers: { ...s.layers, [id]: { ...s.layers[id], ...patch } } }))
+  update((s) => ({ layers: withLayer(s.layers, id, patch) }))
 }
 
 /** Layers top to bottom as drawn, each with on/off and opacity; options of the thematic layers below them. */
@@ -59,6 +64,9 @@ export function LayerPanel({ unavailable }: { unavailable: ReadonlySet<string> }
           )}
           {id === 'choropleth' && layers.choropleth.on && <ChoroplethOptions />}
           {id === 'incidents' && layers.incidents.on && <DensityOptions />}
+          {id === 'hotspots' && layers.hotspots.on && <HotspotOptions />}
+          {id === 'bivariate' && layers.bivariate.on && <BivariateOptions />}
+          {id === 'change' && layers.change.on && <ChangeOptions />}
         </div>
       ))}
     </div>

@@ -1,3 +1,4 @@
+import { AnalyticsLegend } from '../analytics/AnalyticsLegend.tsx'
 import { useMapMetrics, useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { intervalLabels } from '../legend/class-scale.ts'
@@ -69,6 +70,7 @@ export function Legend({ hexBreaks, hexColors }: { hexBreaks: number[]; hexColor
           </div>
         </section>
       )}
+      <AnalyticsLegend />
       {layers.incidents.on && (
         <section className="legend-entry">
           <h3>{density === 'hex' ? t('density.legendHex') : t('density.legendHeat')}</h3>

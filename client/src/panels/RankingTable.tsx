@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react'
+import { TableTabs } from '../analytics/TableTabs.tsx'
 import { useMapMetrics } from '../api/hooks.ts'
 import type { MetricsRow } from '../api/types.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
@@ -68,6 +69,7 @@ export function RankingTable() {
     <section className="ranking" data-testid="ranking">
       <div className="ranking-head">
         <h2>{t('table.title')}</h2>
+        <TableTabs />
         <input
           type="search"
           value={q}

@@ -1,10 +1,14 @@
 import type { ClassMethod, PaletteName } from '@antt/analysis'
+import { type AnalyticsState, DEFAULT_ANALYTICS } from '../analytics/analytics-state.ts'
 import type { Lang } from '../i18n/format.ts'
 import type { MetricName } from '../metrics/catalog.ts'
 
 /** Every map layer the user can switch; the order is the drawing order, bottom to top. */
 export const LAYER_IDS = [
   'choropleth',
+  'hotspots',
+  'bivariate',
+  'change',
   'area_classes',
   'border_belt',
   'incidents',
@@ -67,10 +71,15 @@ export interface AtlasState {
   table: boolean
   /** ranking sort: metric name, descending unless `asc` */
   sort: { key: MetricName | 'name'; asc: boolean }
+  /** hot spots, bivariate and change maps, priority weights (analytics/analytics-state.ts) */
+  analytics: AnalyticsState
 }
 
 export const DEFAULT_LAYERS: Readonly<Record<LayerId, LayerSetting>> = {
   choropleth: { on: true, opacity: 0.85 },
+  hotspots: { on: false, opacity: 0.85 },
+  bivariate: { on: false, opacity: 0.9 },
+  change: { on: false, opacity: 0.85 },
   area_classes: { on: false, opacity: 1 },
   border_belt: { on: true, opacity: 0.8 },
   incidents: { on: false, opacity: 0.8 },
@@ -101,4 +110,5 @@ export const DEFAULT_STATE: Readonly<AtlasState> = Object.freeze({
   drill: null,
   table: false,
   sort: { key: 'incident_rate_per_1000', asc: false },
+  analytics: DEFAULT_ANALYTICS,
 } satisfies AtlasState)

@@ -1,5 +1,6 @@
 import type { ClassMethod, PaletteName } from '@antt/analysis'
 import { PALETTE_NAMES } from '@antt/analysis'
+import { decodeAnalytics, encodeAnalytics } from '../analytics/analytics-state.ts'
 import { isMetricName } from '../metrics/catalog.ts'
 import {
   type AtlasState,
@@ -73,6 +74,7 @@ export function encodeState(state: AtlasState): string {
   if (state.table) p.push(['table', '1'])
   if (state.sort.key !== c.metric || state.sort.asc)
     p.push(['sort', `${state.sort.asc ? '' : '-'}${state.sort.key}`])
+  p.push(...encodeAnalytics(state.analytics))
   return p
     .map(
       ([k, v]) =>
@@ -145,5 +147,6 @@ export function decodeState(search: string): AtlasState {
     const key = sort.replace(/^-/, '')
     if (key === 'name' || isMetricName(key)) s.sort = { key, asc: !sort.startsWith('-') }
   }
+  s.analytics = decodeAnalytics(q)
   return s
 }

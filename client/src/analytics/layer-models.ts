@@ -1,0 +1,165 @@
+import type { HotspotClass, QuadrantLabel, RateChange } from '@antt/analysis'
+import type {
+  CompareResult,
+  CompareRow,
+  HotspotResult,
+  HotspotRow,
+  PriorityResult,
+  PriorityRow,
+} from './analytics-api.ts'
+import { CHANGE_COLORS, GI_COLORS, LISA_COLORS } from './analytics-colors.ts'
+import type { AnalyticsState } from './analytics-state.ts'
+import { bivariateCell, bivariateFill, type Terciles, tercileOf, terciles } from './bivariate-classes.ts'
+
+/**
+ * What the map and the legend draw for each analytics layer, from an API answer: a colour per unit, the
+ * units to outline and the count per class. Statistics are computed over every unit of the level (the
+ * province); counts are over the units shown (a drilled commune's villages, or all).
+ */
+export interface LayerModel<C extends string, R> {
+  colorByCode: Map<string, string>
+  classByCode: Map<string, C>
+  emphasised: Set<string>
+  counts: Record<C | 'noData', number>
+  shown: number
+  rowByCode: Map<string, R>
+  key: string
+}
+
+/** Which units are on the map: the drilled commune's villages, or every unit of the level. */
+export function isShown(row: { code: string; commune_code?: string | null }, drill: string | null): boolean {
+  return !drill || row.code === drill || row.commune_code === drill || row.code.startsWith(`${drill}-`)
+}
+
+function emptyCounts<C extends string>(classes: readonly C[]): Record<C | 'noData', number> {
+  const out = { noData: 0 } as Record<C | 'noData', number>
+  for (const c of classes) out[c] = 0
+  return out
+}
+
+export type LisaClass = QuadrantLabel | 'not-significant'
+export type HotspotModel = LayerModel<HotspotClass | LisaClass, HotspotRow>
+
+export function hotspotModel(
+  result: HotspotResult,
+  view: AnalyticsState['hotspot']['view'],
+  drill: string | null,
+): HotspotModel {
+  const classes = (view === 'gi' ? Object.keys(GI_COLORS) : Object.keys(LISA_COLORS)) as (
+    | HotspotClass
+    | LisaClass
+  )[]
+  const m: HotspotModel = {
+    colorByCode: new Map(),
+    classByCode: new Map(),
+    emphasised: new Set(),
+    counts: emptyCounts(classes),
+    shown: 0,
+    rowByCode: new Map(),
+    key: `${view}|${result.metric}|${result.level}|${result.period.from}|${result.period.to}|${result.method.permutations}|${result.method.fdr}|${drill}`,
+  }
+  for (const r of result.rows) {
+    m.rowByCode.set(r.code, r)
+    if (!isShown(r, drill)) continue
+    m.shown++
+    const cls = view === 'gi' ? r.gi_class : r.lisa_cluster
+    if (cls === null) {
+      m.counts.noData++
+      continue
+    }
+    m.counts[cls]++
+    m.classByCode.set(r.code, cls)
+    m.colorByCode.set(r.code, view === 'gi' ? GI_COLORS[cls as HotspotClass] : LISA_COLORS[cls as LisaClass])
+    if (cls !== 'not-significant') m.emphasised.add(r.code)
+  }
+  return m
+}
+
+/** "x,y" of the 3 × 3 legend, x = need class, y = the coverage class turned upside down. */
+export type BivariateCellKey = `${0 | 1 | 2},${0 | 1 | 2}`
+export interface BivariateModel extends LayerModel<BivariateCellKey, PriorityRow> {
+  need: Terciles
+  coverage: Terciles
+  needClassByCode: Map<string, number>
+  coverageClassByCode: Map<string, number>
+}
+
+export const needValue = (r: PriorityRow, axis: AnalyticsState['bivariate']['need']) =>
+  axis === 'need' ? r.need : r.values.incident_rate_eb
+
+/** Coverage, higher = better covered: village coverage, or minus the lack-of-coverage points. */
+export const coverageValue = (r: PriorityRow, axis: AnalyticsState['bivariate']['coverage']) =>
+  axis === 'village' ? r.values.village_coverage : -r.lack_of_coverage
+
+export function bivariateModel(
+  result: PriorityResult,
+  axes: AnalyticsState['bivariate'],
+  drill: string | null,
+): BivariateModel {
+  const axis = axes.need
+  const need = terciles(result.rows.map((r) => needValue(r, axis)))
+  const coverage = terciles(result.rows.map((r) => coverageValue(r, axes.coverage)))
+  const cells: BivariateCellKey[] = []
+  for (let y = 0; y < 3; y++) for (let x = 0; x < 3; x++) cells.push(`${x},${y}` as BivariateCellKey)
+  const m: BivariateModel = {
+    colorByCode: new Map(),
+    classByCode: new Map(),
+    emphasised: new Set(),
+    counts: emptyCounts(cells),
+    shown: 0,
+    rowByCode: new Map(),
+    key: `${axis}|${axes.coverage}|${result.level}|${result.period.from}|${result.period.to}|${JSON.stringify(result.weights)}|${drill}`,
+    need,
+    coverage,
+    needClassByCode: new Map(),
+    coverageClassByCode: new Map(),
+  }
+  for (const r of result.rows) {
+    m.rowByCode.set(r.code, r)
+    if (!isShown(r, drill)) continue
+    m.shown++
+    const n = tercileOf(need, needValue(r, axis))
+    const c = tercileOf(coverage, coverageValue(r, axes.coverage))
+    if (n === null || c === null) {
+      m.counts.noData++
+      continue
+    }
+    const { x, y } = bivariateCell(n, c)
+    const key = `${x},${y}` as BivariateCellKey
+    m.counts[key]++
+    m.classByCode.set(r.code, key)
+    m.needClassByCode.set(r.code, n)
+    m.coverageClassByCode.set(r.code, c)
+    m.colorByCode.set(r.code, bivariateFill(n, c))
+    if (n === 2 && c === 0) m.emphasised.add(r.code)
+  }
+  return m
+}
+
+export type ChangeModel = LayerModel<RateChange, CompareRow>
+
+export function changeModel(result: CompareResult, drill: string | null): ChangeModel {
+  const m: ChangeModel = {
+    colorByCode: new Map(),
+    classByCode: new Map(),
+    emphasised: new Set(),
+    counts: emptyCounts(['rise', 'no-change', 'fall'] as RateChange[]),
+    shown: 0,
+    rowByCode: new Map(),
+    key: `${result.level}|${result.a.from}|${result.a.to}|${result.b.from}|${result.b.to}|${result.method.change_class}|${drill}`,
+  }
+  for (const r of result.rows) {
+    m.rowByCode.set(r.code, r)
+    if (!isShown(r, drill)) continue
+    m.shown++
+    if (r.change_class === null) {
+      m.counts.noData++
+      continue
+    }
+    m.counts[r.change_class]++
+    m.classByCode.set(r.code, r.change_class)
+    m.colorByCode.set(r.code, CHANGE_COLORS[r.change_class])
+    if (r.change_class !== 'no-change') m.emphasised.add(r.code)
+  }
+  return m
+}

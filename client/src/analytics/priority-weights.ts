@@ -1,0 +1,89 @@
+import { DEFAULT_PRIORITY_WEIGHTS } from '@antt/analysis'
+
+/** The parts of the priority score (api/src/services/stats/priorities.ts), need first, in display order. */
+export type PriorityComponent = keyof typeof DEFAULT_PRIORITY_WEIGHTS
+export const PRIORITY_COMPONENTS = Object.keys(DEFAULT_PRIORITY_WEIGHTS) as PriorityComponent[]
+export type PriorityWeights = Record<PriorityComponent, number>
+
+/** The need part of the score; the rest is lack of coverage (the API's `method.need`). */
+export const NEED_COMPONENTS: readonly PriorityComponent[] = [
+  'incident_rate_eb',
+  'hotspot_z',
+  'border',
+  'strategic',
+  'trend',
+]
+export const COVERAGE_COMPONENTS: readonly PriorityComponent[] = PRIORITY_COMPONENTS.filter(
+  (k) => !NEED_COMPONENTS.includes(k),
+)
+
+/** Short names in the address, so a link with changed weights stays readable. */
+export const WEIGHT_URL_KEYS: Readonly<Record<PriorityComponent, string>> = {
+  incident_rate_eb: 'rate',
+  hotspot_z: 'hot',
+  border: 'border',
+  strategic: 'strat',
+  trend: 'trend',
+  village_coverage_gap: 'cov',
+  effective_gap: 'eff',
+  evaluation_gap: 'eval',
+  models_per_1000_gap: 'dens',
+}
+
+/** Largest weight the editor offers (the API accepts up to 1000; only the ratios matter). */
+export const MAX_WEIGHT = 1
+
+export const defaultWeights = (): PriorityWeights => ({ ...DEFAULT_PRIORITY_WEIGHTS })
+
+const round = (x: number) => Number(x.toFixed(4))
+
+/**
+ * Weights as the `pw` parameter: only those that differ from the defaults, "rate:0.3,border:0";
+ * '' when every weight is the default.
+ */
+export function encodeWeights(w: PriorityWeights | null): string {
+  if (!w) return ''
+  return PRIORITY_COMPONENTS.filter((k) => round(w[k]) !== round(DEFAULT_PRIORITY_WEIGHTS[k]))
+    .map((k) => `${WEIGHT_URL_KEYS[k]}:${round(w[k])}`)
+    .join(',')
+}
+
+/**
+ * The `pw` parameter back to weights; unknown names and malformed or negative numbers are ignored, and a
+ * set whose weights are all zero (which the API refuses) gives null, as does an empty parameter.
+ */
+export function decodeWeights(text: string | null): PriorityWeights | null {
+  if (!text) return null
+  const byKey = new Map(PRIORITY_COMPONENTS.map((k) => [WEIGHT_URL_KEYS[k], k]))
+  const w = defaultWeights()
+  let changed = false
+  for (const item of text.split(',')) {
+    const [key, value] = item.split(':')
+    const k = byKey.get(key)
+    const v = Number(value)
+    if (!k || value === undefined || value.trim() === '' || !Number.isFinite(v) || v < 0 || v > 1000) continue
+    w[k] = v
+    changed = true
+  }
+  if (!changed || !PRIORITY_COMPONENTS.some((k) => w[k] > 0)) return null
+  return w
+}
+
+/** True when `w` equals the defaults (null stands for the defaults). */
+export function isDefaultWeights(w: PriorityWeights | null): boolean {
+  return encodeWeights(w) === ''
+}
+
+/** Each weight's share of the total, 0–1 (what the score uses); all zero when the total is zero. */
+export function weightShares(w: PriorityWeights): PriorityWeights {
+  const total = PRIORITY_COMPONENTS.reduce((s, k) => s + Math.max(0, w[k]), 0)
+  const out = {} as PriorityWeights
+  for (const k of PRIORITY_COMPONENTS) out[k] = total > 0 ? Math.max(0, w[k]) / total : 0
+  return out
+}
+
+/** The API's query parameters for the weights: w_<component>=<weight> for every component. */
+export function weightParams(w: PriorityWeights | null): Record<string, number> {
+  const full = w ?? defaultWeights()
+  return Object.fromEntries(PRIORITY_COMPONENTS.map((k) => [`w_${k}`, round(full[k])]))
+}

@@ -1,0 +1,112 @@
+import { useMemo } from 'react'
+import type { I18n } from '../i18n/index.ts'
+import type { LayerSpec } from '../map/atlas-map.ts'
+import { BASEMAP_IDS } from '../map/basemap-style.ts'
+import { type Rgba, rgba } from '../map/colors.ts'
+import { bivariateLayer } from '../map/layers/bivariate.ts'
+import { changeLayer } from '../map/layers/change.ts'
+import type { UnitPolygons } from '../map/layers/classified-units.ts'
+import { hotspotLayer } from '../map/layers/hotspots.ts'
+import { store, useAtlas } from '../state/store.ts'
+import { bivariateTooltip, changeTooltip, hotspotTooltip, type TooltipText } from './tooltips.ts'
+import { useBivariateModel, useChangeModel, useHotspotModel } from './use-analytics.ts'
+
+/** deck.gl ids of the analytics layers (hover and click look them up). */
+export const ANALYTICS_LAYER_IDS = ['hotspots', 'bivariate', 'change'] as const
+
+export function isAnalyticsLayer(deckId: string): boolean {
+  return ANALYTICS_LAYER_IDS.some((id) => deckId === id || deckId.startsWith(`${id}-`))
+}
+
+export interface AnalyticsLayers {
+  /** in drawing order, to go right above the choropleth */
+  specs: LayerSpec[]
+  /** the tooltip of unit `code` under the analytics layer `deckId`, or null */
+  tooltip: (deckId: string, code: string, i18n: I18n) => TooltipText | null
+}
+
+const FILL_ALPHA = 235
+
+function toRgba(colors: ReadonlyMap<string, string>): Map<string, Rgba> {
+  const out = new Map<string, Rgba>()
+  for (const [code, hex] of colors) out.set(code, rgba(hex, FILL_ALPHA))
+  return out
+}
+
+/** The hot-spot, bivariate and change layers over `units` (the communes or villages on the map). */
+export function useAnalyticsLayers(units: UnitPolygons | undefined): AnalyticsLayers {
+  const layers = useAtlas((s) => s.layers)
+  const hot = useHotspotModel().model
+  const biv = useBivariateModel().model
+  const chg = useChangeModel().model
+  const hotFill = useMemo(() => (hot ? toRgba(hot.colorByCode) : null), [hot])
+  const bivFill = useMemo(() => (biv ? toRgba(biv.colorByCode) : null), [biv])
+  const chgFill = useMemo(() => (chg ? toRgba(chg.colorByCode) : null), [chg])
+  const view = useAtlas((s) => s.analytics.hotspot.view)
+
+  const specs: LayerSpec[] = []
+  if (units && layers.hotspots.on && hot && hotFill) {
+    specs.push({
+      id: 'hotspots',
+      props: {
+        id: 'hotspots',
+        view,
+        units,
+        fillByCode: hotFill,
+        emphasised: hot.emphasised,
+        colorKey: hot.key,
+        opacity: layers.hotspots.opacity,
+        beforeId: BASEMAP_IDS.communeLines,
+      },
+      build: hotspotLayer as LayerSpec['build'],
+    })
+  }
+  if (units && layers.bivariate.on && biv && bivFill) {
+    specs.push({
+      id: 'bivariate',
+      props: {
+        id: 'bivariate',
+        units,
+        fillByCode: bivFill,
+        emphasised: biv.emphasised,
+        colorKey: biv.key,
+        opacity: layers.bivariate.opacity,
+        beforeId: BASEMAP_IDS.communeLines,
+      },
+      build: bivariateLayer as LayerSpec['build'],
+    })
+  }
+  if (units && layers.change.on && chg && chgFill) {
+    specs.push({
+      id: 'change',
+      props: {
+        id: 'change',
+        units,
+        fillByCode: chgFill,
+        emphasised: chg.emphasised,
+        colorKey: chg.key,
+        opacity: layers.change.opacity,
+        beforeId: BASEMAP_IDS.communeLines,
+      },
+      build: changeLayer as LayerSpec['build'],
+    })
+  }
+
+  const tooltip = (deckId: string, code: string, i18n: I18n): TooltipText | null => {
+    const a = store.get().analytics
+    if (deckId.startsWith('hotspots')) {
+      const row = hot?.rowByCode.get(code)
+      return row ? hotspotTooltip(i18n, row, a.hotspot.metric, a.hotspot.view, a.hotspot.fdr) : null
+    }
+    if (deckId.startsWith('bivariate')) {
+      const row = biv?.rowByCode.get(code)
+      return row && biv ? bivariateTooltip(i18n, row, biv, a.bivariate) : null
+    }
+    if (deckId.startsWith('change')) {
+      const row = chg?.rowByCode.get(code)
+      return row ? changeTooltip(i18n, row) : null
+    }
+    return null
+  }
+  return { specs, tooltip }
+}
