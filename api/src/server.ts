@@ -10,10 +10,30 @@ import {
   openDb,
   seed,
 } from '@antt/data'
+import type { Db } from '@antt/data/db'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.ts'
 
 const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url))
+
+/**
+ * The first metrics query after a start reads every table from disk and plans the function (seconds on the
+ * embedded database); run the default one in the background so the first user does not wait for it.
+ */
+async function warmUp(db: Db) {
+  const t0 = Date.now()
+  try {
+    await db.query(
+      `select count(*) from data_range() r, lateral unit_metrics('commune', r.last_date - 364, r.last_date)`,
+    )
+    await db.query(
+      `select count(*) from data_range() r, lateral unit_metrics('village', r.last_date - 364, r.last_date)`,
+    )
+    console.log(`warm-up queries done in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  } catch (err) {
+    console.warn('warm-up skipped:', (err as Error).message)
+  }
+}
 
 async function main() {
   const t0 = Date.now()
@@ -52,6 +72,7 @@ async function main() {
       `ANTT Atlas on ${config.databaseUrl ? 'PostgreSQL' : `embedded PostGIS (${config.pgliteDir})`}, ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     )
     console.log(`→ http://localhost:${port}/`)
+    void warmUp(db)
   })
   const stop = async () => {
     server.close()

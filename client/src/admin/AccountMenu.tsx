@@ -1,0 +1,110 @@
+import { lazy, Suspense, useState } from 'react'
+import type { MessageKey } from '../i18n/index.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { Dialog } from './Dialog.tsx'
+import { hasPermission, signOut, useSession } from './session.ts'
+import './admin.css'
+
+const UsersScreen = lazy(() => import('./UsersScreen.tsx').then((m) => ({ default: m.UsersScreen })))
+const AuditScreen = lazy(() => import('./AuditScreen.tsx').then((m) => ({ default: m.AuditScreen })))
+const PasswordForm = lazy(() => import('./PasswordForm.tsx').then((m) => ({ default: m.PasswordForm })))
+const RecordsScreen = lazy(() =>
+  import('../records/RecordsScreen.tsx').then((m) => ({ default: m.RecordsScreen })),
+)
+
+type Screen = 'records' | 'users' | 'audit' | 'password'
+
+const SCREENS: { id: Screen; label: MessageKey; permission: string | null }[] = [
+  { id: 'records', label: 'admin.menu.records', permission: 'edit_records' },
+  { id: 'users', label: 'admin.menu.users', permission: 'manage_users' },
+  { id: 'audit', label: 'admin.menu.audit', permission: 'read_audit' },
+  { id: 'password', label: 'admin.menu.password', permission: null },
+]
+
+/**
+ * The signed-in user's menu in the header: the screens their permissions allow, password change and
+ * sign-out. Nothing is shown when the API runs without accounts.
+ */
+export function AccountMenu() {
+  const { t } = useI18n()
+  const user = useSession()
+  const [open, setOpen] = useState(false)
+  const [screen, setScreen] = useState<Screen | null>(null)
+  const [hidden, setHidden] = useState(false)
+  if (!user) return null
+  const screens = SCREENS.filter((s) => s.permission === null || hasPermission(user, s.permission))
+  const exportOnly = !hasPermission(user, 'edit_records') && hasPermission(user, 'export')
+  const label = (s: Screen) => t(SCREENS.find((x) => x.id === s)?.label ?? 'admin.menu.records')
+  return (
+    <div className="adm-account">
+      <button
+        type="button"
+        className="btn"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="account-menu"
+        title={t('admin.menu.signedInAs', { name: user.display_name })}
+      >
+        {user.username} ▾
+      </button>
+      {open && (
+        <div className="adm-menu" role="menu">
+          <div className="adm-menu-who">
+            <strong>{user.display_name}</strong>
+            <span className="muted">{user.role}</span>
+          </div>
+          {screens.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              role="menuitem"
+              data-screen={s.id}
+              onClick={() => {
+                setScreen(s.id)
+                setOpen(false)
+              }}
+            >
+              {t(s.label)}
+            </button>
+          ))}
+          {exportOnly && (
+            <button
+              type="button"
+              role="menuitem"
+              data-screen="export"
+              onClick={() => {
+                setScreen('records')
+                setOpen(false)
+              }}
+            >
+              {t('admin.menu.export')}
+            </button>
+          )}
+          <button type="button" role="menuitem" data-testid="sign-out" onClick={() => signOut()}>
+            {t('admin.menu.signOut')}
+          </button>
+        </div>
+      )}
+      {screen && (
+        <Dialog
+          title={label(screen)}
+          onClose={() => {
+            setScreen(null)
+            setHidden(false)
+          }}
+          hidden={hidden}
+          wide={screen !== 'password'}
+          testId={`screen-${screen}`}
+        >
+          <Suspense fallback={<p className="muted">…</p>}>
+            {screen === 'users' && <UsersScreen />}
+            {screen === 'audit' && <AuditScreen />}
+            {screen === 'password' && <PasswordForm />}
+            {screen === 'records' && <RecordsScreen user={user} onHide={setHidden} />}
+          </Suspense>
+        </Dialog>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,126 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { request } from './request.ts'
+
+interface AuditEntry {
+  id: number
+  at: string
+  username: string | null
+  action: string
+  target: string | null
+  details: unknown
+  ip: string | null
+}
+
+const PAGE = 50
+const ACTIONS = [
+  'login',
+  'login_failed',
+  'logout',
+  'password_change',
+  'user_create',
+  'user_update',
+  'record_create',
+  'record_update',
+  'model_status',
+  'import_dry_run',
+  'import_commit',
+  'import_discard',
+  'export',
+]
+
+/** The audit log, newest first, filtered by action and user, paged by id. */
+export function AuditScreen() {
+  const { t } = useI18n()
+  const [entries, setEntries] = useState<AuditEntry[]>([])
+  const [more, setMore] = useState(false)
+  const [action, setAction] = useState('')
+  const [user, setUser] = useState('')
+  const [query, setQuery] = useState({ action: '', user: '' })
+
+  const load = useCallback(
+    async (before?: number) => {
+      const p = new URLSearchParams({ limit: String(PAGE) })
+      if (query.action) p.set('action', query.action)
+      if (query.user) p.set('user', query.user)
+      if (before) p.set('before_id', String(before))
+      const r = await request.get<{ entries: AuditEntry[] }>(`/api/audit?${p}`)
+      setEntries((e) => (before ? [...e, ...r.entries] : r.entries))
+      setMore(r.entries.length === PAGE)
+    },
+    [query],
+  )
+  useEffect(() => {
+    load()
+  }, [load])
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    setQuery({ action, user: user.trim().toLowerCase() })
+  }
+  return (
+    <div className="adm-audit">
+      <form className="adm-toolbar" onSubmit={submit}>
+        <select
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          aria-label={t('admin.audit.action')}
+        >
+          <option value="">{t('admin.audit.allActions')}</option>
+          {ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+        <input
+          type="search"
+          value={user}
+          placeholder={t('admin.audit.user')}
+          aria-label={t('admin.audit.user')}
+          onChange={(e) => setUser(e.target.value)}
+        />
+        <button type="submit" className="btn">
+          {t('admin.audit.filter')}
+        </button>
+      </form>
+      <table className="adm-table" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th>{t('admin.audit.at')}</th>
+            <th>{t('admin.audit.user')}</th>
+            <th>{t('admin.audit.action')}</th>
+            <th>{t('admin.audit.target')}</th>
+            <th>{t('admin.audit.details')}</th>
+            <th>{t('admin.audit.ip')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => {
+            const details = e.details ? JSON.stringify(e.details) : ''
+            return (
+              <tr key={e.id} data-action={e.action}>
+                <td className="adm-nowrap">{e.at.replace('T', ' ').replace('Z', '')}</td>
+                <td>{e.username ?? '–'}</td>
+                <td>
+                  <code>{e.action}</code>
+                </td>
+                <td>{e.target ?? ''}</td>
+                <td className="adm-details" title={details}>
+                  {details}
+                </td>
+                <td>{e.ip ?? ''}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      {!entries.length && <p className="muted">{t('admin.audit.empty')}</p>}
+      {more && (
+        <button type="button" className="btn" onClick={() => load(entries[entries.length - 1]?.id)}>
+          {t('admin.audit.more')}
+        </button>
+      )}
+    </div>
+  )
+}

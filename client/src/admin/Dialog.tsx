@@ -1,0 +1,64 @@
+import { type ReactNode, useEffect } from 'react'
+import { useI18n } from '../i18n/use-i18n.ts'
+
+/** A modal screen over the map; `hidden` keeps its state while the map is used (placing a point). */
+export function Dialog(props: {
+  title: string
+  onClose: () => void
+  children: ReactNode
+  hidden?: boolean
+  wide?: boolean
+  testId?: string
+}) {
+  const { t } = useI18n()
+  const { onClose, hidden } = props
+  useEffect(() => {
+    if (hidden) return
+    const key = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
+    window.addEventListener('keydown', key)
+    return () => window.removeEventListener('keydown', key)
+  }, [onClose, hidden])
+  return (
+    <div className="adm-backdrop" hidden={hidden}>
+      <section
+        className={`adm-dialog${props.wide ? ' adm-wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label={props.title}
+        data-testid={props.testId}
+      >
+        <header className="adm-dialog-head">
+          <h2>{props.title}</h2>
+          <button type="button" className="btn" onClick={onClose} aria-label={t('admin.close')}>
+            ✕
+          </button>
+        </header>
+        <div className="adm-dialog-body">{props.children}</div>
+      </section>
+    </div>
+  )
+}
+
+/** A labelled form control with the API's problem for it underneath. */
+export function Field(props: { label: string; error?: string; children: ReactNode; name: string }) {
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control comes in as children
+    <label className={`field adm-field${props.error ? ' adm-invalid' : ''}`} data-field={props.name}>
+      <span className="field-label">{props.label}</span>
+      {props.children}
+      {props.error && (
+        <span className="error-text adm-field-error" role="alert" data-error-for={props.name}>
+          {props.error}
+        </span>
+      )}
+    </label>
+  )
+}
+
+export function GeneralError({ text }: { text: string | null }) {
+  return text ? (
+    <div className="error-text adm-general-error" role="alert">
+      {text}
+    </div>
+  ) : null
+}

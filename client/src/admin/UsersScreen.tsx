@@ -1,0 +1,232 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { Field, GeneralError } from './Dialog.tsx'
+import { type FormErrors, formErrors, NO_ERRORS } from './field-errors.ts'
+import { type CommuneName, type Role, useCommuneNames, useRoles } from './reference.ts'
+import { RequestError, request } from './request.ts'
+
+export interface UserRow {
+  id: number
+  username: string
+  display_name: string
+  role: string
+  disabled: boolean
+  scope: string[]
+  created_at: string
+  last_sign_in: string | null
+}
+
+/** Accounts: the list, and one form to create a user or change one (role, communes, disabled, password). */
+export function UsersScreen() {
+  const { t, lang, fmt } = useI18n()
+  const roles = useRoles(true)
+  const communes = useCommuneNames()
+  const [users, setUsers] = useState<UserRow[] | null>(null)
+  const [editing, setEditing] = useState<UserRow | 'new' | null>(null)
+  const reload = useCallback(() => {
+    request.get<{ users: UserRow[] }>('/api/users').then((r) => setUsers(r.users))
+  }, [])
+  useEffect(reload, [reload])
+  const roleName = (code: string) => {
+    const r = roles.find((x) => x.code === code)
+    return r ? (lang === 'en' ? r.name_en : r.name_vi) : code
+  }
+  const communeName = (code: string) => communes.find((c) => c.code === code)?.name ?? code
+
+  return (
+    <div className="adm-split">
+      <div className="adm-list">
+        <div className="adm-toolbar">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setEditing('new')}
+            data-testid="user-new"
+          >
+            {t('admin.users.new')}
+          </button>
+        </div>
+        <table className="adm-table" data-testid="users-table">
+          <thead>
+            <tr>
+              <th>{t('admin.users.username')}</th>
+              <th>{t('admin.users.displayName')}</th>
+              <th>{t('admin.users.role')}</th>
+              <th>{t('admin.users.scope')}</th>
+              <th>{t('admin.users.lastSignIn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(users ?? []).map((u) => (
+              <tr
+                key={u.id}
+                data-username={u.username}
+                className={`${u.disabled ? 'adm-disabled' : ''}${editing !== 'new' && editing?.id === u.id ? ' adm-current' : ''}`}
+                onClick={() => setEditing(u)}
+              >
+                <td>
+                  <button type="button" className="adm-link">
+                    {u.username}
+                  </button>
+                  {u.disabled && <span className="adm-tag">{t('admin.users.disabledTag')}</span>}
+                </td>
+                <td>{u.display_name}</td>
+                <td>{roleName(u.role)}</td>
+                <td className="adm-scope-cell">
+                  {u.scope.length ? u.scope.map(communeName).join(', ') : t('admin.users.wholeProvince')}
+                </td>
+                <td>{u.last_sign_in ? fmt.date(u.last_sign_in.slice(0, 10)) : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {editing && (
+        <UserForm
+          key={editing === 'new' ? 'new' : editing.id}
+          user={editing === 'new' ? null : editing}
+          roles={roles}
+          communes={communes}
+          onSaved={() => {
+            setEditing(null)
+            reload()
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+    </div>
+  )
+}
+
+function UserForm(props: {
+  user: UserRow | null
+  roles: Role[]
+  communes: CommuneName[]
+  onSaved: () => void
+  onCancel: () => void
+}) {
+  const { t, lang } = useI18n()
+  const u = props.user
+  const [username, setUsername] = useState(u?.username ?? '')
+  const [displayName, setDisplayName] = useState(u?.display_name ?? '')
+  const [role, setRole] = useState(u?.role ?? 'viewer')
+  const [scope, setScope] = useState<string[]>(u?.scope ?? [])
+  const [disabled, setDisabled] = useState(u?.disabled ?? false)
+  const [password, setPassword] = useState('')
+  const [filter, setFilter] = useState('')
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS)
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setErrors(NO_ERRORS)
+    try {
+      if (u) {
+        const patch: Record<string, unknown> = {}
+        if (displayName !== u.display_name) patch.display_name = displayName
+        if (role !== u.role) patch.role = role
+        if (scope.join() !== u.scope.join()) patch.scope = scope
+        if (disabled !== u.disabled) patch.disabled = disabled
+        if (password) patch.password = password
+        if (Object.keys(patch).length) await request.patch(`/api/users/${u.id}`, patch)
+      } else await request.post('/api/users', { username, display_name: displayName, role, scope, password })
+      props.onSaved()
+    } catch (err) {
+      if (err instanceof RequestError)
+        setErrors(formErrors(err, ['username', 'display_name', 'role', 'scope', 'disabled', 'password']))
+      else setErrors({ fields: {}, general: String(err) })
+    }
+  }
+
+  const folded = filter.trim().toLowerCase()
+  const shown = props.communes.filter(
+    (c) =>
+      scope.includes(c.code) || !folded || c.name.toLowerCase().includes(folded) || c.code.includes(folded),
+  )
+  return (
+    <form className="adm-form adm-side-form" onSubmit={submit} data-testid="user-form">
+      <h3>{u ? t('admin.users.edit', { name: u.username }) : t('admin.users.new')}</h3>
+      {!u && (
+        <Field name="username" label={t('admin.users.username')} error={errors.fields.username}>
+          <input name="username" value={username} onChange={(e) => setUsername(e.target.value)} required />
+        </Field>
+      )}
+      <Field name="display_name" label={t('admin.users.displayName')} error={errors.fields.display_name}>
+        <input
+          name="display_name"
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          required
+        />
+      </Field>
+      <Field name="role" label={t('admin.users.role')} error={errors.fields.role}>
+        <select name="role" value={role} onChange={(e) => setRole(e.target.value)}>
+          {props.roles.map((r) => (
+            <option key={r.code} value={r.code}>
+              {lang === 'en' ? r.name_en : r.name_vi}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="scope" label={t('admin.users.scope')} error={errors.fields.scope}>
+        <input
+          type="search"
+          placeholder={t('admin.users.scopeFilter')}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          data-testid="scope-filter"
+        />
+      </Field>
+      <div className="adm-checklist" data-testid="scope-list">
+        {shown.map((c) => (
+          <label key={c.code}>
+            <input
+              type="checkbox"
+              value={c.code}
+              checked={scope.includes(c.code)}
+              onChange={(e) =>
+                setScope((s) => (e.target.checked ? [...s, c.code].sort() : s.filter((x) => x !== c.code)))
+              }
+            />
+            {c.name} <span className="muted">{c.code}</span>
+          </label>
+        ))}
+      </div>
+      <p className="muted adm-hint">
+        {scope.length ? t('admin.users.scopeCount', { n: scope.length }) : t('admin.users.wholeProvince')}
+      </p>
+      <Field
+        name="password"
+        label={u ? t('admin.users.resetPassword') : t('admin.users.password')}
+        error={errors.fields.password}
+      >
+        <input
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required={!u}
+        />
+      </Field>
+      {u && (
+        <Field name="disabled" label={t('admin.users.disabled')} error={errors.fields.disabled}>
+          <input
+            type="checkbox"
+            name="disabled"
+            checked={disabled}
+            onChange={(e) => setDisabled(e.target.checked)}
+          />
+        </Field>
+      )}
+      <GeneralError text={errors.general} />
+      <div className="adm-actions">
+        <button type="button" className="btn" onClick={props.onCancel}>
+          {t('admin.cancel')}
+        </button>
+        <button type="submit" className="btn btn-primary">
+          {t('admin.save')}
+        </button>
+      </div>
+    </form>
+  )
+}

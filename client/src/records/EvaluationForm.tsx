@@ -1,0 +1,67 @@
+import { type FormEvent, useState } from 'react'
+import { Field } from '../admin/Dialog.tsx'
+import { request } from '../admin/request.ts'
+import type { SessionUser } from '../admin/session.ts'
+import { useTaxonomies } from '../api/hooks.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { FormFooter } from './controls.tsx'
+import { ModelChooser } from './ModelChooser.tsx'
+import { opt, today, useRecordForm } from './use-record-form.ts'
+
+/** Records one evaluation (rating) of a model. */
+export function EvaluationForm({ user }: { user: SessionUser }) {
+  const { t, name } = useI18n()
+  const ratings = useTaxonomies().data?.ratings ?? []
+  const [commune, setCommune] = useState(user.scope?.[0] ?? '')
+  const f = useRecordForm({ model_id: '', evaluated_on: today(), rating_code: '', evaluator: '', note: '' })
+  const v = f.values
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    f.run(async () => {
+      const r = await request.post<{ evaluation: { id: string } }>('/api/records/evaluations', {
+        model_id: v.model_id,
+        evaluated_on: v.evaluated_on,
+        rating_code: v.rating_code,
+        evaluator: opt(v.evaluator),
+        note: opt(v.note),
+      })
+      return t('records.created', { id: r.evaluation.id })
+    })
+  }
+  const e = f.errors.fields
+  return (
+    <form className="adm-form adm-grid" onSubmit={submit} data-testid="evaluation-form">
+      <ModelChooser
+        user={user}
+        commune={commune}
+        onCommune={setCommune}
+        model={v.model_id}
+        onModel={(id) => f.set({ model_id: id })}
+        error={e.model_id}
+        version={0}
+      />
+      <Field name="evaluated_on" label={t('records.evaluatedOn')} error={e.evaluated_on}>
+        <input type="date" {...f.bind('evaluated_on')} required />
+      </Field>
+      <Field name="rating_code" label={t('records.rating')} error={e.rating_code}>
+        <select {...f.bind('rating_code')} required>
+          <option value="">{t('records.choose')}</option>
+          {ratings.map((r) => (
+            <option key={r.code} value={r.code}>
+              {name(r)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="evaluator" label={t('records.evaluator')} error={e.evaluator}>
+        <input {...f.bind('evaluator')} />
+      </Field>
+      <Field name="note" label={t('records.note')} error={e.note}>
+        <input {...f.bind('note')} />
+      </Field>
+      <div className="adm-span">
+        <FormFooter busy={f.busy} saved={f.saved} general={f.errors.general} />
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,222 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { Field } from '../admin/Dialog.tsx'
+import { type FormErrors, formErrors, NO_ERRORS } from '../admin/field-errors.ts'
+import { RequestError, request } from '../admin/request.ts'
+import type { SessionUser } from '../admin/session.ts'
+import type { MessageKey } from '../i18n/index.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { IMPORT_CRS, IMPORT_KINDS, type ImportIssue, type ImportReport } from './import-kinds.ts'
+
+/** Upload → dry-run report row by row → commit (or discard). */
+export function ImportWizard({ user }: { user: SessionUser }) {
+  const { t, lang, fmt } = useI18n()
+  const [kind, setKind] = useState('models')
+  const [crs, setCrs] = useState('')
+  const [file, setFile] = useState<File | null>(null)
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS)
+  const [report, setReport] = useState<ImportReport | null>(null)
+  const [progress, setProgress] = useState<number | null>(null)
+  const [busy, setBusy] = useState(false)
+  const poll = useRef<ReturnType<typeof setInterval> | undefined>(undefined)
+  useEffect(() => () => clearInterval(poll.current), [])
+  const kinds = IMPORT_KINDS.filter((k) => k !== 'boundaries' || user.role === 'admin')
+
+  const fail = (err: unknown) => {
+    if (err instanceof RequestError) setErrors(formErrors(err, ['file', 'kind', 'crs', 'id']))
+    else setErrors({ fields: {}, general: String(err) })
+  }
+
+  const upload = async (e: FormEvent) => {
+    e.preventDefault()
+    if (!file) return
+    setErrors(NO_ERRORS)
+    setBusy(true)
+    const id = crypto.randomUUID()
+    const form = new FormData()
+    form.set('file', file)
+    form.set('kind', kind)
+    form.set('id', id)
+    if (crs) form.set('crs', crs)
+    setProgress(0)
+    // large files: the dry run reports rows processed while it runs
+    poll.current = setInterval(() => {
+      request.get<{ processed?: number }>(`/api/imports/${id}?limit=0`).then(
+        (r) => setProgress(r.processed ?? 0),
+        () => {},
+      )
+    }, 1000)
+    try {
+      setReport(await request.form<ImportReport>('/api/imports', form))
+    } catch (err) {
+      fail(err)
+    } finally {
+      clearInterval(poll.current)
+      setProgress(null)
+      setBusy(false)
+    }
+  }
+
+  const commit = async () => {
+    if (!report) return
+    setBusy(true)
+    setErrors(NO_ERRORS)
+    try {
+      setReport(await request.post<ImportReport>(`/api/imports/${report.id}/commit`))
+    } catch (err) {
+      fail(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const discard = async () => {
+    if (report && report.status !== 'committed') await request.delete(`/api/imports/${report.id}`).catch(fail)
+    setReport(null)
+    setFile(null)
+  }
+
+  if (report)
+    return (
+      <div className="adm-import" data-testid="import-report" data-status={report.status}>
+        <p>
+          <strong>{report.file_name}</strong> · {t(`records.kind.${report.kind}` as MessageKey)}
+        </p>
+        <dl className="adm-counts">
+          {(
+            [
+              ['rows', report.rows],
+              ['valid', report.valid],
+              ['create', report.create],
+              ['update', report.update],
+              ['skip', report.skip],
+              ['errors', report.errors_total],
+              ['warnings', report.warnings_total],
+            ] as const
+          ).map(([k, n]) => (
+            <div key={k} data-count={k} className={k === 'errors' && n > 0 ? 'adm-bad' : ''}>
+              <dt>{t(`records.import.${k}`)}</dt>
+              <dd>{fmt.integer(n)}</dd>
+            </div>
+          ))}
+        </dl>
+        {report.status === 'committed' && (
+          <div className="adm-saved" role="status" data-testid="import-committed">
+            {t('records.import.committed', { n: report.create + report.update })}
+          </div>
+        )}
+        <IssueTable title={t('records.import.errorList')} issues={report.errors} kind="error" />
+        <IssueTable title={t('records.import.warningList')} issues={report.warnings} kind="warning" />
+        {errors.general && <div className="error-text adm-general-error">{errors.general}</div>}
+        <div className="adm-actions">
+          {report.status !== 'committed' ? (
+            <>
+              <button type="button" className="btn" onClick={discard} disabled={busy}>
+                {t('records.import.discard')}
+              </button>
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={commit}
+                disabled={busy || report.errors_total > 0 || report.valid === 0}
+                data-testid="import-commit"
+                title={report.errors_total > 0 ? t('records.import.fixFirst') : undefined}
+              >
+                {t('records.import.commit', { n: report.create + report.update })}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="btn" onClick={discard}>
+              {t('records.import.another')}
+            </button>
+          )}
+        </div>
+      </div>
+    )
+
+  return (
+    <form className="adm-form adm-grid" onSubmit={upload} data-testid="import-form">
+      <Field name="kind" label={t('records.import.kind')} error={errors.fields.kind}>
+        <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`records.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="crs" label={t('records.import.crs')} error={errors.fields.crs}>
+        <select name="crs" value={crs} onChange={(e) => setCrs(e.target.value)}>
+          <option value="">{t('records.import.crsAuto')}</option>
+          {IMPORT_CRS.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="adm-span">
+        <Field name="file" label={t('records.import.file')} error={errors.fields.file}>
+          <input
+            type="file"
+            name="file"
+            accept=".xlsx,.csv,.geojson,.json,.zip"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            required
+          />
+        </Field>
+        <p className="muted adm-hint">
+          {t('records.import.hint')}{' '}
+          <a href={`/api/imports/templates/${kind}.xlsx?lang=${lang}`} download data-testid="template-link">
+            {t('records.import.template')}
+          </a>
+        </p>
+      </div>
+      {progress !== null && (
+        <p className="muted adm-span" role="status">
+          {t('records.import.checking', { n: fmt.integer(progress) })}
+        </p>
+      )}
+      {errors.general && <div className="error-text adm-general-error adm-span">{errors.general}</div>}
+      <div className="adm-actions adm-span">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={busy || !file}
+          data-testid="import-upload"
+        >
+          {t('records.import.check')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function IssueTable(props: { title: string; issues: ImportIssue[]; kind: 'error' | 'warning' }) {
+  const { t } = useI18n()
+  if (!props.issues.length) return null
+  return (
+    <details open={props.kind === 'error'} className="adm-issues">
+      <summary>{props.title}</summary>
+      <table className="adm-table" data-testid={`import-${props.kind}s`}>
+        <thead>
+          <tr>
+            <th>{t('records.import.row')}</th>
+            <th>{t('records.import.field')}</th>
+            <th>{t('records.import.message')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.issues.map((i) => (
+            <tr key={`${i.row}-${i.field}-${i.message}`}>
+              <td>{i.row || '–'}</td>
+              <td>
+                <code>{i.field}</code>
+              </td>
+              <td>{i.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  )
+}

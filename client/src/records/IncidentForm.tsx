@@ -1,0 +1,97 @@
+import type { FormEvent } from 'react'
+import { Field } from '../admin/Dialog.tsx'
+import { request } from '../admin/request.ts'
+import type { SessionUser } from '../admin/session.ts'
+import { useTaxonomies } from '../api/hooks.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { CommuneSelect, FormFooter, PlaceInput, VillageSelect } from './controls.tsx'
+import { useEditableCommunes } from './reference.ts'
+import { num, opt, today, useRecordForm } from './use-record-form.ts'
+
+/** Records one incident at a point inside its commune. */
+export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: boolean) => void }) {
+  const { t, name } = useI18n()
+  const categories = useTaxonomies().data?.incident_categories ?? []
+  const communes = useEditableCommunes(user)
+  const f = useRecordForm({
+    category_code: '',
+    occurred_on: today(),
+    commune_code: user.scope?.[0] ?? '',
+    village_code: '',
+    severity: '1',
+    precision: 'exact',
+    lon: '',
+    lat: '',
+    summary: '',
+  })
+  const v = f.values
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    f.run(async () => {
+      const r = await request.post<{ incident: { id: string } }>('/api/records/incidents', {
+        category_code: v.category_code,
+        occurred_on: v.occurred_on,
+        commune_code: v.commune_code,
+        village_code: opt(v.village_code),
+        severity: Number(v.severity),
+        precision: v.precision,
+        lon: num(v.lon),
+        lat: num(v.lat),
+        summary: opt(v.summary),
+      })
+      return t('records.created', { id: r.incident.id })
+    })
+  }
+  const e = f.errors.fields
+  return (
+    <form className="adm-form adm-grid" onSubmit={submit} data-testid="incident-form">
+      <Field name="category_code" label={t('records.category')} error={e.category_code}>
+        <select {...f.bind('category_code')} required>
+          <option value="">{t('records.choose')}</option>
+          {categories.map((c) => (
+            <option key={c.code} value={c.code}>
+              {name(c)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="occurred_on" label={t('records.occurredOn')} error={e.occurred_on}>
+        <input type="date" {...f.bind('occurred_on')} required />
+      </Field>
+      <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
+      <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
+      <Field name="severity" label={t('records.severity')} error={e.severity}>
+        <select {...f.bind('severity')}>
+          {['1', '2', '3'].map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="precision" label={t('records.precision')} error={e.precision}>
+        <select {...f.bind('precision')}>
+          <option value="exact">{t('records.precision.exact')}</option>
+          <option value="approximate">{t('records.precision.approximate')}</option>
+        </select>
+      </Field>
+      <div className="adm-span">
+        <PlaceInput
+          lon={f.bind('lon')}
+          lat={f.bind('lat')}
+          errors={e}
+          onPick={(p) => f.set({ lon: String(p.lon), lat: String(p.lat) })}
+          onHide={onHide}
+        />
+      </div>
+      <div className="adm-span">
+        <Field name="summary" label={t('records.summary')} error={e.summary}>
+          <textarea {...f.bind('summary')} rows={2} />
+        </Field>
+      </div>
+      <div className="adm-span">
+        <FormFooter busy={f.busy} saved={f.saved} general={f.errors.general} />
+      </div>
+    </form>
+  )
+}

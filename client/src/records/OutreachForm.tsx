@@ -1,0 +1,68 @@
+import type { FormEvent } from 'react'
+import { Field } from '../admin/Dialog.tsx'
+import { request } from '../admin/request.ts'
+import type { SessionUser } from '../admin/session.ts'
+import { useTaxonomies } from '../api/hooks.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { CommuneSelect, FormFooter, VillageSelect } from './controls.tsx'
+import { useEditableCommunes } from './reference.ts'
+import { num, opt, today, useRecordForm } from './use-record-form.ts'
+
+/** Records one outreach session (tuyên truyền) in a commune or village. */
+export function OutreachForm({ user }: { user: SessionUser }) {
+  const { t, name } = useI18n()
+  const orgs = useTaxonomies().data?.lead_orgs ?? []
+  const communes = useEditableCommunes(user)
+  const f = useRecordForm({
+    commune_code: user.scope?.[0] ?? '',
+    village_code: '',
+    held_on: today(),
+    topic: '',
+    lead_org_code: '',
+    attendees: '',
+  })
+  const v = f.values
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    f.run(async () => {
+      const r = await request.post<{ outreach: { id: string } }>('/api/records/outreach', {
+        commune_code: v.commune_code,
+        village_code: opt(v.village_code),
+        held_on: v.held_on,
+        topic: v.topic.trim(),
+        lead_org_code: opt(v.lead_org_code),
+        attendees: num(v.attendees) ?? 0,
+      })
+      return t('records.created', { id: r.outreach.id })
+    })
+  }
+  const e = f.errors.fields
+  return (
+    <form className="adm-form adm-grid" onSubmit={submit} data-testid="outreach-form">
+      <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
+      <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
+      <Field name="held_on" label={t('records.heldOn')} error={e.held_on}>
+        <input type="date" {...f.bind('held_on')} required />
+      </Field>
+      <Field name="attendees" label={t('records.attendees')} error={e.attendees}>
+        <input type="number" min={0} {...f.bind('attendees')} required />
+      </Field>
+      <Field name="topic" label={t('records.topic')} error={e.topic}>
+        <input {...f.bind('topic')} required />
+      </Field>
+      <Field name="lead_org_code" label={t('records.leadOrg')} error={e.lead_org_code}>
+        <select {...f.bind('lead_org_code')}>
+          <option value="">{t('records.none')}</option>
+          {orgs.map((o) => (
+            <option key={o.code} value={o.code}>
+              {name(o)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="adm-span">
+        <FormFooter busy={f.busy} saved={f.saved} general={f.errors.general} />
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,67 @@
+import { type FormEvent, useState } from 'react'
+import { Field } from '../admin/Dialog.tsx'
+import { request } from '../admin/request.ts'
+import type { SessionUser } from '../admin/session.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { FormFooter } from './controls.tsx'
+import { ModelChooser } from './ModelChooser.tsx'
+import { opt, today, useRecordForm } from './use-record-form.ts'
+
+/** Changes a model's status from a date; dissolving asks for the reason. */
+export function StatusForm({ user }: { user: SessionUser }) {
+  const { t } = useI18n()
+  const [commune, setCommune] = useState(user.scope?.[0] ?? '')
+  const [version, setVersion] = useState(0)
+  const f = useRecordForm({ model_id: '', status: 'weak', on: today(), reason: '' })
+  const v = f.values
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    f.run(async () => {
+      await request.post(`/api/records/models/${encodeURIComponent(v.model_id)}/status`, {
+        status: v.status,
+        on: v.on,
+        reason: opt(v.reason),
+      })
+      setVersion((x) => x + 1)
+      return t('records.saved')
+    })
+  }
+  const e = f.errors.fields
+  return (
+    <form className="adm-form adm-grid" onSubmit={submit} data-testid="status-form">
+      <ModelChooser
+        user={user}
+        commune={commune}
+        onCommune={setCommune}
+        model={v.model_id}
+        onModel={(id) => f.set({ model_id: id })}
+        error={e.model_id}
+        version={version}
+      />
+      <Field name="status" label={t('records.newStatus')} error={e.status}>
+        <select {...f.bind('status')}>
+          {(['active', 'weak', 'dissolved'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`records.status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="on" label={t('records.statusFrom')} error={e.on}>
+        <input type="date" {...f.bind('on')} required />
+      </Field>
+      <div className="adm-span">
+        <Field
+          name="reason"
+          label={v.status === 'dissolved' ? t('records.reasonRequired') : t('records.reason')}
+          error={e.reason}
+        >
+          <textarea {...f.bind('reason')} rows={2} />
+        </Field>
+      </div>
+      <div className="adm-span">
+        <FormFooter busy={f.busy} saved={f.saved} general={f.errors.general} />
+      </div>
+    </form>
+  )
+}

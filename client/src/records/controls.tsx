@@ -1,0 +1,138 @@
+import { useState } from 'react'
+import { createPortal } from 'react-dom'
+import { Field } from '../admin/Dialog.tsx'
+import type { CommuneName } from '../admin/reference.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { pickPoint } from './map-pick.ts'
+import { type ModelOption, useVillagesOf } from './reference.ts'
+
+type Bind = {
+  name: string
+  value: string
+  onChange: (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => void
+}
+
+export function CommuneSelect(props: { bind: Bind; communes: CommuneName[]; error?: string }) {
+  const { t } = useI18n()
+  return (
+    <Field name={props.bind.name} label={t('records.commune')} error={props.error}>
+      <select {...props.bind} required>
+        <option value="">{t('records.choose')}</option>
+        {props.communes.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name} ({c.code})
+          </option>
+        ))}
+      </select>
+    </Field>
+  )
+}
+
+export function VillageSelect(props: { bind: Bind; commune: string; error?: string }) {
+  const { t } = useI18n()
+  const villages = useVillagesOf(props.commune)
+  return (
+    <Field name={props.bind.name} label={t('records.village')} error={props.error}>
+      <select {...props.bind}>
+        <option value="">{t('records.noVillage')}</option>
+        {villages.map((v) => (
+          <option key={v.code} value={v.code}>
+            {v.name}
+          </option>
+        ))}
+      </select>
+    </Field>
+  )
+}
+
+export function ModelSelect(props: { bind: Bind; models: ModelOption[]; error?: string }) {
+  const { t } = useI18n()
+  return (
+    <Field name={props.bind.name} label={t('records.model')} error={props.error}>
+      <select {...props.bind} required>
+        <option value="">{t('records.choose')}</option>
+        {props.models.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name} · {t(`records.status.${m.status}` as 'records.status.active')}
+          </option>
+        ))}
+      </select>
+    </Field>
+  )
+}
+
+/**
+ * Longitude and latitude typed in, or taken from one click on the map (the dialog steps aside meanwhile).
+ */
+export function PlaceInput(props: {
+  lon: Bind
+  lat: Bind
+  errors: Record<string, string>
+  onPick: (p: { lon: number; lat: number }) => void
+  onHide: (hidden: boolean) => void
+}) {
+  const { t, fmt } = useI18n()
+  const [picking, setPicking] = useState(false)
+  const pick = async () => {
+    setPicking(true)
+    props.onHide(true)
+    const p = await pickPoint()
+    props.onHide(false)
+    setPicking(false)
+    if (p) props.onPick(p)
+  }
+  return (
+    <fieldset className="adm-place">
+      <legend>{t('records.place')}</legend>
+      <Field name="lon" label={t('records.lon')} error={props.errors.lon}>
+        <input {...props.lon} inputMode="decimal" placeholder="103.97" />
+      </Field>
+      <Field name="lat" label={t('records.lat')} error={props.errors.lat}>
+        <input {...props.lat} inputMode="decimal" placeholder="22.48" />
+      </Field>
+      <button type="button" className="btn" onClick={pick} data-testid="pick-on-map">
+        {t('records.pickOnMap')}
+      </button>
+      {picking &&
+        createPortal(
+          <div className="adm-pick-banner" role="status" data-testid="pick-banner">
+            {t('records.pickHint')}
+          </div>,
+          document.body,
+        )}
+      {props.lon.value && props.lat.value && (
+        <span className="muted adm-hint">
+          {fmt.number(Number(props.lat.value), 5)}° N, {fmt.number(Number(props.lon.value), 5)}° E
+        </span>
+      )}
+    </fieldset>
+  )
+}
+
+export function FormFooter(props: {
+  busy: boolean
+  saved: string | null
+  general: string | null
+  label?: string
+}) {
+  const { t } = useI18n()
+  return (
+    <>
+      {props.general && (
+        <div className="error-text adm-general-error" role="alert">
+          {props.general}
+        </div>
+      )}
+      {props.saved && (
+        <div className="adm-saved" role="status" data-testid="saved">
+          {props.saved}
+        </div>
+      )}
+      <div className="adm-actions">
+        <button type="submit" className="btn btn-primary" disabled={props.busy}>
+          {props.label ?? t('admin.save')}
+        </button>
+      </div>
+    </>
+  )
+}

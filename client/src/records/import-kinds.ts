@@ -1,0 +1,38 @@
+/** What the import and export endpoints take (api/src/imports/kinds/types.ts). */
+export const IMPORT_KINDS = [
+  'models',
+  'evaluations',
+  'incidents',
+  'outreach',
+  'certifications',
+  'funding',
+  'villages',
+  'boundaries',
+] as const
+export type ImportKind = (typeof IMPORT_KINDS)[number]
+
+/** Coordinate systems a file's x, y may be in (the API's `crs`). */
+export const IMPORT_CRS = ['EPSG:4326', 'VN2000', 'VN2000-TM3-104.75'] as const
+
+export interface ImportIssue {
+  row: number
+  field: string
+  message: string
+}
+
+export interface ImportReport {
+  id: string
+  kind: string
+  status: 'running' | 'validated' | 'committed'
+  file_name: string
+  rows: number
+  processed: number
+  valid: number
+  create: number
+  update: number
+  skip: number
+  errors: ImportIssue[]
+  warnings: ImportIssue[]
+  errors_total: number
+  warnings_total: number
+}

@@ -1,0 +1,41 @@
+import { type ChangeEvent, useState } from 'react'
+import { type FormErrors, formErrors, NO_ERRORS } from '../admin/field-errors.ts'
+import { RequestError } from '../admin/request.ts'
+
+type Values = Record<string, string>
+
+/** Form values as strings, the API's problems per field, and a saved notice. */
+export function useRecordForm<T extends Values>(initial: T) {
+  const [values, setValues] = useState<T>(initial)
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS)
+  const [saved, setSaved] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const set = (patch: Partial<T>) => setValues((v) => ({ ...v, ...patch }))
+  const bind = (name: keyof T & string) => ({
+    name,
+    value: values[name],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      set({ [name]: e.target.value } as Partial<T>),
+  })
+  /** Runs a save; `fn` resolves to the notice shown on success. */
+  const run = async (fn: () => Promise<string>) => {
+    setBusy(true)
+    setErrors(NO_ERRORS)
+    setSaved(null)
+    try {
+      setSaved(await fn())
+    } catch (err) {
+      if (err instanceof RequestError) setErrors(formErrors(err, Object.keys(values)))
+      else setErrors({ fields: {}, general: String(err) })
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { values, set, setValues, bind, errors, saved, busy, run }
+}
+
+/** Optional text: undefined when empty. */
+export const opt = (s: string) => (s.trim() === '' ? undefined : s.trim())
+/** Optional number: undefined when empty, NaN passed on so the API names the field. */
+export const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(',', '.')))
+export const today = () => new Date().toISOString().slice(0, 10)
