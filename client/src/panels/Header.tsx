@@ -1,3 +1,4 @@
+import { AccountMenu } from '../admin/AccountMenu.tsx'
 import { useHealth } from '../api/hooks.ts'
 import { BriefingMenu } from '../briefing/BriefingMenu.tsx'
 import { useI18n } from '../i18n/use-i18n.ts'
@@ -46,6 +47,7 @@ export function Header() {
         >
           {t('app.switchLang')}
         </button>
+        <AccountMenu />
       </div>
     </header>
   )
