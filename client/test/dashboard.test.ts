@@ -36,11 +36,16 @@ let base: string
 let browser: Browser
 const sessions: Session[] = []
 
-async function open(query = '', viewport = { width: 1280, height: 720 }): Promise<Session> {
+async function open(
+  query = '',
+  viewport = { width: 1280, height: 720 },
+  wait: 'map' | 'page' = 'map',
+): Promise<Session> {
   const s = await openSession(browser, base, viewport, query.includes('lang=en') ? 'en-GB' : 'vi-VN')
   sessions.push(s)
   await s.page.goto(`${base}/${query ? `?${query}` : ''}`)
-  await waitForMap(s.page)
+  if (wait === 'map') await waitForMap(s.page)
+  else await s.page.waitForSelector('[data-testid="demo-badge"]', { timeout: 90_000 })
   return s
 }
 
@@ -93,7 +98,7 @@ describe.skipIf(!existsSync(CLIENT_DIST))('the dashboard in a browser', { timeou
   })
 
   it('shows the demo-data badge and Vietnamese labels by default', async () => {
-    const s = await open()
+    const s = await open('', undefined, 'page')
     await expect(s.page.getByTestId('demo-badge').textContent()).resolves.toBe('Dữ liệu minh họa')
     await expect(s.page.locator('[data-kpi="incidents"] .kpi-label').textContent()).resolves.toMatch(
       /Vụ việc/i,
