@@ -44,7 +44,8 @@ const views: { name: string; query: string; size: [number, number]; action?: 'ho
 const browser = await launchChromium()
 const outside: string[] = []
 try {
-  for (const v of views) {
+  const only = process.env.ONLY?.split(',')
+  for (const v of views.filter((x) => !only || only.includes(x.name))) {
     const s = await openSession(
       browser,
       base,
