@@ -92,7 +92,7 @@ describe.skipIf(!existsSync(CLIENT_DIST))('accounts and editing screens', { time
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' })
     contexts.push(context)
     const page = await context.newPage()
-    await page.goto(server.base)
+    await page.goto(`${server.base}/?layers=choropleth`)
     await signInWithForm(page, 'viewer', 'antt-demo-2025')
     await page.waitForSelector('[data-testid="account-menu"]', { timeout: 60_000 })
     await openScreen(page, 'password')
@@ -109,7 +109,9 @@ describe.skipIf(!existsSync(CLIENT_DIST))('accounts and editing screens', { time
     await signInWithForm(page, 'viewer', 'antt-demo-2025')
     await page.waitForSelector('.signin .error-text')
     await signInWithForm(page, 'viewer', 'Mat-khau-xem-2026')
-    await page.waitForSelector('[data-testid="account-menu"]', { timeout: 60_000 })
+    await page.waitForSelector('.signin', { state: 'detached', timeout: 60_000 })
+    const me = await context.request.get(`${server.base}/api/auth/me`)
+    expect(((await me.json()) as { user: { username: string } }).user.username).toBe('viewer')
   })
 
   it('signs out back to the sign-in screen', async () => {

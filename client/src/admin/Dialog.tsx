@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect } from 'react'
+import { createPortal } from 'react-dom'
 import { useI18n } from '../i18n/use-i18n.ts'
 
 /** A modal screen over the map; `hidden` keeps its state while the map is used (placing a point). */
@@ -18,7 +19,8 @@ export function Dialog(props: {
     window.addEventListener('keydown', key)
     return () => window.removeEventListener('keydown', key)
   }, [onClose, hidden])
-  return (
+  // on document.body: the menu that opens it sits in the header, whose colours must not leak in
+  return createPortal(
     <div className="adm-backdrop" hidden={hidden}>
       <section
         className={`adm-dialog${props.wide ? ' adm-wide' : ''}`}
@@ -27,15 +29,16 @@ export function Dialog(props: {
         aria-label={props.title}
         data-testid={props.testId}
       >
-        <header className="adm-dialog-head">
+        <div className="adm-dialog-head">
           <h2>{props.title}</h2>
           <button type="button" className="btn" onClick={onClose} aria-label={t('admin.close')}>
             ✕
           </button>
-        </header>
+        </div>
         <div className="adm-dialog-body">{props.children}</div>
       </section>
-    </div>
+    </div>,
+    document.body,
   )
 }
 
