@@ -33,6 +33,11 @@ const views: { name: string; query: string; size: [number, number]; action?: 'ho
     size: [1280, 720],
     action: 'filters',
   },
+  {
+    name: 'vi-1280-hex-z10',
+    query: 'layers=incidents,border_line,labels,models&lv=village&drill=02647&map=10.2/22.45/104.0',
+    size: [1280, 720],
+  },
   { name: 'en-1280-table-hover', query: 'lang=en&table=1', size: [1280, 720], action: 'hover-row' },
   {
     name: 'vi-1920-heat',

@@ -89,13 +89,14 @@ export const useBorderBelt = (enabled: boolean) =>
 export const useBorderFeatures = (enabled: boolean) =>
   useApi<BorderFeatures>(enabled ? '/api/layers/border_features' : null)
 
-export function useModelPoints(enabled: boolean) {
+/** Security models as points; only the drilled commune's when drilled (the province has thousands). */
+export function useModelPoints(enabled: boolean, commune: string | null = null) {
   const from = useAtlas((s) => s.from)
   const to = useAtlas((s) => s.to)
   const f = useAtlas((s) => s.filters)
   return useApi<ModelPoints>(
     enabled
-      ? `/api/layers/models${qs({ from, to, types: f.types, statuses: f.statuses.length ? f.statuses : ['active', 'weak'], orgs: f.orgs, classes: f.classes })}`
+      ? `/api/layers/models${qs({ from, to, types: f.types, statuses: f.statuses.length ? f.statuses : ['active', 'weak'], orgs: f.orgs, classes: f.classes, commune })}`
       : null,
   )
 }

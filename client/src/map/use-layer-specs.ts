@@ -33,8 +33,10 @@ import { securityModelLayers } from './layers/security-models.ts'
 import { unitHighlightLayer } from './layers/unit-highlight.ts'
 import { type UnitLabel, unitLabelsLayer } from './layers/unit-labels.ts'
 
-/** Hexagon edge for the density layer, in metres. */
-export const HEX_RESOLUTION = 2000
+/** Hexagon edge for the density layer in metres, finer as the map zooms in (one request per step). */
+export function hexResolution(zoom: number): number {
+  return zoom >= 11 ? 500 : zoom >= 9.5 ? 1000 : 2000
+}
 
 /** Label points inside each polygon (pole of the largest part), computed once per collection. */
 const labelCache = new WeakMap<
@@ -88,7 +90,7 @@ export function useLayerSpecs(
   const villages = useVillages(villageLevel, drill).data
   const metrics = useMapMetrics().data
   const scale = useClassScale(metrics?.rows, classification)
-  const hexes = useIncidentHexagons(layers.incidents.on && density === 'hex', HEX_RESOLUTION)
+  const hexes = useIncidentHexagons(layers.incidents.on && density === 'hex', hexResolution(zoom))
   // The heat map, and the hexagons when the API cannot make them, weigh village points by their counts.
   const needVillageCounts = layers.incidents.on && (density === 'heatmap' || Boolean(hexes.error))
   const villageCounts = useVillageIncidentCounts(needVillageCounts)
@@ -97,7 +99,7 @@ export function useLayerSpecs(
   ).data
   const belt = useBorderBelt(layers.border_belt.on)
   const features = useBorderFeatures(layers.border_features.on)
-  const models = useModelPoints(layers.models.on)
+  const models = useModelPoints(layers.models.on, drill)
   const typeColors = useTypeColors()
 
   const units = villageLevel ? villages : communes

@@ -16,15 +16,17 @@ export function Header() {
         <div className="brand-mark" aria-hidden="true">
           ★
         </div>
-        <div>
+        <div className="brand-text">
           <h1>{t('app.name')}</h1>
-          <div className="brand-sub">{t('app.subtitle')}</div>
+          <div className="brand-line">
+            <span className="brand-sub">{t('app.subtitle')}</span>
+            {demo && (
+              <span className="demo-badge" title={t('app.demoTitle')} data-testid="demo-badge">
+                {t('app.demo')}
+              </span>
+            )}
+          </div>
         </div>
-        {demo && (
-          <span className="demo-badge" title={t('app.demoTitle')} data-testid="demo-badge">
-            {t('app.demo')}
-          </span>
-        )}
       </div>
       <PeriodPicker />
       <SearchBox />
