@@ -11,7 +11,12 @@ function newest(path) {
   if (!existsSync(path)) return 0
   const st = statSync(path)
   if (!st.isDirectory()) return st.mtimeMs
-  return Math.max(0, ...readdirSync(path).filter((f) => f !== 'node_modules').map((f) => newest(join(path, f))))
+  return Math.max(
+    0,
+    ...readdirSync(path)
+      .filter((f) => f !== 'node_modules')
+      .map((f) => newest(join(path, f))),
+  )
 }
 
 export function buildClientIfStale() {
@@ -26,10 +31,14 @@ export function buildClientIfStale() {
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return false
   console.log('building the client…')
   const t0 = Date.now()
-  execFileSync(process.execPath, [join(client, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: client,
-    stdio: 'inherit',
-  })
+  execFileSync(
+    process.execPath,
+    [join(client, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: client,
+      stdio: 'inherit',
+    },
+  )
   console.log(`client built in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   return true
 }

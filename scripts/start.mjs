@@ -5,6 +5,9 @@ import { buildClientIfStale } from './client-build.mjs'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 buildClientIfStale()
-const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/server.ts'], { cwd: root, stdio: 'inherit' })
+const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/server.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+})
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
 child.on('exit', (code) => process.exit(code ?? 0))

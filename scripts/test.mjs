@@ -5,5 +5,8 @@ import { buildClientIfStale } from './client-build.mjs'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 buildClientIfStale()
-const res = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' })
+const res = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+})
 process.exit(res.status ?? 1)

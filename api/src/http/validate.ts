@@ -15,7 +15,12 @@ function toDetails(error: z.ZodError): ErrorDetail[] {
 function reject(error: z.ZodError, what: string): never {
   const details = toDetails(error)
   const first = details[0]
-  throw new ApiError(400, 'invalid_parameter', `${what}: ${first?.field ? `${first.field}: ` : ''}${first?.problem ?? 'invalid'}`, details)
+  throw new ApiError(
+    400,
+    'invalid_parameter',
+    `${what}: ${first?.field ? `${first.field}: ` : ''}${first?.problem ?? 'invalid'}`,
+    details,
+  )
 }
 
 /** Validates the query string against a strict zod object (unknown parameters are errors). */
@@ -50,17 +55,34 @@ export const isoDate = z
   .regex(ISO_DATE, 'expected a date as YYYY-MM-DD')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1990-01-01' && s <= '2100-12-31'
+    return (
+      !Number.isNaN(d.getTime()) &&
+      d.toISOString().slice(0, 10) === s &&
+      s >= '1990-01-01' &&
+      s <= '2100-12-31'
+    )
   }, 'not a calendar date between 1990 and 2100')
 
 /** Comma-separated list of identifiers (lower-case codes). */
 export const codeList = z
   .string()
   .max(2000)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected comma-separated codes')).min(1).max(50))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected comma-separated codes'))
+      .min(1)
+      .max(50),
+  )
 
-export const unitCode = z.string().regex(/^\d{5}(-\d{3})?$/, 'expected a commune code (5 digits) or a village code (5 digits-3 digits)')
+export const unitCode = z
+  .string()
+  .regex(/^\d{5}(-\d{3})?$/, 'expected a commune code (5 digits) or a village code (5 digits-3 digits)')
 export const communeCode = z.string().regex(/^\d{5}$/, 'expected a 5-digit commune code')
 
 export const bboxParam = z
@@ -71,13 +93,19 @@ export const bboxParam = z
     z
       .array(z.number().finite())
       .length(4, 'expected minLon,minLat,maxLon,maxLat')
-      .refine(([a, b, c, d]) => a >= -180 && c <= 180 && b >= -90 && d <= 90 && a < c && b < d, 'expected minLon,minLat,maxLon,maxLat within ±180/±90 with min < max'),
+      .refine(
+        ([a, b, c, d]) => a >= -180 && c <= 180 && b >= -90 && d <= 90 && a < c && b < d,
+        'expected minLon,minLat,maxLon,maxLat within ±180/±90 with min < max',
+      ),
   )
 
 export const periodFields = { from: isoDate.optional(), to: isoDate.optional() }
 
 /** Period check shared by every route with from/to. */
 export function checkPeriod<T extends { from?: string; to?: string }>(q: T): T {
-  if (q.from && q.to && q.from > q.to) throw new ApiError(400, 'invalid_parameter', 'from: must not be after to', [{ field: 'from', problem: 'must not be after to' }])
+  if (q.from && q.to && q.from > q.to)
+    throw new ApiError(400, 'invalid_parameter', 'from: must not be after to', [
+      { field: 'from', problem: 'must not be after to' },
+    ])
   return q
 }
