@@ -8,13 +8,16 @@ import type { AppEnv } from './context.ts'
 import { errorBody, onError } from './http/errors.ts'
 import { authRoutes } from './routes/auth.ts'
 import { compare } from './routes/compare.ts'
+import { exportRoutes } from './routes/export.ts'
 import { health } from './routes/health.ts'
+import { imports } from './routes/imports.ts'
 import { incidents } from './routes/incidents.ts'
 import { layers } from './routes/layers.ts'
 import { meta } from './routes/meta.ts'
 import { metrics } from './routes/metrics.ts'
 import { openapi } from './routes/openapi.ts'
 import { priorities } from './routes/priorities.ts'
+import { records } from './routes/records.ts'
 import { search } from './routes/search.ts'
 import { stats } from './routes/stats.ts'
 import { units } from './routes/units.ts'
@@ -55,6 +58,9 @@ export function createApp(db: Db, opts: { clientDir?: string } = {}) {
     .route('/api/stats', stats)
     .route('/api/priorities', priorities)
     .route('/api/compare', compare)
+    .route('/api/imports', imports)
+    .route('/api/records', records)
+    .route('/api/export', exportRoutes)
     .route('/api', openapi)
     .route('/tiles', tiles)
 

@@ -23,7 +23,10 @@ describe.each(backends())('core endpoints on the %s database', (backend) => {
   })
 
   it('returns villages with their commune code, province and 2008 communes', async () => {
-    const villages = await getJson(ctx.app, '/api/units?level=village&properties=code,commune_code&geometry=point')
+    const villages = await getJson(
+      ctx.app,
+      '/api/units?level=village&properties=code,commune_code&geometry=point',
+    )
     expect(villages.body.features.length).toBeGreaterThan(1500)
     expect(villages.body.features[0].properties.commune_code).toMatch(/^\d{5}$/)
     expect(villages.body.features[0].geometry.type).toBe('Point')

@@ -1,0 +1,132 @@
+// The commit: writes every staged row of a clean dry run to its records table in a few set-based
+// statements, inside the request's transaction: all rows or none.
+import type { Queryable } from '@antt/data/db'
+import { ApiError } from '../http/errors.ts'
+import { KINDS } from './kinds/index.ts'
+import type { ImportKind, KindDef } from './kinds/types.ts'
+import { endProgress, startProgress } from './progress.ts'
+
+/** Rows written per statement. */
+export const COMMIT_SLICE = 20_000
+
+export interface CommitResult {
+  create: number
+  update: number
+  skip: number
+}
+
+function writeSql(kind: KindDef): string[] {
+  if (kind.table === 'commune' || kind.columns.length === 0) return []
+  const names = kind.columns.map((c) => c.name)
+  const geo = [
+    ...(['point', 'point-required', 'point-or-shape'].includes(kind.place) ? [['point', 'r.point']] : []),
+    ...(['shape', 'point-or-shape'].includes(kind.place) ? [['geom', 'r.shape']] : []),
+  ]
+  const from = `from import_row r cross join lateral jsonb_populate_record(null::${kind.table}, r.vals) x
+     where r.import_id = $1::uuid and not r.has_error and r.row_no > $2 and r.row_no <= $3`
+  return [
+    `insert into ${kind.table} (${[kind.idColumn, ...names, ...geo.map(([c]) => c)].join(', ')})
+     select r.rec_id, ${[...names.map((n) => `x.${n}`), ...geo.map(([, v]) => v)].join(', ')}
+     ${from} and r.action = 'create' order by r.row_no`,
+    `update ${kind.table} t set ${[
+      ...names.map((n) => `${n} = x.${n}`),
+      ...geo.map(([c, v]) => `${c} = ${v}`),
+      ...(kind.table === 'security_model' ? ['updated_at = now()'] : []),
+    ].join(', ')}
+     ${from} and r.action = 'update' and t.${kind.idColumn} = r.target_id`,
+  ]
+}
+
+/**
+ * Commits import `id`. 409 when it was committed already, has errors, or the data it was checked against
+ * changed since; the caller's transaction rolls back on any failure, so nothing is half-written.
+ */
+export async function commitImport(db: Queryable, id: string, userId: number): Promise<CommitResult> {
+  // for update: two commits of one import on the server wait for each other, and the second sees 'committed'
+  const [batch] = await db.query<{
+    kind: ImportKind
+    status: string
+    issues: { severity: string }[]
+    data_version: string
+  }>('select kind, status, issues, data_version from import_batch where id = $1::uuid for update', [id])
+  if (!batch)
+    throw new ApiError(404, 'not_found', `import ${id} not found`, [{ field: 'id', problem: 'not found' }])
+  if (batch.status === 'committed')
+    throw new ApiError(409, 'already_committed', `import ${id} was committed already`, [
+      { field: 'id', problem: 'already committed' },
+    ])
+  if (batch.status !== 'validated')
+    throw new ApiError(409, 'not_ready', `import ${id} is still running its dry run`, [
+      { field: 'id', problem: 'not ready' },
+    ])
+  const kind = KINDS[batch.kind]
+  const [{ errors }] = await db.query<{ errors: number }>(
+    'select count(*)::int as errors from import_row where import_id = $1::uuid and has_error',
+    [id],
+  )
+  const fileErrors = batch.issues.filter((i) => i.severity === 'error').length
+  if (errors + fileErrors > 0)
+    throw new ApiError(
+      409,
+      'import_has_errors',
+      `import ${id} has ${errors} row(s) with errors${fileErrors ? ` and ${fileErrors} file error(s)` : ''}: fix the file and run the dry run again`,
+      [{ field: 'id', problem: 'has errors' }],
+    )
+  const [{ version }] = await db.query<{ version: string }>(
+    `select coalesce(string_agg(table_name || ':' || version, ',' order by table_name), '') as version
+     from table_change where table_name = any ($1::text[])`,
+    [kind.reads],
+  )
+  // When the tables the dry run read have changed since, check that its plan still holds: no new record's
+  // key taken meanwhile, no record it updates gone (or moved out of the caller's scope). Other changes
+  // are caught by the tables' own constraints, which fail the whole commit.
+  if (version !== batch.data_version && kind.table !== 'commune') {
+    const [{ taken, gone }] = await db.query<{ taken: number; gone: number }>(
+      `select count(*) filter (where r.action = 'create' and exists (select 1 from import_taken_ids($2, array[r.rec_id])))::int as taken,
+              count(*) filter (where r.action <> 'create' and not exists (select 1 from ${kind.table} t where t.${kind.idColumn} = r.target_id))::int as gone
+       from import_row r where r.import_id = $1::uuid`,
+      [id, kind.table],
+    )
+    if (taken + gone > 0)
+      throw new ApiError(
+        409,
+        'stale',
+        `the data changed since the dry run of import ${id} (${taken} key(s) taken, ${gone} record(s) gone): run the dry run again`,
+        [{ field: 'id', problem: 'stale' }],
+      )
+  }
+
+  await db.query('set local jit = off')
+  const progress = startProgress(id, userId, 'committing')
+  try {
+    // in slices of rows, so that no statement of a large import runs into the server's statement timeout
+    const [{ last }] = await db.query<{ last: number }>(
+      'select coalesce(max(row_no), 0) as last from import_row where import_id = $1::uuid',
+      [id],
+    )
+    for (const sql of writeSql(kind))
+      for (let from = 0; from < last; from += COMMIT_SLICE) {
+        await db.query(sql, [id, from, from + COMMIT_SLICE])
+        progress.processed = Math.min(last, from + COMMIT_SLICE)
+      }
+    for (const sql of kind.afterCommit ?? []) await db.query(sql, [id])
+    const [counts] = await db.query<CommitResult>(
+      `select count(*) filter (where action = 'create')::int as "create",
+              count(*) filter (where action = 'update')::int as "update",
+              count(*) filter (where action = 'skip')::int as skip
+       from import_row where import_id = $1::uuid`,
+      [id],
+    )
+    progress.processed = counts.create + counts.update + counts.skip
+    await db.query(
+      `update import_batch set status = 'committed', committed_at = now(),
+              summary = coalesce(summary, '{}'::jsonb) || $2::jsonb
+       where id = $1::uuid`,
+      [id, JSON.stringify(counts)],
+    )
+    await db.query('delete from import_row where import_id = $1::uuid', [id])
+    return counts
+  } finally {
+    endProgress(id)
+  }
+}

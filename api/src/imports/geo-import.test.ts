@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto'
+import proj4 from 'proj4'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { backends, getJson, useApp } from '../testing.ts'
+import { LAO_CAI_MERIDIAN, vn2000Tm3, WGS84 } from './crs.ts'
+import { geojsonOf, PRJ_VN2000_TM3_10445, shapefileZip } from './fixtures/files.ts'
+import { upload } from './fixtures/upload.ts'
+
+const RUN = randomUUID().slice(0, 6).toUpperCase()
+const key = (n: string | number) => `G${RUN}-${n}`
+const TM3 = vn2000Tm3(LAO_CAI_MERIDIAN)
+
+function metres([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
+  const r = Math.PI / 180
+  const a =
+    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
+    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2
+  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a))
+}
+
+/** A square of `half` metres around a WGS84 point, in degrees. */
+function square([lon, lat]: number[], half: number): number[][] {
+  const dx = half / (111_320 * Math.cos((lat * Math.PI) / 180))
+  const dy = half / 110_574
+  return [
+    [lon - dx, lat - dy],
+    [lon + dx, lat - dy],
+    [lon + dx, lat + dy],
+    [lon - dx, lat + dy],
+    [lon - dx, lat - dy],
+  ]
+}
+
+describe.each(backends())('GeoJSON and Shapefile imports on the %s database', (backend) => {
+  const ctx = useApp(backend)
+  const imports: string[] = []
+  let inside: [number, number][] = []
+
+  beforeAll(async () => {
+    const rows = await ctx.db.query<{ lon: number; lat: number }>(
+      `select ST_X(point) as lon, ST_Y(point) as lat from village where commune_code = '02647' order by code limit 3`,
+    )
+    inside = rows.map((r) => [r.lon, r.lat])
+  })
+
+  afterAll(async () => {
+    await ctx.db.query('delete from incident where id like $1', [`G${RUN}-%`])
+    await ctx.db.query('delete from import_batch where id = any ($1::uuid[])', [imports])
+  })
+
+  const dry = async (kind: string, bytes: Uint8Array, name: string, extra?: Record<string, string>) => {
+    const res = await upload(ctx.app, kind, bytes, name, extra)
+    if (res.body?.id) imports.push(res.body.id)
+    return res
+  }
+
+  it('imports a zipped Shapefile in VN-2000 TM-3 (CRS from its .prj) within 1 m of proj4js', async () => {
+    // points given in TM-3 104°45′, from WGS84 points inside Phường Lào Cai (the inverse is proj4's own)
+    const toTm3 = proj4(WGS84.proj4, TM3.proj4)
+    const records = inside.map((p, i) => {
+      const [x, y] = toTm3.forward(p)
+      return {
+        geometry: { type: 'Point' as const, coordinates: [x, y] as [number, number] },
+        properties: {
+          MA_HS: key(i),
+          MA_XA: '02647',
+          TEN_XA: 'Phường Lào Cai',
+          LOAI: 'Trộm cắp',
+          NGAY: '05/03/2025',
+        },
+      }
+    })
+    const zip = shapefileZip(records, { prj: PRJ_VN2000_TM3_10445, name: 'vu_viec_vn2000' })
+    const res = await dry('incidents', zip, 'vu_viec_vn2000.zip')
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body).toMatchObject({
+      format: 'shapefile',
+      crs: 'VN2000-TM3-104.75',
+      rows: 3,
+      valid: 3,
+      create: 3,
+    })
+    expect(res.body.errors).toEqual([])
+    // MA_HS is not a known column (a warning), so the records get generated keys; give them ours instead
+    const keyed = shapefileZip(
+      records.map((r) => ({ ...r, properties: { MA_HO_SO: r.properties.MA_HS, ...r.properties } })),
+      { prj: PRJ_VN2000_TM3_10445 },
+    )
+    const commit = await dry('incidents', keyed, 'keyed.zip')
+    expect((await getJson(ctx.app, `/api/imports/${commit.body.id}/commit`, { method: 'POST' })).status).toBe(
+      200,
+    )
+    const stored = await ctx.db.query<{ id: string; lon: number; lat: number }>(
+      `select id, ST_X(point) as lon, ST_Y(point) as lat from incident where id like $1 order by id`,
+      [`G${RUN}-%`],
+    )
+    expect(stored).toHaveLength(3)
+    const toWgs = proj4(TM3.proj4, WGS84.proj4)
+    for (const [i, s] of stored.entries()) {
+      const reference = toWgs.forward(records[i].geometry.coordinates)
+      expect(metres([s.lon, s.lat], reference)).toBeLessThan(1)
+      expect(metres([s.lon, s.lat], inside[i])).toBeLessThan(1)
+    }
+  })
+
+  it('warns when the crs field overrides the .prj, and errs on a .prj it cannot read', async () => {
+    const rec = {
+      geometry: { type: 'Point' as const, coordinates: [423000, 2490000] as [number, number] },
+      properties: { MA_XA: '02647', LOAI: 'theft', NGAY: '2025-03-05' },
+    }
+    const otherZone = PRJ_VN2000_TM3_10445.replace('104.75', '105.5')
+    const over = await dry('incidents', shapefileZip([rec], { prj: otherZone }), 'a.zip', {
+      crs: 'VN2000-TM3-104.75',
+    })
+    expect(over.body.errors).toEqual([])
+    expect(over.body.warnings).toContainEqual(
+      expect.objectContaining({ row: 0, field: 'crs', message: expect.stringMatching(/VN2000-TM3-105\.5/) }),
+    )
+    const odd = PRJ_VN2000_TM3_10445.replace('Transverse_Mercator', 'Lambert_Conformal_Conic')
+    const bad = await dry('incidents', shapefileZip([rec], { prj: odd }), 'b.zip')
+    expect(bad.body.errors[0]).toMatchObject({ row: 0, field: 'crs' })
+    const none = await dry('incidents', shapefileZip([rec]), 'c.zip')
+    expect(none.body.warnings).toContainEqual(
+      expect.objectContaining({ field: 'crs', message: expect.stringMatching(/no \.prj/) }),
+    )
+    expect(none.body.errors[0]).toMatchObject({
+      row: 1,
+      field: 'geometry',
+      message: expect.stringMatching(/projected/),
+    })
+  })
+
+  it('reports an invalid polygon in a boundaries GeoJSON with the reason, per feature', async () => {
+    const [c] = await ctx.db.query<{ geom: string }>(
+      `select ST_AsGeoJSON(geom, 15) as geom from commune where code = '02647'`,
+    )
+    const centre = inside[0]
+    const bowtie = [
+      [centre[0] - 0.01, centre[1] - 0.01],
+      [centre[0] + 0.01, centre[1] + 0.01],
+      [centre[0] + 0.01, centre[1] - 0.01],
+      [centre[0] - 0.01, centre[1] + 0.01],
+      [centre[0] - 0.01, centre[1] - 0.01],
+    ]
+    const open = square(centre, 500).slice(0, 4)
+    const file = geojsonOf([
+      { geometry: JSON.parse(c.geom), properties: { commune_code: '02647' } },
+      { geometry: { type: 'Polygon', coordinates: [bowtie] }, properties: { commune_code: '02671' } },
+      { geometry: { type: 'Polygon', coordinates: [open] }, properties: { commune_code: '02680' } },
+      { geometry: { type: 'Point', coordinates: centre }, properties: { commune_code: '02683' } },
+      {
+        geometry: { type: 'Polygon', coordinates: [square([106.6, 20.9], 1000)] },
+        properties: { commune_name: 'A Mú Sung' },
+      },
+    ])
+    const res = await dry('boundaries', file, 'ranh-gioi.geojson')
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body.errors).toEqual([
+      { row: 2, field: 'geometry', message: expect.stringMatching(/invalid polygon: Self-intersection/) },
+      { row: 3, field: 'geometry', message: expect.stringMatching(/not closed/) },
+      { row: 4, field: 'geometry', message: expect.stringMatching(/expected a polygon/) },
+      { row: 5, field: 'geometry', message: expect.stringMatching(/outside the province/) },
+    ])
+    // the unchanged boundary of 02647 would be skipped
+    expect(res.body).toMatchObject({ rows: 5, valid: 1, skip: 1, update: 0, create: 0 })
+  })
+
+  it('imports point records from GeoJSON (WGS84 by RFC 7946), reading English property names', async () => {
+    const file = geojsonOf(
+      inside.map((p, i) => ({
+        geometry: { type: 'Point', coordinates: p },
+        properties: {
+          category_code: 'drugs',
+          occurred_on: `2025-04-0${i + 1}`,
+          commune_code: '02647',
+          severity: 2,
+        },
+      })),
+    )
+    const res = await dry('incidents', file, 'points.geojson')
+    expect(res.body.errors).toEqual([])
+    expect(res.body).toMatchObject({ format: 'geojson', crs: 'EPSG:4326', valid: 3, create: 3 })
+  })
+
+  it.runIf(backend === 'embedded')(
+    'replaces a commune boundary from a Shapefile in VN-2000 and recomputes its area',
+    async () => {
+      const [c] = await ctx.db.query<{ geom: string; area: number }>(
+        `select ST_AsGeoJSON(ST_Transform(ST_SimplifyPreserveTopology(geom, 0.001), $1::int), 3, 0) as geom,
+              ST_Area(ST_SimplifyPreserveTopology(geom, 0.001)::geography) / 1e6 as area
+       from commune where code = '02647'`,
+        [TM3.srid],
+      )
+      const poly = JSON.parse(c.geom) as { type: string; coordinates: number[][][] | number[][][][] }
+      const rings = (
+        poly.type === 'MultiPolygon' ? (poly.coordinates as number[][][][])[0] : poly.coordinates
+      ) as [number, number][][]
+      const zip = shapefileZip(
+        [{ geometry: { type: 'Polygon', coordinates: rings }, properties: { MA_XA: '02647' } }],
+        {
+          prj: PRJ_VN2000_TM3_10445,
+        },
+      )
+      const res = await dry('boundaries', zip, 'ranh_gioi.zip')
+      expect(res.body.errors).toEqual([])
+      expect(res.body).toMatchObject({ valid: 1, update: 1 })
+      const commit = await getJson(ctx.app, `/api/imports/${res.body.id}/commit`, { method: 'POST' })
+      expect(commit.status, JSON.stringify(commit.body)).toBe(200)
+      const [after] = await ctx.db.query<{ area: number; valid: boolean; inside: boolean }>(
+        `select area_km2 as area, ST_IsValid(geom) as valid, ST_Intersects(geom, label_point) as inside from commune where code = '02647'`,
+      )
+      expect(after.valid).toBe(true)
+      expect(after.inside).toBe(true)
+      expect(Math.abs(after.area - c.area) / c.area).toBeLessThan(0.001)
+    },
+  )
+})

@@ -1,0 +1,55 @@
+import { communeCode, communeName } from './common.ts'
+import { issueIf, type KindDef } from './types.ts'
+
+/** Commune boundaries: replace the polygon of existing communes (the units themselves are official). */
+export const boundaries: KindDef = {
+  kind: 'boundaries',
+  table: 'commune',
+  idColumn: 'code',
+  label: { vi: 'Ranh giới xã, phường', en: 'Commune boundaries' },
+  idPrefix: '',
+  commune: 'row',
+  village: false,
+  place: 'shape',
+  creates: false,
+  fields: [
+    communeCode,
+    communeName,
+    { key: 'area_km2', vi: 'Diện tích (km²)', aliases: ['dien tich', 'area'], type: { t: 'info' } },
+  ],
+  keySql: 'b.commune_code',
+  columns: [],
+  finalChecks: [
+    issueIf(
+      `fin.shape is not null and not ST_Intersects(prov.geom, fin.shape)`,
+      'geometry',
+      'error',
+      `'the polygon lies outside the province: check the CRS'`,
+    ),
+    // vertices outside rather than area outside: see villages.ts on overlays in the embedded database
+    issueIf(
+      `fin.shape is not null and ST_Intersects(prov.geom, fin.shape)
+       and (select avg((not ST_Intersects(prov.geom, d.geom))::int) from ST_DumpPoints(fin.shape) d) > 0.05`,
+      'geometry',
+      'warning',
+      `format('%s%% of the polygon''s vertices lie outside the province',
+         round(100 * (select avg((not ST_Intersects(prov.geom, d.geom))::int) from ST_DumpPoints(fin.shape) d)))`,
+    ),
+    issueIf(
+      `fin.shape is not null and fin.old_shape is not null and not ST_Intersects(fin.shape, fin.old_shape)`,
+      'geometry',
+      'warning',
+      `format('the polygon does not overlap the current boundary of %s', fin.target)`,
+    ),
+  ],
+  afterCommit: [
+    `update commune c set geom = r.shape, label_point = ST_PointOnSurface(r.shape),
+            area_km2 = ST_Area(r.shape::geography) / 1e6
+     from import_row r where r.import_id = $1 and r.action = 'update' and c.code = r.target_id`,
+    `select refresh_border_areas() where exists (select 1 from import_row r where r.import_id = $1 and r.action = 'update')`,
+  ],
+  exportNeeds: 'read_aggregates',
+  exportSql: `select c.code as commune_code, c.full_name as commune_name, c.area_km2, ST_AsGeoJSON(c.geom, 15) as geometry
+    from commune c where c.code > $1 and ($3::text[] is null or c.code = any ($3)) order by c.code limit $2`,
+  reads: ['commune'],
+}

@@ -1,0 +1,135 @@
+import { communeCode, communeName, recordKey, villageCode, villageName } from './common.ts'
+import { issueIf, type KindDef } from './types.ts'
+
+export const SUBJECT_KIND = {
+  village: ['Thôn, tổ dân phố', 'thon', 'ban', 'to dan pho', 'thon ban', 'thon to dan pho', 'village'],
+  commune: ['Xã, phường', 'xa', 'phuong', 'xa phuong', 'commune', 'ward'],
+  school: ['Trường học', 'truong', 'truong hoc', 'co so giao duc', 'school'],
+  enterprise: ['Doanh nghiệp', 'doanh nghiep', 'co quan doanh nghiep', 'enterprise', 'company'],
+} as const
+
+export const certifications: KindDef = {
+  kind: 'certifications',
+  table: 'safety_certification',
+  idColumn: 'id',
+  label: { vi: 'Công nhận đạt chuẩn an toàn về ANTT', en: 'Safety certifications' },
+  idPrefix: 'C',
+  commune: 'row',
+  village: true,
+  place: 'none',
+  fields: [
+    recordKey(),
+    {
+      key: 'subject_kind',
+      vi: 'Loại đối tượng',
+      aliases: ['doi tuong', 'loai', 'subject kind', 'kind'],
+      type: {
+        t: 'enum',
+        values: SUBJECT_KIND,
+        labels: {
+          village: { vi: 'Thôn, tổ dân phố', en: 'village' },
+          commune: { vi: 'Xã, phường', en: 'commune' },
+          school: { vi: 'Trường học', en: 'school' },
+          enterprise: { vi: 'Doanh nghiệp', en: 'enterprise' },
+        },
+      },
+      required: true,
+      help: {
+        vi: 'Thôn, tổ dân phố / Xã, phường / Trường học / Doanh nghiệp',
+        en: 'village / commune / school / enterprise',
+      },
+      sample: 'Thôn, tổ dân phố',
+    },
+    {
+      key: 'subject_name',
+      vi: 'Tên đối tượng',
+      aliases: ['ten', 'ten don vi duoc cong nhan', 'subject', 'subject name', 'name'],
+      type: { t: 'text', max: 300 },
+      help: {
+        vi: 'Để trống với thôn, xã: dùng mã thôn, mã xã.',
+        en: 'Empty for a village or commune: its code is used.',
+      },
+      sample: '02647-003',
+    },
+    communeCode,
+    communeName,
+    villageCode,
+    villageName,
+    {
+      key: 'year',
+      vi: 'Năm',
+      aliases: ['nam cong nhan', 'nam danh gia', 'year'],
+      type: { t: 'year' },
+      required: true,
+      sample: 2025,
+    },
+    {
+      key: 'certified',
+      vi: 'Đạt chuẩn',
+      aliases: ['ket qua', 'dat chuan an toan', 'dat chuan an toan ve antt', 'certified', 'cong nhan'],
+      type: { t: 'bool' },
+      required: true,
+      help: { vi: 'Có / Không', en: 'yes / no' },
+      sample: 'Có',
+    },
+  ],
+  columns: [
+    { name: 'subject_kind', type: 'text', sql: `b.f->>'subject_kind'`, required: true },
+    {
+      name: 'subject_name',
+      type: 'text',
+      sql: `coalesce(b.f->>'subject_name', case b.f->>'subject_kind' when 'village' then b.village_code when 'commune' then b.commune_code end)`,
+      fields: ['subject_name', 'subject_kind'],
+      required: true,
+    },
+    {
+      name: 'commune_code',
+      type: 'text',
+      sql: 'b.commune_code',
+      fields: ['commune_code', 'commune_name'],
+      required: true,
+    },
+    {
+      name: 'village_code',
+      type: 'text',
+      // only a village is certified as a village (table check)
+      sql: `case when b.f->>'subject_kind' = 'village' then b.village_code end`,
+      fields: ['village_code', 'village_name', 'subject_kind'],
+    },
+    { name: 'year', type: 'integer', sql: `(b.f->>'year')::int`, required: true },
+    { name: 'certified', type: 'boolean', sql: `(b.f->>'certified')::boolean`, required: true },
+  ],
+  naturalKey: {
+    fields: ['subject_kind', 'year'],
+    match: `e.commune_code = k.r_commune_code and e.subject_kind = k.r_subject_kind and e.year = k.r_year
+            and e.village_code is not distinct from k.r_village_code and import_fold(e.subject_name) = coalesce(k.fk->>'subject_name', import_fold(k.r_subject_name))`,
+    text: `concat_ws('|', k.r_commune_code, k.r_subject_kind, k.r_village_code, coalesce(k.fk->>'subject_name', import_fold(k.r_subject_name)), k.r_year)`,
+    label: 'subject, commune and year',
+  },
+  checks: [
+    issueIf(
+      `b.f->>'subject_kind' = 'village' and b.village_code is null and b.f->>'village_code' is null and b.f->>'village_name' is null`,
+      'village_code',
+      'error',
+      `'a village certification needs the village (Mã thôn or Tên thôn)'`,
+    ),
+    issueIf(
+      `b.f->>'subject_kind' <> 'village' and b.village_code is not null`,
+      'village_code',
+      'warning',
+      `format('the village is ignored for a %s certification', b.f->>'subject_kind')`,
+    ),
+    issueIf(
+      `(b.f->>'year')::int > extract(year from current_date)`,
+      'year',
+      'error',
+      `format('year %s is in the future', b.f->>'year')`,
+    ),
+  ],
+  exportNeeds: 'read_records',
+  exportSql: `select s.id, s.subject_kind, s.subject_name, s.commune_code, c.full_name as commune_name, s.village_code,
+      v.name as village_name, s.year, s.certified
+    from safety_certification s join commune c on c.code = s.commune_code left join village v on v.code = s.village_code
+    where s.id > $1 and ($3::text[] is null or s.commune_code = any ($3)) order by s.id limit $2`,
+  reads: ['safety_certification', 'commune', 'village'],
+}

@@ -1,0 +1,151 @@
+import type { FieldDef } from './types.ts'
+
+export const recordKey = (aliases: readonly string[] = []): FieldDef => ({
+  key: 'id',
+  vi: 'Mã hồ sơ',
+  aliases: ['ma ho so', 'ma ban ghi', 'record id', 'record key', 'key', 'stt ho so', ...aliases],
+  type: { t: 'key' },
+  help: {
+    vi: 'Mã ổn định của bản ghi. Để trống khi thêm mới; giữ nguyên khi sửa, để nhập lại không tạo bản trùng.',
+    en: 'Stable record key. Leave empty for new records; keep it when editing so a re-import creates no duplicate.',
+  },
+})
+
+export const communeCode: FieldDef = {
+  key: 'commune_code',
+  vi: 'Mã xã',
+  aliases: [
+    'ma xa phuong',
+    'ma don vi hanh chinh',
+    'ma dvhc',
+    'ma xa moi',
+    'commune code',
+    'commune id',
+    'maxa',
+    'ma_xa',
+  ],
+  type: { t: 'ref', pad: 'commune' },
+  help: {
+    vi: 'Mã xã, phường mới (5 chữ số). Mã cũ trước 01/7/2025 được chuyển đổi theo bảng tương ứng.',
+    en: 'New 5-digit commune code. Codes from before 1 July 2025 are translated through the crosswalk.',
+  },
+  sample: '02647',
+}
+
+export const communeName: FieldDef = {
+  key: 'commune_name',
+  vi: 'Tên xã',
+  aliases: [
+    'xa',
+    'xa phuong',
+    'ten xa phuong',
+    'ten don vi',
+    'phuong xa',
+    'commune',
+    'commune name',
+    'tenxa',
+  ],
+  type: { t: 'ref' },
+  help: {
+    vi: 'Tên xã, phường (có hoặc không dấu). Dùng khi không có mã xã.',
+    en: 'Commune name, with or without diacritics; used when there is no code.',
+  },
+  sample: 'Phường Lào Cai',
+}
+
+export const villageCode: FieldDef = {
+  key: 'village_code',
+  vi: 'Mã thôn',
+  aliases: ['ma thon ban', 'ma thon to dan pho', 'ma thon to', 'village code', 'mathon'],
+  type: { t: 'ref', pad: 'village' },
+  sample: '02647-003',
+}
+
+export const villageName: FieldDef = {
+  key: 'village_name',
+  vi: 'Tên thôn',
+  aliases: [
+    'thon',
+    'thon ban',
+    'thon to dan pho',
+    'thon ban to dan pho',
+    'ten thon ban',
+    'village',
+    'village name',
+  ],
+  type: { t: 'ref' },
+  sample: 'Tổ dân phố số 3',
+}
+
+export const coordinates: FieldDef[] = [
+  {
+    key: 'lon',
+    vi: 'lon',
+    aliases: ['kinh do', 'longitude', 'lng', 'long', 'kinhdo', 'kinh do lon'],
+    type: { t: 'coord' },
+    help: {
+      vi: 'Kinh độ WGS84 (độ thập phân, ví dụ 103.9712). Có thể thay bằng X, Y theo VN-2000 và chọn hệ tọa độ khi nhập.',
+      en: 'WGS84 longitude in decimal degrees. Or give X, Y in VN-2000 and choose the CRS when importing.',
+    },
+    sample: 103.9712,
+  },
+  {
+    key: 'lat',
+    vi: 'lat',
+    aliases: ['vi do', 'latitude', 'vido', 'vi do lat'],
+    type: { t: 'coord' },
+    help: { vi: 'Vĩ độ WGS84 (độ thập phân, ví dụ 22.4856).', en: 'WGS84 latitude in decimal degrees.' },
+    sample: 22.4856,
+  },
+  {
+    key: 'x',
+    vi: 'X',
+    aliases: ['toa do x', 'x m', 'x vn2000', 'x vn 2000'],
+    type: { t: 'coord' },
+    help: {
+      vi: 'Tọa độ X theo VN-2000 (mét), theo quy ước trắc địa Việt Nam: X là tọa độ Bắc (northing, khoảng 2 400 000 ở Lào Cai).',
+      en: 'VN-2000 X in metres, Vietnamese surveying order: X is the NORTHING (about 2,400,000 in Lào Cai).',
+    },
+  },
+  {
+    key: 'y',
+    vi: 'Y',
+    aliases: ['toa do y', 'y m', 'y vn2000', 'y vn 2000'],
+    type: { t: 'coord' },
+    help: {
+      vi: 'Tọa độ Y theo VN-2000 (mét): Y là tọa độ Đông (easting, khoảng 400 000–600 000 với múi 3°).',
+      en: 'VN-2000 Y in metres: Y is the EASTING (about 400,000–600,000 in a TM-3 zone).',
+    },
+  },
+]
+
+export const leadOrg = (required: boolean): FieldDef => ({
+  key: 'lead_org_code',
+  vi: 'Đơn vị chủ trì',
+  aliases: [
+    'co quan chu tri',
+    'to chuc chu tri',
+    'chu tri',
+    'don vi phu trach',
+    'lead organisation',
+    'lead organization',
+    'lead org',
+  ],
+  type: { t: 'ref' },
+  required,
+  help: {
+    vi: 'Mã hoặc tên đơn vị (Công an, Mặt trận Tổ quốc, Đoàn Thanh niên, …).',
+    en: 'Code or name (Police, Fatherland Front, Youth Union, …).',
+  },
+  sample: 'Công an',
+})
+
+/** A rating or type lookup: `t` is the import_taxon_key row; n = 1 means the spelling names one code. */
+export const taxonLookup = (alias: string, kind: string, field: string) =>
+  `left join import_taxon_key ${alias} on ${alias}.kind = '${kind}' and ${alias}.k = b.fk->>'${field}'`
+
+export const unknownTaxon = (alias: string, field: string, what: string) =>
+  `case when b.f->>'${field}' is not null and ${alias}.code is null then import_issue('${field}', 'error', format('unknown ${what} "%s"', b.f->>'${field}'))
+        when ${alias}.n > 1 then import_issue('${field}', 'error', format('"%s" names several ${what}s: write the code', b.f->>'${field}')) end`
+
+export const taxonCode = (alias: string) => `case when ${alias}.n = 1 then ${alias}.code end`

@@ -1,0 +1,103 @@
+import { communeCode, communeName, recordKey, taxonCode, taxonLookup, unknownTaxon } from './common.ts'
+import { issueIf, type KindDef } from './types.ts'
+
+export const evaluations: KindDef = {
+  kind: 'evaluations',
+  table: 'evaluation',
+  idColumn: 'id',
+  label: { vi: 'Kiểm tra, đánh giá mô hình', en: 'Evaluations' },
+  idPrefix: 'E',
+  commune: 'lookup',
+  village: false,
+  place: 'none',
+  fields: [
+    recordKey(),
+    {
+      key: 'model_id',
+      vi: 'Mã mô hình',
+      aliases: ['mo hinh', 'model', 'model key', 'ma ho so mo hinh'],
+      type: { t: 'key' },
+      required: true,
+      help: { vi: 'Mã hồ sơ của mô hình được đánh giá.', en: 'Key of the model evaluated.' },
+      sample: 'M000001',
+    },
+    { key: 'model_name', vi: 'Tên mô hình', aliases: ['model name'], type: { t: 'info' } },
+    communeCode,
+    communeName,
+    {
+      key: 'evaluated_on',
+      vi: 'Ngày đánh giá',
+      aliases: ['ngay kiem tra', 'ngay kiem tra danh gia', 'evaluated on', 'evaluation date', 'date'],
+      type: { t: 'date', min: '1975-01-01' },
+      required: true,
+      sample: '20/06/2025',
+    },
+    {
+      key: 'rating_code',
+      vi: 'Xếp loại',
+      aliases: ['ket qua', 'ket qua xep loai', 'rating', 'danh gia', 'muc xep loai'],
+      type: { t: 'ref' },
+      required: true,
+      help: { vi: 'Tốt / Khá / Trung bình / Yếu', en: 'good / fair / average / weak' },
+      sample: 'Khá',
+    },
+    {
+      key: 'evaluator',
+      vi: 'Đơn vị đánh giá',
+      aliases: ['nguoi danh gia', 'co quan danh gia', 'don vi kiem tra', 'evaluator'],
+      type: { t: 'text', max: 300 },
+      sample: 'Công an xã',
+    },
+    { key: 'note', vi: 'Ghi chú', aliases: ['notes', 'nhan xet'], type: { t: 'text', max: 2000 } },
+  ],
+  lookups: [
+    `left join security_model sm on sm.id = b.f->>'model_id'`,
+    taxonLookup('t_rating', 'rating', 'rating_code'),
+  ].join('\n'),
+  communeSql: 'sm.commune_code',
+  columns: [
+    { name: 'model_id', type: 'text', sql: 'sm.id', required: true },
+    { name: 'evaluated_on', type: 'date', sql: `(b.f->>'evaluated_on')::date`, required: true },
+    { name: 'rating_code', type: 'text', sql: taxonCode('t_rating'), required: true },
+    { name: 'evaluator', type: 'text', sql: `b.f->>'evaluator'` },
+    { name: 'note', type: 'text', sql: `b.f->>'note'` },
+  ],
+  naturalKey: {
+    fields: ['model_id', 'evaluated_on'],
+    match: 'e.model_id = k.r_model_id and e.evaluated_on = k.r_evaluated_on',
+    text: `concat_ws('|', k.r_model_id, k.r_evaluated_on)`,
+    label: 'model and date',
+  },
+  checks: [
+    `case when b.f->>'model_id' is not null and sm.id is null then import_issue('model_id', 'error',
+       case when exists (select 1 from import_taken_ids('security_model', array[b.f->>'model_id']))
+            then format('model %s is outside your scope', b.f->>'model_id')
+            else format('no model with key %s', b.f->>'model_id') end) end`,
+    unknownTaxon('t_rating', 'rating_code', 'rating'),
+    issueIf(
+      `(b.f->>'evaluated_on')::date < sm.founded_on`,
+      'evaluated_on',
+      'error',
+      `format('evaluated on %s, before the model was founded on %s', b.f->>'evaluated_on', sm.founded_on)`,
+    ),
+    issueIf(
+      `(b.f->>'evaluated_on')::date > sm.dissolved_on`,
+      'evaluated_on',
+      'warning',
+      `format('evaluated on %s, after the model was dissolved on %s', b.f->>'evaluated_on', sm.dissolved_on)`,
+    ),
+    issueIf(
+      `b.commune_code is not null and sm.commune_code is not null and b.commune_code <> sm.commune_code`,
+      'commune_code',
+      'warning',
+      `format('model %s is in commune %s, not %s; the model''s commune is kept', sm.id, sm.commune_code, b.commune_code)`,
+    ),
+  ],
+  taxa: { rating_code: 'ratings' },
+  exportNeeds: 'read_records',
+  exportSql: `select e.id, e.model_id, m.name as model_name, m.commune_code, c.full_name as commune_name,
+      to_char(e.evaluated_on, 'YYYY-MM-DD') as evaluated_on, e.rating_code, e.evaluator, e.note
+    from evaluation e join security_model m on m.id = e.model_id join commune c on c.code = m.commune_code
+    where e.id > $1 and ($3::text[] is null or m.commune_code = any ($3)) order by e.id limit $2`,
+  reads: ['evaluation', 'security_model', 'rating'],
+}

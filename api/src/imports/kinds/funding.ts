@@ -1,0 +1,105 @@
+import { communeCode, communeName, recordKey } from './common.ts'
+import { issueIf, type KindDef } from './types.ts'
+
+export const funding: KindDef = {
+  kind: 'funding',
+  table: 'funding_allocation',
+  idColumn: 'id',
+  label: { vi: 'Kinh phí hỗ trợ', en: 'Funding' },
+  idPrefix: 'F',
+  commune: 'row',
+  village: false,
+  place: 'none',
+  fields: [
+    recordKey(),
+    communeCode,
+    communeName,
+    {
+      key: 'model_id',
+      vi: 'Mã mô hình',
+      aliases: ['mo hinh', 'model', 'model key'],
+      type: { t: 'key' },
+      help: {
+        vi: 'Mã hồ sơ mô hình được cấp (để trống nếu cấp cho cả xã).',
+        en: 'Key of the model funded (empty for the commune).',
+      },
+    },
+    { key: 'model_name', vi: 'Tên mô hình', aliases: ['model name'], type: { t: 'info' } },
+    {
+      key: 'year',
+      vi: 'Năm',
+      aliases: ['nam ngan sach', 'year'],
+      type: { t: 'year' },
+      required: true,
+      sample: 2025,
+    },
+    {
+      key: 'amount_vnd',
+      vi: 'Số tiền (đồng)',
+      aliases: ['so tien', 'kinh phi', 'so tien vnd', 'thanh tien', 'amount', 'amount vnd'],
+      type: { t: 'int', min: 0, max: 1e15, thousands: true },
+      required: true,
+      sample: 50_000_000,
+    },
+    {
+      key: 'source',
+      vi: 'Nguồn kinh phí',
+      aliases: ['nguon', 'nguon von', 'source'],
+      type: { t: 'text', max: 300 },
+      required: true,
+      sample: 'Ngân sách xã',
+    },
+    {
+      key: 'purpose',
+      vi: 'Mục đích',
+      aliases: ['noi dung chi', 'muc dich su dung', 'purpose'],
+      type: { t: 'text', max: 500 },
+    },
+  ],
+  lookups: `left join security_model sm on sm.id = b.f->>'model_id'`,
+  columns: [
+    {
+      name: 'commune_code',
+      type: 'text',
+      sql: 'coalesce(b.commune_code, sm.commune_code)',
+      fields: ['commune_code', 'commune_name'],
+      required: true,
+    },
+    { name: 'model_id', type: 'text', sql: 'sm.id' },
+    { name: 'year', type: 'integer', sql: `(b.f->>'year')::int`, required: true },
+    { name: 'amount_vnd', type: 'bigint', sql: `(b.f->>'amount_vnd')::bigint`, required: true },
+    { name: 'source', type: 'text', sql: `b.f->>'source'`, required: true },
+    { name: 'purpose', type: 'text', sql: `b.f->>'purpose'` },
+  ],
+  naturalKey: {
+    fields: ['year', 'source'],
+    match: `e.commune_code = k.r_commune_code and e.year = k.r_year and e.model_id is not distinct from k.r_model_id
+            and import_fold(e.source) = k.fk->>'source' and import_fold(e.purpose) is not distinct from k.fk->>'purpose'`,
+    text: `concat_ws('|', k.r_commune_code, k.r_year, k.r_model_id, k.fk->>'source', k.fk->>'purpose')`,
+    label: 'commune, year, model, source and purpose',
+  },
+  checks: [
+    `case when b.f->>'model_id' is not null and sm.id is null then import_issue('model_id', 'error',
+       case when exists (select 1 from import_taken_ids('security_model', array[b.f->>'model_id']))
+            then format('model %s is outside your scope', b.f->>'model_id')
+            else format('no model with key %s', b.f->>'model_id') end) end`,
+    issueIf(
+      `sm.id is not null and b.commune_code is not null and sm.commune_code <> b.commune_code`,
+      'model_id',
+      'error',
+      `format('model %s is in commune %s, not %s', sm.id, sm.commune_code, b.commune_code)`,
+    ),
+    issueIf(
+      `(b.f->>'year')::int > extract(year from current_date) + 1`,
+      'year',
+      'error',
+      `format('year %s is more than a year ahead', b.f->>'year')`,
+    ),
+  ],
+  exportNeeds: 'read_records',
+  exportSql: `select f.id, f.commune_code, c.full_name as commune_name, f.model_id, m.name as model_name, f.year,
+      f.amount_vnd, f.source, f.purpose
+    from funding_allocation f join commune c on c.code = f.commune_code left join security_model m on m.id = f.model_id
+    where f.id > $1 and ($3::text[] is null or f.commune_code = any ($3)) order by f.id limit $2`,
+  reads: ['funding_allocation', 'security_model', 'commune'],
+}

@@ -1,0 +1,246 @@
+import {
+  communeCode,
+  communeName,
+  coordinates,
+  leadOrg,
+  recordKey,
+  taxonCode,
+  taxonLookup,
+  unknownTaxon,
+  villageCode,
+  villageName,
+} from './common.ts'
+import { issueIf, type KindDef } from './types.ts'
+
+export const MODEL_STATUS = {
+  active: ['Đang hoạt động', 'hoat dong', 'active', 'con hoat dong', 'binh thuong'],
+  weak: ['Hoạt động yếu', 'yeu', 'weak', 'hoat dong cam chung'],
+  dissolved: ['Đã thanh loại', 'thanh loai', 'giai the', 'dissolved', 'ngung hoat dong', 'da giai the'],
+} as const
+
+export const models: KindDef = {
+  kind: 'models',
+  table: 'security_model',
+  idColumn: 'id',
+  label: { vi: 'Mô hình tự quản', en: 'Security models' },
+  idPrefix: 'M',
+  commune: 'row',
+  village: true,
+  place: 'point',
+  fields: [
+    recordKey(['ma mo hinh', 'model id']),
+    {
+      key: 'name',
+      vi: 'Tên mô hình',
+      aliases: ['ten', 'model name', 'ten mo hinh tu quan'],
+      type: { t: 'text', max: 300 },
+      required: true,
+      sample: 'Tổ an ninh tự quản tổ dân phố số 3',
+    },
+    {
+      key: 'type_code',
+      vi: 'Loại mô hình',
+      aliases: ['loai', 'type', 'model type', 'loai hinh'],
+      type: { t: 'ref' },
+      required: true,
+      help: {
+        vi: 'Mã hoặc tên loại mô hình (xem trang Danh mục).',
+        en: 'Code or name of the model type (see the lists sheet).',
+      },
+      sample: 'Tổ an ninh tự quản',
+    },
+    communeCode,
+    communeName,
+    villageCode,
+    villageName,
+    leadOrg(true),
+    {
+      key: 'founded_on',
+      vi: 'Ngày thành lập',
+      aliases: ['thanh lap', 'ngay ra mat', 'founded', 'date founded', 'founded on'],
+      type: { t: 'date', min: '1975-01-01' },
+      required: true,
+      help: { vi: 'dd/mm/yyyy', en: 'dd/mm/yyyy or yyyy-mm-dd' },
+      sample: '15/03/2021',
+    },
+    {
+      key: 'members',
+      vi: 'Số thành viên',
+      aliases: ['thanh vien', 'so nguoi', 'members'],
+      type: { t: 'int', min: 0, max: 100000 },
+      sample: 9,
+    },
+    {
+      key: 'equipment',
+      vi: 'Trang thiết bị',
+      aliases: ['thiet bi', 'phuong tien'],
+      type: { t: 'text', max: 1000 },
+    },
+    {
+      key: 'exemplary',
+      vi: 'Điển hình tiên tiến',
+      aliases: ['dien hinh', 'la dien hinh'],
+      type: { t: 'bool' },
+      help: { vi: 'Có / Không', en: 'yes / no' },
+      sample: 'Không',
+    },
+    {
+      key: 'replicated_from',
+      vi: 'Nhân rộng từ',
+      aliases: ['nhan rong tu mo hinh', 'replicated from'],
+      type: { t: 'key' },
+      help: {
+        vi: 'Mã hồ sơ của mô hình điển hình được nhân rộng.',
+        en: 'Key of the exemplary model this one copies.',
+      },
+    },
+    {
+      key: 'status',
+      vi: 'Trạng thái',
+      aliases: ['tinh trang'],
+      type: {
+        t: 'enum',
+        values: MODEL_STATUS,
+        labels: {
+          active: { vi: 'Đang hoạt động', en: 'Active' },
+          weak: { vi: 'Hoạt động yếu', en: 'Weak' },
+          dissolved: { vi: 'Đã thanh loại', en: 'Dissolved' },
+        },
+      },
+      help: { vi: 'Đang hoạt động / Hoạt động yếu / Đã thanh loại', en: 'active / weak / dissolved' },
+      sample: 'Đang hoạt động',
+    },
+    {
+      key: 'dissolved_on',
+      vi: 'Ngày thanh loại',
+      aliases: ['ngay giai the', 'dissolved on'],
+      type: { t: 'date', min: '1975-01-01' },
+    },
+    {
+      key: 'dissolved_reason',
+      vi: 'Lý do thanh loại',
+      aliases: ['ly do giai the', 'ly do', 'reason', 'dissolved reason'],
+      type: { t: 'text', max: 1000 },
+    },
+    ...coordinates,
+  ],
+  lookups: [
+    taxonLookup('t_type', 'model_type', 'type_code'),
+    taxonLookup('t_org', 'lead_org', 'lead_org_code'),
+  ].join('\n'),
+  columns: [
+    { name: 'name', type: 'text', sql: `b.f->>'name'`, required: true },
+    { name: 'type_code', type: 'text', sql: taxonCode('t_type'), required: true },
+    {
+      name: 'commune_code',
+      type: 'text',
+      sql: 'b.commune_code',
+      fields: ['commune_code', 'commune_name'],
+      required: true,
+    },
+    { name: 'village_code', type: 'text', sql: 'b.village_code', fields: ['village_code', 'village_name'] },
+    { name: 'lead_org_code', type: 'text', sql: taxonCode('t_org'), required: true },
+    { name: 'founded_on', type: 'date', sql: `(b.f->>'founded_on')::date`, required: true },
+    { name: 'members', type: 'integer', sql: `coalesce((b.f->>'members')::int, 0)`, default: '0' },
+    { name: 'equipment', type: 'text', sql: `b.f->>'equipment'` },
+    {
+      name: 'exemplary',
+      type: 'boolean',
+      sql: `coalesce((b.f->>'exemplary')::boolean, false)`,
+      default: 'false',
+    },
+    { name: 'replicated_from', type: 'text', sql: `b.f->>'replicated_from'` },
+    { name: 'status', type: 'text', sql: `coalesce(b.f->>'status', 'active')`, default: `'active'` },
+    { name: 'dissolved_on', type: 'date', sql: `(b.f->>'dissolved_on')::date` },
+    { name: 'dissolved_reason', type: 'text', sql: `b.f->>'dissolved_reason'` },
+  ],
+  naturalKey: {
+    fields: ['name', 'type_code'],
+    match: `e.commune_code = k.r_commune_code and e.type_code = k.r_type_code and import_fold(e.name) = k.fk->>'name'`,
+    text: `concat_ws('|', k.r_commune_code, k.r_type_code, k.fk->>'name')`,
+    label: 'name, type and commune',
+  },
+  checks: [
+    unknownTaxon('t_type', 'type_code', 'model type'),
+    unknownTaxon('t_org', 'lead_org_code', 'organisation'),
+  ],
+  finalChecks: [
+    issueIf(
+      `fin.vals->>'status' = 'dissolved' and fin.vals->>'dissolved_on' is null`,
+      'dissolved_on',
+      'error',
+      `'a dissolved model needs its date of dissolution (Ngày thanh loại)'`,
+    ),
+    issueIf(
+      `fin.vals->>'status' <> 'dissolved' and fin.vals->>'dissolved_on' is not null`,
+      'status',
+      'error',
+      `format('a date of dissolution is given but the status is %s: write Đã thanh loại', fin.vals->>'status')`,
+    ),
+    issueIf(
+      `(fin.vals->>'dissolved_on')::date < (fin.vals->>'founded_on')::date`,
+      'dissolved_on',
+      'error',
+      `format('dissolved on %s, before the model was founded on %s', fin.vals->>'dissolved_on', fin.vals->>'founded_on')`,
+    ),
+    issueIf(
+      `fin.vals->>'status' = 'dissolved' and fin.vals->>'dissolved_reason' is null`,
+      'dissolved_reason',
+      'warning',
+      `'no reason given for the dissolution (Lý do thanh loại)'`,
+    ),
+    issueIf(
+      `fin.target is not null and fin.vals->>'status' is distinct from fin.old->>'status'
+       and coalesce((fin.vals->>'dissolved_on')::date, current_date) <
+           (select max(s.valid_from) from security_model_status s where s.model_id = fin.target)`,
+      'status',
+      'error',
+      `format('the status change dates from %s, before the model''s current status began on %s',
+         coalesce(fin.vals->>'dissolved_on', current_date::text),
+         (select max(s.valid_from) from security_model_status s where s.model_id = fin.target))`,
+    ),
+    issueIf(
+      `exists (select 1 from model_type mt where mt.code = fin.vals->>'type_code' and mt.border_only)
+       and not exists (select 1 from commune_area_class a where a.commune_code = fin.vals->>'commune_code' and a.class_code = 'border')`,
+      'type_code',
+      'warning',
+      `format('%s is a border model but commune %s is not a border commune', fin.vals->>'type_code', fin.vals->>'commune_code')`,
+    ),
+  ],
+  postChecks: [
+    // replicated_from names a model that exists or is created by this import
+    `update import_row r set issues = r.issues || jsonb_build_array(import_issue('replicated_from', 'error',
+       format('no model with key %s (in the database or in this file)', r.vals->>'replicated_from')))
+     where r.import_id = $1 and r.vals->>'replicated_from' is not null
+       and not exists (select 1 from security_model m where m.id = r.vals->>'replicated_from')
+       and not exists (select 1 from import_row o where o.import_id = $1 and o.rec_id = r.vals->>'replicated_from')`,
+    `update import_row r set issues = r.issues || jsonb_build_array(import_issue('replicated_from', 'error',
+       'a model cannot be replicated from itself'))
+     where r.import_id = $1 and r.vals->>'replicated_from' = r.rec_id`,
+  ],
+  afterCommit: [
+    // history of new models: active from founding, then dissolved or weak
+    `insert into security_model_status (model_id, status, valid_from, valid_to, reason)
+     select r.rec_id, 'active', (r.vals->>'founded_on')::date, (r.vals->>'dissolved_on')::date, null
+     from import_row r where r.import_id = $1 and r.action = 'create' and r.vals->>'status' = 'dissolved'
+       and (r.vals->>'dissolved_on')::date > (r.vals->>'founded_on')::date
+     union all
+     select r.rec_id, r.vals->>'status',
+            coalesce((r.vals->>'dissolved_on')::date, (r.vals->>'founded_on')::date), null,
+            case when r.vals->>'status' = 'dissolved' then r.vals->>'dissolved_reason' end
+     from import_row r where r.import_id = $1 and r.action = 'create'`,
+    `select set_model_status(r.target_id, r.vals->>'status',
+            coalesce((r.vals->>'dissolved_on')::date, current_date), r.vals->>'dissolved_reason')
+     from import_row r join security_model_status s on s.model_id = r.target_id and s.valid_to is null
+     where r.import_id = $1 and r.action = 'update' and s.status is distinct from r.vals->>'status'`,
+  ],
+  taxa: { type_code: 'model_types', lead_org_code: 'lead_orgs' },
+  exportNeeds: 'read_records',
+  exportSql: `select m.id, m.name, m.type_code, m.commune_code, c.full_name as commune_name, m.village_code,
+      v.name as village_name, m.lead_org_code, to_char(m.founded_on, 'YYYY-MM-DD') as founded_on, m.members,
+      m.equipment, m.exemplary, m.replicated_from, m.status, to_char(m.dissolved_on, 'YYYY-MM-DD') as dissolved_on,
+      m.dissolved_reason, ST_X(m.point) as lon, ST_Y(m.point) as lat
+    from security_model m join commune c on c.code = m.commune_code left join village v on v.code = m.village_code
+    where m.id > $1 and ($3::text[] is null or m.commune_code = any ($3)) order by m.id limit $2`,
+  reads: ['security_model', 'security_model_status', 'commune', 'village', 'model_type', 'lead_org'],
+}

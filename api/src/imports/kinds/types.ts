@@ -1,0 +1,121 @@
+// What an import kind is: the columns a file may have (with the headers an office writes), and how its
+// rows become records (SQL fragments run by stage.ts and commit.ts as set operations).
+
+export const IMPORT_KINDS = [
+  'models',
+  'evaluations',
+  'incidents',
+  'outreach',
+  'certifications',
+  'funding',
+  'villages',
+  'boundaries',
+] as const
+export type ImportKind = (typeof IMPORT_KINDS)[number]
+
+export type FieldType =
+  /** the record's stable key */
+  | { t: 'key' }
+  | { t: 'text'; max?: number }
+  /** a reference matched in SQL by code or name (taxonomies, models, communes, villages) */
+  | { t: 'ref'; pad?: 'commune' | 'village' }
+  | { t: 'int'; min?: number; max?: number; thousands?: boolean }
+  | { t: 'number'; min?: number; max?: number }
+  | { t: 'date'; min?: string; future?: boolean }
+  | { t: 'year' }
+  | { t: 'bool' }
+  | {
+      t: 'enum'
+      values: Record<string, readonly string[]>
+      labels?: Record<string, { vi: string; en: string }>
+    }
+  /** lon, lat, x, y: read by coordinates.ts */
+  | { t: 'coord' }
+  /** written by exports for people to read, ignored by imports */
+  | { t: 'info' }
+
+export interface FieldDef {
+  /** canonical name: the English header, the key in staged rows and in error reports */
+  key: string
+  /** Vietnamese header written by templates and exports */
+  vi: string
+  /** other headers read for this field (any case, with or without diacritics) */
+  aliases?: readonly string[]
+  type: FieldType
+  /** a cell in this column may not be empty */
+  required?: boolean
+  help?: { vi: string; en: string }
+  sample?: string | number | boolean
+}
+
+export interface ColumnDef {
+  /** column of the records table */
+  name: string
+  /** SQL type, for jsonb_populate_record and casts */
+  type: string
+  /** value read from the file, as SQL over the staged row `b` and the kind's lookups */
+  sql: string
+  /** the file fields whose presence means the file sets this column (default: [name]) */
+  fields?: readonly string[]
+  /** SQL value for a new record when the file does not set the column */
+  default?: string
+  /** a new record needs it: an error for a row that creates a record when the file lacks the column */
+  required?: boolean
+}
+
+export interface KindDef {
+  kind: ImportKind
+  table: string
+  /** the table's key column */
+  idColumn: 'id' | 'code'
+  label: { vi: string; en: string }
+  /** prefix of keys given to new records that came without one */
+  idPrefix: string
+  fields: readonly FieldDef[]
+  /** where a row's commune comes from: its own columns, or (evaluations) the model it refers to */
+  commune: 'row' | 'lookup'
+  /** a row names a village (village_code/village_name) */
+  village: boolean
+  /** point: optional or required (with a fallback to the village, then the commune); shape: a polygon */
+  place: 'none' | 'point' | 'point-required' | 'point-or-shape' | 'shape'
+  /** joins after the staged row `b`: taxonomies, models */
+  lookups?: string
+  /** SQL for the row's commune when `commune` is 'lookup' */
+  communeSql?: string
+  /** SQL for the record key (default: the file's key column) */
+  keySql?: string
+  /** false: rows can only update existing records (boundaries) */
+  creates?: boolean
+  columns: readonly ColumnDef[]
+  /**
+   * Natural key: the columns that identify a record when the file gives no key. `match` is SQL between
+   * an existing record `e` and the resolved row `k` (whose columns are r_<name>, and k_point).
+   */
+  naturalKey?: { fields: readonly string[]; match: string; text: string; label: string }
+  /** per-row checks on what the file says: SQL yielding an issue (import_issue(…)) or null, over `b` and the lookups */
+  checks?: readonly string[]
+  /**
+   * per-row checks on the resulting record, over `fin`: fin.vals (the record's values), fin.old (the existing
+   * record's, when it updates one), fin.target, fin.point, fin.shape (see stage.ts)
+   */
+  finalChecks?: readonly string[]
+  /** checks over the whole import after staging (SQL statements with $1 = import id) */
+  postChecks?: readonly string[]
+  /** statements run by the commit after the rows are written ($1 = import id) */
+  afterCommit?: readonly string[]
+  /** tables whose change since the dry run makes a commit stale */
+  reads: readonly string[]
+  /**
+   * Export: a keyset page of records, columns named by field key ($1 the last key of the previous page, $2
+   * the page size, $3 commune codes or null); dates as ISO text, lon/lat in WGS84; `geometry` as GeoJSON text.
+   */
+  exportSql: string
+  /** fields holding a reference value, with the taxonomy whose names exports write */
+  taxa?: Readonly<Record<string, 'model_types' | 'incident_categories' | 'lead_orgs' | 'ratings'>>
+  /** permission needed to export the kind (beyond `export`) */
+  exportNeeds: 'read_records' | 'read_incident_points' | 'read_aggregates'
+}
+
+/** SQL for an issue when `cond` holds. */
+export const issueIf = (cond: string, field: string, severity: 'error' | 'warning', message: string) =>
+  `case when ${cond} then import_issue('${field}', '${severity}', ${message}) end`

@@ -1,0 +1,114 @@
+// What a dry run found, as the API returns it.
+import type { Queryable } from '@antt/data/db'
+import { progressOf } from './progress.ts'
+
+export interface ReportIssue {
+  row: number
+  field: string
+  message: string
+}
+
+export interface ImportReport {
+  id: string
+  kind: string
+  status: 'running' | 'validated' | 'committed'
+  file_name: string
+  format: string
+  crs: string | null
+  /** data rows read; `processed` counts them while the dry run runs */
+  rows: number
+  processed: number
+  /** rows without errors; create + update + skip = valid */
+  valid: number
+  create: number
+  update: number
+  skip: number
+  errors: ReportIssue[]
+  warnings: ReportIssue[]
+  errors_total: number
+  warnings_total: number
+  columns: { column: string; field: string | null }[]
+  username: string
+  created_at: string
+  validated_at: string | null
+  committed_at: string | null
+}
+
+interface BatchRow {
+  id: string
+  kind: string
+  status: string
+  file_name: string
+  format: string
+  crs: string | null
+  rows: number
+  columns: { column: string; field: string | null }[]
+  issues: (ReportIssue & { severity: string })[]
+  summary: Record<string, number> | null
+  user_id: number
+  username: string
+  created_at: string
+  validated_at: string | null
+  committed_at: string | null
+}
+
+const ts = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as ${col}`
+
+export async function loadBatch(db: Queryable, id: string): Promise<BatchRow | null> {
+  const [row] = await db.query<BatchRow>(
+    `select id::text, kind, status, file_name, format, crs, rows, columns, issues, summary, user_id, username,
+            ${ts('created_at')}, ${ts('validated_at')}, ${ts('committed_at')}
+     from import_batch where id = $1::uuid`,
+    [id],
+  )
+  return row ?? null
+}
+
+/** The report of an import; issues listed up to `limit` of each severity, file-level ones first. */
+export async function importReport(db: Queryable, batch: BatchRow, limit = 1000): Promise<ImportReport> {
+  const list = async (severity: 'error' | 'warning') => {
+    const file = batch.issues
+      .filter((i) => i.severity === severity)
+      .map(({ row, field, message }) => ({ row, field, message }))
+    const [{ n }] = await db.query<{ n: number }>(
+      `select count(*)::int as n from import_row r cross join lateral jsonb_array_elements(r.issues) i
+       where r.import_id = $1::uuid and i->>'severity' = $2`,
+      [batch.id, severity],
+    )
+    const listed = await db.query<ReportIssue>(
+      `select r.row_no as row, i.v->>'field' as field, i.v->>'message' as message
+       from import_row r cross join lateral jsonb_array_elements(r.issues) with ordinality as i(v, ord)
+       where r.import_id = $1::uuid and i.v->>'severity' = $2
+       order by r.row_no, i.ord limit $3`,
+      [batch.id, severity, Math.max(0, limit - file.length)],
+    )
+    return { items: [...file, ...listed], total: file.length + n }
+  }
+  const errors = await list('error')
+  const warnings = await list('warning')
+  const s = batch.summary ?? {}
+  const running = batch.status === 'staging' ? progressOf(batch.id) : undefined
+  return {
+    id: batch.id,
+    kind: batch.kind,
+    status: batch.status === 'staging' ? 'running' : (batch.status as ImportReport['status']),
+    file_name: batch.file_name,
+    format: batch.format,
+    crs: batch.crs,
+    rows: batch.rows,
+    processed: running?.processed ?? batch.rows,
+    valid: s.valid ?? 0,
+    create: s.create ?? 0,
+    update: s.update ?? 0,
+    skip: s.skip ?? 0,
+    errors: errors.items,
+    warnings: warnings.items,
+    errors_total: errors.total,
+    warnings_total: warnings.total,
+    columns: batch.columns,
+    username: batch.username,
+    created_at: batch.created_at,
+    validated_at: batch.validated_at,
+    committed_at: batch.committed_at,
+  }
+}

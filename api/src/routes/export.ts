@@ -1,0 +1,77 @@
+// Export of records to XLSX, CSV and GeoJSON, in the shape the import reads (see imports/export.ts).
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { audit } from '../auth/audit.ts'
+import { can } from '../auth/principal.ts'
+import type { AppEnv } from '../context.ts'
+import { ApiError, badRequest } from '../http/errors.ts'
+import { communeCode, params, query } from '../http/validate.ts'
+import { exportCsv, exportGeoJson, exportXlsx } from '../imports/export.ts'
+import { KINDS } from '../imports/kinds/index.ts'
+import { IMPORT_KINDS, type ImportKind } from '../imports/kinds/types.ts'
+
+const FORMATS = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  geojson: 'application/geo+json',
+} as const
+
+const file = z
+  .string()
+  .regex(
+    new RegExp(`^(${IMPORT_KINDS.join('|')})\\.(xlsx|csv|geojson)$`),
+    `expected <kind>.xlsx, .csv or .geojson, kind one of ${IMPORT_KINDS.join(', ')}`,
+  )
+
+const exportQuery = z
+  .object({
+    lang: z.enum(['vi', 'en']).default('vi'),
+    commune: z
+      .string()
+      .max(2000)
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(communeCode).min(1).max(200))
+      .optional(),
+  })
+  .strict()
+
+export const exportRoutes = new Hono<AppEnv>().get(
+  '/:file',
+  params(z.object({ file })),
+  query(exportQuery),
+  async (c) => {
+    const { db, catalog, principal, ip } = c.get('deps')
+    const [name, format] = c.req.valid('param').file.split('.') as [ImportKind, keyof typeof FORMATS]
+    const kind = KINDS[name]
+    const { lang, commune } = c.req.valid('query')
+    if (!can(principal, kind.exportNeeds))
+      throw new ApiError(403, 'forbidden', `exporting ${name} needs the ${kind.exportNeeds} permission`, [
+        { field: 'kind', problem: `needs ${kind.exportNeeds}` },
+      ])
+    if (name === 'boundaries' && format !== 'geojson')
+      throw badRequest('file', 'boundaries are polygons: export them as boundaries.geojson')
+    const opts = { lang, communes: commune ?? null, taxonomies: await catalog.taxonomies() }
+    const out =
+      format === 'csv'
+        ? await exportCsv(db, kind, opts)
+        : format === 'xlsx'
+          ? await exportXlsx(db, kind, opts)
+          : await exportGeoJson(db, kind, opts)
+    await audit(db, principal, ip, {
+      action: 'export',
+      target: `${name}.${format}`,
+      details: { kind: name, format, lang, rows: out.rows, communes: commune ?? null },
+    })
+    const stamp = new Date().toISOString().slice(0, 10)
+    return c.body(out.body as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': FORMATS[format],
+      'content-disposition': `attachment; filename="antt-${name}-${stamp}.${format}"`,
+      'cache-control': 'no-store',
+    })
+  },
+)
