@@ -42,6 +42,12 @@ const views: { name: string; query: string; size: [number, number]; waitFor: str
     waitFor: '[data-testid="priority-table"] tbody tr',
   },
   {
+    name: 'vi-1280-priority-detail',
+    query: `layers=hotspots,${BASE_LAYERS}&table=1&tab=prio&sel=02647`,
+    size: [1280, 720],
+    waitFor: '[data-testid="priority-why"]',
+  },
+  {
     name: 'en-1920-priority-detail',
     query: `lang=en&layers=bivariate,${BASE_LAYERS}&table=1&tab=prio&sel=02746&pw=border:0.4`,
     size: [1920, 1080],

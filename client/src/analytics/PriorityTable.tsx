@@ -8,6 +8,7 @@ import './analytics.css'
 import type { PriorityRow } from './analytics-api.ts'
 import { usePriorities } from './analytics-api.ts'
 import { ContributionBar } from './ContributionBar.tsx'
+import { formatFixed } from './format.ts'
 import { isShown } from './layer-models.ts'
 import { TableTabs } from './TableTabs.tsx'
 import { WeightsEditor } from './WeightsEditor.tsx'
@@ -67,6 +68,7 @@ export function PriorityTable() {
   const [search, setSearch] = useState('')
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true })
   const [all, setAll] = useState(false)
+  const [weightsOpen, setWeightsOpen] = useState(true)
 
   const communeName = useMemo(
     () => new Map((communes?.features ?? []).map((f) => [f.properties.code, f.properties.name])),
@@ -110,6 +112,15 @@ export function PriorityTable() {
           placeholder={t('table.search')}
           aria-label={t('table.search')}
         />
+        <button
+          type="button"
+          className="btn btn-small weights-toggle"
+          aria-expanded={weightsOpen}
+          aria-controls="weights-editor"
+          onClick={() => setWeightsOpen(!weightsOpen)}
+        >
+          {weightsOpen ? `◂ ${t('priority.hideWeights')}` : `${t('priority.weights')} ▸`}
+        </button>
         <span className="muted">
           {t('table.rows', { n: fmt.integer(rows.length) })}
           {q.loading && ` · ${t('analytics.computing')}`}
@@ -125,7 +136,7 @@ export function PriorityTable() {
         </button>
       </div>
       <div className="priority-body">
-        <WeightsEditor />
+        {weightsOpen && <WeightsEditor />}
         <div className="ranking-scroll">
           {q.error && <div className="error-text pad">{t('app.error', { message: q.error.message })}</div>}
           <table className="data-table priority-rows">
@@ -175,20 +186,20 @@ export function PriorityTable() {
                     )}
                   </td>
                   <td className="score-cell">
-                    <span className="score-value">{fmt.number(r.score, 1)}</span>
+                    <span className="score-value">{formatFixed(i18n, r.score, 1)}</span>
                     <ContributionBar contributions={r.contributions} i18n={i18n} />
                   </td>
-                  <td className="num">{fmt.number(r.need, 1)}</td>
-                  <td className="num">{fmt.number(r.lack_of_coverage, 1)}</td>
+                  <td className="num">{formatFixed(i18n, r.need, 1)}</td>
+                  <td className="num">{formatFixed(i18n, r.lack_of_coverage, 1)}</td>
                   <td
                     className={`num${r.values.rate_flagged ? ' flagged' : ''}`}
                     title={r.values.rate_flagged ? t('priority.flagged') : undefined}
                   >
-                    {fmt.number(r.values.incident_rate_eb, 2)}
+                    {formatFixed(i18n, r.values.incident_rate_eb, 2)}
                   </td>
                   <td className="num">{fmt.percent(r.values.village_coverage, 0)}</td>
                   <td className="num">
-                    {r.values.rate_ratio === null ? '–' : fmt.number(r.values.rate_ratio, 2)}
+                    {r.values.rate_ratio === null ? '–' : formatFixed(i18n, r.values.rate_ratio, 2)}
                   </td>
                 </tr>
               ))}

@@ -6,6 +6,7 @@ import { type PriorityRow, usePriorities } from './analytics-api.ts'
 import { COMPONENT_COLORS } from './analytics-colors.ts'
 import { ContributionBar } from './ContributionBar.tsx'
 import { topContributions } from './contribution-bar.ts'
+import { formatFixed } from './format.ts'
 import { isDefaultWeights, PRIORITY_COMPONENTS, type PriorityComponent } from './priority-weights.ts'
 
 /** The figure behind a part of the score, in words ('' when the part's name says it all). */
@@ -59,7 +60,7 @@ export function PriorityWhy({ code, level }: { code: string; level: 'commune' | 
   return (
     <div className="priority-why" data-testid="priority-why">
       <div className="why-score">
-        <span className="why-score-value">{fmt.number(row.score, 1)}</span>
+        <span className="why-score-value">{formatFixed(i18n, row.score, 1)}</span>
         <span className="why-score-of">/100</span>
         <span className="why-rank">
           {t('priority.rankOf', { rank: fmt.integer(row.rank), n: fmt.integer(data.rows.length) })}
@@ -79,7 +80,9 @@ export function PriorityWhy({ code, level }: { code: string; level: 'commune' | 
                 <strong>{t(`component.${c.key}`)}</strong>
                 {ev && <span className="muted"> — {ev}</span>}
               </span>
-              <span className="why-points">{t('priority.points', { n: fmt.number(c.points, 1) })}</span>
+              <span className="why-points">
+                {t('priority.points', { n: formatFixed(i18n, c.points, 1) })}
+              </span>
             </li>
           )
         })}

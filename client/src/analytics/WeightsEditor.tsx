@@ -82,7 +82,12 @@ export function WeightsEditor() {
   )
 
   return (
-    <aside className="weights-editor" data-testid="weights-editor" aria-label={t('priority.weights')}>
+    <aside
+      id="weights-editor"
+      className="weights-editor"
+      data-testid="weights-editor"
+      aria-label={t('priority.weights')}
+    >
       <div className="weights-head">
         <h3>{t('priority.weights')}</h3>
         <button

@@ -22,3 +22,20 @@ export function formatP(i18n: I18n, p: number | null | undefined): string {
   if (p < 0.001) return `< ${i18n.fmt.number(0.001, 3)}`
   return i18n.fmt.number(p, 3)
 }
+
+const fixedFormats = new Map<string, Intl.NumberFormat>()
+
+/** A number with exactly `digits` decimals, so a column of scores lines up ("57,0", "6,2"). */
+export function formatFixed(i18n: I18n, value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–'
+  const key = `${i18n.lang}|${digits}`
+  let f = fixedFormats.get(key)
+  if (!f) {
+    f = new Intl.NumberFormat(i18n.lang === 'vi' ? 'vi-VN' : 'en-GB', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    })
+    fixedFormats.set(key, f)
+  }
+  return f.format(value)
+}
