@@ -38,7 +38,7 @@ describe.each(backends())('migrations on the %s database', (backend) => {
     expect(await migrate(db)).toEqual([])
     const rows = await db.query<{ version: string }>('select version from schema_migration order by version')
     expect(rows.map((r) => r.version)).toEqual(listMigrations().map((m) => m.version))
-  })
+  }, 240_000) // a fresh embedded database creates PostGIS and runs every migration: minutes on a busy machine
 
   it('refuse to run when an applied migration has changed', async () => {
     const { db, drop } = await emptyDb(backend)
@@ -47,5 +47,5 @@ describe.each(backends())('migrations on the %s database', (backend) => {
     await migrate(db, migrations.slice(0, 1))
     const edited = [{ ...migrations[0], checksum: 'changed' }, ...migrations.slice(1)]
     await expect(migrate(db, edited)).rejects.toThrow(/changed after it was applied/)
-  })
+  }, 240_000)
 })
