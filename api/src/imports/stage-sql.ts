@@ -197,12 +197,17 @@ export function stageSql(kind: KindDef, fields: ReadonlySet<string>, opts: { pro
       : `taken as materialized (
           select * from import_taken_ids(${lit(kind.table)}, array(select f->>'id' from src where f->>'id' is not null))),`
 
-  const e2 = nk
-    ? `left join lateral (
-        select e.${idCol} as id from ${kind.table} e
-        where e1.${idCol} is null and ${nk.match}
-        order by e.${idCol} limit 1) e2 on true`
-    : 'left join lateral (select null::text as id) e2 on true'
+  // Natural-key matches of rows whose key is new, as one join (hashed on the key's equalities) rather
+  // than a lookup per row: per-row lookups let the planner pick an index on one column and walk it.
+  const natural = nk
+    ? `nat as (
+  select k.n, min(e.${idCol}) as id
+  from k join ${kind.table} e on ${nk.match}
+  where not exists (select 1 from ${kind.table} e1 where e1.${idCol} = k.k_key)
+  group by k.n
+),`
+    : ''
+  const e2 = nk ? 'left join nat e2 on e2.n = k.n' : 'left join lateral (select null::text as id) e2 on true'
 
   return `
 with src as (
@@ -273,6 +278,7 @@ k as (
   ${kind.lookups ?? ''}
 ),
 ${taken}
+${natural}
 m as (
   select k.*, e1.${idCol}::text as e1_id, tk.id as taken_id, e2.id::text as e2_id,
     ${nk ? nk.text : 'null'}::text as nkey

@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { I18n } from '../i18n/index.ts'
 import type { LayerSpec } from '../map/atlas-map.ts'
 import { BASEMAP_IDS } from '../map/basemap-style.ts'
@@ -8,6 +8,7 @@ import { changeLayer } from '../map/layers/change.ts'
 import type { UnitPolygons } from '../map/layers/classified-units.ts'
 import { hotspotLayer } from '../map/layers/hotspots.ts'
 import { store, useAtlas } from '../state/store.ts'
+import { publishAnalyticsModels } from './export-legend.ts'
 import { bivariateTooltip, changeTooltip, hotspotTooltip, type TooltipText } from './tooltips.ts'
 import { useBivariateModel, useChangeModel, useHotspotModel } from './use-analytics.ts'
 
@@ -36,9 +37,21 @@ function toRgba(colors: ReadonlyMap<string, string>): Map<string, Rgba> {
 /** The hot-spot, bivariate and change layers over `units` (the communes or villages on the map). */
 export function useAnalyticsLayers(units: UnitPolygons | undefined): AnalyticsLayers {
   const layers = useAtlas((s) => s.layers)
-  const hot = useHotspotModel().model
-  const biv = useBivariateModel().model
-  const chg = useChangeModel().model
+  const hotspot = useHotspotModel()
+  const bivariate = useBivariateModel()
+  const change = useChangeModel()
+  const hot = hotspot.model
+  const biv = bivariate.model
+  const chg = change.model
+  useEffect(
+    () =>
+      publishAnalyticsModels({
+        hotspot: hot && hotspot.result ? { model: hot, result: hotspot.result } : null,
+        bivariate: biv,
+        change: chg && change.result ? { model: chg, result: change.result } : null,
+      }),
+    [hot, biv, chg, hotspot.result, change.result],
+  )
   const hotFill = useMemo(() => (hot ? toRgba(hot.colorByCode) : null), [hot])
   const bivFill = useMemo(() => (biv ? toRgba(biv.colorByCode) : null), [biv])
   const chgFill = useMemo(() => (chg ? toRgba(chg.colorByCode) : null), [chg])

@@ -9,10 +9,9 @@ import { setUi, useBriefingUi } from './briefing-ui.ts'
 import { LiveSnapshotBridge } from './live-snapshot.tsx'
 import { Presenter } from './present/Presenter.tsx'
 
-// pdf-lib and fontkit load only when someone exports.
-const ExportDialog = lazy(() =>
-  import('./export/ExportDialog.tsx').then((m) => ({ default: m.ExportDialog })),
-)
+// pdf-lib and fontkit load only for people who may export, once the dashboard has settled.
+const loadExportDialog = () => import('./export/ExportDialog.tsx')
+const ExportDialog = lazy(() => loadExportDialog().then((m) => ({ default: m.ExportDialog })))
 
 /**
  * The briefing entry in the header: saved views and decks (manage_views), exports (export), and the
@@ -26,6 +25,7 @@ export function BriefingMenu() {
     whoAmI().then((m) => {
       setMe(m)
       if (can(m, 'manage_views')) void reloadBriefing()
+      if (can(m, 'export')) setTimeout(() => void loadExportDialog().catch(() => undefined), 4000)
     })
   }, [])
   if (!me) return <LiveSnapshotBridge />

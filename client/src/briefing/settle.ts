@@ -1,9 +1,7 @@
-import { mapRef } from '../map/map-ref.ts'
-
 /**
  * Knowing when the screen has caught up with a state change: no request in flight (every fetch made
- * through window.fetch after this module loads is counted), the map idle, and a couple of frames drawn.
- * Presentations and exports wait for this before they take a picture.
+ * through window.fetch after this module loads is counted) and a few frames drawn. Exports wait for this
+ * before they draw the map again.
  */
 let inflight = 0
 let lastChange = 0
@@ -26,7 +24,15 @@ if (typeof window !== 'undefined' && !(window.fetch as { antttracked?: boolean }
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
-export const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()))
+/** The next animation frame (or 100 ms in a hidden tab, where frames stop). */
+export const nextFrame = () =>
+  new Promise<void>((r) => {
+    const timer = setTimeout(r, 100)
+    requestAnimationFrame(() => {
+      clearTimeout(timer)
+      r()
+    })
+  })
 export async function frames(n: number) {
   for (let i = 0; i < n; i++) await nextFrame()
 }
@@ -40,29 +46,16 @@ export async function networkQuiet(quietMs = 250, timeoutMs = 60_000) {
   }
 }
 
-/** Resolves after the live map's next idle (it is made to draw once, so an idle map answers at once). */
-export function liveMapIdle(timeoutMs = 30_000): Promise<void> {
-  const live = mapRef.current
-  if (!live) return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, timeoutMs)
-    live.map.once('idle', () => {
-      clearTimeout(timer)
-      resolve()
-    })
-    live.map.triggerRepaint()
-  })
-}
-
-/** Waits until requests, React and the live map have all settled after a state change. */
+/**
+ * Waits until requests and React have settled after a state change, so the live map holds the layers of
+ * the new state (exports draw those layers again elsewhere: the live map need not finish drawing).
+ */
 export async function settleLive(ready: () => boolean = () => true, timeoutMs = 90_000) {
   const t0 = performance.now()
   await frames(2)
   for (;;) {
     await networkQuiet(300, timeoutMs)
-    await frames(2)
-    await liveMapIdle()
-    await frames(2)
+    await frames(3)
     if ((inflight === 0 && ready()) || performance.now() - t0 > timeoutMs) return
   }
 }

@@ -37,7 +37,9 @@ export function ExportDialog({
   const [dpi, setDpi] = useState<150 | 300>(300)
   const defaultTitle = t(`metric.${state.classification.metric}`)
   const [title, setTitle] = useState(defaultTitle)
-  const [subtitle, setSubtitle] = useState(() => periodInWords(i18n, state, meta))
+  // The period in words until the user types a subtitle of their own.
+  const [ownSubtitle, setSubtitle] = useState<string | null>(null)
+  const subtitle = ownSubtitle ?? (meta ? periodInWords(i18n, state, meta) : '')
   const [busy, setBusy] = useState<string | null>(null)
   const [result, setResult] = useState<ExportResult | null>(null)
   const [error, setError] = useState<string | null>(null)

@@ -57,17 +57,13 @@ export async function exportPng(
   const page = pageSpec(size)
   return withScreenRestored(async () => {
     const sheet = await buildSheet(target, page, canvasMeasure(), exportedBy)
-    try {
-      const canvas = renderCanvas(sheet.ops, page.widthPx, page.heightPx, page.pxPerPt, sheet.map)
-      const blob = await toBlob(canvas, 'image/png')
-      return {
-        blob,
-        filename: `${fileSlug(target.title)}_${sizeId(size)}.png`,
-        width: canvas.width,
-        height: canvas.height,
-      }
-    } finally {
-      sheet.done()
+    const canvas = renderCanvas(sheet.ops, page.widthPx, page.heightPx, page.pxPerPt, sheet.map)
+    const blob = await toBlob(canvas, 'image/png')
+    return {
+      blob,
+      filename: `${fileSlug(target.title)}_${sizeId(size)}.png`,
+      width: canvas.width,
+      height: canvas.height,
     }
   })
 }
@@ -99,15 +95,11 @@ export async function exportPdf(
     for (const [i, target] of targets.entries()) {
       progress?.(i, targets.length)
       const sheet = await buildSheet(target, page, measure, exportedBy)
-      try {
-        // JPEG keeps a 300 dpi page small and is embedded as is; quality 0.92 keeps labels and lines clean.
-        const jpeg = await toBlob(sheet.map, 'image/jpeg', 0.92)
-        const image = await doc.embedJpg(await jpeg.arrayBuffer())
-        const pdfPage = doc.addPage([page.widthPt, page.heightPt])
-        renderPdfPage(pdfPage, sheet.ops, fonts, image)
-      } finally {
-        sheet.done()
-      }
+      // JPEG keeps a 300 dpi page small and is embedded as is; quality 0.92 keeps labels and lines clean.
+      const jpeg = await toBlob(sheet.map, 'image/jpeg', 0.92)
+      const image = await doc.embedJpg(await jpeg.arrayBuffer())
+      const pdfPage = doc.addPage([page.widthPt, page.heightPt])
+      renderPdfPage(pdfPage, sheet.ops, fonts, image)
     }
     progress?.(targets.length, targets.length)
   })

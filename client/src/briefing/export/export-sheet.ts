@@ -21,10 +21,9 @@ export type SheetTarget =
 
 export interface Sheet {
   ops: Op[]
-  /** the map at the page's resolution (the offscreen map's canvas; call done() after use) */
+  /** the map at the page's resolution */
   map: HTMLCanvasElement
   title: string
-  done(): void
 }
 
 /** CSS pixels per point: maps are laid out at 96 px per inch. */
@@ -138,5 +137,5 @@ export async function buildSheet(
     },
     measure,
   )
-  return { ops, map: rendered.canvas, title: target.title, done: rendered.destroy }
+  return { ops, map: rendered.canvas, title: target.title }
 }

@@ -15,6 +15,7 @@ interface FontPair {
   latin: PDFFont
   viet: PDFFont
   latinChars: Set<number>
+  vietChars: Set<number>
 }
 export interface PdfFonts {
   regular: FontPair
@@ -26,18 +27,36 @@ const bytes = (url: string) => fetch(url).then((r) => r.arrayBuffer())
 export async function embedSheetFonts(doc: PDFDocument): Promise<PdfFonts> {
   doc.registerFontkit(fontkit)
   const [l4, v4, l7, v7] = await Promise.all([latin400, viet400, latin700, viet700].map(bytes))
+  // No glyph composition (ccmp): Noto's Vietnamese subset would otherwise split ạ ẹ ị ọ ụ into a letter and
+  // a combining dot, whose glyph has no Unicode mapping; the precomposed glyphs are there and extract as
+  // the letters they are.
+  const features = { ccmp: false }
   const pair = async (latinBytes: ArrayBuffer, vietBytes: ArrayBuffer): Promise<FontPair> => {
-    const latin = await doc.embedFont(latinBytes, { subset: true })
-    const viet = await doc.embedFont(vietBytes, { subset: true })
-    return { latin, viet, latinChars: new Set(latin.getCharacterSet()) }
+    const latin = await doc.embedFont(latinBytes, { subset: true, features })
+    const viet = await doc.embedFont(vietBytes, { subset: true, features })
+    return {
+      latin,
+      viet,
+      latinChars: new Set(latin.getCharacterSet()),
+      vietChars: new Set(viet.getCharacterSet()),
+    }
   }
   return { regular: await pair(l4, v4), bold: await pair(l7, v7) }
 }
 
+/** Stand-ins for the few characters neither subset has. */
+const SUBSTITUTES: Record<string, string> = { '≤': '<=', '≥': '>=', '→': '->', '←': '<-', '−': '-', '🔒': '' }
+
 /** Consecutive characters drawn with the same subset. */
 function runs(text: string, fonts: FontPair): { text: string; font: PDFFont }[] {
   const out: { text: string; font: PDFFont }[] = []
-  for (const ch of text) {
+  const safe = [...text.normalize('NFC')]
+    .map((ch) => {
+      const cp = ch.codePointAt(0) ?? 32
+      return fonts.latinChars.has(cp) || fonts.vietChars.has(cp) ? ch : (SUBSTITUTES[ch] ?? '?')
+    })
+    .join('')
+  for (const ch of safe) {
     const cp = ch.codePointAt(0) ?? 32
     const font = fonts.latinChars.has(cp) || cp === 32 ? fonts.latin : fonts.viet
     const last = out.at(-1)
