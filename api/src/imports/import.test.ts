@@ -579,6 +579,45 @@ describe.each(backends())('bulk import on the %s database', (backend) => {
     )
   })
 
+  it.runIf(backend === 'postgres')(
+    'reports rows processed while a dry run runs, to a client that chose its id',
+    async () => {
+      const all = await ctx.db.query<Place & { commune_code: string }>(
+        'select code, commune_code, ST_X(point) as lon, ST_Y(point) as lat from village order by code',
+      )
+      const rows: Row[] = [
+        ['Mã hồ sơ', 'Loại vụ việc', 'Ngày xảy ra', 'Mã xã', 'Mã thôn', 'Kinh độ', 'Vĩ độ'],
+      ]
+      for (let i = 0; i < 9000; i++) {
+        const v = all[i % all.length]
+        rows.push([key(`p${i}`), 'theft', '2025-01-15', v.commune_code, v.code, v.lon, v.lat])
+      }
+      const id = randomUUID()
+      imports.push(id)
+      const seen: { status: string; processed: number }[] = []
+      let done = false
+      const polling = (async () => {
+        while (!done) {
+          const r = await getJson(ctx.app, `/api/imports/${id}?limit=0`)
+          if (r.status === 200) seen.push({ status: r.body.status, processed: r.body.processed })
+          await new Promise((ok) => setTimeout(ok, 50))
+        }
+      })()
+      const res = await upload(ctx.app, 'incidents', csvOf(rows), 'progress.csv', { id })
+      done = true
+      await polling
+      // (a few rows may match an existing incident at a village centre: duplicates by natural key)
+      expect(res.body).toMatchObject({ id, rows: 9000 })
+      const running = seen.filter((s) => s.status === 'running')
+      expect(running.length).toBeGreaterThan(0)
+      expect(running.every((s) => s.processed >= 0 && s.processed <= 9000)).toBe(true)
+      expect((await getJson(ctx.app, `/api/imports/${id}`)).body).toMatchObject({
+        status: 'validated',
+        processed: 9000,
+      })
+    },
+  )
+
   it('serves a template per kind with Vietnamese headers and a sample row that imports cleanly', async () => {
     const res = await ctx.app.request('/api/imports/templates/models.xlsx')
     expect(res.status).toBe(200)
