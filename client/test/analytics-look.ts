@@ -60,6 +60,12 @@ const views: { name: string; query: string; size: [number, number]; waitFor: str
     waitFor: '[data-testid="priority-why"]',
   },
   {
+    name: 'en-1920-hotspots-villages',
+    query: `lang=en&layers=hotspots,${BASE_LAYERS}&lv=village&hsf=0`,
+    size: [1920, 1080],
+    waitFor: '[data-testid="legend-hotspots"] [data-class="hot-99"]',
+  },
+  {
     name: 'vi-1920-change-villages',
     query: `layers=change,${BASE_LAYERS}&lv=village&drill=02647&map=11.2/22.47/103.98`,
     size: [1920, 1080],

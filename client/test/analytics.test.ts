@@ -48,7 +48,10 @@ async function signIn(lang: 'vi' | 'en', viewport = { width: 1280, height: 720 }
 async function open(query: string, viewport = { width: 1280, height: 720 }): Promise<Session> {
   const s = await signIn(query.includes('lang=en') ? 'en' : 'vi', viewport)
   await s.page.goto(`${base}/?${query}`)
-  await waitForMap(s.page, LOAD_TIMEOUT)
+  await waitForMap(s.page, LOAD_TIMEOUT).catch(async (e) => {
+    await s.page.screenshot({ path: `${SHOTS}/analytics-failed-load.png` }).catch(() => {})
+    throw new Error(`${String(e)}\nconsole: ${s.consoleErrors.join(' | ')}\nfailed: ${s.failed.join(' | ')}`)
+  })
   return s
 }
 
@@ -168,6 +171,10 @@ describe.skipIf(!existsSync(CLIENT_DIST))('analytics views in a browser', { time
 
     await s.page.getByTestId('weights-reset').click()
     await s.page.waitForFunction(() => !window.location.search.includes('pw='))
+    await s.page.waitForFunction(
+      () => !document.querySelector('[data-testid="priority-table"][aria-busy="true"]'),
+    )
+    expect(await tableOrder(s.page)).toEqual(before)
   })
 
   it('shows the bivariate key as nine cells with counts for the communes and named quadrants', async () => {

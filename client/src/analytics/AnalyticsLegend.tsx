@@ -128,7 +128,9 @@ function HotspotLegend() {
             {h.metric === 'incident_rate_eb' && <li>{t('hotspot.methodEb')}</li>}
           </ul>
           {gi && (
-            <div className="hint">{t('hotspot.giHint', { metric: hotspotMetricLabel(i18n, h.metric) })}</div>
+            <div className="hint">
+              {t('hotspot.giHint', { metric: lowerFirst(hotspotMetricLabel(i18n, h.metric)) })}
+            </div>
           )}
           {!gi && <div className="hint">{t('hotspot.lisaHint')}</div>}
           <div className="hint legend-range">
@@ -144,6 +146,9 @@ function HotspotLegend() {
     </section>
   )
 }
+
+/** "Tỷ lệ vụ việc" → "tỷ lệ vụ việc", to sit inside a sentence. */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1)
 
 const finite = (v: number | null): v is number => v !== null && Number.isFinite(v)
 const minOf = (vs: (number | null)[]) => (vs.some(finite) ? Math.min(...vs.filter(finite)) : null)
