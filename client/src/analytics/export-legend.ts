@@ -119,3 +119,14 @@ export function analyticsLegendBlocks(i18n: I18n, state: AtlasState): LegendBloc
   }
   return blocks
 }
+
+/** The title an exported map gets when an analytics layer fills the units, else null. */
+export function analyticsMapTitle(i18n: I18n, state: AtlasState): string | null {
+  const { t } = i18n
+  const { layers, analytics: a } = state
+  if (layers.hotspots.on)
+    return `${t(a.hotspot.view === 'gi' ? 'hotspot.title.gi' : 'hotspot.title.lisa')}: ${hotspotMetricLabel(i18n, a.hotspot.metric)}`
+  if (layers.bivariate.on) return t('bivariate.title')
+  if (layers.change.on) return t('change.title')
+  return null
+}

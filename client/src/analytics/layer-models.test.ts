@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { makeI18n } from '../i18n/index.ts'
 import { DEFAULT_STATE } from '../state/atlas-state.ts'
 import type { CompareResult, HotspotResult, HotspotRow } from './analytics-api.ts'
-import { analyticsLegendBlocks, publishAnalyticsModels } from './export-legend.ts'
+import { analyticsLegendBlocks, analyticsMapTitle, publishAnalyticsModels } from './export-legend.ts'
 import { changeModel, hotspotModel, isShown } from './layer-models.ts'
 
 const row = (code: string, gi: HotspotRow['gi_class'], lisa: HotspotRow['lisa_cluster']): HotspotRow => ({
@@ -97,5 +97,17 @@ describe('analytics legend for exported maps', () => {
     expect(block.title).toBe('Hot and cold spots (Getis–Ord Gi*)')
     expect(block.note).toContain('999 conditional permutations')
     expect(block.rows.map((r) => r.count)).toEqual(['1', '0', '0', '1', '0', '1', '0', '1'])
+  })
+
+  it('titles an exported hot-spot map by its statistic and metric, and leaves other maps to the briefing', () => {
+    const i18n = makeI18n('vi')
+    const state = {
+      ...DEFAULT_STATE,
+      layers: { ...DEFAULT_STATE.layers, hotspots: { on: true, opacity: 1 } },
+    }
+    expect(analyticsMapTitle(i18n, state)).toBe(
+      'Điểm nóng, điểm lạnh (Getis–Ord Gi*): Tỷ lệ vụ việc (đã làm trơn)',
+    )
+    expect(analyticsMapTitle(i18n, DEFAULT_STATE)).toBeNull()
   })
 })

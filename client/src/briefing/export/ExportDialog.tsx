@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
+import { analyticsMapTitle } from '../../analytics/export-legend.ts'
 import { useMeta } from '../../api/hooks.ts'
 import { useI18n } from '../../i18n/use-i18n.ts'
 import { useAtlas } from '../../state/store.ts'
@@ -35,7 +36,7 @@ export function ExportDialog({
   const [paper, setPaper] = useState<Paper>('A4')
   const [orientation, setOrientation] = useState<Orientation>('landscape')
   const [dpi, setDpi] = useState<150 | 300>(300)
-  const defaultTitle = t(`metric.${state.classification.metric}`)
+  const defaultTitle = analyticsMapTitle(i18n, state) ?? t(`metric.${state.classification.metric}`)
   const [title, setTitle] = useState(defaultTitle)
   // The period in words until the user types a subtitle of their own.
   const [ownSubtitle, setSubtitle] = useState<string | null>(null)

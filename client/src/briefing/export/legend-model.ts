@@ -1,3 +1,4 @@
+import { analyticsLegendBlocks } from '../../analytics/export-legend.ts'
 import type { Taxonomies } from '../../api/types.ts'
 import type { I18n } from '../../i18n/index.ts'
 import { type ClassScale, intervalLabels } from '../../legend/class-scale.ts'
@@ -85,6 +86,8 @@ export function legendBlocks({
       footer: t('legend.units', { n: fmt.integer(total) }),
     })
   }
+  // Hot spots, bivariate and change maps, as the dashboard's legend lists them after the thematic map.
+  blocks.push(...analyticsLegendBlocks(i18n, state))
   if (layers.incidents.on) {
     const isHex = density === 'hex' && hex.breaks.length > 0
     const hexLabels = intervalLabels({ breaks: hex.breaks, min: null }, (v) => fmt.integer(v))
