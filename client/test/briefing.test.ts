@@ -140,10 +140,34 @@ describe.skipIf(!existsSync(CLIENT_DIST))(
       await expect.poll(deckOrder).toEqual([ids[VIEW_B.title], ids[VIEW_A.title]])
       await items.nth(1).dragTo(items.nth(0))
       await expect.poll(deckOrder).toEqual([ids[VIEW_A.title], ids[VIEW_B.title]])
+      await page.screenshot({ path: join(OUT, 'panel-views-deck.png') })
+    })
+
+    it('renames, duplicates and deletes a view from the list', async () => {
+      const item = (title: string) => page.locator('[data-testid="view-item"]', { hasText: title })
+      await item(VIEW_B.title).locator('summary').click()
+      await item(VIEW_B.title).locator('[data-action="duplicate"]').click()
+      await expect.poll(() => page.locator('[data-testid="view-item"]').count()).toBe(3)
+      const copyId = await page
+        .locator('[data-testid="view-item"]', { hasText: '(bản sao)' })
+        .getAttribute('data-view-id')
+      const copy = page.locator(`[data-testid="view-item"][data-view-id="${copyId}"]`)
+      await copy.locator('summary').click()
+      await copy.locator('[data-action="edit"]').click()
+      await copy.locator('input[name="title"]').fill('Bản nháp — sẽ xóa')
+      await copy.locator('button[type="submit"]').click()
+      const renamed = item('Bản nháp — sẽ xóa')
+      await renamed.waitFor()
+      await renamed.locator('summary').click()
+      await renamed.locator('[data-action="delete"]').click()
+      await renamed.locator('[data-action="confirm-delete"]').click()
+      await expect.poll(() => page.locator('[data-testid="view-item"]').count()).toBe(2)
+      expect(Object.keys(await viewIds()).sort()).toEqual([VIEW_A.title, VIEW_B.title].sort())
     })
 
     it('presents the deck, steps through it with the keyboard and leaves with Escape as the screen was', async () => {
       // A third screen state to come back to.
+      await page.click('[data-tab="layers"]')
       await page.selectOption('[data-testid="metric-select"]', 'active_models')
       await page.waitForURL(/m=active_models/)
       await page.waitForTimeout(600)
@@ -152,7 +176,7 @@ describe.skipIf(!existsSync(CLIENT_DIST))(
       const title = page.getByTestId('slide-title')
       await expect.poll(() => title.textContent()).toBe(VIEW_A.title)
       await expect.poll(() => page.getByTestId('slide-counter').textContent()).toBe('1 / 2')
-      await page.waitForTimeout(2000)
+      await page.waitForTimeout(3500)
       await page.screenshot({ path: join(OUT, 'present-slide-1.png') })
       await page.keyboard.press('ArrowRight')
       await expect.poll(() => title.textContent()).toBe(VIEW_B.title)
@@ -166,8 +190,15 @@ describe.skipIf(!existsSync(CLIENT_DIST))(
       await expect.poll(() => page.getByTestId('slide-notes').textContent()).toBe(VIEW_B.notes)
       await page.waitForTimeout(2500)
       await page.screenshot({ path: join(OUT, 'present-slide-2-notes.png') })
+      // The notes in a window of their own (same origin, no network), closed when the presentation ends.
+      const [popup] = await Promise.all([
+        page.waitForEvent('popup'),
+        page.getByTestId('notes-window').click(),
+      ])
+      await expect.poll(() => popup.getByTestId('notes-window-content').textContent()).toContain(VIEW_B.notes)
       await page.keyboard.press('Escape')
       await expect.poll(() => page.getByTestId('presenter').count()).toBe(0)
+      await expect.poll(() => popup.isClosed()).toBe(true)
       await expect.poll(() => query(page.url()), { timeout: 5000 }).toEqual(query(before))
       await expect.poll(() => page.getByTestId('metric-select').inputValue()).toBe('active_models')
     })

@@ -117,6 +117,8 @@ export interface LegendDrawing {
   height: number
   /** false when even the smallest scale did not fit the box */
   fits: boolean
+  /** the scale used (≤ the one asked for) */
+  scale: number
 }
 
 /**
@@ -194,7 +196,7 @@ function layoutAt(
     y += by + gap
     maxY = Math.max(maxY, y - gap)
   }
-  return { ops, height: maxY - box.y, fits }
+  return { ops, height: maxY - box.y, fits, scale: k }
 }
 
 function rowOps(

@@ -338,13 +338,20 @@ function sidePanel(l: SheetLayout, c: SheetContent, measure: Measure): Op[] {
       bold: true,
       color: INK,
     })
-    const insetBox = { x: s.x, y: s.y + head + 4 * f, w: s.w, h: s.w * 0.72 }
-    ops.push(...locator(insetBox, f, c))
-    const ly = insetBox.y + insetBox.h + 13 * f
+    // The locator gives up height when the legend would otherwise have to shrink much.
+    const place = (insetH: number) => {
+      const insetBox = { x: s.x, y: s.y + head + 4 * f, w: s.w, h: insetH }
+      const ly = insetBox.y + insetBox.h + 13 * f
+      const box = { x: s.x, y: ly + 8 * f, w: s.w, h: s.y + s.h - (ly + 8 * f) }
+      return { insetBox, ly, legend: drawLegend(c.legend, box, f, measure, 135) }
+    }
+    let placed = place(s.w * 0.72)
+    if (placed.legend.scale < 0.85 * f) placed = place(s.w * 0.45)
+    ops.push(...locator(placed.insetBox, f, c))
+    const { ly } = placed
     ops.push({ op: 'text', x: s.x, y: ly, text: c.legendHeading, size: head, bold: true, color: INK })
     ops.push({ op: 'rect', x: s.x, y: ly + 3 * f, w: s.w, h: 0.5 * f, fill: '#c5ccd3' })
-    const box = { x: s.x, y: ly + 8 * f, w: s.w, h: s.y + s.h - (ly + 8 * f) }
-    ops.push(...drawLegend(c.legend, box, f, measure, s.w).ops)
+    ops.push(...placed.legend.ops)
     return ops
   }
   // Portrait: legend on the left in columns, locator on the right.
@@ -353,7 +360,7 @@ function sidePanel(l: SheetLayout, c: SheetContent, measure: Measure): Op[] {
   ops.push({ op: 'text', x: s.x, y: s.y + head, text: c.legendHeading, size: head, bold: true, color: INK })
   ops.push({ op: 'rect', x: s.x, y: s.y + head + 3 * f, w: legendW, h: 0.5 * f, fill: '#c5ccd3' })
   const box = { x: s.x, y: s.y + head + 8 * f, w: legendW, h: s.h - head - 8 * f }
-  ops.push(...drawLegend(c.legend, box, f, measure, 150 * f).ops)
+  ops.push(...drawLegend(c.legend, box, f, measure, 150).ops)
   const ix = s.x + s.w - insetW
   ops.push({ op: 'text', x: ix, y: s.y + head, text: c.locatorHeading, size: head, bold: true, color: INK })
   ops.push(...locator({ x: ix, y: s.y + head + 4 * f, w: insetW, h: insetW * 0.72 }, f, c))
