@@ -97,6 +97,7 @@ try {
     outside.push(...s.requests.filter((u) => !isLocal(u)))
     console.log(`${file}  (${s.requests.length} requests, console errors: ${unexpectedErrors(s).length})`)
     for (const e of unexpectedErrors(s).slice(0, 5)) console.log(`  console: ${e}`)
+    for (const f of s.failed.slice(0, 5)) console.log(`  failed: ${f}`)
     await s.context.close()
   }
 } finally {
