@@ -34,7 +34,7 @@ function slidePadding(): Padding {
  * title, subtitle and legend on screen. ←/→, ↑/↓, Page Up/Down (clickers), Space, Home/End; N toggles the
  * speaker notes, which can also go to a separate window; Esc leaves and puts the screen back as it was.
  */
-export function Presenter({ viewIds, title }: { viewIds: number[]; title: string; start: number }) {
+export function Presenter({ viewIds, title, start }: { viewIds: number[]; title: string; start: number }) {
   const i18n = useI18n()
   const { t } = i18n
   const { views } = useBriefing()
@@ -42,7 +42,7 @@ export function Presenter({ viewIds, title }: { viewIds: number[]; title: string
     () => viewIds.map((id) => views.find((v) => v.id === id)).filter((v): v is SavedView => Boolean(v)),
     [viewIds, views],
   )
-  const [index, setIndex] = useState(0)
+  const [index, setIndex] = useState(() => Math.min(Math.max(start, 0), Math.max(viewIds.length - 1, 0)))
   const [showNotes, setShowNotes] = useState(false)
   const [startedAt] = useState(() => Date.now())
   const memory = useRef<ScreenMemory | null>(null)
