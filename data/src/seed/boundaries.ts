@@ -42,7 +42,7 @@ export async function loadBoundaries(tx: Queryable, files: Map<string, Buffer>):
 
   await tx.query(
     `insert into commune (code, name, full_name, type, province_code, population, area_km2, seat, geom, label_point)
-     select p->>'ma_xa', p->>'ten', p->>'ten_day_du',
+     select p->>'ma_xa', normalize(p->>'ten', NFC), normalize(p->>'ten_day_du', NFC),
             case p->>'loai' when 'Phường' then 'phuong' when 'Đặc khu' then 'dac_khu' else 'xa' end,
             '15', (p->>'dan_so')::int, (p->>'dien_tich_km2')::float8, p->>'tru_so', g,
             case when ST_Intersects(g, ST_SetSRID(ST_MakePoint((p->'trung_tam'->>0)::float8, (p->'trung_tam'->>1)::float8), 4326))
