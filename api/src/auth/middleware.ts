@@ -73,12 +73,19 @@ export function authorize(base: Db, catalog: Catalog): MiddlewareHandler<AppEnv>
     }
 
     const scope = principal.scope ? principal.scope.join(',') : '*'
+    // Commune codes only: the scope is written into the statement below as a literal.
+    if (!/^[0-9A-Za-z_,*]*$/.test(scope)) throw new Error(`unexpected scope for user ${principal.userId}`)
     try {
       await base.transaction(async (tx) => {
-        // The role name comes from app_role.db_role, checked against a fixed list in the schema.
-        await tx.exec(`set local role ${principal.dbRole}`)
-        await tx.query(`select set_config('antt.scope', $1, true)`, [scope])
-        if (base.kind === 'postgres') await tx.exec(`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`)
+        // One round trip. The role name comes from app_role.db_role, checked against a fixed list in
+        // the schema.
+        await tx.exec(
+          [
+            `set local role ${principal.dbRole}`,
+            `select set_config('antt.scope', '${scope}', true)`,
+            ...(base.kind === 'postgres' ? [`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`] : []),
+          ].join('; '),
+        )
         c.set('deps', {
           db: requestDb(base, tx),
           catalog: catalog.bind(tx, `${principal.dbRole}:${scope}`),

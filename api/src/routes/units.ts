@@ -109,15 +109,20 @@ export const units = new Hono<AppEnv>()
       args.push(q.commune)
       where.push(q.level === 'village' ? 'commune_code = $1' : 'code = $1')
     }
-    const [row] = await c.get('deps').db.query<{ fc: string }>(
-      `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
-         'type', 'Feature', 'id', code,
-         'properties', json_build_object(${props}),
-         'geometry', ST_AsGeoJSON(${geom}, 6)::json) order by code), '[]'))::text as fc
-       from ${spec.table} where ${where.join(' and ')}`,
-      args,
-    )
-    return c.body(row.fc, 200, { 'content-type': 'application/geo+json; charset=utf-8' })
+    const { db, catalog } = c.get('deps')
+    // Boundaries change only by import, which changes the data version and so empties the memo.
+    const fc = await catalog.memo(`units|${JSON.stringify(q)}`, async () => {
+      const [row] = await db.query<{ fc: string }>(
+        `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+           'type', 'Feature', 'id', code,
+           'properties', json_build_object(${props}),
+           'geometry', ST_AsGeoJSON(${geom}, 6)::json) order by code), '[]'))::text as fc
+         from ${spec.table} where ${where.join(' and ')}`,
+        args,
+      )
+      return row.fc
+    })
+    return c.body(fc, 200, { 'content-type': 'application/geo+json; charset=utf-8' })
   })
   .get(
     '/:code',

@@ -53,7 +53,12 @@ export interface CatalogView {
  */
 export class Catalog {
   private snapshot?: Snapshot
-  private readonly results = new Lru<string, unknown>(500)
+  /** Memoised results; large text results (GeoJSON) are bounded by their size as well. */
+  private readonly results = new Lru<string, unknown>(
+    500,
+    (v) => (typeof v === 'string' ? v.length : 0),
+    128 * 1024 * 1024,
+  )
 
   async version(q: Queryable): Promise<string> {
     const [row] = await q.query<{ v: string }>(

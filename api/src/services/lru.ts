@@ -1,7 +1,13 @@
-/** A small least-recently-used map with a size bound. */
+/** A small least-recently-used map bounded by its number of entries and, optionally, their weight. */
 export class Lru<K, V> {
   private map = new Map<K, V>()
-  constructor(private readonly max: number) {}
+  private weight = 0
+  /** At most `max` entries and, when `weigh` is given, at most `maxWeight` in all. */
+  constructor(
+    private readonly max: number,
+    private readonly weigh: (value: V) => number = () => 0,
+    private readonly maxWeight = Number.POSITIVE_INFINITY,
+  ) {}
 
   get(key: K): V | undefined {
     const v = this.map.get(key)
@@ -13,12 +19,26 @@ export class Lru<K, V> {
   }
 
   set(key: K, value: V): void {
-    this.map.delete(key)
+    this.delete(key)
+    const w = this.weigh(value)
+    if (w > this.maxWeight) return
     this.map.set(key, value)
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K)
+    this.weight += w
+    for (const [oldest] of this.map) {
+      if (this.map.size <= this.max && this.weight <= this.maxWeight) break
+      this.delete(oldest)
+    }
+  }
+
+  private delete(key: K): void {
+    const old = this.map.get(key)
+    if (old === undefined) return
+    this.map.delete(key)
+    this.weight -= this.weigh(old)
   }
 
   clear(): void {
     this.map.clear()
+    this.weight = 0
   }
 }

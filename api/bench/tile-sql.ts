@@ -1,8 +1,8 @@
-// On-demand benchmark helper (not a test): how much of a tile request is its SQL. For BENCHMARKS.md.
+// How much of a tile request is its SQL: used by api.bench.ts for BENCHMARKS.md.
 import type { Db } from '@antt/data/db'
-import { type IncidentFilters, TILE_LAYERS } from './layers.ts'
-import { tileCache } from './tile-service.ts'
-import { tileQuery } from './tile-sql.ts'
+import { type IncidentFilters, TILE_LAYERS } from '../src/tiles/layers.ts'
+import { tileCache } from '../src/tiles/tile-service.ts'
+import { tileQuery } from '../src/tiles/tile-sql.ts'
 
 export interface TileBenchCase {
   layer: string

@@ -3,15 +3,17 @@
  * (cold and warm), on the embedded database (a copy of the seeded test template) and, with DATABASE_URL,
  * on a PostgreSQL server. Bounded: every run stops after a fixed number of requests.
  *
- *   npx tsx bench/api.bench.ts            # embedded
- *   DATABASE_URL=postgres://… npx tsx bench/api.bench.ts
+ *   npx pnpm@10 bench                          # embedded
+ *   DATABASE_URL=postgres://… npx pnpm@10 bench   # a seeded PostgreSQL + PostGIS server
  */
 import { cpus, totalmem } from 'node:os'
+import { DEFAULT_DEMO_PASSWORD } from '@antt/data'
+import { openPostgres } from '@antt/data/db'
+import { closeTestDbs, openTestDb, prepareTestDatabases } from '@antt/data/testing'
 import { serve } from '@hono/node-server'
 import autocannon from 'autocannon'
-import { createApp } from '../api/src/app.ts'
-import { openPostgres } from '../data/src/db/index.ts'
-import { closeTestDbs, openTestDb, prepareTestDatabases } from '../data/src/testing/index.ts'
+import { createApp } from '../src/app.ts'
+import { benchTileSql } from './tile-sql.ts'
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const AMOUNT = Number(process.env.BENCH_REQUESTS ?? 2000)
@@ -50,7 +52,10 @@ async function main() {
     const res = await app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'leader', password: process.env.DEMO_PASSWORD ?? 'antt-demo-2025' }),
+      body: JSON.stringify({
+        username: 'leader',
+        password: process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+      }),
     })
     return (res.headers.get('set-cookie') ?? '').split(';')[0]
   })()
@@ -66,8 +71,8 @@ async function main() {
       url: base,
       connections,
       amount,
-      headers: { cookie },
-      requests: [{ setupRequest: (req: { path: string }) => ({ ...req, path: paths[i++ % paths.length] }) }],
+      headers: { cookie, 'accept-encoding': 'gzip' },
+      requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
     })
     const l = result.latency
     rows.push(
@@ -78,7 +83,7 @@ async function main() {
 
   const timeOnce = async (path: string) => {
     const t0 = performance.now()
-    const res = await fetch(base + path, { headers: { cookie } })
+    const res = await fetch(base + path, { headers: { cookie, 'accept-encoding': 'gzip' } })
     await res.arrayBuffer()
     return performance.now() - t0
   }
@@ -102,18 +107,32 @@ async function main() {
     `| metrics, commune, uncached (sequential, 60 periods) | 1 | 60 | ${pct(uncached, 50).toFixed(1)} | ${pct(uncached, 95).toFixed(1)} (p95) | ${pct(uncached, 99).toFixed(1)} | – | 0 |`,
   )
   console.log(rows[rows.length - 1])
-  await run('metrics, commune, repeated query', ['/api/metrics?level=commune'])
-  await run(
-    'units GeoJSON, communes, simplified',
-    ['/api/units?level=commune&simplify=0.0005'],
-    CONNECTIONS,
-    Math.min(AMOUNT, 500),
-  )
-  await run(
+  // Each case twice: one connection for latency as a user sees it, then CONNECTIONS for throughput and errors.
+  const both = async (name: string, paths: string[], amount = AMOUNT) => {
+    await run(name, paths, 1, Math.min(amount, 300))
+    await run(name, paths, CONNECTIONS, amount)
+  }
+  await both('metrics, commune, repeated query', ['/api/metrics?level=commune'])
+  await both('units GeoJSON, communes, simplified', ['/api/units?level=commune&simplify=0.0005'], 500)
+  await both(
     'communes tiles z8–z10, warm',
     tiles.map((t) => `/tiles/communes/${t}.mvt`),
   )
-  await run('health (framework floor)', ['/api/health'])
+  await both('health (framework floor)', ['/api/health'])
+
+  // A tile's API time against its SQL alone, tile cache emptied before each request.
+  const sqlCases = [
+    { layer: 'communes', z: 8, x: 201, y: 112 },
+    { layer: 'communes', z: 10, x: 807, y: 446 },
+    { layer: 'villages', z: 12, x: 3229, y: 1785 },
+    { layer: 'incident_hex', z: 10, x: 807, y: 446 },
+  ]
+  const ratios = await benchTileSql(
+    db,
+    (path) => Promise.resolve(app.request(path, { headers: { cookie } })),
+    sqlCases,
+    { runs: 7, filters: { from: '2025-07-01', to: '2026-06-30', categories: null } },
+  )
 
   console.log(
     `\nmachine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
@@ -123,6 +142,11 @@ async function main() {
     '| case | connections | requests | p50 ms | p95/p97.5 ms | p99 ms | req/s | errors |\n|---|---|---|---|---|---|---|---|',
   )
   console.log(rows.join('\n'))
+  console.log('\n| tile | SQL ms (median) | API ms (median) | API / SQL | status |\n|---|---|---|---|---|')
+  for (const r of ratios)
+    console.log(
+      `| ${r.layer} ${r.z}/${r.x}/${r.y} | ${r.sqlMs.toFixed(1)} | ${r.apiMs.toFixed(1)} | ${r.ratio.toFixed(2)} | ${r.status} |`,
+    )
   http.close()
   if (server) await db.close()
   else await closeTestDbs()

@@ -3,9 +3,9 @@
 // administrator (one transaction per request, row-level security on), on the embedded database (a copy of the
 // seeded test template) and, when DATABASE_URL is set, on that server (it must be migrated and seeded).
 //
-//   npx tsx bench/stats.bench.ts            # embedded only
-//   DATABASE_URL=postgres://… npx tsx bench/stats.bench.ts
-//   BENCH_RUNS=5 npx tsx bench/stats.bench.ts
+//   npx tsx api/bench/stats.bench.ts            # embedded only
+//   DATABASE_URL=postgres://… npx tsx api/bench/stats.bench.ts
+//   BENCH_RUNS=5 npx tsx api/bench/stats.bench.ts
 //
 // "cold" is the first request on a fresh app (no memoised results; neighbour lists and metrics computed);
 // "warm" repeats it (memoised). Each cell is the median of BENCH_RUNS fresh apps. Prints a Markdown table.
@@ -13,16 +13,11 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import {
-  getisOrdGiStar,
-  localMoran,
-  type SpatialWeights,
-  weightsFromNeighbours,
-} from '../analysis/src/index.ts'
-import { createApp } from '../api/src/app.ts'
-import { DEFAULT_DEMO_PASSWORD } from '../data/src/accounts/users.ts'
-import { type Db, openPglite, openPostgres } from '../data/src/db/index.ts'
-import { prepareTestDatabases, TEMPLATE_DIR } from '../data/src/testing/index.ts'
+import { getisOrdGiStar, localMoran, type SpatialWeights, weightsFromNeighbours } from '@antt/analysis'
+import { DEFAULT_DEMO_PASSWORD } from '@antt/data'
+import { type Db, openPglite, openPostgres } from '@antt/data/db'
+import { prepareTestDatabases, TEMPLATE_DIR } from '@antt/data/testing'
+import { createApp } from '../src/app.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const PERIOD = 'from=2025-07-01&to=2026-06-30'

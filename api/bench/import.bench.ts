@@ -3,19 +3,19 @@
  * decimal coordinates at villages of the province) through POST /api/imports (dry run) and
  * POST /api/imports/:id/commit, timed, with the process's peak resident memory.
  *
- *   npx tsx bench/import.bench.ts                      # embedded database (a copy of the seeded test template)
- *   DATABASE_URL=postgres://… npx tsx bench/import.bench.ts   # a seeded server database (rows removed afterwards)
- *   BENCH_ROWS=20000 npx tsx bench/import.bench.ts
+ *   npx tsx api/bench/import.bench.ts                      # embedded database (a copy of the seeded test template)
+ *   DATABASE_URL=postgres://… npx tsx api/bench/import.bench.ts   # a seeded server database (rows removed afterwards)
+ *   BENCH_ROWS=20000 npx tsx api/bench/import.bench.ts
  *
  * The app (api/src/imports/standalone.ts) has the same middleware and route as api/src/app.ts, but not its
  * global 1 MB body limit, which would refuse the 9 MB upload (the import route has its own 64 MB limit).
  */
 import { randomUUID } from 'node:crypto'
 import { cpus, loadavg } from 'node:os'
-import { csvOf, type Row } from '../api/src/imports/fixtures/files.ts'
-import { importApp } from '../api/src/imports/standalone.ts'
-import { openPostgres } from '../data/src/db/index.ts'
-import { closeTestDbs, openTestDb, prepareTestDatabases } from '../data/src/testing/index.ts'
+import { openPostgres } from '@antt/data/db'
+import { closeTestDbs, openTestDb, prepareTestDatabases } from '@antt/data/testing'
+import { csvOf, type Row } from '../src/imports/fixtures/files.ts'
+import { importApp } from '../src/imports/standalone.ts'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
 const CATEGORIES = [
