@@ -130,7 +130,31 @@ interface ModelRule {
   lead: Record<string, number>
   members: [number, number]
   perCommune?: boolean
+  /** set up by the local police even where the village has no organised movement */
+  withoutMovement?: boolean
   jitterM: number
+}
+
+/**
+ * Villages where the movement is organised at all: a share drawn per commune, so village coverage
+ * differs between communes as it does on the ground instead of every commune reaching 100 %. Under-covered
+ * communes organise 30–65 % of their villages, wards and towns nearly all, other communes 60–100 %. A separate random stream, so the draw does not depend on the model rules.
+ */
+export function organisedVillages(villages: readonly VillageContext[], seed: number): Set<string> {
+  const rng = createRng(seed ^ 0x0a9a)
+  const share = new Map<string, number>()
+  const out = new Set<string>()
+  for (const v of villages) {
+    let p = share.get(v.commune_code)
+    if (p === undefined) {
+      const u = rng.next()
+      const town = villages.filter((w) => w.commune_code === v.commune_code && w.kind === 'to_dan_pho')
+      p = v.under_covered ? 0.3 + 0.35 * u : town.length > 2 ? 0.94 + 0.06 * u : 1 - 0.4 * u
+      share.set(v.commune_code, p)
+    }
+    if (rng.next() < p) out.add(v.code)
+  }
+  return out
 }
 
 const rural = (v: VillageContext) => v.kind !== 'to_dan_pho'
@@ -180,6 +204,7 @@ const RULES: ModelRule[] = [
     founded: ['2018-01-01', '2026-03-31'],
     lead: { police: 3, youth_union: 1 },
     members: [0, 2],
+    withoutMovement: true,
     jitterM: 350,
   },
   {
@@ -217,7 +242,8 @@ const RULES: ModelRule[] = [
   {
     type: 'clb_phong_chong_ma_tuy',
     perCommune: true,
-    chance: (v) => (v.under_covered ? 0 : 0.7),
+    // commune-wide: one covers every village of its commune (migration 008), so they stay few
+    chance: (v) => (v.under_covered ? 0 : 0.08),
     founded: ['2012-01-01', '2025-06-30'],
     lead: { youth_union: 2, police: 1, womens_union: 1 },
     members: [15, 40],
@@ -226,7 +252,7 @@ const RULES: ModelRule[] = [
   {
     type: 'truong_hoc_an_toan',
     perCommune: true,
-    chance: (v) => (v.under_covered ? 0 : 0.75),
+    chance: (v) => (v.under_covered ? 0 : 0.06),
     founded: ['2016-01-01', '2025-06-30'],
     lead: { youth_union: 1, police: 1 },
     members: [5, 20],
@@ -320,8 +346,13 @@ export function generateDemoRecords(villages: readonly VillageContext[], seed: n
   // Security models and their histories.
   let mid = 0
   const exemplaryByType = new Map<string, string[]>()
+  const organised = organisedVillages(sorted, seed)
   for (const rule of RULES) {
-    const hosts = rule.perCommune ? [...byCommune.values()].map((vs) => vs[0]) : sorted
+    const hosts = rule.perCommune
+      ? [...byCommune.values()].map((vs) => vs[0])
+      : rule.withoutMovement
+        ? sorted
+        : sorted.filter((v) => organised.has(v.code))
     for (const v of hosts) {
       if (rng.next() >= rule.chance(v)) continue
       const id = `M${String(++mid).padStart(6, '0')}`
