@@ -44,6 +44,22 @@ function fingerprint(): string {
   return h.update(String(TEST_SEED)).digest('hex')
 }
 
+/** A lock left by a process that has gone (killed mid-build), or older than ten minutes. */
+function lockIsStale(lock: string): boolean {
+  const st = statSync(lock, { throwIfNoEntry: false })
+  if (!st) return false
+  if (Date.now() - st.mtimeMs > 10 * 60_000) return true
+  const pidFile = join(lock, 'pid')
+  const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : Number.NaN
+  if (!Number.isInteger(pid)) return Date.now() - st.mtimeMs > 5_000 // made, pid not yet written
+  try {
+    process.kill(pid, 0)
+    return false
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH'
+  }
+}
+
 /** Runs `fn` while holding a lock directory, so concurrent test runs do not build one template twice. */
 async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const lock = `${name}.lock`
@@ -51,10 +67,10 @@ async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
   for (;;) {
     try {
       mkdirSync(lock)
+      writeFileSync(join(lock, 'pid'), String(process.pid))
       break
     } catch {
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 10 * 60_000)
-        rmSync(lock, { recursive: true, force: true })
+      if (lockIsStale(lock)) rmSync(lock, { recursive: true, force: true })
       await new Promise((r) => setTimeout(r, 500))
     }
   }
