@@ -5,7 +5,7 @@ import { audit } from '../auth/audit.ts'
 import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
 import { ApiError, badRequest } from '../http/errors.ts'
-import { communeCode, params, query } from '../http/validate.ts'
+import { communeCode, isoDate, json, params, query } from '../http/validate.ts'
 import { exportCsv, exportGeoJson, exportXlsx } from '../imports/export.ts'
 import { KINDS } from '../imports/kinds/index.ts'
 import { IMPORT_KINDS, type ImportKind } from '../imports/kinds/types.ts'
@@ -40,11 +40,46 @@ const exportQuery = z
   })
   .strict()
 
-export const exportRoutes = new Hono<AppEnv>().get(
-  '/:file',
-  params(z.object({ file })),
-  query(exportQuery),
-  async (c) => {
+/**
+ * A map exported in the browser (PNG or PDF, rendered there at the target resolution): the client reports
+ * it here before it hands the file over, so every export is in the audit log like the record exports.
+ */
+const mapExportBody = z
+  .object({
+    format: z.enum(['png', 'pdf']),
+    /** the size chosen in the export dialog, e.g. "screen", "hd", "a4-landscape-300" */
+    size: z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a size id such as a4-landscape-300'),
+    title: z.string().trim().min(1).max(300),
+    target: z.enum(['screen', 'view', 'deck']),
+    view_ids: z.array(z.number().int().positive()).max(200).optional(),
+    deck_id: z.number().int().positive().optional(),
+    pages: z.number().int().min(1).max(200),
+    period: z.object({ from: isoDate, to: isoDate }).strict().optional(),
+    layers: z
+      .array(z.string().regex(/^[a-z0-9_]{1,40}$/))
+      .max(40)
+      .optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.target === 'deck' && b.deck_id === undefined)
+      ctx.addIssue({ code: 'custom', path: ['deck_id'], message: 'required when target is deck' })
+    if (b.format === 'png' && b.pages !== 1)
+      ctx.addIssue({ code: 'custom', path: ['pages'], message: 'a PNG has one page' })
+  })
+
+export const exportRoutes = new Hono<AppEnv>()
+  .post('/audit', json(mapExportBody), async (c) => {
+    const { db, principal, ip } = c.get('deps')
+    const b = c.req.valid('json')
+    await audit(db, principal, ip, {
+      action: 'export',
+      target: `map.${b.format}`,
+      details: { ...b, kind: 'map' },
+    })
+    return c.json({ ok: true as const }, 201)
+  })
+  .get('/:file', params(z.object({ file })), query(exportQuery), async (c) => {
     const { db, catalog, principal, ip } = c.get('deps')
     const [name, format] = c.req.valid('param').file.split('.') as [ImportKind, keyof typeof FORMATS]
     const kind = KINDS[name]
@@ -73,5 +108,4 @@ export const exportRoutes = new Hono<AppEnv>().get(
       'content-disposition': `attachment; filename="antt-${name}-${stamp}.${format}"`,
       'cache-control': 'no-store',
     })
-  },
-)
+  })

@@ -576,6 +576,27 @@ function paths() {
       parameters: [importId],
       responses: { 200: json(ref('AnyObject'), '{ id, status: "discarded" }') },
     })
+    .add('post', '/api/export/audit', {
+      summary: 'Record a PNG or PDF map export made in the browser in the audit log',
+      body: objectWith(
+        {
+          format: { type: 'string', enum: ['png', 'pdf'] },
+          size: { type: 'string', pattern: '^[a-z0-9-]{1,40}$', description: 'e.g. a4-landscape-300' },
+          title: { type: 'string', minLength: 1, maxLength: 300 },
+          target: { type: 'string', enum: ['screen', 'view', 'deck'] },
+          view_ids: { type: 'array', items: { type: 'integer', minimum: 1 }, maxItems: 200 },
+          deck_id: { type: 'integer', minimum: 1, description: 'required when target is deck' },
+          pages: { type: 'integer', minimum: 1, maximum: 200, description: '1 for a PNG' },
+          period: objectWith(
+            { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } },
+            ['from', 'to'],
+          ),
+          layers: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9_]{1,40}$' }, maxItems: 40 },
+        },
+        ['format', 'size', 'title', 'target', 'pages'],
+      ),
+      responses: { 201: json(ref('AnyObject'), '{ ok: true }') },
+    })
     .add('get', '/api/export/{file}', {
       summary: 'Records as XLSX, CSV or GeoJSON, in the shape the import reads',
       parameters: [

@@ -98,3 +98,22 @@ export const decksApi = {
     call<{ deck: Deck }>('PATCH', `/api/decks/${id}`, patch).then((r) => r.deck),
   remove: (id: number) => call<{ ok: true }>('DELETE', `/api/decks/${id}`),
 }
+
+/** A map export made in the browser, as reported to the audit log (api/src/routes/export.ts). */
+export interface MapExportReport {
+  format: 'png' | 'pdf'
+  size: string
+  title: string
+  target: 'screen' | 'view' | 'deck'
+  view_ids?: number[]
+  deck_id?: number
+  pages: number
+  period?: { from: string; to: string }
+  layers?: string[]
+}
+
+/** Records the export in the audit log; when the server runs without accounts there is no log to write. */
+export async function reportExport(report: MapExportReport): Promise<void> {
+  if ((await whoAmI()).permissions === null) return
+  await call<{ ok: true }>('POST', '/api/export/audit', report)
+}

@@ -2,7 +2,9 @@ import { useEffect, useMemo, useState } from 'react'
 import { analyticsMapTitle } from '../../analytics/export-legend.ts'
 import { useMeta } from '../../api/hooks.ts'
 import { useI18n } from '../../i18n/use-i18n.ts'
+import { LAYER_IDS } from '../../state/atlas-state.ts'
 import { useAtlas } from '../../state/store.ts'
+import { reportExport } from '../briefing-api.ts'
 import { deckViews, useBriefing } from '../briefing-store.ts'
 import { type ExportTarget, setUi } from '../briefing-ui.ts'
 import { download, type ExportResult, exportPdf, exportPng } from './export-file.ts'
@@ -93,19 +95,44 @@ export function ExportDialog({
     setResult(null)
     try {
       let out: ExportResult
+      let sizeName: string
+      const docTitle =
+        target.kind === 'deck'
+          ? (decks.find((d) => d.id === target.id)?.title ?? title)
+          : (targets[0]?.title ?? title)
       if (format === 'png') {
         const chosen = sizes.find((s) => sizeId(s) === size) ?? sizes[0]
+        sizeName = sizeId(chosen)
         setBusy(t('brief.exporting', { n: 1, total: 1 }))
         out = await exportPng(targets[0], chosen, username)
       } else {
-        const docTitle =
-          target.kind === 'deck'
-            ? (decks.find((d) => d.id === target.id)?.title ?? title)
-            : (targets[0]?.title ?? title)
+        sizeName = `${paper.toLowerCase()}-${orientation}-${dpi}`
         out = await exportPdf(targets, paper, orientation, dpi, username, docTitle, state.lang, (n, total) =>
           setBusy(t('brief.exporting', { n: Math.min(n + 1, total), total })),
         )
       }
+      // In the audit log before the file is handed over: no export without a trace.
+      const from = state.from ?? meta?.default_period?.from
+      const to = state.to ?? meta?.default_period?.to
+      await reportExport({
+        format,
+        size: sizeName,
+        title: docTitle,
+        target: target.kind,
+        pages: out.pages ?? 1,
+        ...(target.kind === 'screen'
+          ? {
+              layers: LAYER_IDS.filter((id) => state.layers[id].on),
+              ...(from && to ? { period: { from, to } } : {}),
+            }
+          : {
+              view_ids:
+                target.kind === 'view'
+                  ? [target.id]
+                  : (decks.find((d) => d.id === target.id)?.view_ids ?? []),
+            }),
+        ...(target.kind === 'deck' ? { deck_id: target.id } : {}),
+      })
       download(out)
       setResult(out)
     } catch (e) {
