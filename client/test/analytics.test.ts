@@ -1,40 +1,26 @@
 // The analytics views in a real browser (built client, in-process API, seeded embedded database): hot-spot
 // legend, priority weights in the address, bivariate key, change map, and the priority-based "why weak".
-import { existsSync, mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
+import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   isLocal,
+  type LocalServer,
   launchChromium,
   openSession,
   type Session,
+  startLocalServer,
   unexpectedErrors,
   waitForMap,
 } from './browser.ts'
 
-// Loaded by name at run time, so the client's type check does not take in the server's sources.
-const API_MODULE = '@antt/api'
-const TESTING_MODULE = '@antt/data/testing'
-type ApiModule = {
-  createApp(
-    db: unknown,
-    opts: { clientDir?: string },
-  ): { fetch: (req: Request) => Response | Promise<Response> }
-}
-type TestingModule = { openTestDb(backend: 'embedded'): Promise<unknown>; closeTestDbs(): Promise<void> }
-
-const CLIENT_DIST = fileURLToPath(new URL('../dist/', import.meta.url))
 const SHOTS = process.env.ANTT_SCREENSHOTS ?? '/tmp/antt-test-screenshots'
 const COMMUNES = 99
 const BASE_LAYERS = 'border_belt,border_line,labels'
 /** The machine running the tests may be busy: the first map of a page can take minutes there. */
 const LOAD_TIMEOUT = 240_000
 
-let testing: TestingModule
-let server: ReturnType<typeof serve>
+let server: LocalServer
 let base: string
 let browser: Browser
 const sessions: Session[] = []
@@ -69,16 +55,11 @@ const tableOrder = (page: Page) =>
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 
-describe.skipIf(!existsSync(CLIENT_DIST))('analytics views in a browser', { timeout: 480_000 }, () => {
+describe('analytics views in a browser', { timeout: 480_000 }, () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
-    const { createApp } = (await import(API_MODULE)) as ApiModule
-    testing = (await import(TESTING_MODULE)) as TestingModule
-    const db = await testing.openTestDb('embedded')
-    const app = createApp(db, { clientDir: CLIENT_DIST })
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-    await new Promise((r) => server.once('listening', r))
-    base = `http://localhost:${(server.address() as AddressInfo).port}`
+    server = await startLocalServer()
+    base = server.base
     browser = await launchChromium()
   })
 
@@ -89,8 +70,7 @@ describe.skipIf(!existsSync(CLIENT_DIST))('analytics views in a browser', { time
 
   afterAll(async () => {
     await browser?.close()
-    await new Promise((r) => server?.close(r))
-    await testing?.closeTestDbs()
+    await server?.close()
   })
 
   it('shows the hot-spot legend with its method and class counts that add up to the communes', async () => {

@@ -1,6 +1,48 @@
-// Shared browser helpers for the screenshot script and the browser tests: Debian's Chromium through
-// playwright-core, every request logged, and a sign-in when the API asks for one.
+// Shared helpers for the browser tests and the screenshot scripts: the built client served by the in-process
+// API over a seeded test database, Debian's Chromium through playwright-core, every request logged, and a
+// sign-in as a demo account.
+import { existsSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { serve } from '@hono/node-server'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+
+// Loaded by name at run time, so the client's type check does not take in the server's sources.
+const API_MODULE = '@antt/api'
+const TESTING_MODULE = '@antt/data/testing'
+type ApiModule = {
+  createApp(
+    db: unknown,
+    opts: { clientDir?: string },
+  ): { fetch: (req: Request) => Response | Promise<Response> }
+}
+type TestingModule = { openTestDb(backend: 'embedded'): Promise<unknown>; closeTestDbs(): Promise<void> }
+
+export const CLIENT_DIST = fileURLToPath(new URL('../dist/', import.meta.url))
+
+export interface LocalServer {
+  base: string
+  close(): Promise<void>
+}
+
+/** The built client and the API on a copy of the seeded embedded test database, on a free local port. */
+export async function startLocalServer(): Promise<LocalServer> {
+  if (!existsSync(`${CLIENT_DIST}index.html`))
+    throw new Error(`no built client in ${CLIENT_DIST}: run the README's test command, or npx pnpm@10 build`)
+  const { createApp } = (await import(API_MODULE)) as ApiModule
+  const testing = (await import(TESTING_MODULE)) as TestingModule
+  const db = await testing.openTestDb('embedded')
+  const app = createApp(db, { clientDir: CLIENT_DIST })
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise((r) => server.once('listening', r))
+  return {
+    base: `http://localhost:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      await new Promise((r) => server.close(r))
+      await testing.closeTestDbs()
+    },
+  }
+}
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -34,14 +76,18 @@ export interface Session {
   failed: string[]
 }
 
-/** A page whose requests and console errors are recorded; signs in first when the API requires it. */
+/**
+ * A page whose requests and console errors are recorded, signed in as `username` (demo password unless
+ * ANTT_PASSWORD is set); without a username, signs in as ANTT_USER (default leader) when the API asks.
+ */
 export async function openSession(
   browser: Browser,
   base: string,
   viewport: { width: number; height: number },
   locale = 'vi-VN',
+  username?: string,
 ): Promise<Session> {
-  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1 })
+  const context = await browser.newContext({ viewport, locale, deviceScaleFactor: 1, acceptDownloads: true })
   const requests: string[] = []
   const consoleErrors: string[] = []
   const failed: string[] = []
@@ -49,15 +95,12 @@ export async function openSession(
   context.on('response', (r) => {
     if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`)
   })
-  const me = await context.request.get(`${base}/api/auth/me`)
-  if (me.status() === 401) {
+  if (username || (await context.request.get(`${base}/api/auth/me`)).status() === 401) {
+    const user = username ?? process.env.ANTT_USER ?? 'leader'
     const res = await context.request.post(`${base}/api/auth/login`, {
-      data: {
-        username: process.env.ANTT_USER ?? 'leader',
-        password: process.env.ANTT_PASSWORD ?? 'antt-demo-2025',
-      },
+      data: { username: user, password: process.env.ANTT_PASSWORD ?? 'antt-demo-2025' },
     })
-    if (!res.ok()) throw new Error(`sign-in failed: ${res.status()} ${await res.text()}`)
+    if (!res.ok()) throw new Error(`sign-in as ${user} failed: ${res.status()} ${await res.text()}`)
   }
   const page = await context.newPage()
   page.on('console', (m) => {

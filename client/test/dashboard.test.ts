@@ -1,37 +1,22 @@
 // The built dashboard (client/dist) in Debian's Chromium against the API on a seeded embedded database.
-import { existsSync, mkdirSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
+import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   isLocal,
+  type LocalServer,
   launchChromium,
   OPTIONAL_PATHS,
   openSession,
   type Session,
+  startLocalServer,
   unexpectedErrors,
   waitForMap,
 } from './browser.ts'
 
-// The API and its test database are loaded by name at run time, so the client's type check does not
-// take in the server's sources.
-const API_MODULE = '@antt/api'
-const TESTING_MODULE = '@antt/data/testing'
-type ApiModule = {
-  createApp(
-    db: unknown,
-    opts: { clientDir?: string },
-  ): { fetch: (req: Request) => Response | Promise<Response> }
-}
-type TestingModule = { openTestDb(backend: 'embedded'): Promise<unknown>; closeTestDbs(): Promise<void> }
-let testing: TestingModule
-
-const CLIENT_DIST = fileURLToPath(new URL('../dist/', import.meta.url))
 const SHOTS = process.env.ANTT_SCREENSHOTS ?? '/tmp/antt-test-screenshots'
 
-let server: ReturnType<typeof serve>
+let server: LocalServer
 let base: string
 let browser: Browser
 const sessions: Session[] = []
@@ -68,24 +53,18 @@ async function canvasColours(page: Page): Promise<number> {
   })
 }
 
-describe.skipIf(!existsSync(CLIENT_DIST))('the dashboard in a browser', { timeout: 180_000 }, () => {
+describe('the dashboard in a browser', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true })
-    const { createApp } = (await import(API_MODULE)) as ApiModule
-    testing = (await import(TESTING_MODULE)) as TestingModule
-    const db = await testing.openTestDb('embedded')
-    const app = createApp(db, { clientDir: CLIENT_DIST })
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-    await new Promise((r) => server.once('listening', r))
-    base = `http://localhost:${(server.address() as AddressInfo).port}`
+    server = await startLocalServer()
+    base = server.base
     browser = await launchChromium()
   })
 
   afterAll(async () => {
     for (const s of sessions) await s.context.close().catch(() => {})
     await browser?.close()
-    await new Promise((r) => server?.close(r))
-    await testing?.closeTestDbs()
+    await server?.close()
   })
 
   it('loads with no console errors, draws the map and sends no request off this machine', async () => {
