@@ -110,7 +110,7 @@ export function totalsOf(rows: readonly MetricsRow[]): Record<string, number | n
   }
 }
 
-/** Runs unit_metrics() (migration 008) with validated filters; memoised until the data changes. */
+/** Runs unit_metrics() (migrations 008, 015) with validated filters; memoised until the data changes. */
 export async function runMetrics(deps: AppDeps, q: MetricsQuery): Promise<MetricsResult> {
   await checkTaxonomyCodes(deps, q)
   await checkCommuneCode(deps, q.commune)

@@ -62,7 +62,7 @@ interface ExemplaryRow {
 }
 
 /**
- * Coverage per commune or village: the coverage metrics of unit_metrics() (008), standard-set coverage
+ * Coverage per commune or village: the coverage metrics of unit_metrics() (migrations 008, 015), standard-set coverage
  * (standard_coverage, 011), and exemplary models with where they were replicated (exemplary_replication,
  * unit_replication, 011). Model states are those at the end of the period.
  */

@@ -11,7 +11,7 @@ export interface MetricValues {
 }
 
 /**
- * The values of one metric per unit, from unit_metrics() (migration 008) with the caller's filters.
+ * The values of one metric per unit, from unit_metrics() (migrations 008, 015) with the caller's filters.
  * `incident_rate_eb` is the Empirical-Bayes smoothed incident rate per 1,000 residents over the units in scope.
  */
 export async function metricValues(
