@@ -31,7 +31,10 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
         parse: JSON.parse,
       },
     },
-    connection: { application_name: 'antt-atlas' },
+    // No JIT: the row-level security policies (migration 012) inflate the planner's cost estimates of the
+    // metrics query into the millions, so PostgreSQL would compile it on every call, which took 1.4 s of a
+    // 50 ms query on the reference machine. The dashboard's queries are short; JIT never pays here.
+    connection: { application_name: 'antt-atlas', jit: 'off' },
   })
   const base = wrap(sql)
   return {
