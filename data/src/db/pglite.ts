@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
-import type { Db, Queryable } from './types.ts'
+import { type Db, PLAN_CACHE_MODE, type Queryable } from './types.ts'
 
 // int8 and numeric arrive as numbers, as on the server adapter (see postgres.ts).
 const parsers = { 20: Number, 1700: Number }
@@ -22,6 +22,7 @@ function wrap(pg: Pick<PGlite, 'query' | 'exec'>): Queryable {
 export async function openPglite(dir?: string): Promise<Db> {
   if (dir) mkdirSync(dir, { recursive: true })
   const pg = await PGlite.create(dir, { extensions: { postgis }, parsers })
+  await pg.exec(`set plan_cache_mode = ${PLAN_CACHE_MODE}`) // see types.ts
   const base = wrap(pg)
   return {
     kind: 'embedded',

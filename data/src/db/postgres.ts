@@ -1,5 +1,5 @@
 import postgres from 'postgres'
-import type { Db, Queryable } from './types.ts'
+import { type Db, PLAN_CACHE_MODE, type Queryable } from './types.ts'
 
 type Sql = postgres.Sql | postgres.TransactionSql
 
@@ -34,7 +34,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     // No JIT: the row-level security policies (migration 012) inflate the planner's cost estimates of the
     // metrics query into the millions, so PostgreSQL would compile it on every call, which took 1.4 s of a
     // 50 ms query on the reference machine. The dashboard's queries are short; JIT never pays here.
-    connection: { application_name: 'antt-atlas', jit: 'off' },
+    connection: { application_name: 'antt-atlas', jit: 'off', plan_cache_mode: PLAN_CACHE_MODE },
   })
   const base = wrap(sql)
   return {
