@@ -76,7 +76,7 @@ async function main() {
     })
     const l = result.latency
     rows.push(
-      `| ${name} | ${connections} | ${result.requests.total} | ${l.p50} | ${l.p97_5 ?? '–'} | ${l.p99} | ${Math.round(result.requests.total / result.duration)} | ${result.errors + result.non2xx} |`,
+      `| ${name} | ${connections} | ${result.requests.total} | ${l.p50} | ${l.p97_5 ?? '–'} | ${l.p99} | ${connections === 1 ? '–' : Math.round(result.requests.total / result.duration)} | ${result.errors + result.non2xx} |`,
     )
     console.log(rows[rows.length - 1])
   }

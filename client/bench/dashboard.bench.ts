@@ -71,6 +71,9 @@ try {
       )
       filterToMap.push(t.map)
       filterToKpi.push(t.kpi)
+      // Let the map finish drawing (software WebGL here: about 0.7 s a frame) before the next change,
+      // so one change's drawing is not counted in the next one's time.
+      await s.page.waitForTimeout(3000)
     }
     await s.context.close()
   }
