@@ -75,6 +75,7 @@ describe('accounts and editing screens', { timeout: 180_000 }, () => {
     const entry = page.locator('[data-testid="audit-table"] tr[data-action="user_create"]').first()
     await entry.waitFor()
     expect(await entry.textContent()).toContain('canbo.bacha')
+    expect(await entry.textContent()).toContain('Tạo tài khoản') // the action in words, in the UI's language
     await shot(page, 'admin-audit')
   })
 

@@ -13,6 +13,7 @@ interface AuditEntry {
 }
 
 const PAGE = 50
+/** Every action the API writes (grep `action: '` in api/src), in the order of the filter list. */
 const ACTIONS = [
   'login',
   'login_failed',
@@ -27,7 +28,15 @@ const ACTIONS = [
   'import_commit',
   'import_discard',
   'export',
-]
+  'view_create',
+  'view_update',
+  'view_delete',
+  'deck_create',
+  'deck_update',
+  'deck_delete',
+] as const
+type Action = (typeof ACTIONS)[number]
+const isAction = (a: string): a is Action => (ACTIONS as readonly string[]).includes(a)
 
 /** The audit log, newest first, filtered by action and user, paged by id. */
 export function AuditScreen() {
@@ -69,7 +78,7 @@ export function AuditScreen() {
           <option value="">{t('admin.audit.allActions')}</option>
           {ACTIONS.map((a) => (
             <option key={a} value={a}>
-              {a}
+              {t(`admin.audit.act.${a}`)}
             </option>
           ))}
         </select>
@@ -102,9 +111,7 @@ export function AuditScreen() {
               <tr key={e.id} data-action={e.action}>
                 <td className="adm-nowrap">{e.at.replace('T', ' ').replace('Z', '')}</td>
                 <td>{e.username ?? '–'}</td>
-                <td>
-                  <code>{e.action}</code>
-                </td>
+                <td title={e.action}>{isAction(e.action) ? t(`admin.audit.act.${e.action}`) : e.action}</td>
                 <td>{e.target ?? ''}</td>
                 <td className="adm-details" title={details}>
                   {details}
