@@ -138,9 +138,10 @@ interface ModelRule {
 /**
  * Villages where the movement is organised at all: a share drawn per commune, so village coverage
  * differs between communes as it does on the ground instead of every commune reaching 100 %. Under-covered
- * communes organise 30–65 % of their villages, wards and towns nearly all, other communes 60–100 %. A separate random stream, so the draw does not depend on the model rules.
+ * communes organise 30–65 % of their villages, wards and towns nearly all, other communes 60–100 %.
+ * A random stream of its own, so the draw does not depend on the model rules.
  */
-export function organisedVillages(villages: readonly VillageContext[], seed: number): Set<string> {
+function organisedVillages(villages: readonly VillageContext[], seed: number): Set<string> {
   const rng = createRng(seed ^ 0x0a9a)
   const share = new Map<string, number>()
   const out = new Set<string>()
