@@ -40,7 +40,12 @@ describe.each(backends())('seeded data on the %s database', (backend) => {
 
   it('tiles every commune with its village polygons: no cell lost by the clipping, none overlapping', async () => {
     // ST_Intersection can drop a piece silently on some PostGIS builds; the areas would then not add up.
-    const rows = await db.query<{ code: string; commune_m2: number; villages_m2: number; overlap_m2: number }>(
+    const rows = await db.query<{
+      code: string
+      commune_m2: number
+      villages_m2: number
+      overlap_m2: number
+    }>(
       `select c.code, ST_Area(c.geom::geography) as commune_m2,
               (select sum(ST_Area(v.geom::geography)) from village v where v.commune_code = c.code) as villages_m2,
               (select coalesce(sum(ST_Area(ST_Intersection(a.geom, b.geom)::geography)), 0)
