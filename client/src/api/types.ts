@@ -50,6 +50,8 @@ export type MetricsRow = {
   commune_code: string | null
   is_border: boolean
   area_classes: string[]
+  /** set when the caller may see only aggregates and the unit's incident count is under 3 (withheld) */
+  incidents_suppressed?: boolean
 } & Record<MetricName, number | null>
 
 export interface MetricsResult {

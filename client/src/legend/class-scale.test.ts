@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createFormatter } from '../i18n/format.ts'
-import { buildClassScale, colorOf, intervalLabels, parseBreaks } from './class-scale.ts'
+import { translate } from '../i18n/index.ts'
+import { buildClassScale, colorOf, intervalLabels, noDataLabel, parseBreaks } from './class-scale.ts'
 
 const values = [1, 2, 2, 3, 4, 5, 6, 8, 9, 10, null, null]
 
@@ -15,6 +16,18 @@ describe('class scale', () => {
       expect(s.noData).toBe(2)
       expect(s.colors).toHaveLength(s.breaks.length)
     }
+  })
+
+  it('labels the no-data class as withheld when small counts were suppressed, and only then', () => {
+    const t = {
+      t: (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate('vi', k, p),
+    }
+    const plain = buildClassScale(values, { method: 'quantile', k: 4, palette: 'YlOrRd' })
+    expect(plain.suppressed).toBe(0)
+    expect(noDataLabel(t, plain)).toBe('Không có số liệu')
+    const withheld = buildClassScale(values, { method: 'quantile', k: 4, palette: 'YlOrRd', suppressed: 5 })
+    expect(withheld.suppressed).toBe(2) // never more than the units without a value
+    expect(noDataLabel(t, withheld)).toBe('Không có số liệu, hoặc dưới 3 vụ (ẩn)')
   })
 
   it('keeps locked breaks whatever the data', () => {

@@ -6,6 +6,7 @@ import {
   type PaletteName,
   palette,
 } from '@antt/analysis'
+import type { I18n } from '../i18n/index.ts'
 
 /** A classified colour scale for one metric over a set of units, with what the legend needs. */
 export interface ClassScale {
@@ -16,6 +17,8 @@ export interface ClassScale {
   /** units per class */
   counts: number[]
   noData: number
+  /** of the no-data units, those whose value was withheld (small incident counts, aggregate-only roles) */
+  suppressed: number
   min: number | null
   max: number | null
   locked: boolean
@@ -28,6 +31,8 @@ export interface ScaleOptions {
   /** manual or locked breaks */
   breaks?: readonly number[] | null
   locked?: boolean
+  /** how many of the missing values were withheld rather than unknown */
+  suppressed?: number
 }
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v)
@@ -48,6 +53,7 @@ export function buildClassScale(
     colors: breaks.length ? palette(opts.palette, n) : [],
     counts: classCounts(data, breaks),
     noData: values.length - data.length,
+    suppressed: Math.min(opts.suppressed ?? 0, values.length - data.length),
     min: data.length ? Math.min(...data) : null,
     max: data.length ? Math.max(...data) : null,
     locked: Boolean(opts.locked && fixed),
@@ -99,4 +105,10 @@ export function parseBreaks(text: string, lang: 'vi' | 'en'): number[] | null {
   if (!nums.every(Number.isFinite)) return null
   if (!nums.every((v, i) => i === 0 || v > nums[i - 1])) return null
   return nums
+}
+
+/** The no-data class's label; it says so when some of those values were withheld for privacy. */
+export function noDataLabel(i18n: Pick<I18n, 't'>, scale: Pick<ClassScale, 'suppressed'>): string {
+  // 3: the smallest count shown to aggregate-only roles (api/src/auth/disclosure.ts)
+  return scale.suppressed > 0 ? i18n.t('legend.noDataSuppressed', { n: 3 }) : i18n.t('legend.noData')
 }

@@ -1,4 +1,3 @@
-import { isDiverging } from '@antt/analysis'
 import { useMemo } from 'react'
 import type { MetricsRow } from '../api/types.ts'
 import { METRICS } from '../metrics/catalog.ts'
@@ -15,6 +14,7 @@ export function useClassScale(rows: readonly MetricsRow[] | undefined, c: Classi
   return useMemo(() => {
     if (!rows) return null
     const values = rows.map((r) => r[c.metric])
+    const suppressed = rows.filter((r) => r[c.metric] == null && r.incidents_suppressed).length
     const pal = paletteOf(c)
     try {
       return buildClassScale(values, {
@@ -24,9 +24,10 @@ export function useClassScale(rows: readonly MetricsRow[] | undefined, c: Classi
         palette: pal,
         breaks: c.breaks,
         locked: c.locked,
+        suppressed,
       })
     } catch {
-      return buildClassScale(values, { method: 'quantile', k: c.k, palette: isDiverging(pal) ? pal : pal })
+      return buildClassScale(values, { method: 'quantile', k: c.k, palette: pal, suppressed })
     }
   }, [rows, c])
 }

@@ -1,7 +1,7 @@
 import { AnalyticsLegend } from '../analytics/AnalyticsLegend.tsx'
 import { useMapMetrics, useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
-import { intervalLabels } from '../legend/class-scale.ts'
+import { intervalLabels, noDataLabel } from '../legend/class-scale.ts'
 import { useClassScale } from '../legend/use-class-scale.ts'
 import { AREA_CLASS_COLORS, BORDER_FEATURE_COLORS } from '../map/colors.ts'
 import { OUTLINED_CLASSES } from '../map/layers/area-classes.ts'
@@ -58,7 +58,7 @@ export function Legend({ hexBreaks, hexColors }: { hexBreaks: number[]; hexColor
                 <td>
                   <span className="swatch swatch-nodata" />
                 </td>
-                <td className="interval">{t('legend.noData')}</td>
+                <td className="interval">{noDataLabel(i18n, scale)}</td>
                 <td className="count" data-count={scale.noData}>
                   {fmt.integer(scale.noData)}
                 </td>

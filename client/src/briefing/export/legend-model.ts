@@ -1,7 +1,7 @@
 import { analyticsLegendBlocks } from '../../analytics/export-legend.ts'
 import type { Taxonomies } from '../../api/types.ts'
 import type { I18n } from '../../i18n/index.ts'
-import { type ClassScale, intervalLabels } from '../../legend/class-scale.ts'
+import { type ClassScale, intervalLabels, noDataLabel } from '../../legend/class-scale.ts'
 import { AREA_CLASS_COLORS, BORDER_FEATURE_COLORS, NO_DATA_FILL } from '../../map/colors.ts'
 import { OUTLINED_CLASSES } from '../../map/layers/area-classes.ts'
 import { HEAT_RANGE } from '../../map/layers/incident-density.ts'
@@ -79,7 +79,7 @@ export function legendBlocks({
         })),
         {
           swatch: { kind: 'fill', color: css(NO_DATA_FILL), stroke: 'rgba(0,0,0,0.3)', hatch: true },
-          label: t('legend.noData'),
+          label: noDataLabel(i18n, scale),
           count: fmt.integer(scale.noData),
         },
       ],
