@@ -159,7 +159,9 @@ describe('accounts and editing screens', { timeout: 180_000 }, () => {
     await report.waitFor({ timeout: 60_000 })
     expect(await report.locator('[data-count="rows"] dd').textContent()).toBe('2')
     expect(Number(await report.locator('[data-count="errors"] dd').textContent())).toBeGreaterThan(0)
-    expect(await report.locator('[data-testid="import-errors"] tbody tr td').first().textContent()).toBe('3')
+    const firstError = report.locator('[data-testid="import-errors"] tbody tr').first().locator('td')
+    expect(await firstError.nth(0).textContent()).toBe('3')
+    expect(await firstError.nth(1).textContent()).toBe('Mã xã') // the file's own header, not the field key
     expect(await page.locator('[data-testid="import-commit"]').isDisabled()).toBe(true)
     await shot(page, 'records-import-errors')
 

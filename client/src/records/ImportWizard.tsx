@@ -104,8 +104,18 @@ export function ImportWizard({ user }: { user: SessionUser }) {
             {t('records.import.committed', { n: report.create + report.update })}
           </div>
         )}
-        <IssueTable title={t('records.import.errorList')} issues={report.errors} kind="error" />
-        <IssueTable title={t('records.import.warningList')} issues={report.warnings} kind="warning" />
+        <IssueTable
+          title={t('records.import.errorList')}
+          issues={report.errors}
+          columns={report.columns}
+          kind="error"
+        />
+        <IssueTable
+          title={t('records.import.warningList')}
+          issues={report.warnings}
+          columns={report.columns}
+          kind="warning"
+        />
         {errors.general && <div className="error-text adm-general-error">{errors.general}</div>}
         <div className="adm-actions">
           {report.status !== 'committed' ? (
@@ -191,9 +201,16 @@ export function ImportWizard({ user }: { user: SessionUser }) {
   )
 }
 
-function IssueTable(props: { title: string; issues: ImportIssue[]; kind: 'error' | 'warning' }) {
+/** Problems row by row; a field is named by the file's own column header, as the user wrote it. */
+function IssueTable(props: {
+  title: string
+  issues: ImportIssue[]
+  columns: ImportReport['columns']
+  kind: 'error' | 'warning'
+}) {
   const { t } = useI18n()
   if (!props.issues.length) return null
+  const header = new Map(props.columns.filter((c) => c.field).map((c) => [c.field as string, c.column]))
   return (
     <details open={props.kind === 'error'} className="adm-issues">
       <summary>{props.title}</summary>
@@ -209,9 +226,7 @@ function IssueTable(props: { title: string; issues: ImportIssue[]; kind: 'error'
           {props.issues.map((i) => (
             <tr key={`${i.row}-${i.field}-${i.message}`}>
               <td>{i.row || '–'}</td>
-              <td>
-                <code>{i.field}</code>
-              </td>
+              <td title={i.field}>{header.get(i.field) ?? <code>{i.field}</code>}</td>
               <td>{i.message}</td>
             </tr>
           ))}

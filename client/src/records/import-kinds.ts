@@ -28,6 +28,8 @@ export interface ImportReport {
   rows: number
   processed: number
   valid: number
+  /** the file's column headers and the field each was read as (null: ignored) */
+  columns: { column: string; field: string | null }[]
   create: number
   update: number
   skip: number
