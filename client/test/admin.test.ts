@@ -86,6 +86,14 @@ describe('accounts and editing screens', { timeout: 180_000 }, () => {
       .locator('[role="menu"] [data-screen]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-screen')))
     expect(screens).toEqual(['records', 'password'])
+    await page.keyboard.press('Escape')
+    // The map opens on the steward's one ward, not the whole province (whose scale bar reads 30 km).
+    const scaleKm = async () => {
+      const text = (await page.locator('.maplibregl-ctrl-scale').textContent()) ?? ''
+      const [, n, unit] = /([\d.,]+)\s*(km|m)/.exec(text) ?? []
+      return n === undefined ? Number.NaN : Number(n.replace(',', '.')) / (unit === 'm' ? 1000 : 1)
+    }
+    await expect.poll(scaleKm, { timeout: 30_000 }).toBeLessThanOrEqual(5)
   })
 
   it('changes a password, after which the new one signs in', async () => {

@@ -1,7 +1,7 @@
 import type { PickingInfo } from '@deck.gl/core'
 import * as turf from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { isAnalyticsLayer } from '../analytics/use-analytics-layers.ts'
 import { useBorderLine, useHealth, useProvince, useTaxonomies } from '../api/hooks.ts'
 import type { MetricsRow } from '../api/types.ts'
@@ -90,6 +90,19 @@ export function MapView() {
     if (atlas && camera) atlas.jumpTo(camera)
   }, [atlas, camera])
 
+  // The home view: the province, or the communes a scoped user may see (one for a commune steward)
+  // when they cover clearly less of it.
+  const home = useMemo(() => {
+    if (!province) return null
+    const whole = turf.bbox(province) as [number, number, number, number]
+    if (!data.communes?.features.length) return whole
+    const mine = turf.bbox(data.communes) as [number, number, number, number]
+    const smaller =
+      mine[2] - mine[0] < 0.9 * (whole[2] - whole[0]) || mine[3] - mine[1] < 0.9 * (whole[3] - whole[1])
+    return smaller ? mine : whole
+  }, [data.communes, province])
+  const fitHome = (animate: boolean) => home && atlas?.fitBounds(home, { padding: 16, maxZoom: 12, animate })
+
   // Basemap data.
   useEffect(() => {
     if (!atlas || !province) return
@@ -97,15 +110,15 @@ export function MapView() {
     const outline = province.features[0] as Feature<Polygon | MultiPolygon> | undefined
     if (outline)
       atlas.setSourceData('mask', turf.featureCollection([turf.mask(outline)]) as FeatureCollection)
-    if (!store.get().camera)
-      atlas.fitBounds(turf.bbox(province) as [number, number, number, number], {
-        padding: 16,
-        animate: false,
-      })
   }, [atlas, province])
   useEffect(() => {
     if (atlas && data.communes) atlas.setSourceData('communes', data.communes)
   }, [atlas, data.communes])
+  // Opens on the home view unless the address names a camera.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the home extent is known or changes
+  useEffect(() => {
+    if (!store.get().camera) fitHome(false)
+  }, [atlas, home])
   useEffect(() => {
     if (atlas && border.data) atlas.setSourceData('border', border.data)
   }, [atlas, border.data])
@@ -239,15 +252,7 @@ export function MapView() {
         >
           −
         </button>
-        <button
-          type="button"
-          className="wide"
-          onClick={() =>
-            province &&
-            atlas?.fitBounds(turf.bbox(province) as [number, number, number, number], { padding: 16 })
-          }
-          title={t('map.reset')}
-        >
+        <button type="button" className="wide" onClick={() => fitHome(true)} title={t('map.reset')}>
           ⌂
         </button>
       </div>
