@@ -10,6 +10,11 @@ export interface AppDeps {
   principal: Principal | null
   /** client address, for the audit log */
   ip: string
+  /**
+   * Runs `task` once the request's transaction has committed (never after a rollback), with the
+   * application's own database rights, without holding up the response: e.g. ANALYZE after a large import.
+   */
+  afterCommit(task: (owner: Db) => Promise<unknown>): void
 }
 
 /** Hono environment shared by every sub-app. */

@@ -39,6 +39,12 @@ function requestDb(base: Db, tx: Queryable): Db {
 /** Thrown after the handler failed, so the request's transaction rolls back. */
 class RollbackRequest extends Error {}
 
+/** Starts background work after a commit; its failure is logged, never reported to the caller. */
+function runDetached(base: Db, tasks: readonly ((owner: Db) => Promise<unknown>)[]) {
+  for (const task of tasks)
+    task(base).catch((err) => console.warn(`work after the request failed: ${(err as Error).message}`))
+}
+
 /**
  * Resolves the caller, checks the route's permission and CSRF token, then runs the rest of the request in
  * one transaction as the caller's database role with their commune scope (row-level security, migration
@@ -52,7 +58,8 @@ export function authorize(base: Db, catalog: Catalog): MiddlewareHandler<AppEnv>
       need === 'public' ||
       !(c.req.path.startsWith('/api/') || c.req.path.startsWith('/tiles/') || c.req.path === '/tiles')
     ) {
-      c.set('deps', { db: base, catalog: catalog.bind(base, 'public'), principal: null, ip })
+      const afterCommit = (task: (owner: Db) => Promise<unknown>) => runDetached(base, [task])
+      c.set('deps', { db: base, catalog: catalog.bind(base, 'public'), principal: null, ip, afterCommit })
       return next()
     }
     const token = getCookie(c, SESSION_COOKIE)
@@ -68,11 +75,13 @@ export function authorize(base: Db, catalog: Catalog): MiddlewareHandler<AppEnv>
       )
     if (need === 'authenticated') {
       // The caller's own session and password: handled with the application's rights, by fixed code.
-      c.set('deps', { db: base, catalog: catalog.bind(base, 'public'), principal, ip })
+      const afterCommit = (task: (owner: Db) => Promise<unknown>) => runDetached(base, [task])
+      c.set('deps', { db: base, catalog: catalog.bind(base, 'public'), principal, ip, afterCommit })
       return next()
     }
 
     const scope = principal.scope ? principal.scope.join(',') : '*'
+    const committed: ((owner: Db) => Promise<unknown>)[] = []
     // Commune codes only: the scope is written into the statement below as a literal.
     if (!/^[0-9A-Za-z_,*]*$/.test(scope)) throw new Error(`unexpected scope for user ${principal.userId}`)
     try {
@@ -91,13 +100,16 @@ export function authorize(base: Db, catalog: Catalog): MiddlewareHandler<AppEnv>
           catalog: catalog.bind(tx, `${principal.dbRole}:${scope}`),
           principal,
           ip,
+          afterCommit: (task) => committed.push(task),
         })
         await next()
         if (c.error) throw new RollbackRequest()
       })
     } catch (err) {
       if (!(err instanceof RollbackRequest)) throw err
+      return
     }
+    runDetached(base, committed)
   }
 }
 

@@ -199,6 +199,9 @@ export const imports = new Hono<AppEnv>()
     const batch = await ownBatch(c, id)
     if (!batch) throw notFound(id)
     const counts = await commitImport(db, id, principal!.userId)
+    // Fresh planner statistics for the table that grew (the embedded database has no autovacuum).
+    const table = KINDS[batch.kind as ImportKind].table
+    c.get('deps').afterCommit((owner) => owner.exec(`analyze ${table}`))
     await audit(db, principal, ip, {
       action: 'import_commit',
       target: id,
