@@ -47,13 +47,13 @@ export function ExportDialog({
   const [result, setResult] = useState<ExportResult | null>(null)
   const [error, setError] = useState<string | null>(null)
 
+  const deck = target.kind === 'deck' ? decks.find((d) => d.id === target.id) : undefined
   const targets = useMemo((): SheetTarget[] => {
     if (target.kind === 'screen') return [{ kind: 'screen', title, subtitle }]
     if (target.kind === 'view') {
       const v = views.find((x) => x.id === target.id)
       return v ? [{ kind: 'view', title: v.title, subtitle: v.subtitle, state: v.state }] : []
     }
-    const deck = decks.find((d) => d.id === target.id)
     return deck
       ? deckViews(deck, views).map((v) => ({
           kind: 'view' as const,
@@ -62,13 +62,13 @@ export function ExportDialog({
           state: v.state,
         }))
       : []
-  }, [target, views, decks, title, subtitle])
+  }, [target, views, deck, title, subtitle])
   const what =
     target.kind === 'screen'
       ? t('brief.currentScreen')
       : target.kind === 'view'
         ? (targets[0]?.title ?? '')
-        : `${decks.find((d) => d.id === target.id)?.title ?? ''} — ${t('brief.deckPages', { n: targets.length })}`
+        : `${deck?.title ?? ''} — ${t('brief.deckPages', { n: targets.length })}`
 
   const close = () => !busy && setUi({ exporting: null })
   useEffect(() => {
@@ -96,17 +96,14 @@ export function ExportDialog({
     try {
       let out: ExportResult
       let sizeName: string
-      const docTitle =
-        target.kind === 'deck'
-          ? (decks.find((d) => d.id === target.id)?.title ?? title)
-          : (targets[0]?.title ?? title)
+      const docTitle = target.kind === 'deck' ? (deck?.title ?? title) : (targets[0]?.title ?? title)
       if (format === 'png') {
         const chosen = sizes.find((s) => sizeId(s) === size) ?? sizes[0]
         sizeName = sizeId(chosen)
         setBusy(t('brief.exporting', { n: 1, total: 1 }))
         out = await exportPng(targets[0], chosen, username)
       } else {
-        sizeName = `${paper.toLowerCase()}-${orientation}-${dpi}`
+        sizeName = sizeId({ kind: 'paper', paper, orientation, dpi })
         out = await exportPdf(targets, paper, orientation, dpi, username, docTitle, state.lang, (n, total) =>
           setBusy(t('brief.exporting', { n: Math.min(n + 1, total), total })),
         )
@@ -126,10 +123,7 @@ export function ExportDialog({
               ...(from && to ? { period: { from, to } } : {}),
             }
           : {
-              view_ids:
-                target.kind === 'view'
-                  ? [target.id]
-                  : (decks.find((d) => d.id === target.id)?.view_ids ?? []),
+              view_ids: target.kind === 'view' ? [target.id] : (deck?.view_ids ?? []),
             }),
         ...(target.kind === 'deck' ? { deck_id: target.id } : {}),
       })
