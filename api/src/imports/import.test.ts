@@ -26,6 +26,25 @@ const MODEL_HEADER: Row = [
   'Vĩ độ',
 ]
 
+/** A model row with only the required columns: no village, status, dissolution or coordinates. */
+const bareModel = (id: string, name: string): Row => [
+  key(id),
+  name,
+  'Tổ an ninh tự quản',
+  '02647',
+  null,
+  null,
+  'Công an',
+  '15/03/2021',
+  5,
+  'Không',
+  null,
+  null,
+  null,
+  null,
+  null,
+]
+
 interface Place {
   code: string
   lon: number
@@ -418,43 +437,7 @@ describe.each(backends())('bulk import on the %s database', (backend) => {
   })
 
   it('keeps a failed commit from writing anything: all rows or none', async () => {
-    const rows: Row[] = [
-      MODEL_HEADER,
-      [
-        key('a1'),
-        'Nguyên tử 1',
-        'Tổ an ninh tự quản',
-        '02647',
-        null,
-        null,
-        'Công an',
-        '15/03/2021',
-        5,
-        'Không',
-        null,
-        null,
-        null,
-        null,
-        null,
-      ],
-      [
-        key('a2'),
-        'Nguyên tử 2',
-        'Tổ an ninh tự quản',
-        '02647',
-        null,
-        null,
-        'Công an',
-        '15/03/2021',
-        5,
-        'Không',
-        null,
-        null,
-        null,
-        null,
-        null,
-      ],
-    ]
+    const rows: Row[] = [MODEL_HEADER, bareModel('a1', 'Nguyên tử 1'), bareModel('a2', 'Nguyên tử 2')]
     const res = await dry(ctx.app, 'models', csvOf(rows), 'a.csv')
     expect(res.body).toMatchObject({ valid: 2, create: 2 })
     // the second staged row is damaged after the dry run: its insert breaks a table check mid-commit
@@ -478,26 +461,7 @@ describe.each(backends())('bulk import on the %s database', (backend) => {
   })
 
   it('refuses a commit when a key it would use was taken since the dry run', async () => {
-    const rows: Row[] = [
-      MODEL_HEADER,
-      [
-        key('s1'),
-        'Cũ',
-        'Tổ an ninh tự quản',
-        '02647',
-        null,
-        null,
-        'Công an',
-        '15/03/2021',
-        5,
-        'Không',
-        null,
-        null,
-        null,
-        null,
-        null,
-      ],
-    ]
+    const rows: Row[] = [MODEL_HEADER, bareModel('s1', 'Cũ')]
     const res = await dry(ctx.app, 'models', csvOf(rows), 's.csv')
     // someone else creates a record with the key the import was going to use
     await ctx.db.query(
