@@ -9,15 +9,13 @@
 //
 // "cold" is the first request on a fresh app (no memoised results; neighbour lists and metrics computed);
 // "warm" repeats it (memoised). Each cell is the median of BENCH_RUNS fresh apps. Prints a Markdown table.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { cpus, loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { getisOrdGiStar, localMoran, type SpatialWeights, weightsFromNeighbours } from '@antt/analysis'
 import { DEFAULT_DEMO_PASSWORD } from '@antt/data'
-import { type Db, openPglite, openPostgres } from '@antt/data/db'
-import { prepareTestDatabases, TEMPLATE_DIR } from '@antt/data/testing'
+import type { Db } from '@antt/data/db'
 import { createApp } from '../src/app.ts'
+import { benchBackends } from './backends.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const PERIOD = 'from=2025-07-01&to=2026-06-30'
@@ -122,34 +120,7 @@ const fmt = (ms: number | undefined) =>
   ms === undefined ? '–' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`
 
 async function main() {
-  const backends: { name: string; open: () => Promise<{ db: Db; close: () => Promise<void> }> }[] = [
-    {
-      name: 'embedded (PGlite)',
-      open: async () => {
-        await prepareTestDatabases()
-        const dir = mkdtempSync(join(tmpdir(), 'antt-bench-'))
-        cpSync(TEMPLATE_DIR, dir, { recursive: true })
-        const db = await openPglite(dir)
-        return {
-          db,
-          close: async () => {
-            await db.close()
-            rmSync(dir, { recursive: true, force: true })
-          },
-        }
-      },
-    },
-  ]
-  const url = process.env.DATABASE_URL
-  if (url) {
-    backends.push({
-      name: 'server (PostgreSQL)',
-      open: async () => {
-        const db = await openPostgres(url, { max: 4 })
-        return { db, close: () => db.close() }
-      },
-    })
-  }
+  const backends = benchBackends()
 
   const results = new Map<string, Map<string, Cells>>() // backend → level → cells
   const analysis = new Map<string, Map<string, { n: number; links: number; ms: number }>>()

@@ -1,11 +1,12 @@
 import type { Db } from '@antt/data/db'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { authorize, securityHeaders } from './auth/middleware.ts'
+import { authorize, noStoreWhenSignedIn, securityHeaders } from './auth/middleware.ts'
 import { SignInLimiter } from './auth/rate-limit.ts'
 import type { AppEnv } from './context.ts'
 import { errorBody, onError } from './http/errors.ts'
+import { alerts } from './routes/alerts.ts'
 import { authRoutes } from './routes/auth.ts'
 import { compare } from './routes/compare.ts'
 import { exportRoutes } from './routes/export.ts'
@@ -16,8 +17,10 @@ import { layers } from './routes/layers.ts'
 import { meta } from './routes/meta.ts'
 import { metrics } from './routes/metrics.ts'
 import { openapi } from './routes/openapi.ts'
+import { plans } from './routes/plans.ts'
 import { priorities } from './routes/priorities.ts'
 import { records } from './routes/records.ts'
+import { scenarios } from './routes/scenarios.ts'
 import { search } from './routes/search.ts'
 import { stats } from './routes/stats.ts'
 import { units } from './routes/units.ts'
@@ -29,6 +32,30 @@ import { tiles } from './tiles/routes.ts'
 /** Largest request body accepted, in bytes (imports have their own limit). */
 export const MAX_BODY_BYTES = 1024 * 1024
 
+/** Largest unread request body read to its end after the answer, so the connection can be kept. */
+const DRAIN_MAX_BYTES = 16 * 1024 * 1024
+
+/**
+ * A request refused before its body was read (413, 401, 403…) leaves the rest of the body on the connection;
+ * left there, the connection is dropped under the client's next request. Read it to its end (bounded), or
+ * tell the client to close when it is too large or its stream is held.
+ */
+const drainRefusedBody: MiddlewareHandler = async (c, next) => {
+  await next()
+  const body = c.req.raw.body
+  if (!body || c.req.raw.bodyUsed) return
+  const declared = Number(c.req.header('content-length') ?? Number.NaN)
+  if (body.locked || !(declared <= DRAIN_MAX_BYTES)) {
+    c.res.headers.set('Connection', 'close')
+    return
+  }
+  try {
+    for await (const _ of body);
+  } catch {
+    c.res.headers.set('Connection', 'close')
+  }
+}
+
 /** Builds the API; `server.ts` alone opens a port, tests call `app.request()`. */
 export function createApp(db: Db, opts: { clientDir?: string } = {}) {
   const catalog = new Catalog()
@@ -37,12 +64,14 @@ export function createApp(db: Db, opts: { clientDir?: string } = {}) {
     onError: (c) => c.json(errorBody('payload_too_large', `request body over ${MAX_BODY_BYTES} bytes`), 413),
   })
   const api = new Hono<AppEnv>()
+    .use(drainRefusedBody)
     .use(securityHeaders)
     .use((c, next) =>
       // file uploads to /api/imports have their own, larger limit (api/src/routes/imports.ts)
       c.req.method === 'POST' && c.req.path === '/api/imports' ? next() : generalBodyLimit(c, next),
     )
     .use(authorize(db, catalog))
+    .use(noStoreWhenSignedIn)
     .route('/api/health', health)
     .route('/api/auth', authRoutes(new SignInLimiter()))
     .route('/api/users', users)
@@ -59,9 +88,12 @@ export function createApp(db: Db, opts: { clientDir?: string } = {}) {
     .route('/api/stats', stats)
     .route('/api/priorities', priorities)
     .route('/api/compare', compare)
+    .route('/api/plans', plans)
+    .route('/api/scenarios', scenarios)
     .route('/api/imports', imports)
     .route('/api/records', records)
     .route('/api/export', exportRoutes)
+    .route('/api/alerts', alerts)
     .route('/api', openapi)
     .route('/tiles', tiles)
 

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
+import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import {
+  areaFromEnv,
   DEFAULT_DEMO_PASSWORD,
   DEFAULT_SEED,
   dbConfigFromEnv,
@@ -11,8 +13,11 @@ import {
   seed,
 } from '@antt/data'
 import type { Db } from '@antt/data/db'
-import { serve } from '@hono/node-server'
+import { getRequestListener } from '@hono/node-server'
+import { mailConfigFromEnv } from './alerts/mail.ts'
+import { AlertScheduler } from './alerts/scheduler.ts'
 import { createApp } from './app.ts'
+import { unreadableRequest } from './auth/middleware.ts'
 
 const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url))
 
@@ -42,9 +47,19 @@ async function main() {
   const applied = await migrate(db)
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`)
   const demoPassword = process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD
-  if (!(await isSeeded(db))) {
+  const area = areaFromEnv()
+  if (await isSeeded(db)) {
+    const [seeded] = await db.query<{ code: string }>(
+      `select value->>'code' as code from dataset_meta where key = 'area'`,
+    )
+    if (seeded && seeded.code !== area.code)
+      throw new Error(
+        `the database holds AREA=${seeded.code}, not AREA=${area.code}: use an empty database for another area (another DATABASE_URL, or db:reset)`,
+      )
+  } else {
     console.log('empty database: loading boundaries and generating demo data…')
     const report = await seed(db, {
+      area,
       seed: process.env.SEED ? Number(process.env.SEED) : DEFAULT_SEED,
       demo: process.env.DEMO_DATA !== 'false',
       demoPassword,
@@ -56,10 +71,14 @@ async function main() {
     console.log(
       `\nAdministrator created: user "${admin.username}", password "${admin.password}" (shown once; change it after signing in)\n`,
     )
-  const [demo] = await db.query<{ value: boolean }>(`select value from dataset_meta where key = 'demo'`)
+  const [demo] = await db.query<{ value: boolean; ward: string | null }>(
+    `select value, (select string_agg(c.full_name, ', ') from user_scope s join app_user u on u.id = s.user_id
+                    join commune c on c.code = s.commune_code where u.username = 'steward') as ward
+     from dataset_meta where key = 'demo'`,
+  )
   if (demo?.value)
     console.log(
-      `DEMO DATA. Demo accounts (demo only), password "${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : demoPassword}": admin, leader, planner, briefer, steward (Phường Lào Cai), viewer`,
+      `DEMO DATA. Demo accounts (demo only), password "${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : demoPassword}": admin, leader, planner, briefer, steward (${demo.ward}), viewer`,
     )
 
   const hasClient = existsSync(CLIENT_DIST)
@@ -67,14 +86,29 @@ async function main() {
   const app = createApp(db, { clientDir: hasClient ? CLIENT_DIST : undefined })
 
   const port = Number(process.env.PORT ?? 8080)
-  const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
+  const hostname = process.env.HOST ?? '0.0.0.0'
+  const listener = getRequestListener(app.fetch, { hostname, errorHandler: unreadableRequest })
+  const server = createServer(listener).listen(port, hostname, () => {
     console.log(
       `ANTT Atlas on ${config.databaseUrl ? 'PostgreSQL' : `embedded PostGIS (${config.pgliteDir})`}, ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     )
     console.log(`→ http://localhost:${port}/`)
     void warmUp(db)
+    void alerts
+      .start()
+      .then(
+        (r) =>
+          r &&
+          console.log(`alert rules evaluated (missed daily run): ${r.fired} fired, ${r.cleared} cleared`),
+      )
+      .catch((err) => console.warn('daily alert evaluation failed:', (err as Error).message))
+  })
+  const alerts = new AlertScheduler(db, {
+    hourUtc: process.env.ALERT_HOUR_UTC ? Number(process.env.ALERT_HOUR_UTC) : undefined,
+    mail: mailConfigFromEnv(),
   })
   const stop = async () => {
+    alerts.stop()
     server.close()
     await db.close()
     process.exit(0)

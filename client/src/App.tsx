@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react'
 import { PriorityTable } from './analytics/PriorityTable.tsx'
+import { useHealth } from './api/hooks.ts'
+import { areaSubtitle } from './i18n/area-subtitle.ts'
 import { useI18n } from './i18n/use-i18n.ts'
 import { MapView } from './map/MapView.tsx'
 import { DetailPanel } from './panels/DetailPanel.tsx'
@@ -8,12 +10,18 @@ import { Header } from './panels/Header.tsx'
 import { KpiBar } from './panels/KpiBar.tsx'
 import { LayerPanel } from './panels/LayerPanel.tsx'
 import { Legend } from './panels/Legend.tsx'
+import { PanelBoundary } from './panels/PanelBoundary.tsx'
+import { Playback } from './panels/Playback.tsx'
 import { RankingTable } from './panels/RankingTable.tsx'
 import { useLegendData } from './panels/use-legend-data.ts'
-import { useAtlas } from './state/store.ts'
+import { PlanPanel } from './plans/PlanPanel.tsx'
+import { ScenarioBanner } from './scenarios/ScenarioBanner.tsx'
+import { update, useAtlas } from './state/store.ts'
 
 export function App() {
-  const { t, lang } = useI18n()
+  const i18n = useI18n()
+  const { t, lang } = i18n
+  const health = useHealth().data
   const selected = useAtlas((s) => s.selected)
   const table = useAtlas((s) => s.table)
   const tableMode = useAtlas((s) => s.analytics.table)
@@ -22,13 +30,17 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = lang
-    document.title = `${t('app.name')} · ${t('app.subtitle')}`
-  }, [lang, t])
+    document.title = `${t('app.name')} · ${areaSubtitle(i18n, health)}`
+  }, [lang, t, i18n, health])
 
   return (
-    <div className={`app${selected ? ' with-detail' : ''}${table ? ' with-table' : ''}`}>
-      <Header />
-      <KpiBar />
+    <div className={`app${selected ? ' with-detail' : ''}${table ? ` with-table table-${tableMode}` : ''}`}>
+      <PanelBoundary name="header">
+        <Header />
+      </PanelBoundary>
+      <PanelBoundary name="kpi">
+        <KpiBar />
+      </PanelBoundary>
       <nav className="side" aria-label={t('panel.layers')}>
         <div className="tabs" role="tablist">
           {(['layers', 'filters'] as const).map((id) => (
@@ -46,18 +58,46 @@ export function App() {
           ))}
         </div>
         <div className="side-scroll">
-          {tab === 'layers' ? <LayerPanel unavailable={legend.unavailable} /> : <FilterPanel />}
+          <PanelBoundary name={tab} resetKey={tab}>
+            {tab === 'layers' ? <LayerPanel unavailable={legend.unavailable} /> : <FilterPanel />}
+          </PanelBoundary>
         </div>
         <div className="side-legend">
           <h2 className="side-title">{t('panel.legend')}</h2>
-          <Legend hexBreaks={legend.hexBreaks} hexColors={legend.hexColors} />
+          <PanelBoundary name="legend">
+            <Legend hexBreaks={legend.hexBreaks} hexColors={legend.hexColors} />
+          </PanelBoundary>
         </div>
       </nav>
       <main className="main">
-        <MapView />
-        {table && (tableMode === 'priority' ? <PriorityTable /> : <RankingTable />)}
+        <PanelBoundary name="map">
+          <MapView />
+        </PanelBoundary>
+        <PanelBoundary name="scenario">
+          <ScenarioBanner />
+        </PanelBoundary>
+        <PanelBoundary name="playback">
+          <Playback />
+        </PanelBoundary>
+        <PanelBoundary name="table" resetKey={tableMode} onReset={() => update({ table: false })}>
+          {table &&
+            (tableMode === 'priority' ? (
+              <PriorityTable />
+            ) : tableMode === 'plan' ? (
+              <PlanPanel />
+            ) : (
+              <RankingTable />
+            ))}
+        </PanelBoundary>
       </main>
-      {selected && <DetailPanel />}
+      <PanelBoundary
+        name="detail"
+        className="detail"
+        resetKey={selected}
+        onReset={() => update({ selected: null })}
+      >
+        {selected && <DetailPanel />}
+      </PanelBoundary>
     </div>
   )
 }

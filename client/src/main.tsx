@@ -4,12 +4,19 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
+import { PanelBoundary } from './panels/PanelBoundary.tsx'
 import { SignInGate } from './panels/SignIn.tsx'
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <SignInGate>
-      <App />
-    </SignInGate>
+    <PanelBoundary
+      name="app"
+      className="app-error"
+      onReset={() => window.history.replaceState(null, '', '/')}
+    >
+      <SignInGate>
+        <App />
+      </SignInGate>
+    </PanelBoundary>
   </StrictMode>,
 )

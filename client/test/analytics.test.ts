@@ -198,7 +198,7 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
     expect(await count('fall')).toBeGreaterThan(0)
     expect(sum(await legendCounts(s.page, 'legend-change'))).toBe(COMMUNES)
     // The period pickers hold the API's default periods.
-    expect(await s.page.locator('[data-period="b-from"]').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(await s.page.locator('[data-period="b-from"]').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/)
 
     const box = (await s.page.getByTestId('map').boundingBox())!
     await s.page.mouse.move(box.x + box.width / 2 - 5, box.y + box.height / 2 - 5)
@@ -219,5 +219,212 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
     expect(await parts.first().textContent()).toMatch(/\d+(,\d)? điểm$/)
     expect(await why.textContent()).toMatch(/Hạng \d+\/99/)
     await s.page.screenshot({ path: `${SHOTS}/analytics-detail-vi-1920.png` })
+  })
+  it('shows emerging hot spots with the rule of each category and the sparkline of a selected commune', async () => {
+    const s = await signIn('en')
+    const api = (await (
+      await s.context.request.get(
+        `${base}/api/stats/emerging?level=commune&metric=incidents&permutations=199`,
+      )
+    ).json()) as { rows: { code: string; category: string; series: { hot: boolean | null }[] }[] }
+    const unit = api.rows.find((r) => r.category !== 'no-pattern')!
+    await s.page.goto(`${base}/?lang=en&layers=emerging,${BASE_LAYERS}&sel=${unit.code}`)
+    await waitForMap(s.page, LOAD_TIMEOUT)
+    const legend = s.page.getByTestId('legend-emerging')
+    await legend.locator('[data-class="no-pattern"]').waitFor({ timeout: 120_000 })
+    expect(sum(await legendCounts(s.page, 'legend-emerging'))).toBe(COMMUNES)
+    const row = legend.locator(`[data-class="${unit.category}"]`)
+    expect(Number(await row.locator('td.count').getAttribute('data-count'))).toBeGreaterThan(0)
+    expect(await row.locator('.rule').textContent()).toMatch(/significant/)
+    const spark = s.page.getByTestId('emerging-sparkline')
+    await spark.waitFor({ timeout: 120_000 })
+    expect(await spark.getAttribute('data-category')).toBe(unit.category)
+    expect(await spark.locator('circle').count()).toBe(unit.series.filter((b) => b.hot !== null).length)
+    expect(await spark.textContent()).toMatch(/Mann–Kendall trend z = -?\d/)
+    await s.page.screenshot({ path: `${SHOTS}/analytics-emerging-en-1280.png` })
+    await spark.scrollIntoViewIfNeeded()
+    await spark.screenshot({ path: `${SHOTS}/analytics-emerging-sparkline-en.png` })
+
+    await s.page.getByTestId('lang-switch').click()
+    await legend.locator('h3', { hasText: 'Điểm nóng mới nổi' }).waitFor()
+    await s.page.screenshot({ path: `${SHOTS}/analytics-emerging-vi-1280.png` })
+    expect(unexpectedErrors(s), s.failed.join('\n')).toEqual([])
+  })
+  it('lists alerts in the header inbox and opens one on the map at its unit with its layer', async () => {
+    const s = await openSession(browser, base, { width: 1280, height: 720 }, 'en-GB', 'admin')
+    sessions.push(s)
+    const me = (await (await s.context.request.get(`${base}/api/auth/me`)).json()) as { csrf_token: string }
+    const headers = { 'x-csrf-token': me.csrf_token }
+    const made = await s.context.request.post(`${base}/api/alerts/rules`, {
+      headers,
+      data: {
+        name: 'Incident spike',
+        condition: 'incident_spike',
+        threshold: 3,
+        area: { all: true },
+        level: 'commune',
+        notify: { roles: ['admin'] },
+      },
+    })
+    expect(made.status()).toBe(201)
+    const run = (await (await s.context.request.post(`${base}/api/alerts/evaluate`, { headers })).json()) as {
+      fired: number
+    }
+    expect(run.fired).toBeGreaterThan(0)
+    await s.page.goto(`${base}/?lang=en`)
+    await waitForMap(s.page, LOAD_TIMEOUT)
+    const count = s.page.getByTestId('alert-unread')
+    await count.waitFor({ timeout: 60_000 })
+    expect(Number(await count.getAttribute('data-count'))).toBe(run.fired)
+    await s.page.getByTestId('alert-inbox').click()
+    const first = s.page.locator('.alert-list li').first()
+    expect(await first.textContent()).toMatch(/incidents in \d{4}-\d{2}, significantly above/)
+    await s.page.screenshot({ path: `${SHOTS}/alerts-inbox-en-1280.png` })
+    const code = await first.getAttribute('data-alert')
+    expect(code).not.toBeNull()
+    await first.locator('button').click()
+    await s.page.waitForURL(/sel=\d{5}/)
+    const url = new URL(s.page.url())
+    expect(url.searchParams.get('layers')?.split(',')).toContain('incidents')
+    await s.page.getByTestId('detail-panel').waitFor()
+    await expect.poll(async () => Number(await count.getAttribute('data-count'))).toBe(run.fired - 1)
+    await s.page.screenshot({ path: `${SHOTS}/alerts-opened-en-1280.png` })
+  })
+  it('lets a leader make an alert rule in the account menu, and names the field at fault', async () => {
+    const s = await signIn('en')
+    await s.page.goto(`${base}/?lang=en`)
+    await waitForMap(s.page, LOAD_TIMEOUT)
+    await s.page.getByTestId('account-menu').click()
+    await s.page.locator('[data-screen="alerts"]').click()
+    const form = s.page.getByTestId('alert-rule-form')
+    await form.locator('input[name="name"]').fill('Border coverage')
+    await form.locator('input[name="threshold"]').fill('1.5')
+    await form.locator('button[type="submit"]').click()
+    await expect.poll(() => form.locator('[role="alert"]').textContent()).toMatch(/^threshold: /)
+    await form.locator('input[name="threshold"]').fill('0.9')
+    await form.locator('button[type="submit"]').click()
+    const row = s.page.getByTestId('alert-rules').locator('tr', { hasText: 'Border coverage' })
+    await row.waitFor()
+    expect(await row.textContent()).toContain('Village coverage below')
+    await s.page.screenshot({ path: `${SHOTS}/alerts-rules-en-1280.png` })
+  })
+  it('plans new cameras: numbered sites on the map, KPIs, the curve, why each site, a lock, re-solve and XLSX', async () => {
+    const s = await open(`lang=en&table=1&tab=plan&layers=${BASE_LAYERS}`, { width: 1600, height: 1000 })
+    const panel = s.page.getByTestId('plan-panel')
+    await panel.waitFor({ timeout: 120_000 })
+    await panel.locator('[data-field="model_type"]').selectOption('camera_an_ninh')
+    await panel.locator('[data-field="count"]').fill('6')
+    await panel.locator('[data-field="radius_m"]').fill('1500')
+    await panel.locator('[data-action="solve"]').click()
+    const results = s.page.getByTestId('plan-results')
+    await results.waitFor({ timeout: 180_000 })
+    expect(await results.locator('.plan-status').getAttribute('data-status')).toBe('optimal')
+    expect(await results.locator('.plan-status').textContent()).toMatch(/Optimal \(HiGHS, proved\)/)
+    const sites = panel.locator('tbody tr[data-site]')
+    expect(await sites.count()).toBe(6)
+    expect(await panel.locator('.site-badge').allTextContents()).toEqual(['1', '2', '3', '4', '5', '6'])
+    // village coverage after the plan is above the coverage before
+    const cells = await results.locator('[data-kpi="village_coverage"] td').allTextContents()
+    expect(Number.parseFloat(cells[2])).toBeGreaterThan(Number.parseFloat(cells[1]))
+    expect(await s.page.getByTestId('plan-curve').locator('circle').count()).toBeGreaterThan(0)
+    // why the first site: what it alone covers
+    await sites.first().click()
+    expect(await s.page.getByTestId('plan-why').textContent()).toMatch(/only through this site/)
+    await s.page.waitForTimeout(1500)
+    await s.page.screenshot({ path: `${SHOTS}/plan-en-1600.png` })
+
+    // leave the best site out and solve again: it is gone, the rest re-numbered
+    const top = await sites.first().getAttribute('data-site')
+    await sites.first().locator('[data-action="exclude"]').click()
+    expect(await panel.getByTestId('plan-locks').textContent()).toContain('1 left out')
+    await panel.locator('[data-action="solve"]').click()
+    await s.page.waitForFunction(
+      (code) => !document.querySelector(`[data-testid="plan-panel"] tr[data-site="${code}"]`),
+      top,
+      { timeout: 180_000 },
+    )
+    expect(await panel.locator('tbody tr[data-site]').count()).toBe(6)
+
+    const download = s.page.waitForEvent('download')
+    await panel.locator('[data-action="export-xlsx"]').click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/^antt-plan-camera_an_ninh-\d{4}-\d{2}-\d{2}\.xlsx$/)
+    // the same plan in Vietnamese
+    await s.page.getByRole('button', { name: 'Tiếng Việt' }).click()
+    await s.page.getByText('Tối ưu (HiGHS, đã chứng minh)').waitFor({ timeout: 30_000 })
+    expect(await panel.locator('th').allTextContents()).toContain('Điểm đề xuất (thôn)')
+    await s.page.waitForTimeout(1000)
+    await s.page.screenshot({ path: `${SHOTS}/plan-vi-1600.png` })
+    expect(s.requests.every(isLocal)).toBe(true)
+    expect(unexpectedErrors(s)).toEqual([])
+  })
+
+  it('turns a plan into a scenario: the banner, the changed KPIs beside the actual ones, and back', async () => {
+    // coverage by one type, so that each proposed site adds exactly one covered village
+    const s = await open(
+      `table=1&tab=plan&types=to_bao_ve_antt&m=village_coverage&layers=choropleth,${BASE_LAYERS}`,
+      {
+        width: 1600,
+        height: 1000,
+      },
+    )
+    const panel = s.page.getByTestId('plan-panel')
+    await panel.waitFor({ timeout: 120_000 })
+    const kpi = s.page.locator('[data-kpi="villages"]')
+    const covered = async () =>
+      Number((await kpi.locator('.kpi-sub').textContent())?.split('/')[0].replace(/\D/g, ''))
+    await s.page.waitForFunction(() => !document.querySelector('.kpi-bar.is-loading'))
+    const before = await covered()
+    await panel.locator('[data-field="model_type"]').selectOption('to_bao_ve_antt')
+    await panel.locator('[data-field="count"]').fill('8')
+    await panel.locator('[data-action="solve"]').click()
+    await s.page.getByTestId('plan-results').waitFor({ timeout: 180_000 })
+    await panel.locator('[data-action="plan-to-scenario"]').click()
+
+    const banner = s.page.getByTestId('scenario-banner')
+    await banner.waitFor({ timeout: 60_000 })
+    expect(await banner.textContent()).toMatch(
+      /Kịch bản: Kế hoạch: 8 × Tổ bảo vệ ANTT ở cơ sở — số liệu giả định/,
+    )
+    expect(new URL(s.page.url()).searchParams.get('scn')).toMatch(/^\d+$/)
+    await kpi.getByTestId('kpi-actual').waitFor({ timeout: 60_000 })
+    await s.page.waitForFunction(() => !document.querySelector('.kpi-bar.is-loading'))
+    expect(await covered()).toBe(before + 8)
+    expect(await kpi.getByTestId('kpi-actual').textContent()).toMatch(/\(thực tế \d+(,\d+)? ?%\)/)
+    expect(await s.page.locator('[data-kpi="models"] [data-testid="kpi-actual"]').textContent()).toMatch(
+      /thực tế/,
+    )
+    expect(await panel.locator('[data-field="scenario"]').inputValue()).toBe(
+      new URL(s.page.url()).searchParams.get('scn'),
+    )
+    await panel.locator('.plan-form').evaluate((form) => form.scrollTo(0, 0))
+    await s.page.waitForTimeout(4000)
+    await s.page.screenshot({ path: `${SHOTS}/scenario-vi-1600.png` })
+
+    // the other question of the planner: the fewest models for 90 % of the border villages
+    await panel.locator('[data-goal="cover"]').click()
+    await panel.locator('[data-field="share"]').fill('90')
+    await panel.locator('[data-action="solve"]').click()
+    const cover = s.page.getByTestId('cover-results')
+    await cover.waitFor({ timeout: 180_000 })
+    expect(await cover.locator('.plan-status').getAttribute('data-status')).toBe('optimal')
+    expect(await cover.locator('.plan-status').textContent()).toMatch(
+      /Thôn biên giới: cần ít nhất \d+ mô hình mới/,
+    )
+    expect(await panel.locator('tbody tr[data-site]').count()).toBeGreaterThan(0)
+    await panel.locator('.plan-form').evaluate((form) => form.scrollTo(0, 0))
+    await s.page.waitForTimeout(4000)
+    await s.page.screenshot({ path: `${SHOTS}/cover-vi-1600.png` })
+
+    // back to the records: no banner, no second figure
+    await banner.locator('[data-action="leave-scenario"]').click()
+    await banner.waitFor({ state: 'detached' })
+    await s.page.waitForFunction(() => !document.querySelector('[data-testid="kpi-actual"]'))
+    await s.page.waitForFunction(() => !document.querySelector('.kpi-bar.is-loading'))
+    expect(await covered()).toBe(before)
+    // the address is written a moment after the change
+    await s.page.waitForFunction(() => !new URLSearchParams(window.location.search).has('scn'))
+    expect(s.requests.every(isLocal)).toBe(true)
+    expect(unexpectedErrors(s)).toEqual([])
   })
 })

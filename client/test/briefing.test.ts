@@ -72,6 +72,27 @@ function pngSize(file: string): [number, number] {
   return [b.readUInt32BE(16), b.readUInt32BE(20)]
 }
 
+/**
+ * The camera that fits `bounds` into a full-screen slide of width × height, inside the room the slide's
+ * title bar, legend and controls leave (Presenter.tsx, slidePadding), on the Web Mercator plane.
+ */
+function slideCamera([w, s, e, n]: [number, number, number, number], width: number, height: number) {
+  const pad = { top: 110, bottom: 76, left: 40, right: Math.min(340, width * 0.3) }
+  const x = (lon: number) => (lon + 180) / 360
+  const y = (lat: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / Math.PI) / 2
+  const scale = Math.min(
+    (width - pad.left - pad.right) / (x(e) - x(w)),
+    (height - pad.top - pad.bottom) / (y(s) - y(n)),
+  )
+  const cx = (x(w) + x(e)) / 2 + (pad.right - pad.left) / 2 / scale
+  const cy = (y(n) + y(s)) / 2 - (pad.top - pad.bottom) / 2 / scale
+  return {
+    zoom: Math.log2(scale / 512),
+    lon: cx * 360 - 180,
+    lat: (Math.atan(Math.sinh(Math.PI * (1 - 2 * cy))) * 180) / Math.PI,
+  }
+}
+
 describe('briefing: saved views, decks, presentation and export', { timeout: 360_000 }, () => {
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
@@ -196,6 +217,41 @@ describe('briefing: saved views, decks, presentation and export', { timeout: 360
     await expect.poll(() => popup.isClosed()).toBe(true)
     await expect.poll(() => query(page.url()), { timeout: 5000 }).toEqual(query(before))
     await expect.poll(() => page.getByTestId('metric-select').inputValue()).toBe('active_models')
+  })
+
+  it('frames the first slide to its saved extent the first time, at 1280×720 and at 1920×1080', async () => {
+    const ids = await viewIds()
+    const saved = (await (
+      await s.context.request.get(`${server.base}/api/views/${ids[VIEW_A.title]}`)
+    ).json()) as { view: { state: { bounds: [number, number, number, number] } } }
+    const camera = () => new URL(page.url()).searchParams.get('map')?.split('/').map(Number) ?? []
+    for (const [width, height] of [
+      [1280, 720],
+      [1920, 1080],
+    ]) {
+      await page.setViewportSize({ width, height })
+      await page.waitForTimeout(500)
+      await page.getByTestId('deck-present').click()
+      await expect.poll(() => page.getByTestId('slide-title').textContent()).toBe(VIEW_A.title)
+      const want = slideCamera(saved.view.state.bounds, width, height)
+      // right away, not after going to another slide and back
+      await expect.poll(() => camera()[0], { timeout: 3000 }).toBeCloseTo(want.zoom, 1)
+      const [zoom, lat, lon] = camera()
+      const pxPerDegree = (512 * 2 ** zoom) / 360
+      expect(Math.abs(lon - want.lon) * pxPerDegree).toBeLessThan(3)
+      expect(Math.abs(lat - want.lat) * pxPerDegree).toBeLessThan(4)
+      await page.waitForTimeout(1500)
+      await page.screenshot({ path: join(OUT, `present-first-slide-${width}.png`) })
+      await page.keyboard.press('ArrowRight')
+      await expect.poll(() => page.getByTestId('slide-title').textContent()).toBe(VIEW_B.title)
+      await page.keyboard.press('ArrowLeft')
+      await expect.poll(() => page.getByTestId('slide-title').textContent()).toBe(VIEW_A.title)
+      await expect.poll(() => camera()[0], { timeout: 5000 }).toBeCloseTo(zoom, 2)
+      await page.keyboard.press('Escape')
+      await expect.poll(() => page.getByTestId('presenter').count()).toBe(0)
+    }
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.waitForTimeout(500)
   })
 
   it('exports a saved view as a PNG at A4 landscape, 300 dpi: 3508 × 2480 pixels, not blank', async () => {

@@ -155,6 +155,58 @@ describe('the dashboard in a browser', { timeout: 180_000 }, () => {
     expect(await b.page.getByTestId('metric-select').inputValue()).toBe('village_coverage')
     expect(new URL(b.page.url()).searchParams.get('map')).toBe('9/22.3/104')
   })
+
+  it('shows the village itself from a ?sel= link opened at commune level, not only its commune', async () => {
+    const s = await open('sel=02701-003')
+    await s.page.waitForSelector('[data-testid="detail-name"]', { timeout: 90_000 })
+    // a commune is fitted at zoom 12 at most; the village's own outline is fitted closer
+    const zoom = () => Number(new URL(s.page.url()).searchParams.get('map')?.split('/')[0] ?? 0)
+    await expect.poll(zoom, { timeout: 60_000 }).toBeGreaterThan(12.2)
+    expect(s.requests.some((u) => u.includes('level=village') && u.includes('commune=02701'))).toBe(true)
+    expect(new URL(s.page.url()).searchParams.get('lv')).toBeNull()
+    await s.page.screenshot({ path: `${SHOTS}/sel-village-at-commune-level.png` })
+  })
+
+  it('switches the incident rate between raw and smoothed in the legend and marks small numbers', async () => {
+    const s = await open()
+    await s.page.locator('[data-testid="rate-switch"] [data-rate="incident_rate_eb"]').click()
+    await s.page.waitForURL(/m=incident_rate_eb/)
+    await expect.poll(() => s.page.getByTestId('metric-select').inputValue()).toBe('incident_rate_eb')
+    const metrics = (await (await s.context.request.get(`${base}/api/metrics?level=commune`)).json()) as {
+      rows: { incident_rate_flagged: boolean | null }[]
+    }
+    const flagged = metrics.rows.filter((r) => r.incident_rate_flagged).length
+    await expect
+      .poll(() =>
+        s.page.locator('[data-testid="legend-small-numbers"] td.mark-count').getAttribute('data-count'),
+      )
+      .toBe(String(flagged))
+    await s.page.screenshot({ path: `${SHOTS}/rate-smoothed-1280.png` })
+    await s.page.locator('[data-testid="rate-switch"] [data-rate="incident_rate_per_1000"]').click()
+    await expect.poll(() => new URL(s.page.url()).searchParams.get('m')).toBeNull()
+  })
+
+  it('maps the standard set of models for a viewer: communes by share, villages met or lacking', async () => {
+    const s = await openSession(browser, base, { width: 1280, height: 720 }, 'vi-VN', 'viewer')
+    sessions.push(s)
+    await s.page.goto(`${base}/?layers=standard,border_line,labels`)
+    const counts = () =>
+      s.page
+        .locator('[data-testid="legend-standard"] td.count')
+        .evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.count)))
+    await s.page.waitForSelector('[data-testid="legend-standard"] [data-class="q3"]', { timeout: 90_000 })
+    expect((await counts()).reduce((a, b) => a + b, 0)).toBe(99)
+    await s.page.goto(`${base}/?layers=standard,border_line,labels&lv=village&drill=02701`)
+    await s.page.waitForSelector('[data-testid="legend-standard"] [data-class="met"]', { timeout: 90_000 })
+    const villages = (await (
+      await s.context.request.get(
+        `${base}/api/units?level=village&commune=02701&properties=code&geometry=point`,
+      )
+    ).json()) as { features: unknown[] }
+    await expect.poll(async () => (await counts()).reduce((a, b) => a + b, 0)).toBe(villages.features.length)
+    await s.page.screenshot({ path: `${SHOTS}/standard-villages-viewer.png` })
+    expect(unexpectedErrors(s)).toEqual([])
+  })
 })
 
 function s0(): Session {

@@ -1,8 +1,10 @@
 // db:migrate, db:seed, db:reset and data:fetch.
 import { rmSync } from 'node:fs'
 import { dbConfigFromEnv, migrate, openDb } from './db/index.ts'
+import { openPglite } from './db/pglite.ts'
 import { DEFAULT_SEED, isSeeded, seed } from './seed/index.ts'
-import { fetchSource, readManifest } from './sources/fetch.ts'
+import { areaFromEnv } from './sources/area.ts'
+import { resolveLayers } from './sources/layers.ts'
 
 const command = process.argv[2]
 const seedValue = process.env.SEED ? Number(process.env.SEED) : DEFAULT_SEED
@@ -10,9 +12,15 @@ const demo = process.env.DEMO_DATA !== 'false'
 
 async function main() {
   if (command === 'fetch') {
-    for (const src of readManifest()) {
-      const buf = await fetchSource(src)
-      console.log(`ok  ${src.path}  ${buf.length} bytes  sha256 ${src.sha256.slice(0, 12)}…`)
+    // The recipes need PostGIS: a throwaway embedded database does the unions.
+    const scratch = await openPglite()
+    try {
+      await scratch.exec('create extension if not exists postgis')
+      const { files, missing } = await resolveLayers(scratch, areaFromEnv())
+      for (const [id, buf] of files) console.log(`ok  ${id}  ${buf.length} bytes`)
+      for (const m of missing) console.log(`missing (optional)  ${m.path}`)
+    } finally {
+      await scratch.close()
     }
     return
   }

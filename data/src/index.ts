@@ -2,11 +2,20 @@ export { hashPassword, randomPassword, verifyPassword } from './accounts/passwor
 export {
   createUser,
   DEFAULT_DEMO_PASSWORD,
-  DEMO_STEWARD_SCOPE,
+  demoStewardScope,
   ensureAdministrator,
   type NewUser,
 } from './accounts/users.ts'
 export * from './db/index.ts'
 export { DEMO_PERIOD } from './seed/demo-records.ts'
 export { DEFAULT_SEED, isSeeded, type SeedOptions, type SeedReport, seed } from './seed/index.ts'
-export { defaultMirror, fetchSource, readManifest, SourceError, type SourceFile } from './sources/fetch.ts'
+export { type Area, areaFromEnv } from './sources/area.ts'
+export {
+  DEFAULT_CACHE_DIR,
+  defaultMirror,
+  type FetchOptions,
+  fetchRaw,
+  SourceError,
+} from './sources/fetch.ts'
+export { type MissingLayer, type ResolvedLayers, resolveLayers } from './sources/layers.ts'
+export { type Layer, type RawFile, readManifest } from './sources/manifest.ts'

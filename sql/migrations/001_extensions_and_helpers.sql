@@ -10,20 +10,13 @@ language sql immutable parallel safe strict as $$
     'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd')
 $$;
 
--- One row per table whose contents changed: read by the freshness report and the tile cache.
+-- One row per table whose contents changed: read by the freshness report and the tile cache; kept by the
+-- triggers of sql/functions/00_triggers.sql.
 create table table_change (
   table_name text primary key,
   changed_at timestamptz not null default now(),
   version bigint not null default 1
 );
-
-create or replace function touch_table_change() returns trigger
-language plpgsql as $$
-begin
-  insert into table_change as t (table_name, changed_at, version) values (TG_TABLE_NAME, now(), 1)
-  on conflict (table_name) do update set changed_at = now(), version = t.version + 1;
-  return null;
-end $$;
 
 create table dataset_meta (
   key text primary key,

@@ -51,21 +51,6 @@ create table evaluation (
 create index evaluation_model_date_idx on evaluation (model_id, evaluated_on desc);
 create index evaluation_date_idx on evaluation (evaluated_on);
 
--- An evaluation cannot predate the model it rates.
-create or replace function check_evaluation_date() returns trigger
-language plpgsql as $$
-declare founded date;
-begin
-  select founded_on into founded from security_model where id = new.model_id;
-  if founded is not null and new.evaluated_on < founded then
-    raise exception 'evaluation % on % is before the model was founded on %', new.id, new.evaluated_on, founded
-      using errcode = '23514';
-  end if;
-  return new;
-end $$;
-create trigger evaluation_date_check before insert or update on evaluation
-  for each row execute function check_evaluation_date();
-
 create table incident (
   id text primary key,
   category_code text not null references incident_category (code),
@@ -118,18 +103,3 @@ create table funding_allocation (
   purpose text
 );
 create index funding_commune_year_idx on funding_allocation (commune_code, year);
-
--- Every table a dashboard reads reports when it changed (freshness, tile cache).
-do $$
-declare t text;
-begin
-  foreach t in array array['province', 'commune', 'legacy_commune', 'legacy_district', 'commune_crosswalk',
-    'village', 'prestige_count', 'border_line', 'border_belt', 'border_feature', 'model_type',
-    'incident_category', 'lead_org', 'rating', 'area_class', 'commune_area_class', 'village_area_class',
-    'security_model', 'security_model_status', 'evaluation', 'incident', 'outreach_session',
-    'safety_certification', 'funding_allocation']
-  loop
-    execute format('create trigger %I after insert or update or delete or truncate on %I
-      for each statement execute function touch_table_change()', t || '_touch', t);
-  end loop;
-end $$;

@@ -1,4 +1,6 @@
+import { DEFAULT_DEMO_PASSWORD } from '@antt/data'
 import { describe, expect, it } from 'vitest'
+import { createApp } from '../app.ts'
 import { backends, getJson, type Role, signIn, useApp } from '../testing.ts'
 
 const ROLES: Role[] = ['admin', 'leader', 'planner', 'briefer', 'steward', 'viewer']
@@ -26,6 +28,7 @@ const MATRIX: [
   ['GET', '/api/roles', { default: 403, admin: 'ok' }],
   ['GET', '/api/audit', { default: 403, admin: 'ok' }],
   ['GET', '/api/auth/me', { default: 'ok' }],
+  ['GET', '/api/plans/costs', { default: 'ok', briefer: 403, viewer: 403 }],
 ]
 
 describe.each(backends())('access control on the %s database', (backend) => {
@@ -83,15 +86,22 @@ describe.each(backends())('access control on the %s database', (backend) => {
   })
 
   it('denies incident points to briefers and viewers while aggregates still work', async () => {
+    const full = (await getJson(ctx.app, '/api/units/02647')).body
+    expect(full.models.length).toBeGreaterThan(0)
+    expect(full.models_count).toBe(full.models.length)
+    expect(full.models_withheld).toBeNull()
     for (const role of ['briefer', 'viewer'] as const) {
       const app = await signIn(ctx.raw, role)
       expect((await app.request('/api/incidents')).status).toBe(403)
       const metrics = await getJson(app, '/api/metrics')
       expect(metrics.status).toBe(200)
       expect(metrics.body.totals.incidents).toBeGreaterThan(0)
+      // the same shape as for a role that reads records: an empty list, the count and why it is empty
       const detail = await getJson(app, '/api/units/02647')
       expect(detail.status).toBe(200)
-      expect(detail.body.models).toBeNull()
+      expect(detail.body.models).toEqual([])
+      expect(detail.body.models_count).toBe(full.models_count)
+      expect(detail.body.models_withheld).toBe('aggregate_only')
     }
   })
 
@@ -102,11 +112,26 @@ describe.each(backends())('access control on the %s database', (backend) => {
     const seen = (await getJson(viewer, q)).body.rows
     const small = seen.filter((r: any) => r.incidents_suppressed)
     expect(small.length).toBeGreaterThan(0)
+    // withheld: 1–2 incidents, or in the same commune as such a village (secondary suppression)
+    const communesWithSmall = new Set(
+      small.filter((r: any) => [1, 2].includes(full.get(r.code) as number)).map((r: any) => r.commune_code),
+    )
     for (const r of small) {
       expect(r.incidents).toBeNull()
-      expect([1, 2]).toContain(full.get(r.code))
+      expect(communesWithSmall.has(r.commune_code), r.code).toBe(true)
     }
     expect(seen.filter((r: any) => r.incidents === 1 || r.incidents === 2)).toEqual([])
+  })
+
+  it('adds up only the published village counts in the totals of an aggregate-only role', async () => {
+    const viewer = await signIn(ctx.raw, 'viewer')
+    const { body } = await getJson(viewer, '/api/metrics?level=village&from=2026-04-01&to=2026-06-30')
+    const shown = body.rows.reduce((s: number, r: any) => s + (r.incidents ?? 0), 0)
+    expect(body.totals.incidents).toBe(shown)
+    expect(body.totals.incidents_withheld_units).toBe(
+      body.rows.filter((r: any) => r.incidents === null).length,
+    )
+    expect(body.totals.incidents_withheld_units).toBeGreaterThan(0)
   })
 
   it('refuses a state-changing request without the CSRF token', async () => {
@@ -163,6 +188,64 @@ describe.each(backends())('access control on the %s database', (backend) => {
       action: 'user_create',
       target: created.body.user.username,
     })
+  })
+
+  it('takes as long to refuse an unknown user name as a known one (a dummy hash is verified)', async () => {
+    const app = createApp(ctx.db) // its own sign-in limiter
+    const attempt = async (username: string) => {
+      const t0 = performance.now()
+      const res = await app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'not the password' }),
+      })
+      expect(res.status).toBe(401)
+      return performance.now() - t0
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+    const known: number[] = []
+    const unknown: number[] = []
+    for (let i = 0; i < 3; i++) {
+      known.push(await attempt('briefer'))
+      unknown.push(await attempt(`nobody${i}`))
+    }
+    // scrypt dominates both; without the dummy hash an unknown name was answered ~20 times faster
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5)
+    await signIn(app, 'briefer') // clears the account's failure count
+  })
+
+  it('locks a user name after 5 failures and an address after 20, each on its own', async () => {
+    const app = createApp(ctx.db)
+    const attempt = (username: string, password = 'wrong password') =>
+      app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      })
+    for (let i = 0; i < 5; i++) expect((await attempt('steward')).status).toBe(401)
+    // the name is locked, even with its password…
+    expect((await attempt('steward', DEFAULT_DEMO_PASSWORD)).status).toBe(429)
+    // …but other users at the same address still sign in
+    expect((await attempt('leader', DEFAULT_DEMO_PASSWORD)).status).toBe(200)
+    for (let i = 0; i < 15; i++) expect((await attempt(`guess${i}`)).status).toBe(401)
+    // 20 failures from the address: now everyone there waits
+    const locked = await attempt('viewer', DEFAULT_DEMO_PASSWORD)
+    expect(locked.status).toBe(429)
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0)
+    await signIn(createApp(ctx.db), 'steward') // clears the account's failure count
+  }, 180_000) // some 30 sign-ins, each hashing a password with scrypt: slow on a busy embedded database
+
+  it('marks signed-in JSON answers Cache-Control: no-store', async () => {
+    for (const path of [
+      '/api/metrics',
+      '/api/auth/me',
+      '/api/units?level=commune&properties=code',
+      '/api/nowhere',
+    ]) {
+      const res = await ctx.app.request(path)
+      expect(res.headers.get('cache-control'), path).toBe('no-store')
+    }
+    expect((await ctx.raw.request('/api/health')).headers.get('cache-control')).toBeNull()
   })
 
   it('sends security headers that allow no external origin', async () => {

@@ -1,15 +1,16 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { Db, Queryable } from '@antt/data/db'
+import { RequestError } from '@hono/node-server'
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../context.ts'
-import { ApiError } from '../http/errors.ts'
+import { ApiError, errorBody } from '../http/errors.ts'
 import type { Catalog } from '../services/catalog.ts'
 import { ruleFor } from './permissions.ts'
-import type { Principal } from './principal.ts'
 import { loadPrincipal, SESSION_COOKIE } from './sessions.ts'
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+const READ_ONLY = new Set(['GET', 'HEAD'])
 /** Longest a request's statements may run on the server. */
 export const STATEMENT_TIMEOUT_MS = 15_000
 
@@ -25,15 +26,48 @@ export function clientIp(c: Context): string {
 const sameToken = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 
-/** The request's queries, all in one transaction, seen as a Db (a nested transaction joins it). */
-function requestDb(base: Db, tx: Queryable): Db {
-  return {
+/**
+ * The request's queries, in one transaction as the caller's database role and scope (`setup`), begun by the
+ * first query: an answer served from memory (a memoised result, a cached tile) opens no transaction at all.
+ * `end` commits the transaction if one was begun (rolls it back when `commit` is false).
+ */
+function lazyTransaction(base: Db, setup: string) {
+  let tx: Promise<Queryable> | undefined
+  let settle: (commit: boolean) => void = () => {}
+  let done: Promise<unknown> = Promise.resolve()
+  const begin = () => {
+    tx ??= new Promise<Queryable>((resolve, reject) => {
+      done = base
+        .transaction(async (t) => {
+          await t.exec(setup)
+          const commit = new Promise<boolean>((r) => {
+            settle = r
+          })
+          resolve(t)
+          if (!(await commit)) throw new RollbackRequest()
+        })
+        .catch((err) => {
+          reject(err)
+          if (!(err instanceof RollbackRequest)) throw err
+        })
+    })
+    return tx
+  }
+  const db: Db = {
     kind: base.kind,
-    query: tx.query,
-    exec: tx.exec,
-    transaction: (fn) => fn(tx),
+    query: async (sql, params) => (await begin()).query(sql, params),
+    exec: async (sql) => (await begin()).exec(sql),
+    // a nested transaction joins the request's
+    transaction: async (fn) => fn(await begin()),
     close: async () => {},
   }
+  const end = async (commit: boolean) => {
+    if (!tx) return
+    settle(commit)
+    // After a failed handler its error is the answer; a failed commit is one.
+    await (commit ? done : done.catch(() => {}))
+  }
+  return { db, end }
 }
 
 /** Thrown after the handler failed, so the request's transaction rolls back. */
@@ -63,8 +97,9 @@ export function authorize(base: Db, catalog: Catalog): MiddlewareHandler<AppEnv>
       return next()
     }
     const token = getCookie(c, SESSION_COOKIE)
-    const principal: Principal | null = token ? await loadPrincipal(base, token) : null
-    if (!principal) throw new ApiError(401, 'unauthenticated', 'sign in first')
+    const found = token ? await loadPrincipal(base, token) : null
+    if (!found) throw new ApiError(401, 'unauthenticated', 'sign in first')
+    const { principal } = found
     if (UNSAFE.has(c.req.method) && !sameToken(c.req.header('x-csrf-token') ?? '', principal.csrfToken))
       throw new ApiError(403, 'csrf', 'missing or wrong X-CSRF-Token header')
     if (need === null || (need !== 'authenticated' && !principal.permissions.has(need)))
@@ -81,43 +116,57 @@ export function authorize(base: Db, catalog: Catalog): MiddlewareHandler<AppEnv>
     }
 
     const scope = principal.scope ? principal.scope.join(',') : '*'
-    const committed: ((owner: Db) => Promise<unknown>)[] = []
     // Commune codes only: the scope is written into the statement below as a literal.
     if (!/^[0-9A-Za-z_,*]*$/.test(scope)) throw new Error(`unexpected scope for user ${principal.userId}`)
+    // One round trip when the transaction begins. The role name comes from app_role.db_role, checked against
+    // a fixed list in the schema.
+    const request = lazyTransaction(
+      base,
+      [
+        `set local role ${principal.dbRole}`,
+        `select set_config('antt.scope', '${scope}', true)`,
+        ...(base.kind === 'postgres' ? [`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`] : []),
+      ].join('; '),
+    )
+    const committed: ((owner: Db) => Promise<unknown>)[] = []
+    c.set('deps', {
+      db: request.db,
+      // A request that only reads checks the caches against the data version read with its session; one
+      // that writes reads the version again after its own writes.
+      catalog: catalog.bind(
+        request.db,
+        `${principal.dbRole}:${scope}`,
+        READ_ONLY.has(c.req.method) ? found.dataVersion : undefined,
+      ),
+      principal,
+      ip,
+      afterCommit: (task) => committed.push(task),
+    })
+    let ok = false
     try {
-      await base.transaction(async (tx) => {
-        // One round trip. The role name comes from app_role.db_role, checked against a fixed list in
-        // the schema.
-        await tx.exec(
-          [
-            `set local role ${principal.dbRole}`,
-            `select set_config('antt.scope', '${scope}', true)`,
-            ...(base.kind === 'postgres' ? [`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`] : []),
-          ].join('; '),
-        )
-        c.set('deps', {
-          db: requestDb(base, tx),
-          catalog: catalog.bind(tx, `${principal.dbRole}:${scope}`),
-          principal,
-          ip,
-          afterCommit: (task) => committed.push(task),
-        })
-        await next()
-        if (c.error) throw new RollbackRequest()
-      })
-    } catch (err) {
-      if (!(err instanceof RollbackRequest)) throw err
-      return
+      await next()
+      ok = !c.error
+    } finally {
+      await request.end(ok)
     }
-    runDetached(base, committed)
+    if (ok) runDetached(base, committed)
   }
 }
 
-/** Security headers for every response; the policy allows no external origin at all. */
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
+/**
+ * A signed-in caller's JSON is theirs alone: no browser or proxy cache may keep it. Responses that set
+ * their own Cache-Control (tiles and TileJSON: private, revalidated with ETag) keep it.
+ */
+export const noStoreWhenSignedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
   const h = c.res.headers
-  h.set(
+  if (c.get('deps')?.principal && !h.has('cache-control') && /json/.test(h.get('content-type') ?? ''))
+    h.set('Cache-Control', 'no-store')
+}
+
+/** Security headers for every response; the policy allows no external origin at all. */
+export const SECURITY_HEADERS: readonly [string, string][] = [
+  [
     'Content-Security-Policy',
     [
       "default-src 'self'",
@@ -133,10 +182,34 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
       "form-action 'self'",
       "frame-ancestors 'none'",
     ].join('; '),
-  )
-  h.set('X-Content-Type-Options', 'nosniff')
-  h.set('Referrer-Policy', 'no-referrer')
-  h.set('X-Frame-Options', 'DENY')
-  h.set('Cross-Origin-Opener-Policy', 'same-origin')
-  h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+  ],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
+]
+
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next()
+  for (const [name, value] of SECURITY_HEADERS) c.res.headers.set(name, value)
+}
+
+/**
+ * The answer to a request the HTTP layer could not turn into one (a raw backslash in the path, a bad Host
+ * header): the same JSON error and headers as every other answer, never an empty 400.
+ */
+export function unreadableRequest(err: unknown): Response {
+  const headers: [string, string][] = [['content-type', 'application/json'], ...SECURITY_HEADERS]
+  if (!(err instanceof RequestError)) {
+    console.error(`[${new Date().toISOString()}] request failed outside the app:`, err)
+    return new Response(JSON.stringify(errorBody('internal_error', 'internal error')), {
+      status: 500,
+      headers,
+    })
+  }
+  const body = errorBody('bad_request', `the request could not be read: ${err.message}`, [
+    { field: 'path', problem: err.message },
+  ])
+  return new Response(JSON.stringify(body), { status: 400, headers })
 }

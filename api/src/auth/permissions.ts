@@ -7,11 +7,13 @@ export type Permission =
   | 'read_records'
   | 'read_incident_points'
   | 'plan'
+  | 'edit_costs'
   | 'manage_views'
   | 'export'
   | 'edit_records'
   | 'manage_users'
   | 'read_audit'
+  | 'manage_alerts'
 
 type Rule = [methods: string, path: RegExp, need: Permission | 'authenticated' | 'public']
 
@@ -30,7 +32,15 @@ export const ROUTE_RULES: Rule[] = [
   ['GET POST PUT PATCH DELETE', /^\/api\/(views|decks)(\/.*)?$/, 'manage_views'],
   ['GET POST', /^\/api\/export(\/.*)?$/, 'export'],
   ['GET POST PUT PATCH DELETE', /^\/api\/(imports|records)(\/.*)?$/, 'edit_records'],
+  ['POST', /^\/api\/plans\/(optimize|cover|export)$/, 'plan'],
+  ['GET', /^\/api\/plans\/costs$/, 'plan'],
+  ['GET POST PATCH DELETE', /^\/api\/scenarios(\/.*)?$/, 'plan'],
+  ['PATCH', /^\/api\/plans\/costs\/[^/]+$/, 'edit_costs'],
   ['GET', /^\/api\/priorities$/, 'read_aggregates'],
+  ['GET POST PATCH DELETE', /^\/api\/alerts\/rules(\/.*)?$/, 'manage_alerts'],
+  // evaluating every rule now: administrators, who alone manage accounts
+  ['POST', /^\/api\/alerts\/evaluate$/, 'manage_users'],
+  ['GET POST', /^\/api\/alerts(\/read|\/\d+\/read)?$/, 'read_aggregates'],
   ['GET', /^\/(api|tiles)(\/.*)?$/, 'read_aggregates'],
 ]
 

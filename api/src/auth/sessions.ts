@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Queryable } from '@antt/data/db'
+import { DATA_VERSION_SQL } from '../services/catalog.ts'
 import type { Permission } from './permissions.ts'
 import type { Principal } from './principal.ts'
 
@@ -21,8 +22,15 @@ export async function createSession(q: Queryable, userId: number, ip: string, us
   return { token, csrf, expiresAt: row.expires_at }
 }
 
-/** The live session's principal, or null (unknown, expired, revoked, or the user is disabled). */
-export async function loadPrincipal(q: Queryable, token: string): Promise<Principal | null> {
+/**
+ * The live session's principal, or null (unknown, expired, revoked, or the user is disabled), looked up on
+ * every request so that a sign-out, a password change or a lock holds at once in every process. The data
+ * version the request's caches are checked against comes in the same round trip.
+ */
+export async function loadPrincipal(
+  q: Queryable,
+  token: string,
+): Promise<{ principal: Principal; dataVersion: string } | null> {
   const hash = tokenHash(token)
   const [row] = await q.query<{
     id: number
@@ -33,8 +41,9 @@ export async function loadPrincipal(q: Queryable, token: string): Promise<Princi
     permissions: Permission[]
     scope: string[] | null
     csrf_token: string
+    data_version: string
   }>(
-    `select u.id, u.username, u.display_name, u.role_code, r.db_role, s.csrf_token,
+    `select ${DATA_VERSION_SQL} as data_version, u.id, u.username, u.display_name, u.role_code, r.db_role, s.csrf_token,
             (select array_agg(permission_code) from role_permission rp where rp.role_code = u.role_code) as permissions,
             (select array_agg(commune_code order by commune_code) from user_scope us where us.user_id = u.id) as scope
      from app_session s join app_user u on u.id = s.user_id join app_role r on r.code = u.role_code
@@ -43,15 +52,18 @@ export async function loadPrincipal(q: Queryable, token: string): Promise<Princi
   )
   if (!row) return null
   return {
-    userId: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role_code,
-    dbRole: row.db_role,
-    permissions: new Set(row.permissions ?? []),
-    scope: row.scope,
-    csrfToken: row.csrf_token,
-    sessionHash: hash,
+    principal: {
+      userId: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role_code,
+      dbRole: row.db_role,
+      permissions: new Set(row.permissions ?? []),
+      scope: row.scope,
+      csrfToken: row.csrf_token,
+      sessionHash: hash,
+    },
+    dataVersion: row.data_version,
   }
 }
 

@@ -1,3 +1,4 @@
+import { isDatabaseFault } from '@antt/data/db'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -5,6 +6,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 export interface ErrorDetail {
   field?: string
   problem: string
+  /** the problem in Vietnamese, where the message is one the interface shows as it is (imports) */
+  problem_vi?: string
 }
 
 /** An error the client caused or may see: rendered as `{ error: { code, message, details } }`. */
@@ -35,9 +38,27 @@ const CLIENT_SQLSTATE: Record<string, [ContentfulStatusCode, string]> = {
   '23': [409, 'constraint_violation'], // integrity constraint
 }
 
+/** Seconds a client is asked to wait after a database fault: the pool reconnects within about one. */
+export const FAULT_RETRY_AFTER_S = 2
+let lastFaultLog = 0
+
 /** The one error handler: known errors keep their status; anything else is a 500 with no internals. */
 export function onError(err: Error, c: Context) {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status)
+  if (isDatabaseFault(err)) {
+    // At most one line a second: a cut pool fails every request in flight at once.
+    if (Date.now() - lastFaultLog > 1000) {
+      lastFaultLog = Date.now()
+      console.warn(
+        `[${new Date().toISOString()}] database fault: ${(err as { code?: string }).code ?? ''} ${err.message}`,
+      )
+    }
+    c.header('Retry-After', String(FAULT_RETRY_AFTER_S))
+    return c.json(
+      errorBody('database_unavailable', 'the database is unavailable or restarting; try again shortly'),
+      503,
+    )
+  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode
     return c.json(

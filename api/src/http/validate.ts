@@ -85,6 +85,13 @@ export const unitCode = z
   .regex(/^\d{5}(-\d{3})?$/, 'expected a commune code (5 digits) or a village code (5 digits-3 digits)')
 export const communeCode = z.string().regex(/^\d{5}$/, 'expected a 5-digit commune code')
 
+/** A row id in a path: plain ASCII digits only (no sign, space, exponent or full-width digit), within int4. */
+export const rowId = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, 'expected a positive id (digits)')
+  .transform(Number)
+  .pipe(z.number().max(2_147_483_647, 'expected a positive id (digits)'))
+
 export const bboxParam = z
   .string()
   .max(200)

@@ -48,13 +48,24 @@ export async function commitImport(db: Queryable, id: string, userId: number): P
     status: string
     issues: { severity: string }[]
     data_version: string
-  }>('select kind, status, issues, data_version from import_batch where id = $1::uuid for update', [id])
+  }>(
+    `select kind, import_status(id, status, rows) as status, issues, data_version
+     from import_batch where id = $1::uuid for update`,
+    [id],
+  )
   if (!batch)
     throw new ApiError(404, 'not_found', `import ${id} not found`, [{ field: 'id', problem: 'not found' }])
   if (batch.status === 'committed')
     throw new ApiError(409, 'already_committed', `import ${id} was committed already`, [
       { field: 'id', problem: 'already committed' },
     ])
+  if (batch.status === 'expired')
+    throw new ApiError(
+      409,
+      'expired',
+      `import ${id} has expired: its checked rows were lost when the database restarted; run the dry run again`,
+      [{ field: 'id', problem: 'expired: run the dry run again' }],
+    )
   if (batch.status !== 'validated')
     throw new ApiError(409, 'not_ready', `import ${id} is still running its dry run`, [
       { field: 'id', problem: 'not ready' },

@@ -96,7 +96,17 @@ export async function dryRun(db: Queryable, input: DryRunInput): Promise<void> {
       table.format,
       crs.name,
       crs.srid,
-      JSON.stringify(table.columns.map((c) => ({ column: c.header, field: c.field }))),
+      JSON.stringify(
+        table.columns.map((c) => {
+          const f = c.field ? kind.fields.find((x) => x.key === c.field) : undefined
+          return {
+            column: c.header,
+            field: c.field,
+            ...(f && { label: f.vi }),
+            ...(c.truncated && { truncated: true }),
+          }
+        }),
+      ),
     ],
   )
 

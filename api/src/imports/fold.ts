@@ -1,7 +1,7 @@
-// The SQL folding functions of migration 013 (import_fold, import_bare; vn_fold of 001), in TypeScript.
+// The SQL folding functions (import_fold, import_bare in sql/functions/08_imports.sql; vn_fold of migration 001), in TypeScript.
 // Rows carry their names folded here, so the staging statement compares keys instead of calling the SQL
 // functions per row (translate() and regexp_replace() cost about 150 µs a call in the embedded database).
-// fold.test.ts checks that both give the same result.
+// crs.test.ts checks that both give the same result, against the database.
 
 const FROM = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ'
 const TO = 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd'

@@ -103,6 +103,36 @@ describe.each(backends())('GeoJSON and Shapefile imports on the %s database', (b
     }
   })
 
+  it('reads a model Shapefile whose column names were cut to 10 characters, and says which is which', async () => {
+    const records = inside.slice(0, 2).map((p, i) => ({
+      geometry: { type: 'Point' as const, coordinates: p as [number, number] },
+      properties: {
+        MA_XA: '02647',
+        TEN_MO_HIN: `Tổ tự quản thử ${i}`,
+        LOAI_MO_HI: 'Tổ an ninh tự quản',
+        DON_VI_CHU: 'Công an',
+        NGAY_THANH: '15/03/2021',
+        NGAY_THA_1: '',
+      },
+    }))
+    const zip = shapefileZip(records, { name: 'mo_hinh' })
+    const res = await dry('models', zip, 'mo_hinh.zip')
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body.errors).toEqual([])
+    expect(res.body).toMatchObject({ rows: 2, valid: 2, create: 2 })
+    const read = Object.fromEntries(
+      res.body.columns.map((c: any) => [c.column, [c.field, c.label, !!c.truncated]]),
+    )
+    expect(read).toMatchObject({
+      MA_XA: ['commune_code', 'Mã xã', false],
+      TEN_MO_HIN: ['name', 'Tên mô hình', true],
+      LOAI_MO_HI: ['type_code', 'Loại mô hình', true],
+      DON_VI_CHU: ['lead_org_code', 'Đơn vị chủ trì', true],
+      NGAY_THANH: ['founded_on', 'Ngày thành lập', true],
+      NGAY_THA_1: ['dissolved_on', 'Ngày thanh loại', true],
+    })
+  })
+
   it('warns when the crs field overrides the .prj, and errs on a .prj it cannot read', async () => {
     const rec = {
       geometry: { type: 'Point' as const, coordinates: [423000, 2490000] as [number, number] },

@@ -1,17 +1,28 @@
 // What a dry run found, as the API returns it.
 import type { Queryable } from '@antt/data/db'
+import { messageVi } from './messages-vi.ts'
 import { progressOf } from './progress.ts'
 
 export interface ReportIssue {
   row: number
   field: string
   message: string
+  /** the message in Vietnamese (messages-vi.ts); the English one when no rule knows it */
+  message_vi?: string
+}
+
+export interface ImportColumn {
+  column: string
+  field: string | null
+  label?: string
+  truncated?: boolean
 }
 
 export interface ImportReport {
   id: string
   kind: string
-  status: 'running' | 'validated' | 'committed'
+  /** expired: its staged rows were lost (the database restarted since the dry run); run it again */
+  status: 'running' | 'validated' | 'committed' | 'expired'
   file_name: string
   format: string
   crs: string | null
@@ -27,7 +38,8 @@ export interface ImportReport {
   warnings: ReportIssue[]
   errors_total: number
   warnings_total: number
-  columns: { column: string; field: string | null }[]
+  /** which column of the file was read as which field (label: its Vietnamese header; truncated: a DBF cut) */
+  columns: ImportColumn[]
   username: string
   created_at: string
   validated_at: string | null
@@ -42,7 +54,7 @@ interface BatchRow {
   format: string
   crs: string | null
   rows: number
-  columns: { column: string; field: string | null }[]
+  columns: ImportColumn[]
   issues: (ReportIssue & { severity: string })[]
   summary: Record<string, number> | null
   user_id: number
@@ -56,7 +68,8 @@ const ts = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH
 
 export async function loadBatch(db: Queryable, id: string): Promise<BatchRow | null> {
   const [row] = await db.query<BatchRow>(
-    `select id::text, kind, status, file_name, format, crs, rows, columns, issues, summary, user_id, username,
+    `select id::text, kind, import_status(id, status, rows) as status, file_name, format, crs, rows, columns,
+            issues, summary, user_id, username,
             ${ts('created_at')}, ${ts('validated_at')}, ${ts('committed_at')}
      from import_batch where id = $1::uuid`,
     [id],
@@ -82,7 +95,8 @@ export async function importReport(db: Queryable, batch: BatchRow, limit = 1000)
        order by r.row_no, i.ord limit $3`,
       [batch.id, severity, Math.max(0, limit - file.length)],
     )
-    return { items: [...file, ...listed], total: file.length + n }
+    const items = [...file, ...listed].map((i) => ({ ...i, message_vi: messageVi(i.message) ?? i.message }))
+    return { items, total: file.length + n }
   }
   const errors = await list('error')
   const warnings = await list('warning')

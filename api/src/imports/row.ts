@@ -1,6 +1,6 @@
 // One source row → one staged row: fields by canonical name with normalised values, the coordinates in
 // GIS order with their SRID, and the problems a single cell shows (format, range, CRS). Relations between
-// rows and with the database are checked in SQL (stage.ts).
+// rows and with the database are checked in SQL (stage-sql.ts).
 import { type Crs, WGS84 } from './crs.ts'
 import { sqlBare, sqlFold } from './fold.ts'
 import type { ColumnMap } from './headers.ts'

@@ -2,9 +2,9 @@
 // workbook an office can fill in and upload as it is.
 import type { Queryable } from '@antt/data/db'
 import ExcelJS from 'exceljs'
+import { exportFields, headerOf, type Lang } from '../exports/records.ts'
 import type { Taxonomies } from '../services/catalog.ts'
 import { knownCrs, LAO_CAI_MERIDIAN, vn2000Tm3 } from './crs.ts'
-import { exportFields, headerOf, type Lang } from './export.ts'
 import type { FieldDef, KindDef } from './kinds/types.ts'
 
 const T = {

@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { isAggregateOnly, previousMonths, wholeMonths } from '../auth/disclosure.ts'
 import type { AppEnv } from '../context.ts'
 import { badRequest } from '../http/errors.ts'
 import { codeList, communeCode, isoDate, query } from '../http/validate.ts'
 import { checkTaxonomyCodes } from '../services/metrics.ts'
-import { resolvePeriod } from '../services/period.ts'
+import { requestPeriod } from '../services/period.ts'
 import { comparePeriods } from '../services/stats/compare.ts'
 import { checkCommune, previousPeriod } from '../services/stats/incident-counts.ts'
 import { booleanField, levelField } from '../services/stats/params.ts'
@@ -42,9 +43,16 @@ export const compare = new Hono<AppEnv>().get('/', query(compareQuery), async (c
   }
   await checkTaxonomyCodes(deps, q)
   await checkCommune(deps.db, q.commune)
-  const b = resolvePeriod({ from: q.b_from, to: q.b_to }, await deps.catalog.range())
-  const a = q.a_from && q.a_to ? { from: q.a_from, to: q.a_to } : previousPeriod(b)
-  if (a.from <= b.to && b.from <= a.to) throw badRequest('a_from', 'periods A and B must not overlap')
+  const b = await requestPeriod(deps, { from: q.b_from, to: q.b_to })
+  // aggregate-only callers count whole months (auth/disclosure.ts)
+  const months = isAggregateOnly(deps.principal)
+  const given = q.a_from && q.a_to ? { from: q.a_from, to: q.a_to } : null
+  const a = given ? (months ? wholeMonths(given) : given) : months ? previousMonths(b) : previousPeriod(b)
+  if (a.from <= b.to && b.from <= a.to)
+    throw badRequest(
+      'a_from',
+      `periods A and B must not overlap${months ? ' (counted in whole months)' : ''}`,
+    )
   return c.json(
     await comparePeriods(deps, {
       level: q.level,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import { evaluateAfterChange } from '../alerts/after-change.ts'
 import { audit } from '../auth/audit.ts'
 import type { AppEnv } from '../context.ts'
 import { ApiError, badRequest, errorBody } from '../http/errors.ts'
@@ -12,6 +13,7 @@ import { CRS_HELP, parseCrs } from '../imports/crs.ts'
 import { dryRun } from '../imports/dry-run.ts'
 import { KINDS } from '../imports/kinds/index.ts'
 import { IMPORT_KINDS, type ImportKind } from '../imports/kinds/types.ts'
+import { messageVi } from '../imports/messages-vi.ts'
 import { endProgress, progressOf } from '../imports/progress.ts'
 import { CsvError } from '../imports/read/csv.ts'
 import { ShapeError } from '../imports/read/shapes.ts'
@@ -78,7 +80,8 @@ export const imports = new Hono<AppEnv>()
       const { db, principal } = c.get('deps')
       const all = principal!.dbRole === 'antt_admin'
       const rows = await db.query(
-        `select id::text, kind, status, file_name, format, crs, rows, summary, username,
+        `select id::text, kind, import_status(id, status, rows) as status, file_name, format, crs, rows, summary,
+              username,
               to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
               to_char(committed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as committed_at
        from import_batch where ($1 or user_id = $2) order by created_at desc limit $3`,
@@ -125,7 +128,10 @@ export const imports = new Hono<AppEnv>()
         )
       }
       if (!(file instanceof File)) throw badRequest('file', 'a file is required (multipart field "file")')
-      if (file.size === 0) throw badRequest('file', 'the file is empty')
+      if (file.size === 0)
+        throw new ApiError(400, 'invalid_parameter', 'file: the file is empty', [
+          { field: 'file', problem: 'the file is empty', problem_vi: 'tệp rỗng' },
+        ])
       const { kind, id = randomUUID() } = parsed.data
       const crs = parsed.data.crs ? parseCrs(parsed.data.crs) : null
       if (parsed.data.crs && !crs) throw badRequest('crs', `unknown CRS "${parsed.data.crs}": ${CRS_HELP}`)
@@ -150,8 +156,12 @@ export const imports = new Hono<AppEnv>()
           err instanceof CsvError ||
           err instanceof XlsxError ||
           err instanceof ShapeError
-        )
-          throw badRequest('file', err.message)
+        ) {
+          const field = err instanceof ShapeError ? err.field : 'file'
+          throw new ApiError(400, 'invalid_parameter', `${field}: ${err.message}`, [
+            { field, problem: err.message, problem_vi: messageVi(err.message) ?? err.message },
+          ])
+        }
         throw err
       } finally {
         endProgress(id)
@@ -198,7 +208,15 @@ export const imports = new Hono<AppEnv>()
     const { id } = c.req.valid('param')
     const batch = await ownBatch(c, id)
     if (!batch) throw notFound(id)
+    const touched = await db.query<{ commune_code: string }>(
+      'select distinct commune_code from import_row where import_id = $1::uuid and commune_code is not null',
+      [id],
+    )
     const counts = await commitImport(db, id, principal!.userId)
+    evaluateAfterChange(
+      c.get('deps'),
+      touched.map((r) => r.commune_code),
+    )
     // Fresh planner statistics for the table that grew (the embedded database has no autovacuum).
     const table = KINDS[batch.kind as ImportKind].table
     c.get('deps').afterCommit((owner) => owner.exec(`analyze ${table}`))

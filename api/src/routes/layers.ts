@@ -11,6 +11,7 @@ import {
 } from '../services/border-layers.ts'
 import { GEOJSON_TYPE } from '../services/geojson.ts'
 import { modelLayer, modelsQuery } from '../services/model-layer.ts'
+import { withScenario } from '../services/scenarios/middleware.ts'
 
 const geojson = { 'content-type': GEOJSON_TYPE }
 
@@ -25,7 +26,7 @@ export const layers = new Hono<AppEnv>()
   .get('/border_features', query(borderFeaturesQuery), async (c) =>
     c.body(await borderFeatures(c.get('deps'), c.req.valid('query')), 200, geojson),
   )
-  .get('/models', query(modelsQuery), async (c) => {
+  .get('/models', query(modelsQuery), withScenario, async (c) => {
     const layer = await modelLayer(c.get('deps'), checkPeriod(c.req.valid('query')))
     return c.body(layer.geojson, 200, geojson)
   })

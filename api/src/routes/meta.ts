@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
 import { query } from '../http/validate.ts'
-import { twelveMonthsBefore } from '../services/period.ts'
+import { requestPeriod } from '../services/period.ts'
 
 /** Neither endpoint takes parameters; any is an error, as everywhere else. */
 const noParameters = z.object({}).strict()
@@ -16,21 +16,29 @@ export const meta = new Hono<AppEnv>()
       `select table_name as "table", to_char(changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as changed_at
        from table_change order by table_name`,
     )
-    const [seed] = await db.query<{ seed: number | null; seeded_at: string | null }>(
+    const [seed] = await db.query<{
+      seed: number | null
+      seeded_at: string | null
+      missing_layers: unknown[] | null
+    }>(
       `select (select value::text::int from dataset_meta where key = 'seed') as seed,
-              (select value #>> '{}' from dataset_meta where key = 'seeded_at') as seeded_at`,
+              (select value #>> '{}' from dataset_meta where key = 'seeded_at') as seeded_at,
+              (select value from dataset_meta where key = 'missing_layers') as missing_layers`,
     )
     return c.json({
       demo: await catalog.isDemo(),
       demo_notice: { vi: 'Dữ liệu minh họa', en: 'Demo data' },
       data_range: range,
-      default_period: { from: twelveMonthsBefore(range.to), to: range.to },
+      default_period: await requestPeriod(c.get('deps'), {}),
       seed: seed?.seed ?? null,
       seeded_at: seed?.seeded_at ?? null,
+      /** optional boundary layers the seed could not have (e.g. the 2008 communes), with how to supply them */
+      missing_layers: seed?.missing_layers ?? [],
       freshness,
       sources: [
         'Ranh giới xã 2025: lamngockhuong/vietnam-3d-map (gis.vn)',
-        'Ranh giới xã 2008: choisy/vietnam63 (MIT)',
+        'Ranh giới xã 2008: choisy/vietnam63; dân số 2009: LucieContamin/censusVN2009 (MIT)',
+        'Mã xã trước và sau sáp nhập 2025: dvhcvn/20250701 (MIT)',
         'Biên giới, ranh giới tỉnh: daohoangson/dvhcvn (gis.chinhphu.vn, GPL-3.0)',
       ],
     })

@@ -66,4 +66,62 @@ describe.each(backends())('metrics against direct SQL on the %s database', (back
     )
     expect(body.totals.villages).toBe(await one(`select count(*)::int as n from village`, []))
   })
+
+  it('gives incident rates per 1,000 residents per year, so a quarter and a year read on one scale', async () => {
+    const year = (await getJson(ctx.app, `/api/metrics?from=${PERIOD.from}&to=${PERIOD.to}`)).body
+    const quarter = (await getJson(ctx.app, '/api/metrics?from=2025-10-01&to=2025-12-31')).body
+    const code = COMMUNES[0]
+    const population = await one('select population as n from commune where code = $1', [code])
+    for (const [body, days] of [
+      [year, 365],
+      [quarter, 92],
+    ] as const) {
+      const row = body.rows.find((r: any) => r.code === code)
+      expect(row.incident_rate_per_1000).toBeCloseTo((row.incidents * 1000) / population / (days / 365.25), 9)
+      expect(body.totals.incident_rate_per_1000).toBeCloseTo(
+        (body.totals.incidents * 1000) / body.totals.population / (days / 365.25),
+        9,
+      )
+    }
+    // Annualised, the province rate of a quarter is of the order of the year's, not a quarter of it.
+    const ratio = quarter.totals.incident_rate_per_1000 / year.totals.incident_rate_per_1000
+    expect(ratio).toBeGreaterThan(0.5)
+    expect(ratio).toBeLessThan(2)
+  })
+
+  it("smooths incident rates toward the whole scope, so a commune filter does not change a village's smoothed rate", async () => {
+    const q = `from=${PERIOD.from}&to=${PERIOD.to}`
+    const all = (await getJson(ctx.app, `/api/metrics?level=village&${q}`)).body
+    const one = (await getJson(ctx.app, `/api/metrics?level=village&commune=${COMMUNES[0]}&${q}`)).body
+    expect(one.small_numbers).toEqual({ min_population: 500, min_count: 5 })
+    for (const r of one.rows) {
+      const whole = all.rows.find((x: any) => x.code === r.code)
+      expect(r.incident_rate_eb, r.code).toBe(whole.incident_rate_eb)
+      expect(r.incident_rate_flagged, r.code).toBe(whole.incident_rate_flagged)
+    }
+    // flagged: fewer than 5 incidents or 500 residents; smoothing moves a rate toward the overall rate
+    for (const r of all.rows)
+      expect(r.incident_rate_flagged, r.code).toBe(r.population < 500 || r.incidents < 5)
+    const overall = all.totals.incident_rate_per_1000
+    for (const r of all.rows.filter((x: any) => x.population > 0))
+      expect(Math.abs(r.incident_rate_eb - overall), r.code).toBeLessThanOrEqual(
+        Math.abs(r.incident_rate_per_1000 - overall) + 1e-9,
+      )
+  })
+})
+
+describe.each(backends())('metrics for an aggregate-only role on the %s database', (backend) => {
+  const ctx = useApp(backend, 'viewer')
+
+  it('gives no smoothed rate or small-number flag where the incident count is withheld', async () => {
+    const { body } = await getJson(ctx.app, `/api/metrics?level=village&from=${PERIOD.from}&to=${PERIOD.to}`)
+    const held = body.rows.filter((r: any) => r.incidents_suppressed)
+    expect(held.length).toBeGreaterThan(0)
+    for (const r of held) {
+      expect(r.incident_rate_eb, r.code).toBeNull()
+      expect(r.incident_rate_flagged, r.code).toBeNull()
+    }
+    const shown = body.rows.filter((r: any) => !r.incidents_suppressed && r.population > 0)
+    expect(shown.every((r: any) => typeof r.incident_rate_eb === 'number')).toBe(true)
+  })
 })

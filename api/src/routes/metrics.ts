@@ -1,9 +1,11 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../context.ts'
+import { memoJson } from '../http/memo-json.ts'
 import { checkPeriod, query } from '../http/validate.ts'
 import { metricsQuerySchema, runMetrics } from '../services/metrics.ts'
+import { withScenario } from '../services/scenarios/middleware.ts'
 
-export const metrics = new Hono<AppEnv>().get('/', query(metricsQuerySchema), async (c) => {
-  const result = await runMetrics(c.get('deps'), checkPeriod(c.req.valid('query')))
-  return c.json(result)
+export const metrics = new Hono<AppEnv>().get('/', query(metricsQuerySchema), withScenario, async (c) => {
+  const q = checkPeriod(c.req.valid('query'))
+  return memoJson(c, JSON.stringify(['metrics', q]), () => runMetrics(c.get('deps'), q))
 })

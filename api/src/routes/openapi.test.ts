@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
 import { backends, getJson, useApp } from '../testing.ts'
+import { KNOWN_QUERY } from './fuzz-requests.ts'
 
 /** Hono route paths in OpenAPI form: `:code` → `{code}`, `:layer{[^/]+\.json}` → `{layer}.json`. */
 function openApiPath(honoPath: string): string {
@@ -16,23 +17,7 @@ type Schema = Record<string, any>
 
 /** A value the parameter accepts, to check that documented parameters are not refused as unknown. */
 function sample(name: string, s: Schema): string {
-  const known: Record<string, string> = {
-    types: 'camera_an_ninh',
-    statuses: 'active',
-    orgs: 'police',
-    categories: 'drugs',
-    classes: 'border',
-    kinds: 'marker',
-    properties: 'code',
-    breaks: '1,2,3',
-    bbox: '103.5,21.3,105.1,22.9',
-    q: 'lao',
-    action: 'login',
-    user: 'admin',
-    commune: '02647',
-    metric: 'incidents',
-  }
-  if (known[name]) return known[name]
+  if (KNOWN_QUERY[name]) return KNOWN_QUERY[name]
   if (s.format === 'date')
     return name.startsWith('a_') ? '2024-01-01' : name.endsWith('to') ? '2025-12-31' : '2025-07-01'
   if (Array.isArray(s.enum)) return String(s.default ?? s.enum[0])

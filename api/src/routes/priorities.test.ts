@@ -79,6 +79,42 @@ describe.each(backends())('priority scores on the %s database', (backend) => {
     }
   })
 
+  it('scores a unit the same with and without a display filter, and ranks it inside the filter too', async () => {
+    const all = (await getJson(ctx.app, `/api/priorities?level=commune&${PERIOD}`)).body
+    const { status, body } = await getJson(ctx.app, `/api/priorities?level=commune&${PERIOD}&classes=border`)
+    expect(status).toBe(200)
+    const border = all.rows.filter((r: any) => r.values.is_border)
+    expect(body.rows.map((r: any) => r.code)).toEqual(border.map((r: any) => r.code))
+    expect(body.scope_units).toBe(99)
+    expect(body.filter_units).toBe(border.length)
+    expect(body.filters.classes).toEqual(['border'])
+    const byCode = new Map(all.rows.map((r: any) => [r.code, r]))
+    body.rows.forEach((r: any, i: number) => {
+      const whole = byCode.get(r.code) as any
+      expect(r.score).toBe(whole.score)
+      expect(r.rank).toBe(whole.rank)
+      expect(r.contributions).toEqual(whole.contributions)
+      expect(r.filter_rank).toBeLessThanOrEqual(i + 1)
+      expect(r.filter_rank).toBeLessThanOrEqual(r.rank)
+    })
+    expect(body.rows[0].filter_rank).toBe(1)
+    expect(body.rows.at(-1).filter_rank).toBeGreaterThan(body.rows.length / 2)
+  })
+
+  it('scores the villages of one commune among all the villages of the province', async () => {
+    const commune = '02647'
+    const all = (await getJson(ctx.app, `/api/priorities?level=village&${PERIOD}`)).body
+    const { body } = await getJson(ctx.app, `/api/priorities?level=village&${PERIOD}&commune=${commune}`)
+    expect(body.rows.length).toBeGreaterThan(0)
+    expect(body.rows.every((r: any) => r.commune_code === commune)).toBe(true)
+    expect(body.scope_units).toBe(all.rows.length)
+    const byCode = new Map(all.rows.map((r: any) => [r.code, r]))
+    for (const r of body.rows) {
+      expect(r.score).toBe((byCode.get(r.code) as any).score)
+      expect(r.rank).toBe((byCode.get(r.code) as any).rank)
+    }
+  })
+
   it.each([
     ['w_border=-1', 'w_border'],
     ['w_trend=abc', 'w_trend'],

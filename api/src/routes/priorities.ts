@@ -5,6 +5,7 @@ import type { AppEnv } from '../context.ts'
 import { badRequest } from '../http/errors.ts'
 import { checkPeriod, query } from '../http/validate.ts'
 import { metricsFilterFields } from '../services/metrics.ts'
+import { withScenario } from '../services/scenarios/middleware.ts'
 import { levelField } from '../services/stats/params.ts'
 import {
   PRIORITY_COMPONENTS,
@@ -38,7 +39,7 @@ const prioritiesQuery = z
  * Ranked priority score 0–100 per commune or village. Weights default to DEFAULT_PRIORITY_WEIGHTS (analysis)
  * and are echoed in the response; each row carries the points every component contributed.
  */
-export const priorities = new Hono<AppEnv>().get('/', query(prioritiesQuery), async (c) => {
+export const priorities = new Hono<AppEnv>().get('/', query(prioritiesQuery), withScenario, async (c) => {
   const { level, normalise, ...rest } = checkPeriod(c.req.valid('query'))
   const weights = {} as Record<PriorityComponent, number>
   const filters: Record<string, unknown> = { ...rest }

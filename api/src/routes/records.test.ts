@@ -93,7 +93,7 @@ describe.each(backends())('editing records on the %s database', (backend) => {
     expect(future.body.error.details[0].field).toBe('founded_on')
   })
 
-  it('keeps a steward to their commune: 403 naming the field, never a 500', async () => {
+  it('keeps a steward to their commune: 403 for a commune outside it, 404 for its records, never a 500', async () => {
     const elsewhere = await send(
       steward,
       'POST',
@@ -102,9 +102,15 @@ describe.each(backends())('editing records on the %s database', (backend) => {
     )
     expect(elsewhere.status).toBe(403)
     expect(elsewhere.body.error.details[0].field).toBe('commune_code')
+    // a record outside the ward is answered as a missing one: its existence is not disclosed
     const patch = await send(steward, 'PATCH', `/api/records/models/${foreignModel}`, { members: 3 })
-    expect(patch.status).toBe(403)
+    const missing = await send(steward, 'PATCH', '/api/records/models/KHONG-CO', { members: 3 })
+    expect(patch.status).toBe(404)
     expect(patch.body.error.details[0].field).toBe('id')
+    expect(missing.status).toBe(404)
+    expect(patch.body.error.message.replace(foreignModel, 'X')).toBe(
+      missing.body.error.message.replace('KHONG-CO', 'X'),
+    )
     const moved = await send(steward, 'PATCH', `/api/records/models/${key('m1')}`, {
       commune_code: '02671',
       village_code: null,
@@ -118,7 +124,7 @@ describe.each(backends())('editing records on the %s database', (backend) => {
       evaluated_on: '2025-01-10',
       rating_code: 'kha',
     })
-    expect(evaluation.status).toBe(403)
+    expect(evaluation.status).toBe(404)
     expect(evaluation.body.error.details[0].field).toBe('model_id')
   })
 

@@ -263,12 +263,15 @@ describe.each(backends())('statistics endpoints on the %s database', (backend) =
   })
 
   describe('rates', () => {
-    it('gives raw and Empirical-Bayes rates per 1,000 with small units flagged', async () => {
+    it('gives raw and Empirical-Bayes rates per 1,000 residents per year with small units flagged', async () => {
       const { status, body } = await getJson(ctx.app, `/api/stats/rates?level=village&${PERIOD}`)
       expect(status).toBe(200)
+      // Exposure in person-years: annualising after the estimate is the same as estimating on person-years.
+      const years =
+        (Date.parse(body.period.to) - Date.parse(body.period.from) + 86_400_000) / 86_400_000 / 365.25
       const eb = empiricalBayesRates(
         body.rows.map((r: any) => r.incidents),
-        body.rows.map((r: any) => r.population),
+        body.rows.map((r: any) => r.population * years),
         { per: 1000 },
       )
       expect(body.global_rate).toBeCloseTo(eb.globalRate, 10)

@@ -4,8 +4,10 @@ import type { AppEnv } from '../context.ts'
 import { badRequest } from '../http/errors.ts'
 import { checkPeriod, codeList, communeCode, periodFields, query } from '../http/validate.ts'
 import { metricsFilterFields } from '../services/metrics.ts'
+import { withScenario } from '../services/scenarios/middleware.ts'
 import { classify } from '../services/stats/classify.ts'
 import { coverage, coverageStandards } from '../services/stats/coverage.ts'
+import { emergingHotSpots, emergingQuery } from '../services/stats/emerging.ts'
 import { hotspots } from '../services/stats/hotspots.ts'
 import { CONTIGUITY_RULE, contiguity } from '../services/stats/neighbours.ts'
 import {
@@ -83,7 +85,7 @@ const coverageQuery = z.object({ level: levelField, ...metricsFilterFields }).st
 /**
  * Spatial statistics: contiguity, hot spots, classification breaks, smoothed rates, coverage standards.
  * Every response states its method; the statistics come from the analysis package, the set operations from
- * the SQL functions of migration 011.
+ * the SQL functions of sql/functions/06_stats.sql.
  */
 export const stats = new Hono<AppEnv>()
   // { "<code>": ["<code>", …] } for every unit of the level; islands have []. Islands are also named in
@@ -106,11 +108,14 @@ export const stats = new Hono<AppEnv>()
       without_geometry: nb.without_geometry,
     })
   })
-  .get('/hotspots', query(hotspotsQuery), async (c) => {
+  .get('/hotspots', query(hotspotsQuery), withScenario, async (c) => {
     const q = checkPeriod(c.req.valid('query'))
     return c.json(await hotspots(c.get('deps'), { ...q, fdr: q.fdr ?? true }))
   })
-  .get('/classify', query(classifyQuery), async (c) => {
+  .get('/emerging', query(emergingQuery), async (c) => {
+    return c.json(await emergingHotSpots(c.get('deps'), checkPeriod(c.req.valid('query'))))
+  })
+  .get('/classify', query(classifyQuery), withScenario, async (c) => {
     const q = checkPeriod(c.req.valid('query'))
     if (q.method === 'manual') {
       if (!q.breaks) throw badRequest('breaks', "required for method 'manual'")
@@ -127,6 +132,6 @@ export const stats = new Hono<AppEnv>()
   .get('/standards', query(z.object({}).strict()), async (c) => {
     return c.json({ standards: await coverageStandards(c.get('deps')) })
   })
-  .get('/coverage', query(coverageQuery), async (c) => {
+  .get('/coverage', query(coverageQuery), withScenario, async (c) => {
     return c.json(await coverage(c.get('deps'), checkPeriod(c.req.valid('query'))))
   })

@@ -1,10 +1,14 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { isAggregateOnly } from '../auth/disclosure.ts'
+import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
 import { badRequest, notFound } from '../http/errors.ts'
+import { memoJson } from '../http/memo-json.ts'
 import { checkPeriod, params, query, unitCode } from '../http/validate.ts'
 import { checkCommuneCode } from '../services/communes.ts'
 import { metricsFilterFields } from '../services/metrics.ts'
+import { withScenario } from '../services/scenarios/middleware.ts'
 import { unitDetail } from '../services/unit-detail.ts'
 
 /** What each level's features carry and where its geometry comes from. */
@@ -109,32 +113,47 @@ export const units = new Hono<AppEnv>()
       args.push(q.commune)
       where.push(q.level === 'village' ? 'commune_code = $1' : 'code = $1')
     }
-    const { db, catalog } = c.get('deps')
+    const { db } = c.get('deps')
     // Boundaries change only by import, which changes the data version and so empties the memo.
-    const fc = await catalog.memo(`units|${JSON.stringify(q)}`, async () => {
-      const [row] = await db.query<{ fc: string }>(
-        `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
-           'type', 'Feature', 'id', code,
-           'properties', json_build_object(${props}),
-           'geometry', ST_AsGeoJSON(${geom}, 6)::json) order by code), '[]'))::text as fc
-         from ${spec.table} where ${where.join(' and ')}`,
-        args,
-      )
-      return row.fc
-    })
-    return c.body(fc, 200, { 'content-type': 'application/geo+json; charset=utf-8' })
+    return memoJson(
+      c,
+      `units|${JSON.stringify(q)}`,
+      async () => {
+        const [row] = await db.query<{ fc: string }>(
+          `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+             'type', 'Feature', 'id', code,
+             'properties', json_build_object(${props}),
+             'geometry', ST_AsGeoJSON(${geom}, 6)::json) order by code), '[]'))::text as fc
+           from ${spec.table} where ${where.join(' and ')}`,
+          args,
+        )
+        return row.fc
+      },
+      'application/geo+json; charset=utf-8',
+    )
   })
   .get(
     '/:code',
     params(z.object({ code: unitCode })),
     query(z.object(metricsFilterFields).omit({ commune: true }).strict()),
+    withScenario,
     async (c) => {
-      const detail = await unitDetail(
-        c.get('deps'),
-        c.req.valid('param').code,
-        checkPeriod(c.req.valid('query')),
-      )
-      if (!detail) throw notFound(`unit ${c.req.valid('param').code}`, 'code')
-      return c.json(detail)
+      const deps = c.get('deps')
+      const { code } = c.req.valid('param')
+      const filters = checkPeriod(c.req.valid('query'))
+      // Keyed by what the answer discloses to the caller as well, on top of the role and scope the memo
+      // already keeps apart.
+      const key = [
+        'unit',
+        code,
+        filters,
+        isAggregateOnly(deps.principal),
+        can(deps.principal, 'read_records'),
+      ]
+      return memoJson(c, JSON.stringify(key), async () => {
+        const detail = await unitDetail(deps, code, filters)
+        if (!detail) throw notFound(`unit ${code}`, 'code')
+        return detail
+      })
     },
   )

@@ -1,171 +1,30 @@
-import { createUser, hashPassword } from '@antt/data'
+// Accounts, roles and the audit log: each route validates, calls services/accounts.ts, and answers.
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { audit } from '../auth/audit.ts'
-import { passwordProblem } from '../auth/password-policy.ts'
-import { revokeUserSessions } from '../auth/sessions.ts'
 import type { AppEnv } from '../context.ts'
-import { ApiError, badRequest, notFound } from '../http/errors.ts'
-import { communeCode, json, params, query } from '../http/validate.ts'
-
-const username = z.string().regex(/^[a-z0-9_.-]{3,40}$/, 'expected 3–40 characters: a–z, 0–9, _ . -')
-const newUser = z
-  .object({
-    username,
-    display_name: z.string().trim().min(1).max(100),
-    role: z.string().regex(/^[a-z_]{2,30}$/),
-    password: z.string().min(1).max(200),
-    scope: z.array(communeCode).max(120).default([]),
-  })
-  .strict()
-const userPatch = z
-  .object({
-    display_name: z.string().trim().min(1).max(100).optional(),
-    role: z
-      .string()
-      .regex(/^[a-z_]{2,30}$/)
-      .optional(),
-    scope: z.array(communeCode).max(120).optional(),
-    disabled: z.boolean().optional(),
-    password: z.string().min(1).max(200).optional(),
-  })
-  .strict()
-
-const USER_COLUMNS = `u.id, u.username, u.display_name, u.role_code as role, u.disabled,
-  to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
-  coalesce((select array_agg(commune_code order by commune_code) from user_scope s where s.user_id = u.id), '{}') as scope,
-  (select to_char(max(created_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from app_session a where a.user_id = u.id) as last_sign_in`
-
-async function checkRoleAndScope(db: import('@antt/data/db').Queryable, role?: string, scope?: string[]) {
-  if (role && !(await db.query('select 1 from app_role where code = $1', [role])).length)
-    throw badRequest('role', `unknown role ${role}`)
-  if (scope?.length) {
-    const known = await db.query<{ code: string }>('select code from commune where code = any ($1::text[])', [
-      scope,
-    ])
-    const missing = scope.filter((s) => !known.some((k) => k.code === s))
-    if (missing.length) throw badRequest('scope', `unknown commune ${missing.join(', ')}`)
-  }
-}
+import { json, params, query, rowId } from '../http/validate.ts'
+import {
+  addUser,
+  auditEntries,
+  auditQuery,
+  changeUser,
+  listRoles,
+  listUsers,
+  newUser,
+  userPatch,
+} from '../services/accounts.ts'
 
 export const users = new Hono<AppEnv>()
-  .get('/', async (c) =>
-    c.json({
-      users: await c.get('deps').db.query(`select ${USER_COLUMNS} from app_user u order by u.username`),
-    }),
+  .get('/', async (c) => c.json({ users: await listUsers(c.get('deps').db) }))
+  .post('/', json(newUser), async (c) =>
+    c.json({ user: await addUser(c.get('deps'), c.req.valid('json')) }, 201),
   )
-  .post('/', json(newUser), async (c) => {
-    const { db, principal, ip } = c.get('deps')
-    const body = c.req.valid('json')
-    await checkRoleAndScope(db, body.role, body.scope)
-    const problem = passwordProblem(body.password, body.username)
-    if (problem) throw badRequest('password', problem)
-    if ((await db.query('select 1 from app_user where username = $1', [body.username])).length)
-      throw new ApiError(409, 'conflict', `username: ${body.username} exists`, [
-        { field: 'username', problem: 'already taken' },
-      ])
-    const id = await createUser(db, { ...body, role_code: body.role, created_by: principal!.username })
-    await audit(db, principal, ip, {
-      action: 'user_create',
-      target: body.username,
-      details: { role: body.role, scope: body.scope },
-    })
-    const [user] = await db.query(`select ${USER_COLUMNS} from app_user u where u.id = $1`, [id])
-    return c.json({ user }, 201)
-  })
-  .patch('/:id', params(z.object({ id: z.coerce.number().int().positive() })), json(userPatch), async (c) => {
-    const { db, principal, ip } = c.get('deps')
-    const { id } = c.req.valid('param')
-    const body = c.req.valid('json')
-    const [before] = await db.query<{
-      username: string
-      role: string
-      scope: string[]
-      disabled: boolean
-      display_name: string
-    }>(`select ${USER_COLUMNS} from app_user u where u.id = $1`, [id])
-    if (!before) throw notFound(`user ${id}`)
-    await checkRoleAndScope(db, body.role, body.scope)
-    if (id === principal!.userId && (body.disabled || (body.role && body.role !== 'admin')))
-      throw badRequest(body.disabled ? 'disabled' : 'role', 'you cannot disable or demote your own account')
-    if (body.password) {
-      const problem = passwordProblem(body.password, before.username)
-      if (problem) throw badRequest('password', problem)
-    }
-    await db.query(
-      `update app_user set display_name = coalesce($2, display_name), role_code = coalesce($3, role_code),
-              disabled = coalesce($4, disabled),
-              password_hash = coalesce($5, password_hash),
-              password_changed_at = case when $5::text is null then password_changed_at else now() end,
-              failed_attempts = case when $5::text is null then failed_attempts else 0 end,
-              locked_until = case when $5::text is null then locked_until end
-       where id = $1`,
-      [
-        id,
-        body.display_name ?? null,
-        body.role ?? null,
-        body.disabled ?? null,
-        body.password ? await hashPassword(body.password) : null,
-      ],
-    )
-    if (body.scope) {
-      await db.query('delete from user_scope where user_id = $1', [id])
-      if (body.scope.length)
-        await db.query('insert into user_scope (user_id, commune_code) select $1, unnest($2::text[])', [
-          id,
-          body.scope,
-        ])
-    }
-    if (body.disabled || body.role || body.password || body.scope) await revokeUserSessions(db, id)
-    const { password: _p, ...changed } = body
-    await audit(db, principal, ip, {
-      action: 'user_update',
-      target: before.username,
-      details: {
-        before: {
-          role: before.role,
-          scope: before.scope,
-          disabled: before.disabled,
-          display_name: before.display_name,
-        },
-        changed,
-        password_reset: !!body.password,
-      },
-    })
-    const [user] = await db.query(`select ${USER_COLUMNS} from app_user u where u.id = $1`, [id])
-    return c.json({ user })
-  })
+  .patch('/:id', params(z.object({ id: rowId })), json(userPatch), async (c) =>
+    c.json({ user: await changeUser(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
+  )
 
-export const roles = new Hono<AppEnv>().get('/', async (c) =>
-  c.json({
-    roles: await c.get('deps').db.query(
-      `select r.code, r.name_vi, r.name_en, coalesce(array_agg(rp.permission_code order by rp.permission_code) filter (where rp.permission_code is not null), '{}') as permissions
-       from app_role r left join role_permission rp on rp.role_code = r.code group by r.code order by r.sort`,
-    ),
-    permissions: await c.get('deps').db.query('select code, description from permission order by code'),
-  }),
+export const roles = new Hono<AppEnv>().get('/', async (c) => c.json(await listRoles(c.get('deps').db)))
+
+export const auditLog = new Hono<AppEnv>().get('/', query(auditQuery), async (c) =>
+  c.json({ entries: await auditEntries(c.get('deps').db, c.req.valid('query')) }),
 )
-
-const auditQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(1000).default(200),
-    action: z
-      .string()
-      .regex(/^[a-z_]{2,40}$/)
-      .optional(),
-    user: z.string().max(40).optional(),
-    before_id: z.coerce.number().int().positive().optional(),
-  })
-  .strict()
-
-export const auditLog = new Hono<AppEnv>().get('/', query(auditQuery), async (c) => {
-  const q = c.req.valid('query')
-  const rows = await c.get('deps').db.query(
-    `select id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, username, action, target, details, ip
-     from audit_log
-     where ($1::text is null or action = $1) and ($2::text is null or username = $2) and ($3::bigint is null or id < $3)
-     order by id desc limit $4`,
-    [q.action ?? null, q.user ?? null, q.before_id ?? null, q.limit],
-  )
-  return c.json({ entries: rows })
-})

@@ -40,6 +40,21 @@ describe.each(backends())('saved views and decks on the %s database', (backend) 
     expect((await getJson(ctx.app, `/api/views/${copy.body.view.id}`)).status).toBe(404)
   })
 
+  it('lets a planner keep a set of priority weights as a named view, and a viewer not', async () => {
+    const planner = await signIn(ctx.raw, 'planner')
+    const state = {
+      ...STATE,
+      analytics: { table: 'priority', weights: { incident_rate_eb: 0.6, border: 0.4 } },
+    }
+    const kept = await getJson(planner, '/api/views', post({ title: 'Trọng số biên giới', state }))
+    expect(kept.status).toBe(201)
+    expect(kept.body.view).toMatchObject({ created_by: 'planner', state })
+    const list = await getJson(planner, '/api/views')
+    expect(list.body.views.map((v: any) => v.title)).toContain('Trọng số biên giới')
+    const viewer = await signIn(ctx.raw, 'viewer')
+    expect((await getJson(viewer, '/api/views', post({ title: 'x', state }))).status).toBe(403)
+  })
+
   it('makes a deck of views, reorders it and removes a view from it', async () => {
     const a = (await getJson(ctx.app, '/api/views', post({ title: 'A', state: STATE }))).body.view.id
     const b = (await getJson(ctx.app, '/api/views', post({ title: 'B', state: STATE }))).body.view.id

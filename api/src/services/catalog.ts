@@ -36,6 +36,12 @@ interface Snapshot {
   demo: boolean
 }
 
+/**
+ * The data version: the sum of per-table change counters kept by triggers (migration 001) and the time of
+ * the last change, as one scalar expression so that it can ride along with another query.
+ */
+export const DATA_VERSION_SQL = `(select coalesce(sum(version), 0)::text || '.' || coalesce(extract(epoch from max(changed_at))::bigint, 0)::text from table_change)`
+
 /** What a request sees of the catalog: the shared caches, read through the request's own transaction. */
 export interface CatalogView {
   version(): Promise<string>
@@ -47,28 +53,24 @@ export interface CatalogView {
 }
 
 /**
- * Reference data and memoised results, refreshed when the data version changes. The version is the
- * sum of per-table change counters kept by triggers (migration 001), so any write anywhere invalidates
- * every cache keyed by it: metrics, statistics, tiles, layers.
+ * Reference data and memoised results, refreshed when the data version changes (DATA_VERSION_SQL), so any
+ * write anywhere invalidates every cache keyed by it: metrics, statistics, tiles, layers.
  */
 export class Catalog {
   private snapshot?: Snapshot
-  /** Memoised results; large text results (GeoJSON) are bounded by their size as well. */
+  /** Memoised results; large text and byte results (GeoJSON, gzipped answers) are bounded by their size as well. */
   private readonly results = new Lru<string, unknown>(
     500,
-    (v) => (typeof v === 'string' ? v.length : 0),
+    (v) => (typeof v === 'string' ? v.length : v instanceof Uint8Array ? v.byteLength : 0),
     128 * 1024 * 1024,
   )
 
   async version(q: Queryable): Promise<string> {
-    const [row] = await q.query<{ v: string }>(
-      `select coalesce(sum(version), 0)::text || '.' || coalesce(extract(epoch from max(changed_at))::bigint, 0)::text as v from table_change`,
-    )
+    const [row] = await q.query<{ v: string }>(`select ${DATA_VERSION_SQL} as v`)
     return row.v
   }
 
-  private async load(q: Queryable): Promise<Snapshot> {
-    const version = await this.version(q)
+  private async load(q: Queryable, version: string): Promise<Snapshot> {
     if (this.snapshot?.version === version) return this.snapshot
     // One at a time: inside a request these run on one transaction.
     const model_types = await q.query<Taxon>(
@@ -99,20 +101,27 @@ export class Catalog {
     return this.snapshot
   }
 
-  /** A view for one request: queries go through `q`; memoised results are kept apart per `scopeKey`. */
-  bind(q: Queryable, scopeKey: string): CatalogView {
+  /**
+   * A view for one request: queries go through `q`; memoised results are kept apart per `scopeKey`. With
+   * `dataVersion` (a request that only reads, the version read with its session) the view checks its caches
+   * against that version without asking again; without it, against the version at each call.
+   */
+  bind(q: Queryable, scopeKey: string, dataVersion?: string): CatalogView {
+    const version = () => (dataVersion === undefined ? this.version(q) : Promise.resolve(dataVersion))
+    const load = async () => this.load(q, await version())
     return {
-      version: () => this.version(q),
-      taxonomies: async () => (await this.load(q)).taxonomies,
-      range: async () => (await this.load(q)).range,
-      isDemo: async () => (await this.load(q)).demo,
+      version,
+      taxonomies: async () => (await load()).taxonomies,
+      range: async () => (await load()).range,
+      isDemo: async () => (await load()).demo,
       memo: async <T>(key: string, compute: () => Promise<T>) => {
-        await this.load(q)
+        const { version: seen } = await load()
         const scoped = `${scopeKey}|${key}`
         const hit = this.results.get(scoped) as T | undefined
         if (hit !== undefined) return hit
         const value = await compute()
-        this.results.set(scoped, value)
+        // Not kept when the data changed meanwhile (the results were cleared for a newer version).
+        if (this.snapshot?.version === seen) this.results.set(scoped, value)
         return value
       },
     }

@@ -1,11 +1,12 @@
 import { z } from 'zod'
-import { MIN_DISCLOSED_COUNT } from '../auth/disclosure.ts'
+import { isAggregateOnly, MIN_DISCLOSED_COUNT, MIN_HEX_EDGE_M } from '../auth/disclosure.ts'
 import { can } from '../auth/principal.ts'
 import type { AppDeps } from '../context.ts'
 import { ApiError } from '../http/errors.ts'
 import { codeList, periodFields } from '../http/validate.ts'
 import { featureCollectionText } from './geojson.ts'
 import { type IncidentSelection, incidentSelection } from './incident-points.ts'
+import { withheldUnits } from './withheld-units.ts'
 
 export const DENSITY_DEFAULTS = {
   mode: 'hex',
@@ -86,14 +87,16 @@ function onlyFor(mode: string, q: DensityQuery, fields: (keyof DensityQuery)[]) 
   }
 }
 
-// Suppression rule, the same for cells and units: 0 < n < min_count → count null, suppressed true.
-const suppress = (n: string) => `case when ${n} > 0 and ${n} < $min then null else ${n} end`
-const isSuppressed = (n: string) => `(${n} > 0 and ${n} < $min)`
+// Suppression rule, the same for cells and units: 0 < n < min_count → count null, suppressed true; units also
+// when withheld for an aggregate-only caller (auth/disclosure.ts, secondary suppression).
+const isSuppressed = (n: string) => `(${n} > 0 and ${n} < $min or code = any ($held))`
+const suppress = (n: string) => `case when ${isSuppressed(n)} then null else ${n} end`
 
 /**
  * Incident density on a hexagon grid or per unit, with small counts suppressed (statistical disclosure
- * control: a cell of 1–2 incidents can point at a household). Hex cells with no incident are omitted;
- * units with none are listed with count 0, since a unit's zero is information, not a disclosure.
+ * control: a cell of 1–2 incidents can point at a household). Hex cells with no incident are omitted, and so
+ * are suppressed ones, geometry and all (only their number is given); units with none are listed with count 0,
+ * since a unit's zero is information, not a disclosure.
  * Lowering min_count below the default needs the permission to see incident points anyway.
  */
 export async function incidentDensity(deps: AppDeps, q: DensityQuery): Promise<DensityResult> {
@@ -106,15 +109,18 @@ export async function incidentDensity(deps: AppDeps, q: DensityQuery): Promise<D
   const sel = await incidentSelection(deps, q)
   const cats = sel.allCategories ? null : sel.categories
   const meta = { mode: q.mode, period: sel.period, categories: sel.categories, min_count: q.min_count }
-  const min = (sql: string) => sql.replaceAll('$min', '$4::int')
+  const min = (sql: string) => sql.replaceAll('$min', '$4::int').replaceAll('$held', '$5::text[]')
 
   if (q.mode === 'hex') {
-    const resolution = q.resolution ?? DENSITY_DEFAULTS.resolution
+    // aggregate-only callers get hexagons no finer than the floor (auth/disclosure.ts)
+    const floor = isAggregateOnly(deps.principal) ? MIN_HEX_EDGE_M : 0
+    const resolution = Math.max(q.resolution ?? DENSITY_DEFAULTS.resolution, floor)
     const [row] = await deps.db.query<{ features: string; suppressed: number; size: number }>(
       `select count(*) filter (where suppressed)::int as suppressed, hex_size_3857($5) as size,
               coalesce(json_agg(json_build_object('type', 'Feature', 'id', cell_i || ':' || cell_j,
                 'properties', json_build_object('i', cell_i, 'j', cell_j, 'count', incidents, 'suppressed', suppressed),
-                'geometry', ST_AsGeoJSON(ST_Transform(geom, 4326), 6)::json) order by cell_j, cell_i), '[]')::text as features
+                'geometry', ST_AsGeoJSON(ST_Transform(geom, 4326), 6)::json) order by cell_j, cell_i)
+                filter (where not suppressed), '[]')::text as features
        from incident_hex_counts($1::date, $2::date, $3::text[], $5, $4::int)`,
       [sel.period.from, sel.period.to, cats, q.min_count, resolution],
     )
@@ -130,6 +136,7 @@ export async function incidentDensity(deps: AppDeps, q: DensityQuery): Promise<D
   }
 
   const level = q.level ?? DENSITY_DEFAULTS.level
+  const held = [...((await withheldUnits(deps, level, sel.period, cats)) ?? [])]
   const withGeometry = (q.geometry ?? 'true') === 'true'
   const tolerance = q.simplify ?? 0
   const unitGeom = level === 'commune' ? 'u.geom' : 'coalesce(u.geom, u.point)'
@@ -146,7 +153,7 @@ export async function incidentDensity(deps: AppDeps, q: DensityQuery): Promise<D
     const rows = await deps.db.query<DensityRows['rows'][number]>(
       min(`${counts} select code, name, commune_code, ${suppress('n')} as count, ${isSuppressed('n')} as suppressed
            from counts order by code`),
-      [sel.period.from, sel.period.to, cats, q.min_count],
+      [sel.period.from, sel.period.to, cats, q.min_count, held],
     )
     return {
       body: { ...meta, level, suppressed_cells: rows.filter((r) => r.suppressed).length, rows },
@@ -161,7 +168,7 @@ export async function incidentDensity(deps: AppDeps, q: DensityQuery): Promise<D
                                               'count', ${suppress('n')}, 'suppressed', ${isSuppressed('n')}),
               'geometry', ST_AsGeoJSON(geom, 6)::json) order by code), '[]')::text as features
      from counts`),
-    [sel.period.from, sel.period.to, cats, q.min_count],
+    [sel.period.from, sel.period.to, cats, q.min_count, held],
   )
   return {
     body: featureCollectionText(row.features, { ...meta, level, suppressed_cells: row.suppressed }),

@@ -4,7 +4,7 @@ import type { AppDeps } from '../context.ts'
 import { bboxParam, checkPeriod, codeList, periodFields } from '../http/validate.ts'
 import { featureCollectionText } from './geojson.ts'
 import { checkTaxonomyCodes } from './metrics.ts'
-import { resolvePeriod } from './period.ts'
+import { requestPeriod } from './period.ts'
 
 export const INCIDENT_LIMIT_DEFAULT = 20_000
 export const INCIDENT_LIMIT_MAX = 50_000
@@ -37,7 +37,7 @@ export async function incidentSelection(
 ) {
   checkPeriod(q)
   await checkTaxonomyCodes(deps, { categories: q.categories })
-  const period = resolvePeriod(q, await deps.catalog.range())
+  const period = await requestPeriod(deps, q)
   const all = (await deps.catalog.taxonomies()).incident_categories.map((c) => c.code)
   const categories = q.categories ? all.filter((c) => q.categories?.includes(c)) : all
   return { period, categories, allCategories: categories.length === all.length }

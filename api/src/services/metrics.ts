@@ -1,25 +1,28 @@
 import { z } from 'zod'
-import { isSuppressed } from '../auth/disclosure.ts'
-import { can } from '../auth/principal.ts'
 import type { AppDeps } from '../context.ts'
 import { ApiError } from '../http/errors.ts'
 import { codeList, communeCode, periodFields } from '../http/validate.ts'
 import { checkCommuneCode } from './communes.ts'
-import { type Period, resolvePeriod } from './period.ts'
+import { type Period, perThousandPerYear, requestPeriod } from './period.ts'
+import { scenarioParam } from './scenarios/changes.ts'
+import { DEFAULT_MIN_COUNT, DEFAULT_MIN_POPULATION, smoothedRates } from './stats/smoothed-rates.ts'
+import { withheldUnits } from './withheld-units.ts'
 
 // biome-ignore format: a list, kept compact
 export const METRIC_NAMES = [
   'population', 'area_km2', 'villages', 'villages_covered', 'active_models', 'weak_models', 'dissolved_models',
   'exemplary_models', 'models_per_1000', 'village_coverage', 'population_covered', 'compliant_models',
   'evaluation_compliance', 'rated_models', 'effective_models', 'effective_share', 'incidents',
-  'incident_rate_per_1000', 'incidents_per_km2', 'outreach_sessions', 'outreach_per_1000', 'funding_vnd',
+  'incident_rate_per_1000', 'incident_rate_eb', 'incidents_per_km2', 'outreach_sessions', 'outreach_per_1000', 'funding_vnd',
   'funding_per_resident', 'distance_to_border_km', 'border_belt_share',
 ] as const
 export type MetricName = (typeof METRIC_NAMES)[number]
 
 export type MetricsRow = {
-  /** set when a small incident count is withheld from an aggregate-only caller */
+  /** set when the incident count is withheld from an aggregate-only caller (auth/disclosure.ts) */
   incidents_suppressed?: boolean
+  /** the raw incident rate rests on small numbers (rates.ts); null when the count is withheld */
+  incident_rate_flagged: boolean | null
   code: string
   name: string
   commune_code: string | null
@@ -37,6 +40,7 @@ export const metricsFilterFields = {
   classes: codeList.optional(),
   commune: communeCode.optional(),
   eval_months: z.coerce.number().int('must be a whole number of months').min(1).max(36).optional(),
+  scenario: scenarioParam.optional(),
 }
 export const metricsQuerySchema = z
   .object({ level: z.enum(['commune', 'village']).default('commune'), ...metricsFilterFields })
@@ -49,7 +53,11 @@ export interface MetricsResult {
   filters: Omit<MetricsQuery, 'level' | 'from' | 'to'>
   rows: MetricsRow[]
   totals: Record<string, number | null>
+  /** below these a raw incident rate is flagged (incident_rate_flagged) */
+  small_numbers: { min_population: number; min_count: number }
 }
+
+const SMALL_NUMBERS = { min_population: DEFAULT_MIN_POPULATION, min_count: DEFAULT_MIN_COUNT }
 
 /** Rejects codes that are not in the taxonomies, naming the field. */
 export async function checkTaxonomyCodes(
@@ -78,7 +86,7 @@ export async function checkTaxonomyCodes(
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null)
 
 /** Province totals by the same definitions: sums, and ratios of sums (not means of ratios). */
-export function totalsOf(rows: readonly MetricsRow[]): Record<string, number | null> {
+export function totalsOf(rows: readonly MetricsRow[], period: Period): Record<string, number | null> {
   const sum = (k: MetricName) => rows.reduce((s, r) => s + ((r[k] as number | null) ?? 0), 0)
   const population = sum('population')
   const area = sum('area_km2')
@@ -100,7 +108,7 @@ export function totalsOf(rows: readonly MetricsRow[]): Record<string, number | n
     evaluation_compliance: ratio(sum('compliant_models'), active),
     effective_share: ratio(sum('effective_models'), sum('rated_models')),
     incidents,
-    incident_rate_per_1000: population > 0 ? (incidents * 1000) / population : null,
+    incident_rate_per_1000: perThousandPerYear(incidents, population, period),
     incidents_per_km2: area > 0 ? incidents / area : null,
     outreach_sessions: sum('outreach_sessions'),
     outreach_per_1000: population > 0 ? (sum('outreach_sessions') * 1000) / population : null,
@@ -114,11 +122,11 @@ export function totalsOf(rows: readonly MetricsRow[]): Record<string, number | n
 export async function runMetrics(deps: AppDeps, q: MetricsQuery): Promise<MetricsResult> {
   await checkTaxonomyCodes(deps, q)
   await checkCommuneCode(deps, q.commune)
-  const period = resolvePeriod(q, await deps.catalog.range())
+  const period = await requestPeriod(deps, q)
   const { level, from: _f, to: _t, ...filters } = q
   const key = JSON.stringify(['metrics', level, period, filters])
   return deps.catalog.memo(key, async () => {
-    const rows = await deps.db.query<MetricsRow>(
+    const raw = await deps.db.query<MetricsRow>(
       `select * from unit_metrics($1, $2::date, $3::date, $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9, $10)`,
       [
         level,
@@ -133,21 +141,60 @@ export async function runMetrics(deps: AppDeps, q: MetricsQuery): Promise<Metric
         filters.eval_months ?? 6,
       ],
     )
-    const totals = totalsOf(rows)
-    return {
-      level,
-      period,
-      filters,
-      rows:
-        deps.principal && !can(deps.principal, 'read_incident_points') ? rows.map(suppressIncidents) : rows,
-      totals,
+    // unit_metrics() counts over the period; the API rate is per 1,000 residents per year, so that periods
+    // of different length (and classes locked across them) compare.
+    const rows = raw.map((r) => ({
+      ...r,
+      incident_rate_per_1000: perThousandPerYear(r.incidents ?? 0, r.population, period),
+    }))
+    const withheld = await withheldUnits(deps, level, period, filters.categories)
+    // Aggregate-only callers (auth/disclosure.ts): withheld counts and what derives from them are null, and
+    // the totals add up the published rows only.
+    const shown = withheld ? rows.map((r) => (withheld.has(r.code) ? withholdIncidents(r) : r)) : rows
+    const rates = await scopeRates(deps, q, period, shown)
+    const out = shown.map((r) => {
+      const rate = rates.get(r.code)
+      return { ...r, incident_rate_eb: rate?.smoothed ?? null, incident_rate_flagged: rate?.flagged ?? null }
+    })
+    const totals = {
+      ...totalsOf(out, period),
+      ...(withheld && { incidents_withheld_units: out.filter((r) => r.incidents_suppressed).length }),
     }
+    return { level, period, filters, rows: out, totals, small_numbers: SMALL_NUMBERS }
   })
 }
 
-/** Aggregate-only callers see small incident counts as suppressed (auth/disclosure.ts); totals keep them. */
-function suppressIncidents(row: MetricsRow): MetricsRow {
-  if (!isSuppressed(row.incidents)) return row
+/**
+ * Empirical-Bayes rates (stats/rates.ts) keyed by unit code. The prior is the caller's whole scope at the
+ * level, for the period and incident categories: a commune or area-class filter chooses which units are
+ * shown, not what they are smoothed toward, so a unit's smoothed rate is the same in every view of it.
+ * Withheld counts are missing data and stay out of the estimate.
+ */
+async function scopeRates(deps: AppDeps, q: MetricsQuery, period: Period, rows: readonly MetricsRow[]) {
+  const scope =
+    q.commune || q.classes
+      ? (
+          await runMetrics(deps, {
+            level: q.level,
+            from: period.from,
+            to: period.to,
+            categories: q.categories,
+          })
+        ).rows
+      : null
+  if (scope)
+    return new Map(
+      scope.map((r) => [r.code, { smoothed: r.incident_rate_eb, flagged: r.incident_rate_flagged }]),
+    )
+  const published = rows.filter((r) => r.incidents !== null)
+  const eb = smoothedRates(
+    published.map((r) => ({ population: r.population, incidents: r.incidents as number })),
+    period,
+  )
+  return new Map(published.map((r, i) => [r.code, eb.rows[i]]))
+}
+
+function withholdIncidents(row: MetricsRow): MetricsRow {
   return {
     ...row,
     incidents: null,

@@ -6,6 +6,7 @@ import { checkCommuneCode } from './communes.ts'
 import { featureCollectionText } from './geojson.ts'
 import { checkTaxonomyCodes } from './metrics.ts'
 import { type Period, resolvePeriod } from './period.ts'
+import { scenarioParam } from './scenarios/changes.ts'
 
 export const modelsQuery = z
   .object({
@@ -30,6 +31,7 @@ export const modelsQuery = z
       .max(36)
       .default(6)
       .meta({ description: 'required evaluation interval in months' }),
+    scenario: scenarioParam.optional(),
   })
   .strict()
 export type ModelsQuery = z.output<typeof modelsQuery>
@@ -44,7 +46,7 @@ export interface ModelLayer {
  * Security models as points, in the state they were in at the reference date — the end of the period
  * (`to`, default the last date of the data). A model is listed when it existed during the period: founded
  * on or before `to` and not dissolved before `from`. Status, last rating and evaluation_overdue are as of
- * `to` (security_model_state, migration 009); radius_m is the coverage radius of radius types (cameras).
+ * `to` (security_model_state, sql/functions/02_model_state.sql); radius_m is the coverage radius of radius types (cameras).
  */
 export async function modelLayer(deps: AppDeps, q: ModelsQuery): Promise<ModelLayer> {
   await checkTaxonomyCodes(deps, q)

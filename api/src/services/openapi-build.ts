@@ -47,7 +47,7 @@ export const PARAMETER_DOCS: Record<string, string> = {
   classes: 'comma-separated area class codes (taxonomy area_classes); units of any of them',
   commune: '5-digit commune code: only this commune (or its villages)',
   eval_months: 'required evaluation interval in months (default 6); an older last evaluation is overdue',
-  metric: 'any metric of `/api/metrics`, or incident_rate_eb (Empirical-Bayes smoothed rate)',
+  metric: 'any metric of `/api/metrics`, incident_rate_eb (Empirical-Bayes smoothed rate) among them',
 }
 
 const ISO_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$'
@@ -125,6 +125,11 @@ export const ERROR_SCHEMA: JsonSchema = {
                 description: 'the parameter or body field at fault (with an index, e.g. categories.0)',
               },
               problem: { type: 'string' },
+              problem_vi: {
+                type: 'string',
+                description:
+                  'the problem in Vietnamese, for the problems the interface shows as they are (imports)',
+              },
             },
           },
         },
@@ -148,6 +153,9 @@ export const COMMON_RESPONSES = {
   UriTooLong: errorResponse(`query string longer than ${MAX_QUERY_LENGTH} characters`),
   TooManyRequests: errorResponse('too many attempts; try again later'),
   ServerError: errorResponse('unexpected error; no internals are disclosed'),
+  ServiceUnavailable: errorResponse(
+    'the database is unavailable or restarting (`database_unavailable`); retry after `Retry-After` seconds',
+  ),
 }
 
 export const json = (schema: JsonSchema, description = 'OK') => ({
@@ -187,6 +195,7 @@ const ERROR_REFS: Record<number, string> = {
   414: 'UriTooLong',
   429: 'TooManyRequests',
   500: 'ServerError',
+  503: 'ServiceUnavailable',
 }
 
 /** Collects operations into `paths`, each with its permission (from the route rules) and error responses. */
@@ -203,13 +212,13 @@ export class PathBuilder {
   add(method: 'get' | 'post' | 'patch' | 'delete', path: string, spec: OperationSpec): this {
     const need = ruleFor(method.toUpperCase(), path) ?? 'none (refused)'
     const isPublic = need === 'public'
-    const statuses = new Set([500, ...(isPublic ? [] : [401, 403]), ...(spec.errors ?? [])])
+    const statuses = new Set([500, 503, ...(isPublic ? [] : [401, 403]), ...(spec.errors ?? [])])
     if (!spec.lenient || spec.body || spec.parameters?.length) statuses.add(400)
     if (method === 'get' && !spec.lenient) statuses.add(414)
     if (spec.parameters?.some((p) => p.in === 'path')) statuses.add(404)
     const responses: Record<string, unknown> = { ...spec.responses }
     for (const s of [...statuses].sort())
-      responses[String(s)] = { $ref: `#/components/responses/${ERROR_REFS[s]}` }
+      responses[String(s)] ??= { $ref: `#/components/responses/${ERROR_REFS[s]}` }
     const permissionNote = isPublic
       ? 'Public: no sign-in needed.'
       : need === 'authenticated'

@@ -4,6 +4,9 @@
 // query parameter is accepted.
 import { DEFAULT_PRIORITY_WEIGHTS } from '@antt/analysis'
 import { z } from 'zod'
+import { CONDITION_THRESHOLD } from '../alerts/conditions.ts'
+import { alertsQuery } from '../alerts/notifications.ts'
+import { newRule, rulePatch } from '../alerts/rules.ts'
 import { SESSION_COOKIE } from '../auth/sessions.ts'
 import { MAX_QUERY_LENGTH } from '../http/validate.ts'
 import { borderBeltQuery, borderFeaturesQuery, borderLineQuery } from './border-layers.ts'
@@ -15,6 +18,7 @@ import {
   COMMON_RESPONSES,
   geojson,
   json,
+  jsonSchema,
   type OpenApiDocument,
   type Parameter,
   PathBuilder,
@@ -24,16 +28,19 @@ import {
   ref,
 } from './openapi-build.ts'
 import { SCHEMAS } from './openapi-schemas.ts'
+import { costBody, coverBody, optimizeBody, planExportBody } from './plans/requests.ts'
+import { newScenario, scenarioParam, scenarioPatch } from './scenarios/changes.ts'
+import { emergingQuery } from './stats/emerging.ts'
 
 const LEVEL = { type: 'string', enum: ['commune', 'village'], default: 'commune' }
 const level = queryParameter('level', LEVEL, 'unit level')
 const filters = queryParameters(z.object(metricsFilterFields))
+const scenario = queryParameters(z.object({ scenario: scenarioParam.optional() }))
 const filtersExcept = (...names: string[]) => filters.filter((p) => !names.includes(p.name))
-const STAT_METRICS = [...METRIC_NAMES, 'incident_rate_eb']
 const metric = queryParameter(
   'metric',
-  { type: 'string', enum: STAT_METRICS },
-  'the metric: any of `/api/metrics`, or incident_rate_eb (Empirical-Bayes smoothed incident rate)',
+  { type: 'string', enum: [...METRIC_NAMES] },
+  'the metric: any of `/api/metrics`, incident_rate_eb (Empirical-Bayes smoothed incident rate) among them',
   true,
 )
 const booleanParam = (name: string, description: string, dflt: boolean) =>
@@ -94,7 +101,11 @@ function paths() {
   p.add('get', '/api/health', {
     lenient: true,
     summary: 'Liveness, database kind, PostGIS version, demo flag',
-    responses: { 200: json(ref('Health')) },
+    description: '503 with `status: degraded` while the database does not answer (e.g. while reconnecting).',
+    responses: {
+      200: json(ref('Health')),
+      503: json(ref('HealthDegraded'), 'the database does not answer'),
+    },
   })
     .add('get', '/api/openapi.json', {
       summary: 'This OpenAPI 3.1 document',
@@ -165,7 +176,7 @@ function paths() {
     .add('get', '/api/metrics', {
       summary: 'Coverage and incident metrics per commune or village, with province totals',
       description:
-        'Definitions are in sql/migrations/008_metrics.sql. Default period: the last 12 months of data; default coverage: all active model types.',
+        'Definitions are in sql/functions/03_metrics.sql. Default period: the last 12 months of data; default coverage: all active model types.',
       parameters: queryParameters(metricsQuerySchema),
       responses: { 200: json(ref('MetricsResult')) },
     })
@@ -223,7 +234,8 @@ function paths() {
       description:
         'mode=hex: hexagons of ST_HexagonGrid in EPSG:3857 over the province; `resolution` is the edge length in ground metres, and since EPSG:3857 stretches distances by 1/cos(latitude) (≈1.08 at 22°N) the grid size is the resolution divided by cos(latitude of the province centre), within ±0.6 % across the province. Cells without incidents are omitted. ' +
         'mode=units: every commune or village, zero counts included; geometry=false returns `{ rows }` as plain JSON. ' +
-        'In both modes a count with 0 < count < min_count is reported as `count: null, suppressed: true`, never as zero; lowering min_count below 3 needs the read_incident_points permission.',
+        'A hexagon with 0 < count < min_count is left out, geometry and all (`suppressed_cells` says how many); a unit with such a count is reported as `count: null, suppressed: true`, never as zero. Lowering min_count below 3 needs the read_incident_points permission. ' +
+        "Aggregate-only roles (briefer, viewer): hexagons have an edge of at least 2,000 m (a finer resolution is answered at 2,000 m), periods are widened to whole calendar months, and a unit is also withheld when its count could otherwise be worked out from its commune's (see the Security model in the README).",
       parameters: queryParameters(densityQuery),
       responses: {
         200: {
@@ -280,6 +292,18 @@ function paths() {
         ),
       },
     })
+    .add('get', '/api/stats/emerging', {
+      summary:
+        'Emerging hot spots: Gi* per month or quarter, Mann–Kendall trend of each unit’s z-scores, and its category',
+      description:
+        'At least 4 and at most 120 steps; the period is widened to whole steps. `hot` is true for a hot spot ' +
+        'and false for a cold spot significant at 90 %. Categories follow Esri’s emerging hot spot definitions ' +
+        '(new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical hot or cold ' +
+        'spot, no pattern); `low_counts` marks units whose neighbourhood counted under one incident per step. ' +
+        'Callers without the incident-point permission get counts of 1–2 as null with `suppressed`.',
+      parameters: queryParameters(emergingQuery),
+      responses: { 200: json(ref('EmergingHotSpots')) },
+    })
     .add('get', '/api/stats/classify', {
       summary: 'Classification breaks of a metric (upper bounds; the last is the maximum) and class counts',
       parameters: [
@@ -302,7 +326,7 @@ function paths() {
     })
     .add('get', '/api/stats/rates', {
       summary:
-        'Incident rates per 1,000 residents, raw and Empirical-Bayes smoothed (Marshall 1991), small units flagged',
+        'Incident rates per 1,000 residents per year, raw and Empirical-Bayes smoothed (Marshall 1991), small units flagged',
       parameters: [
         level,
         ...filters.filter((x) => ['from', 'to', 'categories', 'classes', 'commune'].includes(x.name)),
@@ -331,7 +355,9 @@ function paths() {
     .add('get', '/api/priorities', {
       summary: 'Priority score 0–100 per unit, ranked, with the contribution of every component',
       description:
-        'Weights are the w_* parameters (default shown); they are echoed in the response and must not all be zero.',
+        'Weights are the w_* parameters (default shown); they are echoed in the response and must not all be zero. ' +
+        'Every unit is scored and ranked among all the units of the caller’s scope (scope_units); the classes and ' +
+        'commune filters only choose the rows returned (filter_units), each with its rank among them (filter_rank).',
       parameters: [
         level,
         queryParameter(
@@ -348,7 +374,12 @@ function paths() {
         ),
         ...filters,
       ],
-      responses: { 200: json(ref('AnyObject'), 'ranked rows with code, name, score, rank, contributions') },
+      responses: {
+        200: json(
+          ref('AnyObject'),
+          'ranked rows with code, name, score, rank (in the scope), filter_rank (among the rows shown), contributions',
+        ),
+      },
     })
     .add('get', '/api/compare', {
       summary: 'Two periods side by side: counts, rates, rate ratio with an exact test, change class',
@@ -369,6 +400,137 @@ function paths() {
       responses: {
         200: json(ref('AnyObject'), 'rows with counts, rates, rate_ratio, p_value, change_class'),
       },
+    })
+
+  p.group('Plans')
+    .add('post', '/api/plans/optimize', {
+      summary:
+        'Where N new models (or a budget’s worth) cover the most demand: maximal covering, solved exactly',
+      description: [
+        'Chooses up to `count` new models of `model_type` (or floor(budget / unit cost)) among the villages of the area ' +
+          '(`communes`, default the caller’s whole scope) so that the demand of the villages they newly cover is largest; ' +
+          'existing active models of the type at the end of the period stay and their villages count as covered. ' +
+          'Coverage follows the type’s rule: its village, its whole commune, or villages within `radius_m` ' +
+          '(radius types only; default the type’s own radius). Demand: `population`, `incidents` in the period, or ' +
+          '`need` (the need part of the priority score).',
+        'Solved as an integer program by HiGHS in a worker thread within `time_limit_s` (status `optimal`, or ' +
+          '`time_limit` with the best found and its `gap`), from the greedy answer, which is reported beside it ' +
+          '(`greedy_objective`). The curve of covered demand for 1…N models has the greedy value of every k and the optimum of as many k as half of `time_limit_s` more allows.',
+        '`objective` is the sum of `demand` over villages covered by the selected sites and not in `already_covered`. ' +
+          '`selected` is numbered in order of marginal gain, each with `covers` and `only` (what no other chosen site ' +
+          'covers). `include` / `exclude` lock villages in or out. Bad input (unknown type, count < 1, radius outside ' +
+          '0–20,000 m, both or neither of count and budget, a locked village outside the area) → 400 naming the field.',
+        'With `scenario=<id>` the plan starts from the records as the scenario would leave them.',
+      ].join('\n\n'),
+      parameters: scenario,
+      body: jsonSchema(optimizeBody),
+      responses: {
+        200: json(
+          ref('AnyObject'),
+          '{ status, objective, gap, greedy_objective, solver, time_ms, selected, greedy, curve, demand, already_covered, coverage, before, after, parameters, method }',
+        ),
+      },
+    })
+    .add('post', '/api/plans/cover', {
+      summary:
+        'The fewest new models that bring a target set of villages (border, or all) to a covered share',
+      description:
+        'Set covering with a partial target, solved exactly by HiGHS (greedy beside it): at least ⌈share · target villages⌉ ' +
+        'covered, existing coverage included. `status` is `infeasible` when even every allowed site cannot reach it ' +
+        '(`target.reachable`). `scenario=<id>`: from the records as the scenario would leave them.',
+      parameters: scenario,
+      body: jsonSchema(coverBody),
+      responses: {
+        200: json(
+          ref('AnyObject'),
+          '{ status, models, greedy_models, gap, target, selected, before, after, parameters }',
+        ),
+      },
+    })
+    .add('post', '/api/plans/export', {
+      summary:
+        'The plan as XLSX: sites in order of gain (commune, village, type, cost, gain), KPIs, parameters',
+      description:
+        'The sites are locked in and evaluated again with the plan’s request, so the file holds figures the server ' +
+        'computed. Needs the `export` permission as well. In the audit log.',
+      body: jsonSchema(planExportBody),
+      responses: {
+        200: {
+          description: 'the workbook',
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: { type: 'string', format: 'binary' },
+            },
+          },
+        },
+      },
+    })
+    .add('get', '/api/plans/costs', {
+      lenient: true,
+      summary: 'Unit cost of each model type (VND), used to turn a budget into a number of models',
+      parameters: scenario,
+      responses: {
+        200: json(
+          ref('AnyObject'),
+          '{ costs: [{ type_code, name_vi, name_en, unit_cost_vnd, updated_by, updated_at }] }',
+        ),
+      },
+    })
+    .add('patch', '/api/plans/costs/{type}', {
+      summary: 'Set the unit cost of a model type (audited)',
+      parameters: [
+        pathParameter('type', { type: 'string', pattern: '^[a-z][a-z0-9_]{0,63}$' }, 'model type code'),
+      ],
+      body: jsonSchema(costBody),
+      responses: { 200: json(ref('AnyObject'), '{ cost }') },
+    })
+
+  p.group('Scenarios')
+    .add('get', '/api/scenarios', {
+      lenient: true,
+      summary: 'What-if scenarios the caller may open: their own and those shared by other planners',
+      responses: {
+        200: json(
+          ref('AnyObject'),
+          '{ scenarios: [{ id, name, description, shared, owner, changes, from_plan, created_at, updated_at }] }',
+        ),
+      },
+    })
+    .add('post', '/api/scenarios', {
+      summary: 'Save a scenario: named changes to the records that are never written to them (audited)',
+      description: [
+        'A change is one of: `add_model` (a new active model of `model_type` at `village_code`, at the village point), ' +
+          '`dissolve_model` (`model_id`), `evaluate_model` (`model_id` evaluated with `rating_code`), `set_cost` ' +
+          '(`unit_cost_vnd` of `model_type`, for plans). `from_plan` adds a model of the plan’s type at each of its ' +
+          'sites. At most 500 changes.',
+        'Changes take effect on the last date of the data, so they show in every period that ends on or after it ' +
+          '(the default period). Every change is checked against the records in the caller’s scope before it is ' +
+          'saved: a village of a commune outside the scope → 403, a model the caller cannot see → 404, an unknown ' +
+          'code → 400, each naming the change (`changes[i].field`).',
+        'Metrics, priorities, statistics, unit detail, the model layer and plans take `scenario=<id>` and compute ' +
+          'as if the changes were made, in a savepoint of the request’s transaction that is always rolled back.',
+      ].join('\n\n'),
+      body: jsonSchema(newScenario),
+      responses: { 201: json(ref('AnyObject'), '{ scenario }') },
+    })
+    .add('get', '/api/scenarios/{id}', {
+      lenient: true,
+      summary: 'One scenario (own or shared; any other is 404)',
+      parameters: [id],
+      responses: { 200: json(ref('AnyObject'), '{ scenario }') },
+    })
+    .add('patch', '/api/scenarios/{id}', {
+      summary: 'Rename, share or change a scenario (its owner only; audited)',
+      description: '`changes` replaces the list and is checked as on creation.',
+      parameters: [id],
+      body: jsonSchema(scenarioPatch),
+      responses: { 200: json(ref('AnyObject'), '{ scenario }') },
+    })
+    .add('delete', '/api/scenarios/{id}', {
+      lenient: true,
+      summary: 'Delete a scenario (its owner only; audited)',
+      parameters: [id],
+      responses: { 200: json(ref('AnyObject'), '{ ok: true }') },
     })
 
   p.group('Vector tiles')
@@ -539,7 +701,7 @@ function paths() {
       bodyType: 'multipart/form-data',
       body: objectWith(
         {
-          file: { type: 'string', format: 'binary', description: 'at most 64 MiB' },
+          file: { type: 'string', format: 'binary', description: 'at most 64 MiB (GeoJSON 32 MiB)' },
           kind: { type: 'string', enum: KINDS },
           crs: {
             type: 'string',
@@ -567,6 +729,8 @@ function paths() {
     })
     .add('post', '/api/imports/{id}/commit', {
       summary: 'Commit a dry run: all rows or none',
+      description:
+        '409 `expired` when the checked rows of the dry run were lost (the database restarted since): run the dry run again.',
       parameters: [importId],
       responses: { 200: json(ref('AnyObject')) },
       errors: [409],
@@ -717,6 +881,60 @@ function paths() {
     maxItems: 120,
     description: 'commune codes; empty = the whole province',
   }
+  p.group('Alerts')
+    .add('get', '/api/alerts', {
+      summary: "The caller's notifications in scope, newest first, with the unread count",
+      description:
+        "Episodes of the rules that name the caller's role or user name, for units in the caller's scope. " +
+        'Each has unit_code, rule_id, message (in `lang`), figures, fired_at, cleared_at (null while the ' +
+        'condition holds), read, and the map layer that shows it. Incident counts of 1–2 are null for ' +
+        'aggregate-only roles.',
+      parameters: queryParameters(alertsQuery),
+      responses: { 200: json(ref('AnyObject'), '{ unread, alerts: [...] }') },
+    })
+    .add('post', '/api/alerts/read', {
+      lenient: true,
+      summary: "Mark all the caller's notifications read",
+      responses: { 200: json(ref('AnyObject'), '{ marked }') },
+    })
+    .add('post', '/api/alerts/{id}/read', {
+      lenient: true,
+      summary: 'Mark one notification read',
+      parameters: [id],
+      responses: { 200: json(ref('AnyObject'), '{ id, read: true }') },
+    })
+    .add('post', '/api/alerts/evaluate', {
+      lenient: true,
+      summary: 'Evaluate every enabled rule now (administrators)',
+      description: 'Answers how many episodes opened (fired) and closed (cleared); every fire is audited.',
+      responses: { 200: json(ref('AnyObject'), '{ fired, cleared, as_of }') },
+    })
+    .add('get', '/api/alerts/rules', {
+      lenient: true,
+      summary: 'Alert rules',
+      responses: { 200: json(ref('AnyObject'), '{ rules: [...] }') },
+    })
+    .add('post', '/api/alerts/rules', {
+      summary: 'Make an alert rule',
+      description: `threshold by condition: ${Object.entries(CONDITION_THRESHOLD)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ')}`,
+      body: jsonSchema(newRule),
+      responses: { 201: json(ref('AnyObject'), '{ rule }') },
+    })
+    .add('patch', '/api/alerts/rules/{id}', {
+      summary: 'Change an alert rule',
+      parameters: [id],
+      body: jsonSchema(rulePatch),
+      responses: { 200: json(ref('AnyObject'), '{ rule }') },
+    })
+    .add('delete', '/api/alerts/rules/{id}', {
+      lenient: true,
+      summary: 'Delete an alert rule and its episodes',
+      parameters: [id],
+      responses: { 204: { description: 'deleted' } },
+    })
+
   p.group('Accounts')
     .add('post', '/api/auth/login', {
       summary: 'Sign in: sets the session cookie and returns the CSRF token',
@@ -805,7 +1023,7 @@ export function openApiDocument(): OpenApiDocument {
       title: 'ANTT Atlas API',
       version: '0.1.0',
       description: [
-        'Community-security coverage and incidents in Lào Cai province: units, metrics, layers, statistics, vector tiles.',
+        'Community-security coverage and incidents in one province (the area the server was seeded for, see `/api/health` area): units, metrics, layers, statistics, vector tiles.',
         'Every query parameter is validated; unknown parameters are errors. Every error is JSON `{ "error": { "code", "message", "details": [{ "field", "problem" }] } }` with a 4xx status for bad input (400, 404 for an unknown resource, 414 for a query string over ' +
           `${MAX_QUERY_LENGTH} characters) and never a stack trace.`,
         'Dates are YYYY-MM-DD; periods include both ends; the default period is the last 12 months of data (`/api/meta` default_period). GeoJSON coordinates are WGS 84 with 6 decimals.',
@@ -823,9 +1041,16 @@ export function openApiDocument(): OpenApiDocument {
         name: 'Statistics',
         description: 'contiguity, hot spots, classification, rates, coverage, priorities, comparison',
       },
+      { name: 'Plans', description: 'placement of new models: maximal covering, set covering, unit costs' },
+      {
+        name: 'Scenarios',
+        description:
+          'what-if scenarios: changes to the records, never stored, that figures can be computed under',
+      },
       { name: 'Vector tiles', description: 'Mapbox Vector Tiles and TileJSON' },
       { name: 'Views and decks', description: 'saved map views and slide decks' },
       { name: 'Data management', description: 'import with dry run and commit, record forms, export' },
+      { name: 'Alerts', description: 'alert rules, evaluation, notifications' },
       { name: 'Accounts', description: 'sign-in, users, roles, audit log' },
     ],
     paths: paths(),

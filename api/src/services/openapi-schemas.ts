@@ -1,4 +1,5 @@
 // Response schemas of the OpenAPI document (components.schemas).
+import { EMERGING_CATEGORIES } from '@antt/analysis'
 import { METRIC_NAMES } from './metrics.ts'
 import { ERROR_SCHEMA, type JsonSchema } from './openapi-build.ts'
 
@@ -69,8 +70,23 @@ const metricsRow = obj(
     is_border: bool,
     area_classes: list(str()),
     ...Object.fromEntries(METRIC_NAMES.map((m) => [m, nullable(num)])),
+    incident_rate_per_1000: nullable({
+      type: 'number',
+      description:
+        'incidents per 1,000 residents per year: incidents / residents × 1,000 / (days of the period / 365.25)',
+    }),
+    incident_rate_eb: nullable({
+      type: 'number',
+      description:
+        'Empirical-Bayes smoothed incidents per 1,000 residents per year (Marshall 1991, global method of moments), shrunk toward the rate of the whole scope at this level for the period and categories (not toward the filtered rows); null when the count is withheld or there are no residents',
+    }),
+    incident_rate_flagged: nullable({
+      type: 'boolean',
+      description:
+        'the raw incident rate rests on small numbers (fewer residents than small_numbers.min_population or fewer incidents than small_numbers.min_count): read the smoothed rate; null when the count is withheld',
+    }),
   },
-  'one unit; shares are 0–1, rates per 1,000 residents over the period (not annualised); null when undefined (e.g. no population)',
+  'one unit; shares are 0–1, incident_rate_per_1000 per 1,000 residents per year (incidents of the period / residents × 1,000 / (days / 365.25)), the other rates per 1,000 residents over the period; null when undefined (e.g. no population)',
 )
 
 const taxon = obj(
@@ -102,9 +118,24 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     database: { enum: ['embedded', 'postgres'] },
     postgis: str('PostGIS library version'),
     demo: bool,
+    area: obj(
+      {
+        provinces: list(str()),
+        name: str('e.g. Tỉnh Cao Bằng'),
+        name_en: str('e.g. Cao Bằng province'),
+        bounds: nullable(list(num)),
+        neighbours: list(obj({ code: str(), name: str(), label: list(num) })),
+      },
+      'the area served (AREA at the first start): its provinces, name and extent [west, south, east, north]',
+    ),
     communes: int,
     villages: int,
     data_range: ref('Period'),
+  }),
+  HealthDegraded: obj({
+    status: { const: 'degraded' },
+    database: { enum: ['embedded', 'postgres'] },
+    problem: str('what is wrong, in a few words'),
   }),
   Meta: obj({
     demo: bool,
@@ -137,10 +168,17 @@ export const SCHEMAS: Record<string, JsonSchema> = {
       period: ref('Period'),
       filters: obj({}, 'the filters applied, as validated'),
       rows: list(ref('MetricsRow')),
-      totals: obj({}, 'province totals by the same definitions: sums, and ratios of sums'),
+      totals: obj(
+        {},
+        'province totals by the same definitions: sums, and ratios of sums; for aggregate-only roles the incident sums add up the published rows, and incidents_withheld_units says how many were withheld',
+      ),
+      small_numbers: obj({ min_population: int, min_count: int }, 'thresholds of incident_rate_flagged', [
+        'min_population',
+        'min_count',
+      ]),
     },
     undefined,
-    ['level', 'period', 'rows', 'totals'],
+    ['level', 'period', 'rows', 'totals', 'small_numbers'],
   ),
   UnitDetail: obj({
     code: str(),
@@ -150,11 +188,21 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     commune: nullable(obj({ code: str(), name: str() })),
     period: ref('Period'),
     metrics: nullable(ref('MetricsRow')),
-    incident_series: list(obj({ month: str('YYYY-MM'), category: str(), n: int })),
-    villages: list(ref('MetricsRow'), 'for a commune: its villages'),
-    models: nullable(
-      list(obj({}), 'models with their evaluations; null without the read_records permission'),
+    incident_series: list(
+      obj({ month: str('YYYY-MM'), category: str(), n: int }),
+      'months × categories with incidents; for aggregate-only roles only the published cells (see the Security model in the README)',
     ),
+    villages: list(ref('MetricsRow'), 'for a commune: its villages'),
+    models: list(
+      obj({}),
+      'models with their evaluations; empty without the read_records permission (see models_withheld)',
+    ),
+    models_count: int,
+    models_withheld: nullable({
+      enum: ['aggregate_only'],
+      description:
+        'why `models` is empty although `models_count` is not: aggregate_only, the role sees counts, not records; null when listed',
+    }),
     certifications: list(
       obj({
         year: int,
@@ -292,5 +340,46 @@ export const SCHEMAS: Record<string, JsonSchema> = {
     'TileJSON 3.0.0',
   ),
   OpenApi: obj({ openapi: { const: '3.1.0' } }, 'this document'),
+  EmergingHotSpots: obj(
+    {
+      level: { enum: ['commune', 'village'] },
+      metric: { enum: ['incidents'] },
+      step: { enum: ['month', 'quarter'] },
+      period: obj({ from: date(), to: date() }, 'the period widened to whole steps'),
+      steps: list(str('YYYY-MM or YYYY-Qn')),
+      method: obj({}, 'contiguity, Gi*, trend and category rules in words'),
+      counts: obj({ units: int, low_counts: int, categories: obj({}, 'units per category') }),
+      rows: list(
+        obj(
+          {
+            code: str(),
+            name: str(),
+            category: { enum: [...EMERGING_CATEGORIES] },
+            trend_z: nullable(num),
+            trend_p: nullable(num),
+            low_counts: { ...bool, description: 'under one incident per step in the neighbourhood' },
+            series: list(
+              obj(
+                {
+                  step: str(),
+                  value: nullable(int),
+                  suppressed: { const: true },
+                  gi_z: nullable(num),
+                  gi_p: nullable(num),
+                  hot: nullable(bool),
+                },
+                undefined,
+                ['step', 'value', 'gi_z', 'gi_p', 'hot'],
+              ),
+            ),
+          },
+          undefined,
+          ['code', 'category', 'trend_z', 'trend_p', 'series'],
+        ),
+      ),
+    },
+    'emerging hot spot analysis',
+    ['method', 'steps', 'rows'],
+  ),
   AnyObject: { type: 'object', description: 'a JSON object; see the description of the operation' },
 }

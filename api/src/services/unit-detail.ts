@@ -1,3 +1,4 @@
+import { isAggregateOnly, monthCount, withheldCounts } from '../auth/disclosure.ts'
 import { can } from '../auth/principal.ts'
 import type { AppDeps } from '../context.ts'
 import { type MetricsQuery, runMetrics } from './metrics.ts'
@@ -30,17 +31,32 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters) 
     : (await runMetrics(deps, { ...filters, level: 'village', commune: communeCode })).rows
   const scope = isVillage ? 'village_code' : 'commune_code'
 
-  const series = await db.query<{ month: string; category: string; n: number }>(
+  const counted = await db.query<{ month: string; category: string; n: number }>(
     `select to_char(date_trunc('month', occurred_on), 'YYYY-MM') as month, category_code as category, count(*)::int as n
      from incident
      where ${scope} = $1 and occurred_on between $2 and $3 and ($4::text[] is null or category_code = any ($4))
      group by 1, 2 order by 1, 2`,
     [code, m.period.from, m.period.to, filters.categories ?? null],
   )
-  // Individual models and their evaluations are records: shown to roles that may read records.
+  // Aggregate-only callers (auth/disclosure.ts): the series lists only published cells. Its cells (months ×
+  // categories) add up to the unit's count, so small ones are left out with as many others as keep them from
+  // being worked out; unlisted cells may be 0, so they count as withheld zeros.
+  const series = isAggregateOnly(deps.principal)
+    ? publishedCells(
+        counted,
+        m.period,
+        filters.categories?.length ?? (await deps.catalog.taxonomies()).incident_categories.length,
+      )
+    : counted
+  // Individual models and their evaluations are records: listed for roles that may read records; the
+  // others get the same shape, an empty list with the number of models and the reason it is empty.
   const showRecords = can(deps.principal, 'read_records')
+  const [{ n: modelCount }] = await db.query<{ n: number }>(
+    `select count(*)::int as n from security_model where ${scope} = $1`,
+    [code],
+  )
   const models = !showRecords
-    ? null
+    ? []
     : await db.query(
         `select sm.id, sm.name, sm.type_code, sm.village_code, sm.lead_org_code, to_char(sm.founded_on, 'YYYY-MM-DD') as founded_on,
             sm.members, sm.exemplary, sm.replicated_from, sm.status,
@@ -68,6 +84,22 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters) 
     incident_series: series,
     villages,
     models,
+    models_count: modelCount,
+    models_withheld: showRecords ? null : ('aggregate_only' as const),
     certifications,
   }
+}
+
+/** The series cells an aggregate-only caller sees, over a space of every month of the period × `categories`. */
+function publishedCells<T extends { n: number }>(
+  cells: T[],
+  period: { from: string; to: string },
+  categories: number,
+) {
+  const space = monthCount(period) * categories
+  const zeros = Math.max(0, space - cells.length)
+  const { held } = withheldCounts([...cells.map((c) => c.n), ...Array(zeros).fill(0)], 'unit', {
+    zerosHidden: true,
+  })
+  return cells.filter((_, i) => !held[i])
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { isAggregateOnly, MIN_HEX_EDGE_M } from '../auth/disclosure.ts'
 import type { AppDeps } from '../context.ts'
 import { badRequest } from '../http/errors.ts'
 import { checkPeriod, codeList, periodFields } from '../http/validate.ts'
 import { checkTaxonomyCodes } from '../services/metrics.ts'
-import { resolvePeriod } from '../services/period.ts'
+import { requestPeriod } from '../services/period.ts'
 import type { IncidentFilters, TileLayer } from './layers.ts'
 
 /** Query parameters of tiles and TileJSON; only layers with `incidentFilters` take any. */
@@ -26,8 +27,12 @@ export async function tileFilters(
   }
   checkPeriod(q)
   await checkTaxonomyCodes(deps, { categories: q.categories })
-  const period = resolvePeriod(q, await deps.catalog.range())
-  return { ...period, categories: q.categories ? [...new Set(q.categories)].sort() : null }
+  const period = await requestPeriod(deps, q)
+  return {
+    ...period,
+    categories: q.categories ? [...new Set(q.categories)].sort() : null,
+    hexFloorM: isAggregateOnly(deps.principal) ? MIN_HEX_EDGE_M : 0,
+  }
 }
 
 /** The validated query again as a query string (for TileJSON tile URLs), without resolving defaults. */

@@ -1,4 +1,4 @@
-import { MIN_DISCLOSED_COUNT } from '../auth/disclosure.ts'
+import { MIN_DISCLOSED_COUNT, MIN_HEX_EDGE_M } from '../auth/disclosure.ts'
 // The tile layers: what each one carries, from which zoom, and the SQL of its features.
 
 export interface TileField {
@@ -15,6 +15,8 @@ export interface IncidentFilters {
   from: string
   to: string
   categories: string[] | null
+  /** finest hexagon edge in ground metres for the caller (auth/disclosure.ts); default none */
+  hexFloorM?: number
 }
 
 export interface TileLayer {
@@ -87,6 +89,15 @@ const LAYERS: TileLayer[] = [
     features: () =>
       `select ST_Transform(ST_Difference(ST_Expand(ST_Envelope(t.geom), 5), t.geom), 3857) as geom
        from province t where t.valid_to is null`,
+  },
+  {
+    id: 'neighbours',
+    description: 'The other provinces within reach of the area, drawn as context around it, with their names',
+    geometry: 'polygon',
+    minzoom: MIN_ZOOM,
+    maxzoom: MAX_ZOOM,
+    fields: [code, name],
+    features: fromTable('context_province t', 't.geom'),
   },
   {
     id: 'communes',
@@ -198,7 +209,7 @@ const LAYERS: TileLayer[] = [
     id: 'incident_hex',
     description:
       `Incidents counted in hexagons of EPSG:3857, about 24 px across (edge 250 m to 25 km); cells with fewer than ` +
-      `${HEX_MIN_COUNT} incidents are left out. Query: from, to (YYYY-MM-DD, default the last 12 months of data), categories.`,
+      `${HEX_MIN_COUNT} incidents are left out; for aggregate-only roles the edge is at least ${MIN_HEX_EDGE_M} m and the period whole months. Query: from, to (YYYY-MM-DD, default the last 12 months of data), categories.`,
     geometry: 'polygon',
     minzoom: MIN_ZOOM,
     maxzoom: MAX_ZOOM,
@@ -206,11 +217,12 @@ const LAYERS: TileLayer[] = [
       { name: 'count', sql: 'h.incidents', description: `incidents in the cell (at least ${HEX_MIN_COUNT})` },
     ],
     incidentFilters: true,
-    args: (f, z) => [hexSize(z), f.from, f.to, f.categories],
-    // tile_incident_hex() is in migration 010
+    args: (f, z) => [hexSize(z), f.from, f.to, f.categories, f.hexFloorM ?? 0],
+    // tile_incident_hex() is in sql/functions/05_tiles.sql, hex_size_3857() (ground metres to EPSG:3857 units) in 04_incident_layers.sql
     features: (fields) =>
       `select ${select(fields)}, h.geom
-       from tile, tile_incident_hex(tile.area, $4::float8, $5::date, $6::date, $7::text[], ${HEX_MIN_COUNT}) as h`,
+       from tile, tile_incident_hex(tile.area, greatest($4::float8, hex_size_3857($8::float8)), $5::date, $6::date,
+                                    $7::text[], ${HEX_MIN_COUNT}) as h`,
   },
 ]
 

@@ -26,6 +26,7 @@ describe.each(backends())('vector tiles on the %s database', (backend) => {
     expect(ids).toEqual([
       'province',
       'mask',
+      'neighbours',
       'communes',
       'villages',
       'village_points',

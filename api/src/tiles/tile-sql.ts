@@ -1,6 +1,6 @@
 // One SQL query per layer and tile. Both backends run the same row query; only the last step differs:
 // the server encodes with ST_AsMVT, the embedded database returns GeoJSON in tile coordinates for the
-// Node encoder (its PostGIS has no ST_AsMVT/ST_AsMVTGeom; tile_geom() of migration 010 stands in).
+// Node encoder (its PostGIS has no ST_AsMVT/ST_AsMVTGeom; tile_geom() of sql/functions/05_tiles.sql stands in).
 import type { Db } from '@antt/data/db'
 import { fieldsAt, type IncidentFilters, type TileLayer } from './layers.ts'
 

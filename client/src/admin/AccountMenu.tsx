@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react'
 import type { MessageKey } from '../i18n/index.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
-import { Dialog } from './Dialog.tsx'
+import { Dialog } from '../ui/Dialog.tsx'
 import { hasPermission, signOut, useSession } from './session.ts'
 import './admin.css'
 
@@ -12,12 +12,17 @@ const RecordsScreen = lazy(() =>
   import('../records/RecordsScreen.tsx').then((m) => ({ default: m.RecordsScreen })),
 )
 
-type Screen = 'records' | 'users' | 'audit' | 'password'
+const AlertRulesScreen = lazy(() =>
+  import('../alerts/AlertRulesScreen.tsx').then((m) => ({ default: m.AlertRulesScreen })),
+)
+
+type Screen = 'records' | 'users' | 'audit' | 'alerts' | 'password'
 
 const SCREENS: { id: Screen; label: MessageKey; permission: string | null }[] = [
   { id: 'records', label: 'admin.menu.records', permission: 'edit_records' },
   { id: 'users', label: 'admin.menu.users', permission: 'manage_users' },
   { id: 'audit', label: 'admin.menu.audit', permission: 'read_audit' },
+  { id: 'alerts', label: 'admin.menu.alerts', permission: 'manage_alerts' },
   { id: 'password', label: 'admin.menu.password', permission: null },
 ]
 
@@ -100,6 +105,7 @@ export function AccountMenu() {
           <Suspense fallback={<p className="muted">…</p>}>
             {screen === 'users' && <UsersScreen />}
             {screen === 'audit' && <AuditScreen />}
+            {screen === 'alerts' && <AlertRulesScreen />}
             {screen === 'password' && <PasswordForm />}
             {screen === 'records' && <RecordsScreen user={user} onHide={setHidden} />}
           </Suspense>

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { useI18n } from '../i18n/use-i18n.ts'
+import { auditDetails, auditTime } from './audit-format.ts'
 import { request } from './request.ts'
 
 interface AuditEntry {
@@ -40,7 +41,7 @@ const isAction = (a: string): a is Action => (ACTIONS as readonly string[]).incl
 
 /** The audit log, newest first, filtered by action and user, paged by id. */
 export function AuditScreen() {
-  const { t } = useI18n()
+  const { t, fmt } = useI18n()
   const [entries, setEntries] = useState<AuditEntry[]>([])
   const [more, setMore] = useState(false)
   const [action, setAction] = useState('')
@@ -106,14 +107,20 @@ export function AuditScreen() {
         </thead>
         <tbody>
           {entries.map((e) => {
-            const details = e.details ? JSON.stringify(e.details) : ''
+            const raw = e.details ? JSON.stringify(e.details) : ''
+            const details =
+              e.details && typeof e.details === 'object'
+                ? auditDetails(e.details as Record<string, unknown>, (v) => fmt.integer(v))
+                : raw
             return (
               <tr key={e.id} data-action={e.action}>
-                <td className="adm-nowrap">{e.at.replace('T', ' ').replace('Z', '')}</td>
+                <td className="adm-nowrap" title={e.at}>
+                  {auditTime(e.at)}
+                </td>
                 <td>{e.username ?? '–'}</td>
                 <td title={e.action}>{isAction(e.action) ? t(`admin.audit.act.${e.action}`) : e.action}</td>
                 <td>{e.target ?? ''}</td>
-                <td className="adm-details" title={details}>
+                <td className="adm-details" title={raw}>
                   {details}
                 </td>
                 <td>{e.ip ?? ''}</td>

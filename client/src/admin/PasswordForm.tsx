@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { useI18n } from '../i18n/use-i18n.ts'
-import { Field, GeneralError } from './Dialog.tsx'
-import { type FormErrors, formErrors, NO_ERRORS } from './field-errors.ts'
+import { Field, GeneralError } from '../ui/Dialog.tsx'
+import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
 import { RequestError, request } from './request.ts'
 
 /** Changes the caller's password; the API then ends every session, so the user signs in again. */

@@ -5,6 +5,8 @@ import { ApiError } from '../api/client.ts'
 export interface FieldProblem {
   field?: string
   problem: string
+  /** the problem in Vietnamese, where the API gives it (imports) */
+  problem_vi?: string
 }
 
 /** An API error with its per-field details. */

@@ -38,6 +38,22 @@ export function useSession(): SessionUser | null {
   return user
 }
 
+/**
+ * Whether the signed-in user holds permission `p`: undefined until the session is known, true when the API
+ * runs without accounts. For screens and layers that a role may not open, so they are not even offered.
+ */
+export function useMay(p: string): boolean | undefined {
+  const [may, setMay] = useState<boolean | undefined>(undefined)
+  useEffect(() => {
+    let live = true
+    loadSession().then((u) => live && setMay(u === null || u.permissions.includes(p)))
+    return () => {
+      live = false
+    }
+  }, [p])
+  return may
+}
+
 export const hasPermission = (u: SessionUser | null, p: string) => !!u?.permissions.includes(p)
 
 /** Ends the session and reloads, so the sign-in screen comes back. */

@@ -1,11 +1,15 @@
+import type { EmergingCategory } from '@antt/analysis'
 import { Fragment } from 'react'
 import type { I18n } from '../i18n/index.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
-import { useAtlas } from '../state/store.ts'
+import { update, useAtlas } from '../state/store.ts'
 import './analytics.css'
+import type { HotspotRow } from './analytics-api.ts'
 import {
   CHANGE_CLASSES,
   CHANGE_COLORS,
+  EMERGING_COLORS,
+  EMERGING_LEGEND_ORDER,
   GI_CLASSES,
   GI_COLORS,
   LISA_CLASSES,
@@ -13,8 +17,9 @@ import {
 } from './analytics-colors.ts'
 import { BIVARIATE_CORNERS, bivariateCell, bivariateFill } from './bivariate-classes.ts'
 import { formatHotspotValue, hotspotMetricLabel } from './format.ts'
+import { significantCounts } from './hotspot-significance.ts'
 import type { BivariateCellKey } from './layer-models.ts'
-import { useBivariateModel, useChangeModel, useHotspotModel } from './use-analytics.ts'
+import { useBivariateModel, useChangeModel, useEmergingModel, useHotspotModel } from './use-analytics.ts'
 
 /** Legend entries of the analytics layers that are on, in the style of the thematic map's entry. */
 export function AnalyticsLegend() {
@@ -24,6 +29,7 @@ export function AnalyticsLegend() {
       {layers.hotspots.on && <HotspotLegend />}
       {layers.bivariate.on && <BivariateLegend />}
       {layers.change.on && <ChangeLegend />}
+      {layers.emerging.on && <EmergingLegend />}
     </>
   )
 }
@@ -114,6 +120,7 @@ function HotspotLegend() {
             {result.counts.islands > 0 &&
               ` · ${t('hotspot.islands', { n: fmt.integer(result.counts.islands) })}`}
           </div>
+          <SignificanceNote rows={result.rows} view={h.view} fdr={h.fdr} i18n={i18n} />
           <ul className="legend-method method-list" data-testid="hotspot-method">
             <li>{t(gi ? 'hotspot.methodGi' : 'hotspot.methodLisa')}</li>
             <li>
@@ -144,6 +151,42 @@ function HotspotLegend() {
         <div className="hint">{t('analytics.computing')}</div>
       )}
     </section>
+  )
+}
+
+/** Why the map is all grey, when it is: nothing significant at 95 %, and how many without FDR, with the switch. */
+function SignificanceNote({
+  rows,
+  view,
+  fdr,
+  i18n,
+}: {
+  rows: readonly HotspotRow[]
+  view: 'gi' | 'lisa'
+  fdr: boolean
+  i18n: I18n
+}) {
+  const { t, fmt } = i18n
+  const n = significantCounts(rows, view)
+  if ((fdr ? n.adjusted : n.raw) > 0) return null
+  return (
+    <div className="legend-note" role="status" data-testid="hotspot-none">
+      {fdr ? t('hotspot.noneAfterFdr', { n: fmt.integer(n.raw) }) : t('hotspot.none')}
+      {fdr && n.raw > 0 && (
+        <button
+          type="button"
+          className="link"
+          onClick={() =>
+            update((s) => ({
+              analytics: { ...s.analytics, hotspot: { ...s.analytics.hotspot, fdr: false } },
+            }))
+          }
+          data-testid="hotspot-fdr-off"
+        >
+          {t('hotspot.showWithoutFdr')}
+        </button>
+      )}
+    </div>
   )
 }
 
@@ -284,6 +327,80 @@ function ChangeLegend() {
           </table>
           <div className="legend-total">{t('legend.units', { n: fmt.integer(model.shown) })}</div>
           <div className="hint">{t('change.hint')}</div>
+        </>
+      ) : (
+        <div className="hint">{t('analytics.computing')}</div>
+      )}
+    </section>
+  )
+}
+
+/** "new-hot-spot" → "new": the rule is the same for hot and cold spots, with the two swapped. */
+const ruleOf = (category: EmergingCategory) => category.replace(/-(hot|cold)-spot$/, '') as EmergingKind
+type EmergingKind =
+  | 'new'
+  | 'consecutive'
+  | 'intensifying'
+  | 'persistent'
+  | 'diminishing'
+  | 'sporadic'
+  | 'oscillating'
+  | 'historical'
+  | 'no-pattern'
+
+function EmergingLegend() {
+  const i18n = useI18n()
+  const { t, fmt } = i18n
+  const level = useAtlas((s) => s.level)
+  const { model, result, loading } = useEmergingModel()
+  return (
+    <section className="legend-entry" data-testid="legend-emerging" aria-busy={loading}>
+      <h3>{t('emerging.title')}</h3>
+      {result && model ? (
+        <>
+          <div className="legend-subtitle">
+            {t('emerging.subtitle', {
+              n: fmt.integer(result.steps.length),
+              from: result.steps[0],
+              to: result.steps[result.steps.length - 1],
+            })}{' '}
+            · {t(`level.${level}`)}
+          </div>
+          <table className="legend-classes emerging-classes">
+            <tbody>
+              {EMERGING_LEGEND_ORDER.filter((c) => c === 'no-pattern' || model.counts[c] > 0).map((c) => (
+                <tr key={c} data-class={c}>
+                  <td>
+                    <span className="swatch" style={{ background: EMERGING_COLORS[c] }} />
+                  </td>
+                  <td className="interval">
+                    {t(`emerging.category.${c}`)}
+                    <div className="rule">{t(`emerging.rule.${ruleOf(c)}`)}</div>
+                  </td>
+                  <td className="count" data-count={model.counts[c]}>
+                    {fmt.integer(model.counts[c])}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="legend-total">
+            {t('legend.units', { n: fmt.integer(model.shown) })}
+            {result.counts.low_counts > 0 &&
+              ` · ${t('emerging.lowCountsN', { n: fmt.integer(result.counts.low_counts) })}`}
+          </div>
+          <details className="legend-method" data-testid="emerging-rules">
+            <summary>{t('emerging.allRules')}</summary>
+            <ul className="method-list">
+              {EMERGING_LEGEND_ORDER.filter((c) => c.endsWith('hot-spot')).map((c) => (
+                <li key={c}>
+                  <b>{t(`emerging.kind.${ruleOf(c)}`)}</b>: {t(`emerging.rule.${ruleOf(c)}`)}
+                </li>
+              ))}
+              <li>{t('emerging.coldRule')}</li>
+              <li>{t('emerging.method')}</li>
+            </ul>
+          </details>
         </>
       ) : (
         <div className="hint">{t('analytics.computing')}</div>

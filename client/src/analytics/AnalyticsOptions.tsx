@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useMeta } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { metricsForLevel } from '../metrics/catalog.ts'
+import { DateInput } from '../panels/DateInput.tsx'
 import { update, useAtlas } from '../state/store.ts'
 import './analytics.css'
 import { type AnalyticsState, isHotspotMetric, PERMUTATION_CHOICES, type Period } from './analytics-state.ts'
@@ -76,7 +77,7 @@ export function HotspotOptions() {
             isHotspotMetric(e.target.value) && setAnalytics('hotspot', { metric: e.target.value })
           }
         >
-          {(['incident_rate_eb', ...metricsForLevel(level)] as const).map((m) => (
+          {metricsForLevel(level).map((m) => (
             <option key={m} value={m}>
               {hotspotMetricLabel(i18n, m)}
             </option>
@@ -182,15 +183,14 @@ export function ChangeOptions() {
     setDraft({ ...shown, [which]: { ...shown[which], [key]: value }, key: periodsKey })
   }
   const dateInput = (which: 'a' | 'b', key: 'from' | 'to') => (
-    <input
-      type="date"
+    <DateInput
       value={shown?.[which][key] ?? ''}
       min={meta?.data_range.from}
       max={meta?.data_range.to}
       disabled={!shown}
       data-period={`${which}-${key}`}
       aria-label={`${t(which === 'a' ? 'change.periodA' : 'change.periodB')} · ${t(key === 'from' ? 'period.from' : 'period.to')}`}
-      onChange={(e) => edit(which, key, e.target.value)}
+      onDate={(v) => edit(which, key, v)}
     />
   )
   return (

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useCommunes } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { mapRef, setExternalHover } from '../map/map-ref.ts'
 import { update, useAtlas } from '../state/store.ts'
+import { scrollRowIntoView } from '../ui/scroll-row.ts'
 import { matchesFolded } from '../util/fold.ts'
 import './analytics.css'
 import type { PriorityRow } from './analytics-api.ts'
@@ -10,11 +11,13 @@ import { usePriorities } from './analytics-api.ts'
 import { ContributionBar } from './ContributionBar.tsx'
 import { formatFixed } from './format.ts'
 import { isShown } from './layer-models.ts'
-import { TableTabs } from './TableTabs.tsx'
+import { CloseTableButton, TableTabs } from './TableTabs.tsx'
+import { useRankFilter } from './use-rank-filter.ts'
 import { WeightsEditor } from './WeightsEditor.tsx'
 
 type SortKey =
   | 'rank'
+  | 'filter_rank'
   | 'score'
   | 'name'
   | 'need'
@@ -30,6 +33,8 @@ const sortValue = (r: PriorityRow, key: SortKey): number | null => {
   switch (key) {
     case 'rank':
       return r.rank
+    case 'filter_rank':
+      return r.filter_rank
     case 'score':
       return r.score
     case 'need':
@@ -63,12 +68,23 @@ export function PriorityTable() {
   const level = useAtlas((s) => s.level)
   const drill = useAtlas((s) => (s.level === 'village' ? s.drill : null))
   const selected = useAtlas((s) => s.selected)
-  const q = usePriorities(true, level)
+  const rankFilter = useRankFilter(level)
+  const q = usePriorities(true, level, rankFilter.drill)
+  const filtered = rankFilter.classNames.length > 0 || rankFilter.communeName !== null
   const communes = useCommunes().data
   const [search, setSearch] = useState('')
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true })
+  const rankKey: SortKey = filtered ? 'filter_rank' : 'rank'
   const [all, setAll] = useState(false)
   const [weightsOpen, setWeightsOpen] = useState(true)
+  // A unit selected elsewhere (on the map, in a search) is scrolled into sight in the table.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: also once the rows have arrived
+  useEffect(() => {
+    if (selected)
+      scrollRowIntoView(
+        document.querySelector(`[data-testid="priority-table"] tr[data-code="${CSS.escape(selected)}"]`),
+      )
+  }, [selected, q.data])
 
   const communeName = useMemo(
     () => new Map((communes?.features ?? []).map((f) => [f.properties.code, f.properties.name])),
@@ -125,24 +141,24 @@ export function PriorityTable() {
           {t('table.rows', { n: fmt.integer(rows.length) })}
           {q.loading && ` · ${t('analytics.computing')}`}
         </span>
-        <button
-          type="button"
-          className="icon-btn"
-          onClick={() => update({ table: false })}
-          aria-label={t('table.close')}
-          title={t('table.close')}
-        >
-          ✕
-        </button>
+        <CloseTableButton />
       </div>
       <div className="priority-body">
         {weightsOpen && <WeightsEditor />}
         <div className="ranking-scroll">
           {q.error && <div className="error-text pad">{t('app.error', { message: q.error.message })}</div>}
-          <table className="data-table priority-rows">
+          <table className={`data-table priority-rows${filtered ? ' filtered' : ''}`}>
             <thead>
               <tr>
-                {header('rank', t('table.rank'), { firstAsc: true, title: t('priority.rankTitle') })}
+                {header(rankKey, t('table.rank'), {
+                  firstAsc: true,
+                  title: t(filtered ? 'priority.rankFilterTitle' : 'priority.rankTitle'),
+                })}
+                {filtered &&
+                  header('rank', t('priority.rankProvince'), {
+                    firstAsc: true,
+                    title: t('priority.rankTitle'),
+                  })}
                 {header('name', t('table.name'), { num: false, firstAsc: true })}
                 {header('score', t('priority.score'), { num: false, title: t('priority.scoreTitle') })}
                 {header('need', t('priority.need'), { title: t('priority.needTitle') })}
@@ -162,14 +178,20 @@ export function PriorityTable() {
                   data-code={r.code}
                   className={r.code === selected ? 'selected' : ''}
                   onMouseEnter={() => setExternalHover(r.code)}
-                  onClick={() => {
-                    update({ selected: r.code }, { push: true })
-                    mapRef.fitUnit?.(r.code)
-                  }}
+                  onClick={() =>
+                    r.code === selected
+                      ? mapRef.fitUnit?.(r.code)
+                      : update({ selected: r.code }, { push: true })
+                  }
                 >
-                  <td className="num muted" data-rank={r.rank ?? ''}>
-                    {fmt.integer(r.rank)}
+                  <td className="num muted" data-rank={(filtered ? r.filter_rank : r.rank) ?? ''}>
+                    {fmt.integer(filtered ? r.filter_rank : r.rank)}
                   </td>
+                  {filtered && (
+                    <td className="num muted" data-province-rank={r.rank ?? ''}>
+                      {fmt.integer(r.rank)}
+                    </td>
+                  )}
                   <td className="name">
                     <span className="unit-name">{r.name}</span>
                     {r.commune_code && (

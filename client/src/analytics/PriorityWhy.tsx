@@ -8,6 +8,8 @@ import { ContributionBar } from './ContributionBar.tsx'
 import { topContributions } from './contribution-bar.ts'
 import { formatFixed } from './format.ts'
 import { isDefaultWeights, PRIORITY_COMPONENTS, type PriorityComponent } from './priority-weights.ts'
+import { priorityRankText } from './rank-text.ts'
+import { useRankFilter } from './use-rank-filter.ts'
 
 /** The figure behind a part of the score, in words ('' when the part's name says it all). */
 function evidence(i18n: I18n, k: PriorityComponent, r: PriorityRow): string {
@@ -50,20 +52,23 @@ export function PriorityWhy({ code, level }: { code: string; level: 'commune' | 
   const i18n = useI18n()
   const { t, fmt } = i18n
   const weights = useAtlas((s) => s.analytics.weights)
-  const q = usePriorities(true, level)
+  const rankFilter = useRankFilter(level)
+  const q = usePriorities(true, level, rankFilter.drill)
   const data = q.data?.level === level ? q.data : undefined
   const row = data?.rows.find((r) => r.code === code)
   if (q.error) return <div className="error-text">{t('app.error', { message: q.error.message })}</div>
   if (!data) return <div className="hint">{t('analytics.computing')}</div>
   if (!row || row.score === null) return null
   const top = topContributions(row.contributions, PRIORITY_COMPONENTS, 4)
+  const rank = priorityRankText(i18n, row, data, rankFilter)
   return (
     <div className="priority-why" data-testid="priority-why">
       <div className="why-score">
         <span className="why-score-value">{formatFixed(i18n, row.score, 1)}</span>
         <span className="why-score-of">/100</span>
-        <span className="why-rank">
-          {t('priority.rankOf', { rank: fmt.integer(row.rank), n: fmt.integer(data.rows.length) })}
+        <span className="why-rank" data-testid="why-rank">
+          {rank.filter ?? rank.scope}
+          {rank.filter && <span className="why-rank-scope"> · {rank.scope}</span>}
         </span>
       </div>
       <ContributionBar contributions={row.contributions} i18n={i18n} />

@@ -1,14 +1,17 @@
+import { useSession } from '../admin/session.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { update, useAtlas } from '../state/store.ts'
 import './analytics.css'
 
-/** Switches the ranking panel between units by a metric and units by priority score. */
+/** Switches the ranking panel between units by a metric, units by priority score, and the planner. */
 export function TableTabs() {
   const { t } = useI18n()
   const mode = useAtlas((s) => s.analytics.table)
+  const canPlan = useSession()?.permissions.includes('plan') ?? false
+  const tabs = canPlan ? (['metrics', 'priority', 'plan'] as const) : (['metrics', 'priority'] as const)
   return (
     <div className="segmented table-tabs" role="tablist" aria-label={t('table.title')}>
-      {(['metrics', 'priority'] as const).map((m) => (
+      {tabs.map((m) => (
         <button
           key={m}
           type="button"
@@ -18,9 +21,25 @@ export function TableTabs() {
           data-table-tab={m}
           onClick={() => update((s) => ({ analytics: { ...s.analytics, table: m } }))}
         >
-          {t(m === 'metrics' ? 'priority.tabMetrics' : 'priority.tab')}
+          {t(m === 'metrics' ? 'priority.tabMetrics' : m === 'plan' ? 'plan.tab' : 'priority.tab')}
         </button>
       ))}
     </div>
+  )
+}
+
+/** Closes the ranking panel, whichever tab it shows. */
+export function CloseTableButton() {
+  const { t } = useI18n()
+  return (
+    <button
+      type="button"
+      className="icon-btn"
+      onClick={() => update({ table: false })}
+      aria-label={t('table.close')}
+      title={t('table.close')}
+    >
+      ✕
+    </button>
   )
 }

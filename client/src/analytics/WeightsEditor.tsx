@@ -1,4 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
+import { can, whoAmI } from '../briefing/briefing-api.ts'
+import { setUi } from '../briefing/briefing-ui.ts'
+import { weightsViewTitle } from '../briefing/view-title.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { COMPONENT_COLORS } from './analytics-colors.ts'
@@ -26,7 +29,16 @@ function commit(w: PriorityWeights) {
  * the address, so a link restores them.
  */
 export function WeightsEditor() {
-  const { t, fmt } = useI18n()
+  const i18n = useI18n()
+  const { t, fmt } = i18n
+  const [canSave, setCanSave] = useState(false)
+  useEffect(() => {
+    let live = true
+    whoAmI().then((m) => live && setCanSave(can(m, 'manage_views')))
+    return () => {
+      live = false
+    }
+  }, [])
   const saved = useAtlas((s) => s.analytics.weights)
   const [draft, setDraft] = useState<PriorityWeights>(saved ?? defaultWeights())
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
@@ -110,6 +122,21 @@ export function WeightsEditor() {
         <div className="error-text">{t('priority.allZero')}</div>
       ) : (
         <div className="hint">{t('priority.weightsHint')}</div>
+      )}
+      {canSave && !allZero && (
+        <button
+          type="button"
+          className="btn btn-small weights-keep"
+          data-testid="weights-keep"
+          title={t('priority.keepHint')}
+          onClick={() => {
+            clearTimeout(timer.current)
+            commit(draft)
+            setUi({ panel: true, saving: { title: weightsViewTitle(i18n, draft) } })
+          }}
+        >
+          {t('priority.keep')}
+        </button>
       )}
     </aside>
   )

@@ -2,6 +2,7 @@
 // the hooks that load them for the view in force.
 import type { HotspotClass, QuadrantLabel, RateChange } from '@antt/analysis'
 import { filterParams, type Loadable, qs, useApi } from '../api/client.ts'
+import { useScenarioId } from '../scenarios/scenario-api.ts'
 import type { Level } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 import type { HotspotMetric, Period } from './analytics-state.ts'
@@ -54,7 +55,10 @@ export interface PriorityRow {
   name: string
   commune_code: string | null
   score: number | null
+  /** rank among every unit of the caller's scope (the filter never changes scores or this rank) */
   rank: number | null
+  /** rank among the rows the area-class / commune filter returns */
+  filter_rank: number | null
   contributions: Partial<Record<PriorityComponent, number>>
   need: number
   lack_of_coverage: number
@@ -89,6 +93,10 @@ export interface PriorityResult {
   weights_normalised: Record<PriorityComponent, number>
   normalise: 'rank' | 'minmax'
   method: { score: string; missing: string; components: Record<PriorityComponent, string> }
+  /** units scored and ranked: all of the caller's scope */
+  scope_units: number
+  /** rows returned: those the filter shows */
+  filter_units: number
   rows: PriorityRow[]
 }
 
@@ -124,6 +132,7 @@ export function useHotspots(enabled: boolean, level: Level): Loadable<HotspotRes
   const to = useAtlas((s) => s.to)
   const filters = useAtlas((s) => s.filters)
   const h = useAtlas((s) => s.analytics.hotspot)
+  const scenario = useScenarioId()
   return useApi<HotspotResult>(
     enabled
       ? `/api/stats/hotspots${qs({
@@ -133,20 +142,35 @@ export function useHotspots(enabled: boolean, level: Level): Loadable<HotspotRes
           seed: 1,
           fdr: h.fdr,
           ...filterParams({ from, to }, filters),
+          scenario,
         })}`
       : null,
   )
 }
 
-/** Priority scores with the weights in the URL (the request every analytics view shares). */
-export function usePriorities(enabled: boolean, level: Level): Loadable<PriorityResult> {
+/**
+ * Priority scores with the weights in the URL (the request every analytics view shares). `commune` asks for
+ * the villages of one commune only (scored among all villages, ranked also among themselves).
+ */
+export function usePriorities(
+  enabled: boolean,
+  level: Level,
+  commune: string | null = null,
+): Loadable<PriorityResult> {
   const from = useAtlas((s) => s.from)
   const to = useAtlas((s) => s.to)
   const filters = useAtlas((s) => s.filters)
   const weights = useAtlas((s) => s.analytics.weights)
+  const scenario = useScenarioId()
   return useApi<PriorityResult>(
     enabled
-      ? `/api/priorities${qs({ level, ...filterParams({ from, to }, filters), ...weightParams(weights) })}`
+      ? `/api/priorities${qs({
+          level,
+          ...filterParams({ from, to }, filters),
+          ...(level === 'village' && commune ? { commune } : {}),
+          ...weightParams(weights),
+          scenario,
+        })}`
       : null,
   )
 }

@@ -1,4 +1,4 @@
-import type { HotspotClass, QuadrantLabel, RateChange } from '@antt/analysis'
+import type { EmergingCategory, HotspotClass, QuadrantLabel, RateChange } from '@antt/analysis'
 import { DIVERGING } from '@antt/analysis'
 import type { PriorityComponent } from './priority-weights.ts'
 
@@ -69,3 +69,29 @@ export const COMPONENT_COLORS: Readonly<Record<PriorityComponent, string>> = {
   evaluation_gap: '#88ccee',
   models_per_1000_gap: '#44aa99',
 }
+
+/**
+ * Emerging hot spot categories, as the legend lists them: hot spots in reds (darkest where the clustering
+ * intensifies or persists), cold spots in the matching blues, "no pattern" near white. Hues from ColorBrewer
+ * Reds and Blues (9 classes) with the oscillating and historical categories in muted tints.
+ */
+export const EMERGING_COLORS: Readonly<Record<EmergingCategory, string>> = {
+  'intensifying-hot-spot': '#67000d',
+  'persistent-hot-spot': '#a50f15',
+  'consecutive-hot-spot': '#cb181d',
+  'new-hot-spot': '#ef3b2c',
+  'sporadic-hot-spot': '#fc9272',
+  'diminishing-hot-spot': '#fcbba1',
+  'oscillating-hot-spot': '#d6a5a0',
+  'historical-hot-spot': '#b48b88',
+  'no-pattern': '#eeeeee',
+  'historical-cold-spot': '#8a9cb0',
+  'oscillating-cold-spot': '#a3b5c9',
+  'diminishing-cold-spot': '#c6dbef',
+  'sporadic-cold-spot': '#9ecae1',
+  'new-cold-spot': '#4292c6',
+  'consecutive-cold-spot': '#2171b5',
+  'persistent-cold-spot': '#08519c',
+  'intensifying-cold-spot': '#08306b',
+}
+export const EMERGING_LEGEND_ORDER = Object.keys(EMERGING_COLORS) as EmergingCategory[]

@@ -1,8 +1,8 @@
 import { isMetricName, type MetricName } from '../metrics/catalog.ts'
 import { decodeWeights, encodeWeights, type PriorityWeights } from './priority-weights.ts'
 
-/** Metrics the hot-spot statistics accept: every metric of /api/metrics and the EB-smoothed incident rate. */
-export type HotspotMetric = MetricName | 'incident_rate_eb'
+/** Metrics the hot-spot statistics accept: every metric of /api/metrics (the EB-smoothed incident rate among them). */
+export type HotspotMetric = MetricName
 export const DEFAULT_HOTSPOT_METRIC: HotspotMetric = 'incident_rate_eb'
 export const PERMUTATION_CHOICES = [99, 499, 999, 9999] as const
 
@@ -36,7 +36,7 @@ export interface AnalyticsState {
   /** null: DEFAULT_PRIORITY_WEIGHTS */
   weights: PriorityWeights | null
   /** what the ranking panel shows: units by a metric, or by priority score */
-  table: 'metrics' | 'priority'
+  table: 'metrics' | 'priority' | 'plan'
 }
 
 export const DEFAULT_ANALYTICS: Readonly<AnalyticsState> = Object.freeze({
@@ -50,7 +50,7 @@ export const DEFAULT_ANALYTICS: Readonly<AnalyticsState> = Object.freeze({
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 export function isHotspotMetric(s: string): s is HotspotMetric {
-  return s === 'incident_rate_eb' || isMetricName(s)
+  return isMetricName(s)
 }
 
 const periodText = (p: Period) => `${p.from}_${p.to}`
@@ -76,7 +76,7 @@ export function encodeAnalytics(a: AnalyticsState): [string, string][] {
   if (a.change.fdr !== d.change.fdr) p.push(['cf', a.change.fdr ? '1' : '0'])
   const w = encodeWeights(a.weights)
   if (w) p.push(['pw', w])
-  if (a.table !== d.table) p.push(['tab', 'prio'])
+  if (a.table !== d.table) p.push(['tab', a.table === 'plan' ? 'plan' : 'prio'])
   return p
 }
 
@@ -105,6 +105,6 @@ export function decodeAnalytics(q: URLSearchParams): AnalyticsState {
       fdr: q.get('cf') === '1',
     },
     weights: decodeWeights(q.get('pw')),
-    table: q.get('tab') === 'prio' ? 'priority' : 'metrics',
+    table: q.get('tab') === 'prio' ? 'priority' : q.get('tab') === 'plan' ? 'plan' : 'metrics',
   }
 }

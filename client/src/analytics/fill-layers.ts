@@ -1,7 +1,14 @@
 import type { LayerId, LayerSetting } from '../state/atlas-state.ts'
 
 /** Layers that fill the units with colour: one at a time, so colours never mix and the legend stays true. */
-export const FILL_LAYERS: readonly LayerId[] = ['choropleth', 'hotspots', 'bivariate', 'change']
+export const FILL_LAYERS: readonly LayerId[] = [
+  'choropleth',
+  'hotspots',
+  'bivariate',
+  'change',
+  'emerging',
+  'standard',
+]
 
 /** The layers after changing `id`; turning a fill layer on turns the other fill layers off. */
 export function withLayer(

@@ -2,17 +2,13 @@ import type { I18n } from '../i18n/index.ts'
 import { formatMetric } from '../metrics/format-metric.ts'
 import type { HotspotMetric } from './analytics-state.ts'
 
-/** The label of a hot-spot metric (the EB rate is not in the metric catalogue). */
+/** The label of a hot-spot metric. */
 export function hotspotMetricLabel(i18n: I18n, metric: HotspotMetric): string {
-  return metric === 'incident_rate_eb' ? i18n.t('metric.incident_rate_eb') : i18n.t(`metric.${metric}`)
+  return i18n.t(`metric.${metric}`)
 }
 
 /** A value of a hot-spot metric with its unit. */
 export function formatHotspotValue(i18n: I18n, metric: HotspotMetric, value: number | null): string {
-  if (metric === 'incident_rate_eb') {
-    const v = i18n.fmt.number(value, 2)
-    return value === null ? v : `${v} ${i18n.t('unit.per_1000')}`
-  }
   return formatMetric(i18n, metric, value)
 }
 

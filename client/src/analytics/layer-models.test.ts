@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { makeI18n } from '../i18n/index.ts'
 import { DEFAULT_STATE } from '../state/atlas-state.ts'
 import type { CompareResult, HotspotResult, HotspotRow } from './analytics-api.ts'
+import { EMERGING_COLORS } from './analytics-colors.ts'
+import type { EmergingResult, EmergingRow } from './emerging-api.ts'
 import { analyticsLegendBlocks, analyticsMapTitle, publishAnalyticsModels } from './export-legend.ts'
-import { changeModel, hotspotModel, isShown } from './layer-models.ts'
+import { changeModel, emergingModel, hotspotModel, isShown } from './layer-models.ts'
 
 const row = (code: string, gi: HotspotRow['gi_class'], lisa: HotspotRow['lisa_cluster']): HotspotRow => ({
   code,
@@ -109,5 +111,41 @@ describe('analytics legend for exported maps', () => {
       'Điểm nóng, điểm lạnh (Getis–Ord Gi*): Tỷ lệ vụ việc (đã làm trơn)',
     )
     expect(analyticsMapTitle(i18n, DEFAULT_STATE)).toBeNull()
+  })
+})
+
+describe('emergingModel', () => {
+  const emergingRow = (code: string, category: EmergingRow['category']): EmergingRow => ({
+    code,
+    name: code,
+    category,
+    trend_z: 0,
+    trend_p: 1,
+    low_counts: false,
+    series: [],
+  })
+  const result: EmergingResult = Object.freeze({
+    level: 'village',
+    step: 'month',
+    period: { from: '2024-07-01', to: '2026-06-30' },
+    steps: ['2024-07'],
+    method: {},
+    counts: { units: 3, low_counts: 0, categories: {} },
+    rows: [
+      emergingRow('02647-001', 'persistent-hot-spot'),
+      emergingRow('02647-002', 'no-pattern'),
+      emergingRow('02650-001', 'new-cold-spot'),
+    ],
+  }) as EmergingResult
+
+  it('colours every unit by its category, outlines those with a pattern and counts the drilled commune', () => {
+    const m = emergingModel(result, '02647')
+    expect(m.shown).toBe(2)
+    expect(m.counts['persistent-hot-spot']).toBe(1)
+    expect(m.counts['no-pattern']).toBe(1)
+    expect(m.counts['new-cold-spot']).toBe(0)
+    expect(m.colorByCode.get('02647-001')).toBe(EMERGING_COLORS['persistent-hot-spot'])
+    expect([...m.emphasised]).toEqual(['02647-001'])
+    expect(m.rowByCode.has('02650-001')).toBe(true)
   })
 })

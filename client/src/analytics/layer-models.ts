@@ -1,4 +1,4 @@
-import type { HotspotClass, QuadrantLabel, RateChange } from '@antt/analysis'
+import type { EmergingCategory, HotspotClass, QuadrantLabel, RateChange } from '@antt/analysis'
 import type {
   CompareResult,
   CompareRow,
@@ -7,9 +7,16 @@ import type {
   PriorityResult,
   PriorityRow,
 } from './analytics-api.ts'
-import { CHANGE_COLORS, GI_COLORS, LISA_COLORS } from './analytics-colors.ts'
+import {
+  CHANGE_COLORS,
+  EMERGING_COLORS,
+  EMERGING_LEGEND_ORDER,
+  GI_COLORS,
+  LISA_COLORS,
+} from './analytics-colors.ts'
 import type { AnalyticsState } from './analytics-state.ts'
 import { bivariateCell, bivariateFill, type Terciles, tercileOf, terciles } from './bivariate-classes.ts'
+import type { EmergingResult, EmergingRow } from './emerging-api.ts'
 
 /**
  * What the map and the legend draw for each analytics layer, from an API answer: a colour per unit, the
@@ -160,6 +167,30 @@ export function changeModel(result: CompareResult, drill: string | null): Change
     m.classByCode.set(r.code, r.change_class)
     m.colorByCode.set(r.code, CHANGE_COLORS[r.change_class])
     if (r.change_class !== 'no-change') m.emphasised.add(r.code)
+  }
+  return m
+}
+
+export type EmergingModel = LayerModel<EmergingCategory, EmergingRow>
+
+export function emergingModel(result: EmergingResult, drill: string | null): EmergingModel {
+  const m: EmergingModel = {
+    colorByCode: new Map(),
+    classByCode: new Map(),
+    emphasised: new Set(),
+    counts: emptyCounts(EMERGING_LEGEND_ORDER),
+    shown: 0,
+    rowByCode: new Map(),
+    key: `${result.level}|${result.step}|${result.period.from}|${result.period.to}|${drill}`,
+  }
+  for (const r of result.rows) {
+    m.rowByCode.set(r.code, r)
+    if (!isShown(r, drill)) continue
+    m.shown++
+    m.counts[r.category]++
+    m.classByCode.set(r.code, r.category)
+    m.colorByCode.set(r.code, EMERGING_COLORS[r.category])
+    if (r.category !== 'no-pattern') m.emphasised.add(r.code)
   }
   return m
 }

@@ -1,6 +1,7 @@
 import type { I18n } from '../i18n/index.ts'
 import type { CompareRow, HotspotRow, PriorityRow } from './analytics-api.ts'
 import type { AnalyticsState, HotspotMetric } from './analytics-state.ts'
+import type { EmergingRow } from './emerging-api.ts'
 import { formatHotspotValue, formatP, hotspotMetricLabel } from './format.ts'
 import { type BivariateModel, needValue } from './layer-models.ts'
 
@@ -55,7 +56,7 @@ export function bivariateTooltip(
   const needText =
     axis === 'need'
       ? t('priority.points', { n: fmt.number(v, 1) })
-      : `${fmt.number(v, 2)} ${t('unit.per_1000')}`
+      : `${fmt.number(v, 2)} ${t('unit.per_1000_year')}`
   const lines = [
     `${t(axis === 'need' ? 'bivariate.needScore' : 'bivariate.needRate')}: ${needText}${n === undefined ? '' : ` (${t(TERCILE[n])})`}`,
     `${t(axes.coverage === 'village' ? 'bivariate.coverage' : 'bivariate.coverageScore')}: ${
@@ -83,5 +84,16 @@ export function changeTooltip(i18n: I18n, row: CompareRow): TooltipText {
     `p = ${formatP(i18n, row.p_value)}${row.change_class ? ` · ${t(`change.class.${row.change_class}`)}` : ''}`,
     t('tooltip.clickHint'),
   ]
+  return { title: row.name, lines }
+}
+
+export function emergingTooltip(i18n: I18n, row: EmergingRow): TooltipText {
+  const { t, fmt } = i18n
+  const lines = [
+    t(`emerging.category.${row.category}`),
+    t('emerging.trend', { z: fmt.number(row.trend_z, 2), p: formatP(i18n, row.trend_p) }),
+  ]
+  if (row.low_counts) lines.push(t('emerging.lowCounts'))
+  lines.push(t('tooltip.clickHint'))
   return { title: row.name, lines }
 }

@@ -6,14 +6,21 @@ import { type Rgba, rgba } from '../map/colors.ts'
 import { bivariateLayer } from '../map/layers/bivariate.ts'
 import { changeLayer } from '../map/layers/change.ts'
 import type { UnitPolygons } from '../map/layers/classified-units.ts'
+import { emergingLayer } from '../map/layers/emerging.ts'
 import { hotspotLayer } from '../map/layers/hotspots.ts'
 import { store, useAtlas } from '../state/store.ts'
 import { publishAnalyticsModels } from './export-legend.ts'
-import { bivariateTooltip, changeTooltip, hotspotTooltip, type TooltipText } from './tooltips.ts'
-import { useBivariateModel, useChangeModel, useHotspotModel } from './use-analytics.ts'
+import {
+  bivariateTooltip,
+  changeTooltip,
+  emergingTooltip,
+  hotspotTooltip,
+  type TooltipText,
+} from './tooltips.ts'
+import { useBivariateModel, useChangeModel, useEmergingModel, useHotspotModel } from './use-analytics.ts'
 
 /** deck.gl ids of the analytics layers (hover and click look them up). */
-export const ANALYTICS_LAYER_IDS = ['hotspots', 'bivariate', 'change'] as const
+export const ANALYTICS_LAYER_IDS = ['hotspots', 'bivariate', 'change', 'emerging'] as const
 
 export function isAnalyticsLayer(deckId: string): boolean {
   return ANALYTICS_LAYER_IDS.some((id) => deckId === id || deckId.startsWith(`${id}-`))
@@ -40,6 +47,8 @@ export function useAnalyticsLayers(units: UnitPolygons | undefined): AnalyticsLa
   const hotspot = useHotspotModel()
   const bivariate = useBivariateModel()
   const change = useChangeModel()
+  const emerging = useEmergingModel()
+  const emg = emerging.model
   const hot = hotspot.model
   const biv = bivariate.model
   const chg = change.model
@@ -55,6 +64,7 @@ export function useAnalyticsLayers(units: UnitPolygons | undefined): AnalyticsLa
   const hotFill = useMemo(() => (hot ? toRgba(hot.colorByCode) : null), [hot])
   const bivFill = useMemo(() => (biv ? toRgba(biv.colorByCode) : null), [biv])
   const chgFill = useMemo(() => (chg ? toRgba(chg.colorByCode) : null), [chg])
+  const emgFill = useMemo(() => (emg ? toRgba(emg.colorByCode) : null), [emg])
   const view = useAtlas((s) => s.analytics.hotspot.view)
 
   const specs: LayerSpec[] = []
@@ -104,6 +114,21 @@ export function useAnalyticsLayers(units: UnitPolygons | undefined): AnalyticsLa
       build: changeLayer as LayerSpec['build'],
     })
   }
+  if (units && layers.emerging.on && emg && emgFill) {
+    specs.push({
+      id: 'emerging',
+      props: {
+        id: 'emerging',
+        units,
+        fillByCode: emgFill,
+        emphasised: emg.emphasised,
+        colorKey: emg.key,
+        opacity: layers.emerging.opacity,
+        beforeId: BASEMAP_IDS.communeLines,
+      },
+      build: emergingLayer as LayerSpec['build'],
+    })
+  }
 
   const tooltip = (deckId: string, code: string, i18n: I18n): TooltipText | null => {
     const a = store.get().analytics
@@ -118,6 +143,10 @@ export function useAnalyticsLayers(units: UnitPolygons | undefined): AnalyticsLa
     if (deckId.startsWith('change')) {
       const row = chg?.rowByCode.get(code)
       return row ? changeTooltip(i18n, row) : null
+    }
+    if (deckId.startsWith('emerging')) {
+      const row = emg?.rowByCode.get(code)
+      return row ? emergingTooltip(i18n, row) : null
     }
     return null
   }

@@ -8,11 +8,14 @@ import {
   useHotspots,
   usePriorities,
 } from './analytics-api.ts'
+import { type EmergingResult, useEmerging } from './emerging-api.ts'
 import {
   type BivariateModel,
   bivariateModel,
   type ChangeModel,
   changeModel,
+  type EmergingModel,
+  emergingModel,
   type HotspotModel,
   hotspotModel,
 } from './layer-models.ts'
@@ -60,6 +63,19 @@ export function useChangeModel(): ModelState<ChangeModel, CompareResult> {
   const q = useCompare(on, level)
   const model = useMemo(
     () => (q.data && q.data.level === level ? changeModel(q.data, drill) : null),
+    [q.data, drill, level],
+  )
+  return { model, result: q.data, loading: q.loading, error: q.error }
+}
+
+/** The emerging hot spot layer's categories (loaded only while the layer is on). */
+export function useEmergingModel(): ModelState<EmergingModel, EmergingResult> {
+  const on = useAtlas((s) => s.layers.emerging.on)
+  const level = useAtlas((s) => s.level)
+  const drill = useAtlas((s) => (s.level === 'village' ? s.drill : null))
+  const q = useEmerging(on, level)
+  const model = useMemo(
+    () => (q.data && q.data.level === level ? emergingModel(q.data, drill) : null),
     [q.data, drill, level],
   )
   return { model, result: q.data, loading: q.loading, error: q.error }

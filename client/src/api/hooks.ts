@@ -1,4 +1,5 @@
 import type { FeatureCollection, Point } from 'geojson'
+import { useScenarioId } from '../scenarios/scenario-api.ts'
 import type { AtlasState } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 import { filterParams, type Loadable, qs, useApi } from './client.ts'
@@ -6,6 +7,7 @@ import type {
   BorderBelt,
   BorderFeatures,
   BorderLine,
+  Commune2008Props,
   CommuneProps,
   Health,
   IncidentDensity,
@@ -32,6 +34,14 @@ export const useCommunes = () =>
     `/api/units?level=commune&simplify=${SIMPLIFY}&properties=code,name,full_name,type,population,area_km2,area_classes`,
   )
 
+/** The 164 communes of 2008, outlines only, for reading old reports against today's map. */
+export const useCommunes2008 = (enabled: boolean) =>
+  useApi<UnitCollection<Commune2008Props>>(
+    enabled
+      ? `/api/units?level=commune_2008&simplify=${SIMPLIFY}&properties=code,name,district,population,new_codes`
+      : null,
+  )
+
 /** Village polygons: one commune's when drilled, else all (only requested when villages are mapped). */
 export function useVillages(enabled: boolean, commune: string | null) {
   return useApi<UnitCollection<VillageProps>>(
@@ -48,10 +58,11 @@ export function useVillagePoints(enabled: boolean) {
   >(enabled ? '/api/units?level=village&geometry=point&properties=code,name,commune_code,population' : null)
 }
 
-type FilterState = Pick<AtlasState, 'from' | 'to' | 'filters'>
+/** The filters of a metrics request, and the what-if scenario it is computed under (null: actual). */
+type FilterState = Pick<AtlasState, 'from' | 'to' | 'filters'> & { scenario?: number | null }
 
 export function metricsUrl(level: 'commune' | 'village', s: FilterState, commune?: string | null): string {
-  return `/api/metrics${qs({ level, ...filterParams(s, s.filters), commune })}`
+  return `/api/metrics${qs({ level, ...filterParams(s, s.filters), commune, scenario: s.scenario })}`
 }
 
 /** Metrics of the mapped units: communes, or villages (of the drilled commune, if any). */
@@ -61,24 +72,40 @@ export function useMapMetrics(): Loadable<MetricsResult> {
   const from = useAtlas((s) => s.from)
   const to = useAtlas((s) => s.to)
   const filters = useAtlas((s) => s.filters)
-  return useApi<MetricsResult>(metricsUrl(level, { from, to, filters }, level === 'village' ? drill : null))
+  const scenario = useScenarioId()
+  return useApi<MetricsResult>(
+    metricsUrl(level, { from, to, filters, scenario }, level === 'village' ? drill : null),
+  )
 }
 
-/** Province-wide commune metrics for the KPI bar (same filters, never drilled). */
-export function useProvinceMetrics(): Loadable<MetricsResult> {
+/**
+ * Province-wide commune metrics for the KPI bar (same filters, never drilled). `actual`: the actual
+ * figures beside a scenario's (nothing is asked for outside a scenario).
+ */
+export function useProvinceMetrics(which: 'shown' | 'actual' = 'shown'): Loadable<MetricsResult> {
   const from = useAtlas((s) => s.from)
   const to = useAtlas((s) => s.to)
   const filters = useAtlas((s) => s.filters)
-  return useApi<MetricsResult>(metricsUrl('commune', { from, to, filters }))
+  const scenario = useScenarioId()
+  return useApi<MetricsResult>(
+    which === 'shown'
+      ? metricsUrl('commune', { from, to, filters, scenario })
+      : scenario
+        ? metricsUrl('commune', { from, to, filters })
+        : null,
+  )
 }
 
 export function useUnitDetail(code: string | null) {
   const from = useAtlas((s) => s.from)
   const to = useAtlas((s) => s.to)
   const filters = useAtlas((s) => s.filters)
+  const scenario = useScenarioId()
   // classes do not apply to one unit's detail
   return useApi<UnitDetail>(
-    code ? `/api/units/${code}${qs({ ...filterParams({ from, to }, filters), classes: null })}` : null,
+    code
+      ? `/api/units/${code}${qs({ ...filterParams({ from, to }, filters), classes: null, scenario })}`
+      : null,
   )
 }
 
@@ -94,9 +121,10 @@ export function useModelPoints(enabled: boolean, commune: string | null = null) 
   const from = useAtlas((s) => s.from)
   const to = useAtlas((s) => s.to)
   const f = useAtlas((s) => s.filters)
+  const scenario = useScenarioId()
   return useApi<ModelPoints>(
     enabled
-      ? `/api/layers/models${qs({ from, to, types: f.types, statuses: f.statuses.length ? f.statuses : ['active', 'weak'], orgs: f.orgs, classes: f.classes, commune })}`
+      ? `/api/layers/models${qs({ from, to, types: f.types, statuses: f.statuses.length ? f.statuses : ['active', 'weak'], orgs: f.orgs, classes: f.classes, commune, scenario })}`
       : null,
   )
 }

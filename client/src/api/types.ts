@@ -15,6 +15,14 @@ export interface Health {
   status: 'ok'
   database: 'embedded' | 'postgres'
   demo: boolean
+  /** the area served: titles, exports and the first map view */
+  area: {
+    provinces: string[]
+    name: string
+    name_en: string
+    bounds: [number, number, number, number] | null
+    neighbours: { code: string; name: string; label: [number, number] }[]
+  }
   communes: number
   villages: number
   data_range: { from: string; to: string }
@@ -52,13 +60,19 @@ export type MetricsRow = {
   area_classes: string[]
   /** set when the caller may see only aggregates and the unit's incident count is under 3 (withheld) */
   incidents_suppressed?: boolean
+  /** the raw incident rate rests on small numbers; null when the count is withheld */
+  incident_rate_flagged: boolean | null
 } & Record<MetricName, number | null>
 
 export interface MetricsResult {
   level: 'commune' | 'village'
   period: { from: string; to: string }
+  /** the filters applied, as validated (absent keys: no filter) */
+  filters?: Partial<Record<'types' | 'statuses' | 'orgs' | 'categories' | 'classes', string[]>>
   rows: MetricsRow[]
   totals: Record<string, number | null>
+  /** below these a raw incident rate is flagged (incident_rate_flagged) */
+  small_numbers: { min_population: number; min_count: number }
 }
 
 export interface CommuneProps {
@@ -71,6 +85,15 @@ export interface CommuneProps {
   is_border: boolean
   distance_to_border_km: number
   area_classes: string[]
+}
+
+/** A commune of 2008 (before the 2025 merger) and the 2025 communes it became part of. */
+export interface Commune2008Props {
+  code: string
+  name: string
+  district: string
+  population: number | null
+  new_codes: string[]
 }
 
 export interface VillageProps {
@@ -115,7 +138,10 @@ export interface UnitDetail {
   metrics: MetricsRow | null
   incident_series: { month: string; category: string; n: number }[]
   villages: MetricsRow[]
+  /** empty when `models_withheld` says why (an aggregate-only role); `models_count` is always the number */
   models: SecurityModel[]
+  models_count: number
+  models_withheld: 'aggregate_only' | null
   certifications: {
     year: number
     subject_kind: string

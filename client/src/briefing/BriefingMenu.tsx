@@ -52,6 +52,7 @@ export function BriefingMenu() {
             type="button"
             className="btn"
             onClick={() => setUi({ exporting: { format: 'png', target: { kind: 'screen' } } })}
+            data-testid="export-png"
           >
             {t('brief.exportPng')}
           </button>
@@ -59,6 +60,7 @@ export function BriefingMenu() {
             type="button"
             className="btn"
             onClick={() => setUi({ exporting: { format: 'pdf', target: { kind: 'screen' } } })}
+            data-testid="export-pdf"
           >
             {t('brief.exportPdf')}
           </button>

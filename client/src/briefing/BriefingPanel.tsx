@@ -1,22 +1,43 @@
 import { useState } from 'react'
-import { useMeta } from '../api/hooks.ts'
+import { useCommunes, useMeta } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { store } from '../state/store.ts'
 import { liveCamera } from './apply-view.ts'
 import { viewsApi } from './briefing-api.ts'
 import { clearBriefingError, mutate, useBriefing } from './briefing-store.ts'
-import { setUi } from './briefing-ui.ts'
+import { setUi, useBriefingUi } from './briefing-ui.ts'
 import { DeckSection } from './DeckSection.tsx'
 import { ViewForm } from './ViewForm.tsx'
 import { ViewItem } from './ViewItem.tsx'
 import { captureViewState } from './view-state.ts'
+import { defaultViewTitle } from './view-title.ts'
 
 /** The saved views and decks panel, over the right of the map. */
 export function BriefingPanel({ canExport }: { canExport: boolean }) {
-  const { t } = useI18n()
+  const i18n = useI18n()
+  const { t } = i18n
   const data = useBriefing()
   const meta = useMeta().data
-  const [saving, setSaving] = useState(false)
+  const communes = useCommunes().data
+  const { saving } = useBriefingUi()
+  const setSaving = (open: boolean) => {
+    if (!open) return setUi({ saving: null })
+    const s = store.get()
+    const code = s.drill ?? s.selected?.slice(0, 5) ?? null
+    const place = code
+      ? (communes?.features.find((f) => f.properties.code === code)?.properties.full_name ?? null)
+      : null
+    setUi({
+      saving: {
+        title: defaultViewTitle(i18n, {
+          metric: s.classification.metric,
+          from: s.from ?? meta?.default_period.from ?? null,
+          to: s.to ?? meta?.default_period.to ?? null,
+          place,
+        }),
+      },
+    })
+  }
   const [status, setStatus] = useState('')
 
   const saveScreen = async (v: { title: string; subtitle: string; notes: string }) => {
@@ -53,7 +74,7 @@ export function BriefingPanel({ canExport }: { canExport: boolean }) {
             type="button"
             className="btn btn-primary btn-small"
             onClick={() => setSaving(true)}
-            disabled={saving}
+            disabled={saving !== null}
             data-testid="save-view"
           >
             {t('brief.saveView')}
@@ -80,7 +101,8 @@ export function BriefingPanel({ canExport }: { canExport: boolean }) {
         </div>
         {saving && (
           <ViewForm
-            initial={{ title: '', subtitle: '', notes: '' }}
+            key={saving.title}
+            initial={{ title: saving.title, subtitle: '', notes: '' }}
             submitLabel={t('brief.save')}
             onSubmit={saveScreen}
             onCancel={() => setSaving(false)}

@@ -7,9 +7,11 @@ export interface BriefingUi {
   panel: boolean
   exporting: { format: 'png' | 'pdf'; target: ExportTarget } | null
   presenting: { viewIds: number[]; title: string; start: number } | null
+  /** the form for saving the screen as a view is open, with this title proposed */
+  saving: { title: string } | null
 }
 
-let ui: BriefingUi = { panel: false, exporting: null, presenting: null }
+let ui: BriefingUi = { panel: false, exporting: null, presenting: null, saving: null }
 const listeners = new Set<() => void>()
 
 export function setUi(patch: Partial<BriefingUi>) {

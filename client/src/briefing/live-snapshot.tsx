@@ -13,6 +13,8 @@ import type { ClassScale } from '../legend/class-scale.ts'
 import { useClassScale } from '../legend/use-class-scale.ts'
 import { useTypeColors } from '../map/use-layer-specs.ts'
 import { useLegendData } from '../panels/use-legend-data.ts'
+import type { StandardModel } from '../standard/standard-model.ts'
+import { useStandardModel } from '../standard/use-standard-model.ts'
 import type { AtlasState } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 
@@ -25,6 +27,8 @@ export interface LiveSnapshot {
   metrics: MetricsResult | undefined
   metricsLoading: boolean
   scale: ClassScale | null
+  /** the standard-set layer's classes, while it is on */
+  standard: StandardModel | null
   hex: { breaks: number[]; colors: string[] }
   taxonomies: Taxonomies | undefined
   typeColors: ReadonlyMap<string, string>
@@ -47,6 +51,7 @@ export function LiveSnapshotBridge() {
   const metrics = useMapMetrics()
   const scale = useClassScale(metrics.data?.rows, state.classification)
   const legend = useLegendData()
+  const standard = useStandardModel().model
   const taxonomies = useTaxonomies().data
   const typeColors = useTypeColors()
   const meta = useMeta().data
@@ -59,6 +64,7 @@ export function LiveSnapshotBridge() {
     metrics: metrics.data,
     metricsLoading: metrics.loading,
     scale,
+    standard,
     hex: { breaks: legend.hexBreaks, colors: legend.hexColors },
     taxonomies,
     typeColors,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { createFormatter } from '../i18n/format.ts'
 import { translate } from '../i18n/index.ts'
-import { buildClassScale, colorOf, intervalLabels, noDataLabel, parseBreaks } from './class-scale.ts'
+import {
+  buildClassScale,
+  colorOf,
+  formatSigma,
+  intervalLabels,
+  noDataLabel,
+  parseBreaks,
+} from './class-scale.ts'
 
 const values = [1, 2, 2, 3, 4, 5, 6, 8, 9, 10, null, null]
 
@@ -54,16 +61,57 @@ describe('class scale', () => {
 describe('legend interval labels', () => {
   const vi = createFormatter('vi')
 
-  it('closes the first class and half-opens the others, in Vietnamese number format', () => {
+  it('runs the first class from the minimum and the others from above the previous bound, in Vietnamese', () => {
     expect(intervalLabels({ breaks: [1.5, 3, 10.25], min: 0.5 }, (v) => vi.number(v, 2))).toEqual([
-      '[0,5 – 1,5]',
-      '(1,5 – 3]',
-      '(3 – 10,25]',
+      '0,5 – 1,5',
+      '> 1,5 – 3',
+      '> 3 – 10,25',
     ])
   })
 
+  it('writes a class of one value as that value, not as an interval from it to itself', () => {
+    expect(intervalLabels({ breaks: [0, 1], min: 0 }, (v) => vi.percent(v, 0))).toEqual(['0%', '> 0% – 100%'])
+  })
+
   it('writes the first class as an upper bound when the data start above it', () => {
-    expect(intervalLabels({ breaks: [1, 2], min: 1.5 }, String)).toEqual(['≤ 1', '(1 – 2]'])
+    expect(intervalLabels({ breaks: [1, 2], min: 1.5 }, String)).toEqual(['≤ 1', '> 1 – 2'])
+  })
+
+  it('labels standard-deviation classes in σ from the mean', () => {
+    const values = Array.from({ length: 101 }, (_, i) => i)
+    const s = buildClassScale(values, { method: 'stddev', k: 5, palette: 'YlOrRd', higherIsBetter: false })
+    expect(s.sigma?.mean).toBe(50)
+    const labels = intervalLabels(s, String, (z) => formatSigma(z, vi.number))
+    expect(labels).toEqual(['< −1,5 σ', '−1,5 σ – −0,5 σ', '−0,5 σ – +0,5 σ', '+0,5 σ – +1,5 σ', '> +1,5 σ'])
+  })
+})
+
+describe('standard-deviation colours', () => {
+  it('diverge around the mean: neutral in the middle, red on the bad side', () => {
+    const values = Array.from({ length: 101 }, (_, i) => i)
+    const worse = buildClassScale(values, {
+      method: 'stddev',
+      k: 5,
+      palette: 'YlOrRd',
+      higherIsBetter: false,
+    })
+    expect(worse.colors).toEqual(['#0571b0', '#92c5de', '#f7f7f7', '#f4a582', '#ca0020'])
+    const better = buildClassScale(values, {
+      method: 'stddev',
+      k: 5,
+      palette: 'YlGnBu',
+      higherIsBetter: true,
+    })
+    expect(better.colors[0]).toBe('#ca0020')
+  })
+
+  it('keeps the class around the mean neutral when the low classes are empty and dropped', () => {
+    // skewed: nothing below mean − 1.5 sd, so the first bound is dropped
+    const values = [10, 10, 10, 10, 10, 10, 10, 10, 11, 40]
+    const s = buildClassScale(values, { method: 'stddev', k: 5, palette: 'YlOrRd', higherIsBetter: false })
+    const m = s.sigma!.mean
+    const mid = s.breaks.findIndex((b, i) => b >= m && (i === 0 || s.breaks[i - 1] < m))
+    expect(s.colors[mid]).toBe('#f7f7f7')
   })
 })
 

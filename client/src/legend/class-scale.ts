@@ -3,8 +3,11 @@ import {
   classBreaks,
   classCounts,
   classIndex,
+  isDiverging,
+  mean,
   type PaletteName,
   palette,
+  populationSd,
 } from '@antt/analysis'
 import type { I18n } from '../i18n/index.ts'
 
@@ -22,6 +25,8 @@ export interface ClassScale {
   min: number | null
   max: number | null
   locked: boolean
+  /** standard-deviation classes: the mean and sd the bounds are counted from (legend in σ) */
+  sigma?: { mean: number; sd: number }
 }
 
 export interface ScaleOptions {
@@ -33,6 +38,41 @@ export interface ScaleOptions {
   locked?: boolean
   /** how many of the missing values were withheld rather than unknown */
   suppressed?: number
+  /**
+   * Standard-deviation classes are drawn on a diverging palette centred on the mean (the chosen palette if
+   * it diverges): red for the bad side when higher is worse (false), when higher is better (true) for the
+   * low side; a neutral purple–orange when neither (null).
+   */
+  higherIsBetter?: boolean | null
+}
+
+/**
+ * Diverging colours for standard-deviation classes: each class takes the colour of its place in the full
+ * k-class scheme, so the class around the mean stays neutral even when outer classes hold no data.
+ */
+function sigmaColors(
+  breaks: readonly number[],
+  m: number,
+  sd: number,
+  k: number,
+  opts: Pick<ScaleOptions, 'palette' | 'higherIsBetter'>,
+): string[] {
+  const full = Math.min(Math.max(k, 3), 9)
+  const name: PaletteName = isDiverging(opts.palette)
+    ? opts.palette
+    : opts.higherIsBetter === null || opts.higherIsBetter === undefined
+      ? 'PuOr'
+      : 'RdBu'
+  const colors = palette(name, full)
+  // RdBu runs red → blue: reversed when higher is worse, so that high values are red
+  if (!isDiverging(opts.palette) && opts.higherIsBetter === false) colors.reverse()
+  // upper bounds of the full scheme in σ from the mean (as analysis/classify.ts: j − k/2)
+  const fullBounds = Array.from({ length: full - 1 }, (_, j) => j + 1 - full / 2)
+  return breaks.map((b, i) => {
+    const z = i === breaks.length - 1 ? Number.POSITIVE_INFINITY : (b - m) / sd
+    const j = fullBounds.findIndex((f) => z <= f + 1e-9)
+    return colors[j < 0 ? full - 1 : j]
+  })
 }
 
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v)
@@ -47,16 +87,24 @@ export function buildClassScale(
     ? classBreaks(data, 'manual', opts.k, { manual: opts.breaks! })
     : classBreaks(data, opts.method, opts.k)
   const n = Math.min(Math.max(breaks.length, 1), 9)
+  const sd = data.length ? populationSd(data) : 0
+  const sigma =
+    opts.method === 'stddev' && !fixed && breaks.length > 0 && sd > 0 ? { mean: mean(data), sd } : undefined
   return {
     method: opts.method,
     breaks,
-    colors: breaks.length ? palette(opts.palette, n) : [],
+    colors: !breaks.length
+      ? []
+      : sigma
+        ? sigmaColors(breaks, sigma.mean, sigma.sd, opts.k, opts)
+        : palette(opts.palette, n),
     counts: classCounts(data, breaks),
     noData: values.length - data.length,
     suppressed: Math.min(opts.suppressed ?? 0, values.length - data.length),
     min: data.length ? Math.min(...data) : null,
     max: data.length ? Math.max(...data) : null,
     locked: Boolean(opts.locked && fixed),
+    ...(sigma && { sigma }),
   }
 }
 
@@ -67,19 +115,47 @@ export function colorOf(scale: ClassScale, value: number | null | undefined): st
 }
 
 /**
- * Legend labels for the classes, matching classIndex: the first class is closed, [min – b0]; the others
- * are half-open, (b(i−1) – b(i)]. When the data minimum lies above the first bound (locked breaks), the
- * first class reads ≤ b0.
+ * Legend labels for the classes, matching classIndex: the first class runs from the data minimum to b0
+ * ("0,5 – 1,5", or the value alone when every unit in it has that value, "0 %"); the others hold values
+ * above the previous bound up to their own ("> 1,5 – 3"). When the data minimum lies above the first bound
+ * (locked breaks), the first class reads ≤ b0. Standard-deviation classes are labelled in σ from the mean.
  */
 export function intervalLabels(
-  scale: Pick<ClassScale, 'breaks' | 'min'>,
+  scale: Pick<ClassScale, 'breaks' | 'min'> & Partial<Pick<ClassScale, 'sigma'>>,
   format: (v: number) => string,
+  formatSigma?: (z: number) => string,
 ): string[] {
-  const { breaks, min } = scale
+  const { breaks, min, sigma } = scale
+  if (sigma && formatSigma) return sigmaLabels(breaks, sigma, formatSigma)
   return breaks.map((b, i) => {
-    if (i === 0) return min !== null && min <= b ? `[${format(min)} – ${format(b)}]` : `≤ ${format(b)}`
-    return `(${format(breaks[i - 1])} – ${format(b)}]`
+    if (i === 0) {
+      if (min === null || min > b) return `≤ ${format(b)}`
+      return min === b ? format(b) : `${format(min)} – ${format(b)}`
+    }
+    return `> ${format(breaks[i - 1])} – ${format(b)}`
   })
+}
+
+/** σ labels: "< −0,5 σ", "−0,5 σ – +0,5 σ", "> +1,5 σ" (the last class runs to the maximum). */
+function sigmaLabels(
+  breaks: readonly number[],
+  sigma: { mean: number; sd: number },
+  formatSigma: (z: number) => string,
+): string[] {
+  const z = (b: number) => formatSigma((b - sigma.mean) / sigma.sd)
+  if (breaks.length === 1) return ['']
+  return breaks.map((b, i) => {
+    if (i === 0) return `< ${z(b)}`
+    if (i === breaks.length - 1) return `> ${z(breaks[i - 1])}`
+    return `${z(breaks[i - 1])} – ${z(b)}`
+  })
+}
+
+/** A z in σ with its sign, in the interface's number format: "+1,5 σ", "−0,5 σ", "0 σ". */
+export function formatSigma(z: number, number: (v: number, digits: number) => string): string {
+  const r = Math.round(z * 10) / 10
+  const sign = r > 0 ? '+' : r < 0 ? '−' : ''
+  return `${sign}${number(Math.abs(r), 1)} σ`
 }
 
 /** "#fd8d3c" → [253, 141, 60] */

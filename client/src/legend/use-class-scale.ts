@@ -25,6 +25,7 @@ export function useClassScale(rows: readonly MetricsRow[] | undefined, c: Classi
         breaks: c.breaks,
         locked: c.locked,
         suppressed,
+        higherIsBetter: METRICS[c.metric].higherIsBetter,
       })
     } catch {
       return buildClassScale(values, { method: 'quantile', k: c.k, palette: pal, suppressed })

@@ -3,20 +3,21 @@ import * as turf from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { isAnalyticsLayer } from '../analytics/use-analytics-layers.ts'
-import { useBorderLine, useHealth, useProvince, useTaxonomies } from '../api/hooks.ts'
+import { useBorderLine, useHealth, useMapMetrics, useProvince, useTaxonomies } from '../api/hooks.ts'
 import type { MetricsRow } from '../api/types.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
+import { isIncidentRate } from '../metrics/catalog.ts'
 import { formatMetric } from '../metrics/format-metric.ts'
 import { publishLegendData } from '../panels/use-legend-data.ts'
+import { standardTooltip } from '../standard/standard-text.ts'
 import { store, update, useAtlas } from '../state/store.ts'
+import { areaBounds } from './area-bounds.ts'
 import { AtlasMap } from './atlas-map.ts'
 import { BASEMAP_IDS, PROBE_TILE } from './basemap-style.ts'
 import { LABEL_FONT, labelFontReady } from './fonts.ts'
 import { mapRef, onExternalHover } from './map-ref.ts'
+import { panelPadding } from './panel-padding.ts'
 import { useLayerSpecs } from './use-layer-specs.ts'
-
-/** Lào Cai's extent, used until the province outline has loaded. */
-const PROVINCE_BOUNDS: [number, number, number, number] = [103.52, 21.3, 105.1, 22.87]
 
 interface Hover {
   x: number
@@ -36,10 +37,23 @@ export function MapView() {
   const [hover, setHover] = useState<Hover | null>(null)
   const [externalHover, setExternalHover] = useState<string | null>(null)
   const camera = useAtlas((s) => s.camera)
+  // whether the camera still shows the home view (false once the address, the user or a selection moved it)
+  const atHome = useRef(!store.get().camera)
   const layers = useAtlas((s) => s.layers)
   const metric = useAtlas((s) => s.classification.metric)
+  const selected = useAtlas((s) => s.selected)
+  const density = useAtlas((s) => s.density)
+  const classFilter = useAtlas((s) => s.filters.classes.join(','))
+  const mapMetrics = useMapMetrics().data
   const province = useProvince().data
-  const demo = useHealth().data?.demo
+  const healthState = useHealth()
+  const health = healthState.data
+  const demo = health?.demo
+  // The map is made on the area's extent, so that it opens on the province (a map made on the country's
+  // extent was not moved by the first fit to the province); it waits for /api/health, or its failure.
+  const healthKnown = health !== undefined || healthState.error !== undefined
+  const firstBounds = useRef(areaBounds(health))
+  firstBounds.current = areaBounds(health)
   const tax = useTaxonomies().data
   const border = useBorderLine(true)
   const data = useLayerSpecs(zoom, fontReady, hover?.code ?? externalHover, LABEL_FONT)
@@ -55,15 +69,18 @@ export function MapView() {
 
   // Create the map once.
   useEffect(() => {
-    if (!container.current || tiles === null) return
+    if (!container.current || tiles === null || !healthKnown) return
     const cam = store.get().camera
     const m = new AtlasMap(
       container.current,
       cam
         ? { center: [cam.lon, cam.lat], zoom: cam.zoom }
-        : { bounds: [PROVINCE_BOUNDS.slice(0, 2), PROVINCE_BOUNDS.slice(2)] as never },
+        : { bounds: [firstBounds.current.slice(0, 2), firstBounds.current.slice(2)] as never },
       {
-        onCamera: (c) => update({ camera: c }),
+        onCamera: (c, byUser) => {
+          if (byUser) atHome.current = false
+          update({ camera: c })
+        },
         onZoom: (z) => setZoom(z),
         onHover: (info) => handlers.current.hover(info),
         onClick: (info) => handlers.current.click(info),
@@ -81,7 +98,7 @@ export function MapView() {
       mapRef.current = null
       m.destroy()
     }
-  }, [tiles])
+  }, [tiles, healthKnown])
 
   useEffect(() => onExternalHover(setExternalHover), [])
 
@@ -114,10 +131,11 @@ export function MapView() {
   useEffect(() => {
     if (atlas && data.communes) atlas.setSourceData('communes', data.communes)
   }, [atlas, data.communes])
-  // Opens on the home view unless the address names a camera.
+  // Opens on the home view unless the address names a camera, and follows the home extent as it becomes
+  // known (the province first, then a scoped user's communes) until the user or a selection moves the map.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the home extent is known or changes
   useEffect(() => {
-    if (!store.get().camera) fitHome(false)
+    if (atHome.current) fitHome(false)
   }, [atlas, home])
   useEffect(() => {
     if (atlas && border.data) atlas.setSourceData('border', border.data)
@@ -128,19 +146,79 @@ export function MapView() {
     atlas.setBasemapLayer(BASEMAP_IDS.borderCasing, layers.border_line.on, layers.border_line.opacity)
   }, [atlas, layers.border_line])
 
-  // Panels fly to a unit by its code.
+  // Panels fly to a unit by its code, into the part of the map the panels leave free.
+  // A village whose outline is not loaded (the map shows communes) is shown by its commune until it is;
+  // the answer says whether the unit itself was shown.
+  const showUnit = (code: string, reveal = false) => {
+    const village = code.includes('-')
+    const f = data.unitFeatures.get(code) ?? (village ? data.unitFeatures.get(code.split('-')[0]) : undefined)
+    if (!f || !atlas || !container.current) return false
+    atHome.current = false
+    atlas.showBounds(turf.bbox(f) as [number, number, number, number], panelPadding(container.current), {
+      reveal,
+      maxZoom: village ? 14 : 12,
+    })
+    return f.properties?.code === code
+  }
   useEffect(() => {
-    mapRef.fitUnit = (code) => {
-      const f = data.unitFeatures.get(code)
-      if (f) atlas?.fitBounds(turf.bbox(f) as [number, number, number, number], { padding: 60, maxZoom: 14 })
-    }
+    mapRef.fitUnit = (code) => void showUnit(code)
   })
+
+  // The selected unit is brought into view once its outline is known: fitted when it was picked in a
+  // search, a table or a panel, only revealed when it was clicked on the map. A selection that came with
+  // the address's camera keeps that camera.
+  const focused = useRef<string | null>(store.get().camera ? store.get().selected : null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the selection or the outlines change
+  useEffect(() => {
+    if (!selected || focused.current === selected) return
+    const reveal = mapRef.clicked === selected
+    // after the detail panel has been laid out, so its width counts
+    const frame = requestAnimationFrame(() => {
+      if (showUnit(selected, reveal)) focused.current = selected
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [atlas, selected, data.unitFeatures])
+  useEffect(() => {
+    if (!selected) focused.current = null
+  }, [selected])
+
+  // A filter of area classes zooms to the units it leaves.
+  const lastClassFilter = useRef(classFilter)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the filter's rows have arrived
+  useEffect(() => {
+    if (!atlas || !container.current || lastClassFilter.current === classFilter) return
+    // only once the rows answer the new filter
+    const answered = mapMetrics?.filters?.classes?.join(',') ?? ''
+    if (!mapMetrics || answered !== classFilter) return
+    const rows = data.rowsByCode
+    const shown = [...rows.keys()].map((c) => data.unitFeatures.get(c)).filter((f) => f !== undefined)
+    if (!shown.length) return
+    lastClassFilter.current = classFilter
+    atlas.showBounds(
+      turf.bbox(turf.featureCollection(shown)) as [number, number, number, number],
+      panelPadding(container.current),
+      { maxZoom: 12 },
+    )
+  }, [atlas, classFilter, mapMetrics, data.rowsByCode])
 
   // deck.gl layers.
   useEffect(() => {
     atlas?.setLayers(data.specs)
     publishLegendData({ hexBreaks: data.hexBreaks, hexColors: data.hexColors, unavailable: data.unavailable })
   })
+
+  // The density layer shows that it is computing: from its request until the map has drawn it.
+  const [densityBusy, setDensityBusy] = useState(false)
+  useEffect(() => {
+    if (data.densityLoading) return setDensityBusy(true)
+    if (!atlas) return
+    let live = true
+    atlas.map.once('idle', () => live && setDensityBusy(false))
+    atlas.map.triggerRepaint()
+    return () => {
+      live = false
+    }
+  }, [atlas, data.densityLoading])
 
   // Event handlers see the latest data without re-creating the map.
   const handlers = useRef({ hover: (_: PickingInfo) => {}, click: (_: PickingInfo) => {} })
@@ -160,8 +238,20 @@ export function MapView() {
           title: (p.full_name as string) ?? (p.name as string),
           lines: [
             `${t(`metric.${metric}`)}: ${formatMetric(i18n, metric, row?.[metric] ?? null)}`,
+            ...(isIncidentRate(metric) && row?.incident_rate_flagged ? [t('tooltip.smallNumbers')] : []),
             t('tooltip.clickHint'),
           ],
+        })
+      }
+      if (id.startsWith('standard')) {
+        const row = data.standard?.rowByCode.get(p.code as string)
+        if (!row) return setHover(null)
+        return setHover({
+          x: info.x,
+          y: info.y,
+          code: row.code,
+          title: (p.full_name as string) ?? (p.name as string),
+          lines: [...standardTooltip(i18n, row, tax), t('tooltip.clickHint')],
         })
       }
       if (isAnalyticsLayer(id)) {
@@ -187,6 +277,20 @@ export function MapView() {
             type,
             `${t('detail.status')}: ${t(`status.${p.status as 'active'}`)}`,
             `${t('detail.lastRating')}: ${rating}${p.evaluation_overdue ? ` (${t('detail.overdue')})` : ''}`,
+          ],
+        })
+      }
+      if (id.startsWith('communes-2008')) {
+        const names = ((p.new_codes as string[] | undefined) ?? []).map(
+          (c) => (data.unitFeatures.get(c)?.properties as { name?: string } | undefined)?.name ?? c,
+        )
+        return setHover({
+          x: info.x,
+          y: info.y,
+          title: t('tooltip.commune2008', { name: p.name as string }),
+          lines: [
+            t('tooltip.district2008', { district: p.district as string }),
+            names.length ? t('tooltip.nowIn', { list: names.join(', ') }) : t('tooltip.nowUnknown'),
           ],
         })
       }
@@ -217,9 +321,11 @@ export function MapView() {
     click: (info) => {
       const f = info.object as Feature | undefined
       const code = (f?.properties as { code?: string } | undefined)?.code
-      if (code && (info.layer?.id.startsWith('choropleth') || isAnalyticsLayer(info.layer?.id ?? '')))
+      const layerId = info.layer?.id ?? ''
+      if (code && (layerId.startsWith('choropleth') || layerId === 'standard' || isAnalyticsLayer(layerId))) {
+        mapRef.clicked = code
         update({ selected: code }, { push: true })
-      else if (!f) update({ selected: null })
+      } else if (!f) update({ selected: null })
     },
   }
 
@@ -232,6 +338,12 @@ export function MapView() {
           {hover.lines.map((l) => (
             <div key={l}>{l}</div>
           ))}
+        </div>
+      )}
+      {densityBusy && layers.incidents.on && (
+        <div className="map-busy" role="status" data-testid="density-busy">
+          <span className="spinner" aria-hidden="true" />
+          {t(density === 'heatmap' ? 'density.computingHeatmap' : 'density.computing')}
         </div>
       )}
       <div className="map-source">{demo ? t('map.source') : t('map.sourceReal')}</div>

@@ -18,7 +18,8 @@ export interface CameraChange {
 }
 
 export interface AtlasMapEvents {
-  onCamera(c: CameraChange): void
+  /** `byUser` when a drag, wheel or keyboard moved the map, not the code. */
+  onCamera(c: CameraChange, byUser: boolean): void
   onHover(info: PickingInfo): void
   onClick(info: PickingInfo): void
   onZoom(zoom: number): void
@@ -97,11 +98,12 @@ export class AtlasMap {
         resolve()
       })
     })
-    this.map.on('moveend', () => {
+    this.map.on('moveend', (e) => {
+      const byUser = e.originalEvent !== undefined
       clearTimeout(this.moveTimer)
       this.moveTimer = setTimeout(() => {
         const c = this.map.getCenter()
-        this.events.onCamera({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() })
+        this.events.onCamera({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() }, byUser)
       }, 120)
     })
     this.map.on('zoom', () => this.events.onZoom(this.map.getZoom()))
@@ -197,6 +199,41 @@ export class AtlasMap {
         maxZoom: opts.maxZoom ?? 13,
         duration: opts.animate === false ? 0 : 900,
       },
+    )
+  }
+
+  /**
+   * Brings `bounds` into the part of the map that no panel covers (`padding`, CSS pixels from each edge).
+   * `reveal` leaves the camera alone when the bounds are already there (a unit just clicked), and otherwise
+   * fits them; without it the bounds are always fitted (a unit picked in a search or a table).
+   */
+  showBounds(
+    bounds: [number, number, number, number],
+    padding: { top: number; right: number; bottom: number; left: number },
+    opts: { reveal?: boolean; maxZoom?: number } = {},
+  ) {
+    const { clientWidth: w, clientHeight: h } = this.map.getContainer()
+    // a map squeezed below the padding cannot fit anything: fall back to a small even margin
+    const pad =
+      w - padding.left - padding.right < 120 || h - padding.top - padding.bottom < 120
+        ? { top: 20, right: 20, bottom: 20, left: 20 }
+        : padding
+    if (opts.reveal) {
+      const inside = [
+        [bounds[0], bounds[1]],
+        [bounds[2], bounds[3]],
+      ].every(([lon, lat]) => {
+        const p = this.map.project([lon, lat])
+        return p.x >= pad.left && p.x <= w - pad.right && p.y >= pad.top && p.y <= h - pad.bottom
+      })
+      if (inside) return
+    }
+    this.map.fitBounds(
+      [
+        [bounds[0], bounds[1]],
+        [bounds[2], bounds[3]],
+      ],
+      { padding: pad, maxZoom: opts.maxZoom ?? 13, duration: 700 },
     )
   }
 

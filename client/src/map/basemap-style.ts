@@ -10,6 +10,8 @@ import type { LayerSpecification, SourceSpecification, StyleSpecification } from
 
 export const BASEMAP_IDS = {
   mask: 'atlas-mask',
+  neighbourFill: 'atlas-neighbour-fill',
+  neighbourLines: 'atlas-neighbour-lines',
   provinceFill: 'atlas-province-fill',
   communeLines: 'atlas-commune-lines',
   provinceLine: 'atlas-province-line',
@@ -19,11 +21,12 @@ export const BASEMAP_IDS = {
 
 const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] }
 
-export type BasemapSource = 'mask' | 'province' | 'communes' | 'border'
+export type BasemapSource = 'mask' | 'neighbours' | 'province' | 'communes' | 'border'
 
 /** Vector tile layer (and MVT layer name) behind each basemap source (/tiles/{layer}/{z}/{x}/{y}.mvt). */
 const TILE_LAYER: Record<BasemapSource, string> = {
   mask: 'mask',
+  neighbours: 'neighbours',
   province: 'province',
   communes: 'communes',
   border: 'border_line',
@@ -43,10 +46,16 @@ export function basemapSources(tiles: boolean): Record<BasemapSource, SourceSpec
           maxzoom: 16,
         }
       : { type: 'geojson', data: EMPTY }
-  return { mask: src('mask'), province: src('province'), communes: src('communes'), border: src('border') }
+  return {
+    mask: src('mask'),
+    neighbours: src('neighbours'),
+    province: src('province'),
+    communes: src('communes'),
+    border: src('border'),
+  }
 }
 
-/** The tile path probed to decide between tiles and GeoJSON: a z7 tile over the middle of Lào Cai. */
+/** The tile path probed to decide between tiles and GeoJSON: any tile answers when tiles are served. */
 export const PROBE_TILE = '/tiles/communes/7/101/55.mvt'
 
 /** The data layers of the basemap; `external` leaves out the province fill so the external style shows. */
@@ -59,6 +68,23 @@ export function basemapLayers(external: boolean, tiles: boolean): LayerSpecifica
       type: 'fill',
       ...from('mask'),
       paint: { 'fill-color': '#d9dde2', 'fill-opacity': external ? 0.65 : 1 },
+    },
+    // the neighbouring provinces: lighter than the land beyond them, darker than the area (names: deck.gl)
+    {
+      id: BASEMAP_IDS.neighbourFill,
+      type: 'fill',
+      ...from('neighbours'),
+      paint: { 'fill-color': '#e6e7e3', 'fill-opacity': external ? 0.5 : 1 },
+    },
+    {
+      id: BASEMAP_IDS.neighbourLines,
+      type: 'line',
+      ...from('neighbours'),
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': '#9aa3ab',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.8, 11, 1.6],
+      },
     },
     {
       id: BASEMAP_IDS.communeLines,

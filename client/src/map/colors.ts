@@ -6,6 +6,8 @@ export const SELECTED_LINE: Rgba = [10, 40, 110, 255]
 export const HOVER_LINE: Rgba = [20, 20, 20, 230]
 export const BORDER_BELT_FILL: Rgba = [198, 40, 40, 80]
 export const BORDER_BELT_LINE: Rgba = [150, 20, 20, 220]
+/** 2008 commune outlines: violet, apart from every thematic palette's hues */
+export const COMMUNE_2008_LINE: Rgba = [106, 61, 154, 230]
 
 /**
  * Categorical colours for model types: Paul Tol's "muted" and "bright" qualitative schemes, which stay

@@ -1,4 +1,7 @@
-// Only the Latin and Vietnamese subsets: the others would be copied into the build for nothing.
+// Only the Latin, Vietnamese and Greek subsets (σ in standard-deviation legends): the others would be
+// copied into the build for nothing. Each subset is fetched only when a page shows one of its characters.
+import '@fontsource/noto-sans/greek-400.css'
+import '@fontsource/noto-sans/greek-700.css'
 import '@fontsource/noto-sans/latin-400.css'
 import '@fontsource/noto-sans/latin-600.css'
 import '@fontsource/noto-sans/latin-700.css'

@@ -2,11 +2,14 @@ import { classBreaks, classIndex, palette } from '@antt/analysis'
 import * as turf from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useMemo } from 'react'
+import { useMay } from '../admin/session.ts'
 import { type AnalyticsLayers, useAnalyticsLayers } from '../analytics/use-analytics-layers.ts'
 import {
   useBorderBelt,
   useBorderFeatures,
   useCommunes,
+  useCommunes2008,
+  useHealth,
   useIncidentHexagons,
   useMapMetrics,
   useModelPoints,
@@ -18,6 +21,10 @@ import {
 import type { CommuneProps, MetricsRow } from '../api/types.ts'
 import { colorOf } from '../legend/class-scale.ts'
 import { useClassScale } from '../legend/use-class-scale.ts'
+import { isIncidentRate } from '../metrics/catalog.ts'
+import { usePlan } from '../plans/plan-store.ts'
+import type { StandardModel } from '../standard/standard-model.ts'
+import { useStandardModel } from '../standard/use-standard-model.ts'
 import type { AtlasState } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 import type { LayerSpec } from './atlas-map.ts'
@@ -28,8 +35,12 @@ import { areaClassLayers } from './layers/area-classes.ts'
 import { borderBeltLayer } from './layers/border-belt.ts'
 import { borderFeaturesLayer } from './layers/border-features.ts'
 import { choroplethLayer } from './layers/choropleth.ts'
+import { communes2008Layer } from './layers/communes-2008.ts'
 import { type DensityCell, incidentDensityLayer } from './layers/incident-density.ts'
+import { planSitesLayers } from './layers/plan-sites.ts'
 import { securityModelLayers } from './layers/security-models.ts'
+import { smallNumbersLayer } from './layers/small-numbers.ts'
+import { standardLayer } from './layers/standard.ts'
 import { unitHighlightLayer } from './layers/unit-highlight.ts'
 import { type UnitLabel, unitLabelsLayer } from './layers/unit-labels.ts'
 
@@ -74,6 +85,10 @@ export interface MapData {
   hexColors: string[]
   /** tooltips of the analytics layers (hot spots, bivariate, change) */
   analytics: AnalyticsLayers
+  /** the standard-set layer's classes (tooltips) */
+  standard: StandardModel | null
+  /** the incident density (hexagons or heat map) is waiting for its data */
+  densityLoading: boolean
 }
 
 /** Everything drawn by deck.gl, from the view state and the loaded data. */
@@ -86,32 +101,50 @@ export function useLayerSpecs(
   const state = useAtlas((s) => s)
   const { layers, level, drill, classification, selected, density } = state
   const communes = useCommunes().data
+  const neighbours = useHealth().data?.area?.neighbours
   const villageLevel = level === 'village'
   const villages = useVillages(villageLevel, drill).data
+  // A village chosen where its outline is not loaded (a link opened at commune level, or drilled into
+  // another commune) brings its commune's outlines, so the map can show the village itself.
+  const selectedCommune = selected?.includes('-') ? selected.slice(0, 5) : null
+  const villageShown = villageLevel && (drill === null || drill === selectedCommune)
+  const selectionVillages = useVillages(selectedCommune !== null && !villageShown, selectedCommune).data
   const metrics = useMapMetrics().data
   const scale = useClassScale(metrics?.rows, classification)
   const hexes = useIncidentHexagons(layers.incidents.on && density === 'hex', hexResolution(zoom))
   // The heat map, and the hexagons when the API cannot make them, weigh village points by their counts.
   const needVillageCounts = layers.incidents.on && (density === 'heatmap' || Boolean(hexes.error))
   const villageCounts = useVillageIncidentCounts(needVillageCounts)
+  const plan = usePlan((p) =>
+    state.analytics.table !== 'plan' ? null : p.goal === 'cover' ? p.cover : p.result,
+  )
   const villagePoints = useVillagePoints(
-    (layers.labels.on && (zoom >= 11 || drill !== null)) || needVillageCounts,
+    (layers.labels.on && (zoom >= 11 || drill !== null)) || needVillageCounts || plan !== null,
   ).data
   const belt = useBorderBelt(layers.border_belt.on)
+  const communes2008 = useCommunes2008(layers.communes_2008.on)
   const features = useBorderFeatures(layers.border_features.on)
-  const models = useModelPoints(layers.models.on, drill)
+  // a shared address may switch on the models for a role that may not read them: not asked for then
+  const mayReadModels = useMay('read_records')
+  const models = useModelPoints(layers.models.on && mayReadModels === true, drill)
   const typeColors = useTypeColors()
 
   const units = villageLevel ? villages : communes
   const analytics = useAnalyticsLayers(units)
+  const standard = useStandardModel()
+  const standardFill = useMemo(
+    () => new Map([...(standard.model?.colorByCode ?? [])].map(([code, hex]) => [code, rgba(hex, 235)])),
+    [standard.model],
+  )
   const rowsByCode = useMemo(() => new Map((metrics?.rows ?? []).map((r) => [r.code, r])), [metrics])
 
   const unitFeatures = useMemo(() => {
     const m = new Map<string, Feature>()
     for (const f of communes?.features ?? []) m.set(f.properties.code, f)
+    for (const f of selectionVillages?.features ?? []) m.set(f.properties.code, f)
     for (const f of villages?.features ?? []) m.set(f.properties.code, f)
     return m
-  }, [communes, villages])
+  }, [communes, villages, selectionVillages])
 
   const fill = useMemo(() => {
     const m = new Map<string, Rgba>()
@@ -177,15 +210,27 @@ export function useLayerSpecs(
             kind: 'village' as const,
           }))
       : []
-    // Communes first; villages fill the gaps.
+    // The neighbouring provinces' names, placed before everything (they sit outside the area); then communes;
+    // villages fill the gaps.
+    const neighbourLabels: UnitLabel[] = (neighbours ?? []).map((n) => ({
+      text: n.name,
+      lon: n.label[0],
+      lat: n.label[1],
+      priority: 1e14,
+      kind: 'neighbour' as const,
+    }))
     const placedCommunes = placeLabels(communeLabels, zoomBucket, 14)
     const placed = placeLabels(
-      [...placedCommunes.map((l) => ({ ...l, priority: l.priority + 1e13 })), ...villageLabels],
+      [
+        ...neighbourLabels,
+        ...placedCommunes.map((l) => ({ ...l, priority: l.priority + 1e13 })),
+        ...villageLabels,
+      ],
       zoomBucket,
       13,
     )
     return placed
-  }, [communes, villagePoints, zoomBucket, drill, selected])
+  }, [communes, villagePoints, zoomBucket, drill, selected, neighbours])
 
   const specs: LayerSpec[] = []
   const on = (id: keyof AtlasState['layers']) => layers[id].on
@@ -203,7 +248,34 @@ export function useLayerSpecs(
       build: choroplethLayer as LayerSpec['build'],
     })
   }
+  // Small numbers are marked while an incident rate is mapped, raw or smoothed (the API flags them).
+  const smallMarks = useMemo(() => {
+    if (!units || !metrics || !isIncidentRate(classification.metric)) return []
+    const flagged = new Set(metrics.rows.filter((r) => r.incident_rate_flagged).map((r) => r.code))
+    return labelPoints(units).filter((p) => flagged.has(p.code))
+  }, [units, metrics, classification.metric])
+  if (on('choropleth') && smallMarks.length) {
+    specs.push({
+      id: 'small_numbers',
+      props: { id: 'small-numbers', marks: smallMarks, opacity: layers.choropleth.opacity },
+      build: smallNumbersLayer as LayerSpec['build'],
+    })
+  }
   specs.push(...analytics.specs)
+  if (on('standard') && units && standard.model) {
+    specs.push({
+      id: 'standard',
+      props: {
+        id: 'standard',
+        units,
+        fillByCode: standardFill,
+        colorKey: standard.model.key,
+        opacity: layers.standard.opacity,
+        beforeId: BASEMAP_IDS.communeLines,
+      },
+      build: standardLayer as LayerSpec['build'],
+    })
+  }
   if (on('area_classes') && communes) {
     specs.push({
       id: 'area_classes',
@@ -221,6 +293,13 @@ export function useLayerSpecs(
         beforeId: BASEMAP_IDS.provinceLine,
       },
       build: borderBeltLayer as LayerSpec['build'],
+    })
+  }
+  if (on('communes_2008') && communes2008.data) {
+    specs.push({
+      id: 'communes_2008',
+      props: { id: 'communes-2008', communes: communes2008.data, opacity: layers.communes_2008.opacity },
+      build: communes2008Layer as LayerSpec['build'],
     })
   }
   if (on('incidents')) {
@@ -274,10 +353,33 @@ export function useLayerSpecs(
     })
   }
 
+  const planPoints = useMemo(() => {
+    if (!plan || !villagePoints) return null
+    const at = new Map(villagePoints.features.map((f) => [f.properties.code, f.geometry.coordinates]))
+    const sites = plan.selected.flatMap((s) => {
+      const c = at.get(s.code)
+      return c ? [{ rank: s.rank, lon: c[0], lat: c[1] }] : []
+    })
+    const covered = [...new Set(plan.selected.flatMap((s) => s.covers))].flatMap((code) => {
+      const c = at.get(code)
+      return c ? [{ lon: c[0], lat: c[1] }] : []
+    })
+    return { sites, covered }
+  }, [plan, villagePoints])
+  if (planPoints && fontReady) {
+    specs.push({
+      id: 'plan',
+      props: { id: 'plan-sites', ...planPoints, fontFamily },
+      build: planSitesLayers as LayerSpec['build'],
+    })
+  }
+
   const unavailable = new Set<string>()
   if (belt.error) unavailable.add('border_belt')
+  if (communes2008.error) unavailable.add('communes_2008')
   if (features.error) unavailable.add('border_features')
   if (models.error) unavailable.add('models')
+  if (standard.error) unavailable.add('standard')
   if (needVillageCounts && villageCounts.error) unavailable.add('incidents')
   return {
     specs,
@@ -288,5 +390,8 @@ export function useLayerSpecs(
     hexBreaks: hex.breaks,
     hexColors: hex.colors,
     analytics,
+    standard: standard.model,
+    densityLoading:
+      layers.incidents.on && (needVillageCounts ? villageCounts.loading || !villagePoints : hexes.loading),
   }
 }

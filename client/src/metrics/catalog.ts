@@ -6,6 +6,8 @@ export type MetricKind =
   | 'people'
   | 'share'
   | 'per_1000'
+  /** per 1,000 residents per year: incident rates, annualised by the API so periods compare */
+  | 'per_1000_year'
   | 'per_km2'
   | 'km'
   | 'km2'
@@ -22,6 +24,7 @@ export interface MetricDef {
 
 export const METRIC_NAMES = [
   'incident_rate_per_1000',
+  'incident_rate_eb',
   'incidents',
   'incidents_per_km2',
   'village_coverage',
@@ -50,7 +53,8 @@ export const METRIC_NAMES = [
 export type MetricName = (typeof METRIC_NAMES)[number]
 
 const KIND: Record<MetricName, [MetricKind, boolean | null]> = {
-  incident_rate_per_1000: ['per_1000', false],
+  incident_rate_per_1000: ['per_1000_year', false],
+  incident_rate_eb: ['per_1000_year', false],
   incidents: ['count', false],
   incidents_per_km2: ['per_km2', false],
   village_coverage: ['share', true],
@@ -89,6 +93,14 @@ export const METRICS: Readonly<Record<MetricName, MetricDef>> = Object.fromEntri
     return [name, { name, kind, higherIsBetter, palette: paletteFor(higherIsBetter, kind) }]
   }),
 ) as Record<MetricName, MetricDef>
+
+/** The incident rate raw and Empirical-Bayes smoothed: the map switches between the two. */
+export const INCIDENT_RATES = ['incident_rate_per_1000', 'incident_rate_eb'] as const
+export type IncidentRate = (typeof INCIDENT_RATES)[number]
+
+export function isIncidentRate(m: MetricName): m is IncidentRate {
+  return (INCIDENT_RATES as readonly string[]).includes(m)
+}
 
 export function isMetricName(s: string): s is MetricName {
   return (METRIC_NAMES as readonly string[]).includes(s)

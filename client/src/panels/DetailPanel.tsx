@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { EmergingDetail } from '../analytics/EmergingSparkline.tsx'
 import { PriorityWhy } from '../analytics/PriorityWhy.tsx'
 import { useProvinceMetrics, useTaxonomies, useUnitDetail } from '../api/hooks.ts'
 import type { MetricsRow, SecurityModel, UnitDetail } from '../api/types.ts'
@@ -10,6 +11,7 @@ import { formatMetric } from '../metrics/format-metric.ts'
 import { weaknesses } from '../metrics/weakness.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { IncidentChart } from './IncidentChart.tsx'
+import { StandardSet } from './StandardSet.tsx'
 
 const KPI_METRICS: MetricName[] = [
   'population',
@@ -27,9 +29,10 @@ const KPI_METRICS: MetricName[] = [
 /** The selected unit: key figures, monthly incidents, why it is weak, models, villages, certification. */
 export function DetailPanel() {
   const i18n = useI18n()
-  const { t } = i18n
+  const { t, fmt } = i18n
   const selected = useAtlas((s) => s.selected)
   const drill = useAtlas((s) => s.drill)
+  const emergingOn = useAtlas((s) => s.layers.emerging.on)
   const detail = useUnitDetail(selected)
   const province = useProvinceMetrics().data?.totals
   const tax = useTaxonomies().data
@@ -106,9 +109,18 @@ export function DetailPanel() {
               ))}
             </div>
           ) : null}
-          <Section title={t('detail.why')}>
+          <Section
+            title={t(
+              d.metrics && province && weaknesses(d.metrics, province).length > 0
+                ? 'detail.why'
+                : 'detail.whyPriority',
+            )}
+          >
             <PriorityWhy code={d.code} level={d.level} />
             <WhyWeak row={d.metrics} province={province} i18n={i18n} />
+          </Section>
+          <Section title={t('standard.title')}>
+            <StandardSet code={d.code} level={d.level} />
           </Section>
           <Section title={t('detail.kpis')}>
             <dl className="kpi-grid">
@@ -120,6 +132,11 @@ export function DetailPanel() {
               ))}
             </dl>
           </Section>
+          {emergingOn && (
+            <Section title={t('emerging.sparkline')}>
+              <EmergingDetail code={d.code} i18n={i18n} />
+            </Section>
+          )}
           <Section title={t('detail.chart')}>
             <IncidentChart
               series={d.incident_series}
@@ -128,8 +145,14 @@ export function DetailPanel() {
               i18n={i18n}
             />
           </Section>
-          <Section title={t('detail.models', { n: d.models.length })}>
-            <ModelList models={d.models} i18n={i18n} />
+          <Section title={t('detail.models', { n: d.models_count })}>
+            {d.models_withheld ? (
+              <div className="muted" data-testid="models-withheld">
+                {t('detail.modelsWithheld', { n: fmt.integer(d.models_count) })}
+              </div>
+            ) : (
+              <ModelList models={d.models} i18n={i18n} />
+            )}
           </Section>
           {d.level === 'commune' && (
             <Section title={t('detail.villages', { n: d.villages.length })}>

@@ -1,11 +1,9 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useState } from 'react'
 import { useTaxonomies } from '../api/hooks.ts'
 import type { Taxon } from '../api/types.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import type { Filters } from '../state/atlas-state.ts'
 import { update, useAtlas } from '../state/store.ts'
-import { isSingleMonth, monthEnd, monthsBetween } from './period.ts'
-import { usePeriod } from './use-period.ts'
 
 const GROUPS: {
   key: keyof Filters
@@ -26,7 +24,6 @@ export function FilterPanel() {
   const count = Object.values(filters).filter((v) => v.length).length
   return (
     <div className="filters">
-      <MonthSlider />
       {count > 0 && (
         <button
           type="button"
@@ -95,85 +92,5 @@ function FilterGroup({
         </div>
       )}
     </fieldset>
-  )
-}
-
-/** Month-by-month view of the period: a slider over the data's months and a play button. */
-function MonthSlider() {
-  const { t, fmt } = useI18n()
-  const p = usePeriod()
-  const rangeFrom = p?.range.from
-  const rangeTo = p?.range.to
-  const months = useMemo(
-    () => (rangeFrom && rangeTo ? monthsBetween(rangeFrom, rangeTo) : []),
-    [rangeFrom, rangeTo],
-  )
-  const [playing, setPlaying] = useState(false)
-  const single = p ? isSingleMonth(p.from, p.to) : false
-  const index = p && single ? months.indexOf(p.from.slice(0, 7)) : -1
-
-  const go = (i: number) => {
-    const m = months[Math.max(0, Math.min(months.length - 1, i))]
-    if (m) update({ from: `${m}-01`, to: monthEnd(m) })
-  }
-
-  useEffect(() => {
-    if (!playing) return
-    const timer = setInterval(() => {
-      const s = index < 0 || index >= months.length - 1 ? 0 : index + 1
-      go(s)
-    }, 1200)
-    return () => clearInterval(timer)
-  })
-
-  if (!p) return null
-  return (
-    <div className="month-slider">
-      <div className="field-row">
-        <span className="field-label grow">{t('period.byMonth')}</span>
-        <span className="month-current" data-testid="month-label">
-          {index >= 0
-            ? fmt.month(months[index])
-            : t('period.range', { from: fmt.date(p.from), to: fmt.date(p.to) })}
-        </span>
-      </div>
-      <div className="field-row">
-        <button
-          type="button"
-          className="btn btn-small btn-play"
-          onClick={() => {
-            if (!playing && index < 0) go(0)
-            setPlaying(!playing)
-          }}
-          aria-pressed={playing}
-        >
-          {playing ? `❚❚ ${t('period.pause')}` : `▶ ${t('period.play')}`}
-        </button>
-        <input
-          className="grow"
-          type="range"
-          min={0}
-          max={months.length - 1}
-          value={index >= 0 ? index : months.length - 1}
-          aria-label={t('period.month')}
-          onChange={(e) => {
-            setPlaying(false)
-            go(Number(e.target.value))
-          }}
-        />
-      </div>
-      {single && (
-        <button
-          type="button"
-          className="link"
-          onClick={() => {
-            setPlaying(false)
-            update({ from: null, to: null })
-          }}
-        >
-          {t('period.reset')}
-        </button>
-      )}
-    </div>
   )
 }

@@ -1,14 +1,18 @@
 import { AccountMenu } from '../admin/AccountMenu.tsx'
+import { AlertInbox } from '../alerts/AlertInbox.tsx'
 import { useHealth } from '../api/hooks.ts'
 import { BriefingMenu } from '../briefing/BriefingMenu.tsx'
+import { areaSubtitle } from '../i18n/area-subtitle.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { PeriodPicker } from './PeriodPicker.tsx'
 import { SearchBox } from './SearchBox.tsx'
 
 export function Header() {
-  const { t, lang } = useI18n()
-  const demo = useHealth().data?.demo
+  const i18n = useI18n()
+  const { t, lang } = i18n
+  const health = useHealth().data
+  const demo = health?.demo
   const table = useAtlas((s) => s.table)
   return (
     <header className="header">
@@ -19,7 +23,7 @@ export function Header() {
         <div className="brand-text">
           <h1>{t('app.name')}</h1>
           <div className="brand-line">
-            <span className="brand-sub">{t('app.subtitle')}</span>
+            <span className="brand-sub">{areaSubtitle(i18n, health)}</span>
             {demo && (
               <span className="demo-badge" title={t('app.demoTitle')} data-testid="demo-badge">
                 {t('app.demo')}
@@ -37,6 +41,7 @@ export function Header() {
           className={`btn${table ? ' btn-on' : ''}`}
           onClick={() => update({ table: !table })}
           aria-pressed={table}
+          data-testid="table-toggle"
         >
           {table ? t('table.close') : t('table.open')}
         </button>
@@ -49,6 +54,7 @@ export function Header() {
         >
           {t('app.switchLang')}
         </button>
+        <AlertInbox />
         <AccountMenu />
       </div>
     </header>

@@ -1,5 +1,6 @@
 import { type ClassMethod, PALETTE_NAMES, type PaletteName } from '@antt/analysis'
 import { useState } from 'react'
+import { useMay } from '../admin/session.ts'
 import { BivariateOptions, ChangeOptions, HotspotOptions } from '../analytics/AnalyticsOptions.tsx'
 import { withLayer } from '../analytics/fill-layers.ts'
 import { useMapMetrics } from '../api/hooks.ts'
@@ -18,12 +19,15 @@ const PANEL_ORDER: LayerId[] = [
   'hotspots',
   'bivariate',
   'change',
+  'emerging',
+  'standard',
   'incidents',
   'models',
   'border_belt',
   'border_line',
   'border_features',
   'area_classes',
+  'communes_2008',
   'labels',
 ]
 
@@ -31,13 +35,18 @@ function setLayer(id: LayerId, patch: Partial<{ on: boolean; opacity: number }>)
   update((s) => ({ layers: withLayer(s.layers, id, patch) }))
 }
 
+/** The slider says how see-through a layer is (0 % opaque), the word the interface uses ("Độ trong suốt"). */
+const transparency = (opacity: number) => Math.round((1 - opacity) * 100)
+
 /** Layers top to bottom as drawn, each with on/off and opacity; options of the thematic layers below them. */
 export function LayerPanel({ unavailable }: { unavailable: ReadonlySet<string> }) {
   const { t } = useI18n()
   const layers = useAtlas((s) => s.layers)
+  // individual models are records: not offered to aggregate-only roles
+  const records = useMay('read_records')
   return (
     <div className="layer-list">
-      {PANEL_ORDER.map((id) => (
+      {PANEL_ORDER.filter((id) => id !== 'models' || records).map((id) => (
         <div key={id} className={`layer-row${layers[id].on ? ' on' : ''}`} data-layer={id}>
           <label className="layer-toggle">
             <input
@@ -50,16 +59,16 @@ export function LayerPanel({ unavailable }: { unavailable: ReadonlySet<string> }
           {unavailable.has(id) && layers[id].on && <div className="layer-note">{t('panel.unavailable')}</div>}
           {layers[id].on && (
             <label className="opacity" title={t('panel.opacity')}>
-              <span className="sr-only">{t('panel.opacity')}</span>
+              <span className="opacity-label">{t('panel.opacityShort')}</span>
               <input
                 type="range"
                 min={0}
                 max={100}
                 step={5}
-                value={Math.round(layers[id].opacity * 100)}
-                onChange={(e) => setLayer(id, { opacity: Number(e.target.value) / 100 })}
+                value={transparency(layers[id].opacity)}
+                onChange={(e) => setLayer(id, { opacity: 1 - Number(e.target.value) / 100 })}
               />
-              <span className="opacity-value">{Math.round(layers[id].opacity * 100)}%</span>
+              <span className="opacity-value">{transparency(layers[id].opacity)}%</span>
             </label>
           )}
           {id === 'choropleth' && layers.choropleth.on && <ChoroplethOptions />}

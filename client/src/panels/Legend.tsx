@@ -1,14 +1,18 @@
 import { AnalyticsLegend } from '../analytics/AnalyticsLegend.tsx'
 import { useMapMetrics, useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
-import { intervalLabels, noDataLabel } from '../legend/class-scale.ts'
+import { formatSigma, intervalLabels, noDataLabel } from '../legend/class-scale.ts'
 import { useClassScale } from '../legend/use-class-scale.ts'
 import { AREA_CLASS_COLORS, BORDER_FEATURE_COLORS } from '../map/colors.ts'
 import { OUTLINED_CLASSES } from '../map/layers/area-classes.ts'
 import { HEAT_RANGE } from '../map/layers/incident-density.ts'
 import { useTypeColors } from '../map/use-layer-specs.ts'
+import { INCIDENT_RATES, type IncidentRate, isIncidentRate } from '../metrics/catalog.ts'
 import { formatMetricValue, metricUnit } from '../metrics/format-metric.ts'
-import { useAtlas } from '../state/store.ts'
+import { smallNumbers } from '../metrics/small-numbers.ts'
+import { StandardLegend } from '../standard/StandardLegend.tsx'
+import { update, useAtlas } from '../state/store.ts'
+import { LockIcon } from './LockIcon.tsx'
 
 /** One entry per visible layer: the thematic map with its classes and counts first. */
 export function Legend({ hexBreaks, hexColors }: { hexBreaks: number[]; hexColors: string[] }) {
@@ -23,8 +27,16 @@ export function Legend({ hexBreaks, hexColors }: { hexBreaks: number[]; hexColor
   const tax = useTaxonomies().data
   const typeColors = useTypeColors()
   const unit = metricUnit(i18n, c.metric)
-  const labels = scale ? intervalLabels(scale, (v) => formatMetricValue(i18n, c.metric, v, 2)) : []
+  const labels = scale
+    ? intervalLabels(
+        scale,
+        (v) => formatMetricValue(i18n, c.metric, v, 2),
+        (z) => formatSigma(z, fmt.number),
+      )
+    : []
   const anyOn = Object.values(layers).some((l) => l.on)
+  const rate = isIncidentRate(c.metric)
+  const small = smallNumbers(metrics.data, c.metric)
 
   return (
     <div className="legend" data-testid="legend">
@@ -37,10 +49,32 @@ export function Legend({ hexBreaks, hexColors }: { hexBreaks: number[]; hexColor
           </h3>
           <div className="legend-method">
             {t('legend.method', { method: t(`method.short.${scale.method}`), k: scale.breaks.length })}
-            {scale.locked && <span className="lock-tag"> · 🔒 {t('legend.locked')}</span>}
+            {scale.locked && (
+              <span className="lock-tag">
+                {' · '}
+                <LockIcon /> {t('legend.locked')}
+              </span>
+            )}
             {' · '}
             {t(`level.${level}`)}
           </div>
+          {rate && <RateSwitch metric={c.metric as IncidentRate} />}
+          {scale.sigma && (
+            <div className="legend-method" data-testid="legend-sigma">
+              {t('legend.sigma', {
+                mean: formatMetricValue(i18n, c.metric, scale.sigma.mean, 2),
+                sd: formatMetricValue(i18n, c.metric, scale.sigma.sd, 2),
+              })}
+            </div>
+          )}
+          {!scale.locked && c.method !== 'manual' && scale.breaks.length < c.k && (
+            <div className="legend-method" data-testid="legend-fewer">
+              {t(scale.method === 'stddev' ? 'legend.fewerClassesRange' : 'legend.fewerClasses', {
+                n: scale.breaks.length,
+                k: c.k,
+              })}
+            </div>
+          )}
           <table className="legend-classes">
             <tbody>
               {[...scale.breaks.keys()].reverse().map((i) => (
@@ -63,6 +97,23 @@ export function Legend({ hexBreaks, hexColors }: { hexBreaks: number[]; hexColor
                   {fmt.integer(scale.noData)}
                 </td>
               </tr>
+              {small && (
+                <tr data-class="small-numbers" data-testid="legend-small-numbers">
+                  <td>
+                    <span className="small-number-mark" />
+                  </td>
+                  <td className="interval">
+                    {t('legend.smallNumbers', {
+                      count: fmt.integer(small.minCount),
+                      population: fmt.integer(small.minPopulation),
+                    })}
+                  </td>
+                  {/* a mark over the classes, not a class: its count is not one of theirs */}
+                  <td className="mark-count" data-count={small.count}>
+                    {fmt.integer(small.count)}
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
           <div className="legend-total">
@@ -71,6 +122,7 @@ export function Legend({ hexBreaks, hexColors }: { hexBreaks: number[]; hexColor
         </section>
       )}
       <AnalyticsLegend />
+      {layers.standard.on && <StandardLegend />}
       {layers.incidents.on && (
         <section className="legend-entry">
           <h3>{density === 'hex' ? t('density.legendHex') : t('density.legendHeat')}</h3>
@@ -190,6 +242,12 @@ export function Legend({ hexBreaks, hexColors }: { hexBreaks: number[]; hexColor
               {t('legend.borderLine')}
             </li>
           )}
+          {layers.communes_2008.on && (
+            <li>
+              <span className="line-swatch line-commune-2008" />
+              {t('legend.communes2008')}
+            </li>
+          )}
           {layers.border_belt.on && (
             <li>
               <span className="fill-swatch fill-belt" />
@@ -210,6 +268,38 @@ export function Legend({ hexBreaks, hexColors }: { hexBreaks: number[]; hexColor
           </li>
         </ul>
       </section>
+    </div>
+  )
+}
+
+/**
+ * Raw or Empirical-Bayes smoothed incident rate: the same unit (per 1,000 residents per year), so locked or
+ * manual classes are kept and the two maps compare; the ranking follows when it was sorted by the rate.
+ */
+function RateSwitch({ metric }: { metric: IncidentRate }) {
+  const { t } = useI18n()
+  const choose = (next: IncidentRate) =>
+    update((s) => ({
+      classification: { ...s.classification, metric: next },
+      sort: s.sort.key === s.classification.metric ? { ...s.sort, key: next } : s.sort,
+    }))
+  return (
+    <div className="legend-rate">
+      <div className="segmented" title={t('legend.rateSwitch')} data-testid="rate-switch">
+        {INCIDENT_RATES.map((m) => (
+          <button
+            key={m}
+            type="button"
+            data-rate={m}
+            aria-pressed={metric === m}
+            className={metric === m ? 'on' : ''}
+            onClick={() => choose(m)}
+          >
+            {t(m === 'incident_rate_eb' ? 'legend.rateSmoothed' : 'legend.rateRaw')}
+          </button>
+        ))}
+      </div>
+      {metric === 'incident_rate_eb' && <div className="legend-method">{t('legend.smoothedHint')}</div>}
     </div>
   )
 }

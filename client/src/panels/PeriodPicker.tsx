@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { update, useAtlas } from '../state/store.ts'
+import { DateInput } from './DateInput.tsx'
 import { lastMonths } from './period.ts'
 import { usePeriod } from './use-period.ts'
 
@@ -63,22 +64,20 @@ export function PeriodPicker() {
         <div className="period-editor">
           <label className="field">
             <span className="field-label">{t('period.from')}</span>
-            <input
-              type="date"
+            <DateInput
               value={p.from}
               min={p.range.from}
               max={p.to}
-              onChange={(e) => e.target.value && update({ from: e.target.value, to: p.to })}
+              onDate={(v) => update({ from: v, to: p.to })}
             />
           </label>
           <label className="field">
             <span className="field-label">{t('period.to')}</span>
-            <input
-              type="date"
+            <DateInput
               value={p.to}
               min={p.from}
               max={p.range.to}
-              onChange={(e) => e.target.value && update({ from: p.from, to: e.target.value })}
+              onDate={(v) => update({ from: p.from, to: v })}
             />
           </label>
           <button type="button" className="btn btn-small btn-primary" onClick={() => setEditing(false)}>

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react'
-import { TableTabs } from '../analytics/TableTabs.tsx'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
 import { useMapMetrics } from '../api/hooks.ts'
 import type { MetricsRow } from '../api/types.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
@@ -7,8 +7,9 @@ import { colorOf } from '../legend/class-scale.ts'
 import { useClassScale } from '../legend/use-class-scale.ts'
 import { mapRef, setExternalHover } from '../map/map-ref.ts'
 import type { MetricName } from '../metrics/catalog.ts'
-import { formatMetricValue } from '../metrics/format-metric.ts'
+import { formatMetricValue, metricUnit } from '../metrics/format-metric.ts'
 import { update, useAtlas } from '../state/store.ts'
+import { scrollRowIntoView } from '../ui/scroll-row.ts'
 import { matchesFolded } from '../util/fold.ts'
 
 const COLUMNS: MetricName[] = [
@@ -48,22 +49,32 @@ export function RankingTable() {
     })
   }, [metrics, q, sort])
 
-  const header = (key: MetricName | 'name', label: string, num = true) => (
+  const header = (key: MetricName | 'name', label: string, num = true, unit = '') => (
     <th
       className={`${num ? 'num' : ''} sortable${sort.key === key ? ' sorted' : ''}`}
       aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}
       onClick={() => update({ sort: { key, asc: sort.key === key ? !sort.asc : key === 'name' } })}
-      title={label}
+      title={unit ? `${label} (${unit})` : label}
     >
       {label}
       {sort.key === key ? (sort.asc ? ' ▲' : ' ▼') : ''}
+      {unit && <span className="th-unit">{unit}</span>}
     </th>
   )
 
   const open = (r: MetricsRow) => {
-    update({ selected: r.code }, { push: true })
-    mapRef.fitUnit?.(r.code)
+    // the map fits a new selection itself; a row already selected is fitted again on a click
+    if (r.code === selected) mapRef.fitUnit?.(r.code)
+    else update({ selected: r.code }, { push: true })
   }
+
+  // A unit selected elsewhere (on the map, in a search) is scrolled into sight in the table.
+  const body = useRef<HTMLTableSectionElement>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: also once the rows have arrived
+  useEffect(() => {
+    if (!selected) return
+    scrollRowIntoView(body.current?.querySelector(`tr[data-code="${CSS.escape(selected)}"]`))
+  }, [selected, rows])
 
   return (
     <section className="ranking" data-testid="ranking">
@@ -78,15 +89,7 @@ export function RankingTable() {
           aria-label={t('table.search')}
         />
         <span className="muted">{t('table.rows', { n: fmt.integer(rows.length) })}</span>
-        <button
-          type="button"
-          className="icon-btn"
-          onClick={() => update({ table: false })}
-          aria-label={t('table.close')}
-          title={t('table.close')}
-        >
-          ✕
-        </button>
+        <CloseTableButton />
       </div>
       <div className="ranking-scroll">
         <table className="data-table">
@@ -94,13 +97,14 @@ export function RankingTable() {
             <tr>
               <th className="num">{t('table.rank')}</th>
               {header('name', t('table.name'), false)}
-              {columns.map((m) => header(m, t(`metric.${m}`)))}
+              {columns.map((m) => header(m, t(`metric.${m}`), true, metricUnit(i18n, m)))}
             </tr>
           </thead>
-          <tbody onMouseLeave={() => setExternalHover(null)}>
+          <tbody ref={body} onMouseLeave={() => setExternalHover(null)}>
             {rows.map((r, i) => (
               <tr
                 key={r.code}
+                data-code={r.code}
                 className={r.code === selected ? 'selected' : ''}
                 onMouseEnter={() => setExternalHover(r.code)}
                 onClick={() => open(r)}

@@ -3,7 +3,7 @@ import { getJson } from '../api/client.ts'
 import { type SearchResult, searchUrl } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { mapRef } from '../map/map-ref.ts'
-import { update } from '../state/store.ts'
+import { store, update } from '../state/store.ts'
 
 /** Finds communes and villages by name, with or without diacritics (/api/search). */
 export function SearchBox() {
@@ -25,12 +25,14 @@ export function SearchBox() {
   }, [q])
 
   const choose = (r: SearchResult) => {
+    const selectedNow = store.get().selected
     setQ('')
     setResults(null)
     if (r.level === 'village')
       update({ selected: r.code, drill: r.commune_code, level: 'village' }, { push: true })
     else update({ selected: r.code }, { push: true })
-    mapRef.current?.flyTo(r.lon, r.lat, r.level === 'village' ? 13 : 11)
+    // the map fits the new selection itself; the same unit again is fitted here
+    if (r.code === selectedNow) mapRef.fitUnit?.(r.code)
   }
 
   return (
@@ -61,6 +63,7 @@ export function SearchBox() {
                 type="button"
                 className={i === active ? 'active' : ''}
                 aria-current={i === active}
+                data-code={r.code}
                 onMouseDown={() => choose(r)}
               >
                 <span className="search-name">{r.name}</span>

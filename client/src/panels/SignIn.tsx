@@ -1,5 +1,8 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
+import { useHealth } from '../api/hooks.ts'
+import { areaSubtitle } from '../i18n/area-subtitle.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
+import { update } from '../state/store.ts'
 
 type AuthState = 'checking' | 'open' | 'signed-in' | 'needs-sign-in'
 
@@ -21,7 +24,9 @@ export function SignInGate({ children }: { children: ReactNode }) {
 }
 
 function SignInForm({ onDone }: { onDone: () => void }) {
-  const { t } = useI18n()
+  const i18n = useI18n()
+  const { t, lang } = i18n
+  const health = useHealth().data
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -39,8 +44,17 @@ function SignInForm({ onDone }: { onDone: () => void }) {
   return (
     <div className="signin">
       <form className="signin-card" onSubmit={submit}>
+        <button
+          type="button"
+          className="btn btn-small btn-lang signin-lang"
+          title={t('app.switchLangTitle')}
+          onClick={() => update({ lang: lang === 'vi' ? 'en' : 'vi' })}
+          data-testid="lang-switch"
+        >
+          {t('app.switchLang')}
+        </button>
         <h1>{t('app.name')}</h1>
-        <p className="muted">{t('app.subtitle')}</p>
+        <p className="muted">{areaSubtitle(i18n, health)}</p>
         <label className="field">
           <span className="field-label">{t('auth.username')}</span>
           <input

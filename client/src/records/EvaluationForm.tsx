@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react'
-import { Field } from '../admin/Dialog.tsx'
 import { request } from '../admin/request.ts'
 import type { SessionUser } from '../admin/session.ts'
 import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
+import { DateInput } from '../panels/DateInput.tsx'
+import { Field } from '../ui/Dialog.tsx'
 import { FormFooter } from './controls.tsx'
 import { ModelChooser } from './ModelChooser.tsx'
 import { opt, today, useRecordForm } from './use-record-form.ts'
@@ -41,7 +42,13 @@ export function EvaluationForm({ user }: { user: SessionUser }) {
         version={0}
       />
       <Field name="evaluated_on" label={t('records.evaluatedOn')} error={e.evaluated_on}>
-        <input type="date" {...f.bind('evaluated_on')} required />
+        <DateInput
+          name="evaluated_on"
+          value={f.values.evaluated_on}
+          onDate={(v) => f.set({ evaluated_on: v })}
+          raw
+          required
+        />
       </Field>
       <Field name="rating_code" label={t('records.rating')} error={e.rating_code}>
         <select {...f.bind('rating_code')} required>

@@ -1,11 +1,17 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
-import { Field } from '../admin/Dialog.tsx'
-import { type FormErrors, formErrors, NO_ERRORS } from '../admin/field-errors.ts'
 import { RequestError, request } from '../admin/request.ts'
 import type { SessionUser } from '../admin/session.ts'
 import type { MessageKey } from '../i18n/index.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
-import { IMPORT_CRS, IMPORT_KINDS, type ImportIssue, type ImportReport } from './import-kinds.ts'
+import { Field } from '../ui/Dialog.tsx'
+import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
+import {
+  IMPORT_CRS,
+  IMPORT_KINDS,
+  type ImportColumn,
+  type ImportIssue,
+  type ImportReport,
+} from './import-kinds.ts'
 
 /** Upload → dry-run report row by row → commit (or discard). */
 export function ImportWizard({ user }: { user: SessionUser }) {
@@ -22,7 +28,7 @@ export function ImportWizard({ user }: { user: SessionUser }) {
   const kinds = IMPORT_KINDS.filter((k) => k !== 'boundaries' || user.role === 'admin')
 
   const fail = (err: unknown) => {
-    if (err instanceof RequestError) setErrors(formErrors(err, ['file', 'kind', 'crs', 'id']))
+    if (err instanceof RequestError) setErrors(formErrors(err, ['file', 'kind', 'crs', 'id'], lang))
     else setErrors({ fields: {}, general: String(err) })
   }
 
@@ -104,6 +110,7 @@ export function ImportWizard({ user }: { user: SessionUser }) {
             {t('records.import.committed', { n: report.create + report.update })}
           </div>
         )}
+        <ColumnTable columns={report.columns} />
         <IssueTable
           title={t('records.import.errorList')}
           issues={report.errors}
@@ -208,7 +215,7 @@ function IssueTable(props: {
   columns: ImportReport['columns']
   kind: 'error' | 'warning'
 }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   if (!props.issues.length) return null
   const header = new Map(props.columns.filter((c) => c.field).map((c) => [c.field as string, c.column]))
   return (
@@ -227,7 +234,48 @@ function IssueTable(props: {
             <tr key={`${i.row}-${i.field}-${i.message}`}>
               <td>{i.row || '–'}</td>
               <td title={i.field}>{header.get(i.field) ?? <code>{i.field}</code>}</td>
-              <td>{i.message}</td>
+              <td>{(lang === 'vi' && i.message_vi) || i.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  )
+}
+
+/** Which column of the file was read as which field, cut Shapefile names marked as such. */
+function ColumnTable({ columns }: { columns: ImportColumn[] }) {
+  const { t, lang } = useI18n()
+  if (!columns.length) return null
+  const read = columns.filter((c) => c.field).length
+  return (
+    <details className="adm-issues" data-testid="import-columns">
+      <summary>{t('records.import.columns', { read, n: columns.length })}</summary>
+      <table className="adm-table">
+        <thead>
+          <tr>
+            <th>{t('records.import.column')}</th>
+            <th>{t('records.import.readAs')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {columns.map((c) => (
+            <tr key={c.column} data-field={c.field ?? ''}>
+              <td>
+                <code>{c.column}</code>
+              </td>
+              <td title={c.field ?? undefined}>
+                {c.field ? (
+                  lang === 'vi' ? (
+                    (c.label ?? c.field)
+                  ) : (
+                    c.field
+                  )
+                ) : (
+                  <span className="muted">{t('records.import.ignored')}</span>
+                )}
+                {c.truncated && <span className="muted"> · {t('records.import.truncated')}</span>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,9 +1,10 @@
 import type { FormEvent } from 'react'
-import { Field } from '../admin/Dialog.tsx'
 import { request } from '../admin/request.ts'
 import type { SessionUser } from '../admin/session.ts'
 import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
+import { DateInput } from '../panels/DateInput.tsx'
+import { Field } from '../ui/Dialog.tsx'
 import { CommuneSelect, FormFooter, PlaceInput, VillageSelect } from './controls.tsx'
 import { useEditableCommunes } from './reference.ts'
 import { num, opt, today, useRecordForm } from './use-record-form.ts'
@@ -56,7 +57,13 @@ export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: 
         </select>
       </Field>
       <Field name="occurred_on" label={t('records.occurredOn')} error={e.occurred_on}>
-        <input type="date" {...f.bind('occurred_on')} required />
+        <DateInput
+          name="occurred_on"
+          value={f.values.occurred_on}
+          onDate={(v) => f.set({ occurred_on: v })}
+          raw
+          required
+        />
       </Field>
       <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />

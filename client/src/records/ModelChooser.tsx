@@ -1,6 +1,6 @@
-import { Field } from '../admin/Dialog.tsx'
 import type { SessionUser } from '../admin/session.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
+import { Field } from '../ui/Dialog.tsx'
 import { ModelSelect } from './controls.tsx'
 import { useEditableCommunes, useModelsOf } from './reference.ts'
 

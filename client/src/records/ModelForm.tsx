@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react'
-import { Field } from '../admin/Dialog.tsx'
 import { request } from '../admin/request.ts'
 import type { SessionUser } from '../admin/session.ts'
 import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
+import { DateInput } from '../panels/DateInput.tsx'
+import { Field } from '../ui/Dialog.tsx'
 import { CommuneSelect, FormFooter, ModelSelect, PlaceInput, VillageSelect } from './controls.tsx'
 import { useEditableCommunes, useModelsOf } from './reference.ts'
 import { num, opt, today, useRecordForm } from './use-record-form.ts'
@@ -165,7 +166,13 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
         </select>
       </Field>
       <Field name="founded_on" label={t('records.foundedOn')} error={e.founded_on}>
-        <input type="date" {...f.bind('founded_on')} required />
+        <DateInput
+          name="founded_on"
+          value={f.values.founded_on}
+          onDate={(v) => f.set({ founded_on: v })}
+          raw
+          required
+        />
       </Field>
       <Field name="members" label={t('records.members')} error={e.members}>
         <input type="number" min={0} {...f.bind('members')} />

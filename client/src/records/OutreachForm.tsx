@@ -1,9 +1,10 @@
 import type { FormEvent } from 'react'
-import { Field } from '../admin/Dialog.tsx'
 import { request } from '../admin/request.ts'
 import type { SessionUser } from '../admin/session.ts'
 import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
+import { DateInput } from '../panels/DateInput.tsx'
+import { Field } from '../ui/Dialog.tsx'
 import { CommuneSelect, FormFooter, VillageSelect } from './controls.tsx'
 import { useEditableCommunes } from './reference.ts'
 import { num, opt, today, useRecordForm } from './use-record-form.ts'
@@ -42,7 +43,13 @@ export function OutreachForm({ user }: { user: SessionUser }) {
       <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
       <Field name="held_on" label={t('records.heldOn')} error={e.held_on}>
-        <input type="date" {...f.bind('held_on')} required />
+        <DateInput
+          name="held_on"
+          value={f.values.held_on}
+          onDate={(v) => f.set({ held_on: v })}
+          raw
+          required
+        />
       </Field>
       <Field name="attendees" label={t('records.attendees')} error={e.attendees}>
         <input type="number" min={0} {...f.bind('attendees')} required />

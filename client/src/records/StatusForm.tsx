@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react'
-import { Field } from '../admin/Dialog.tsx'
 import { request } from '../admin/request.ts'
 import type { SessionUser } from '../admin/session.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
+import { DateInput } from '../panels/DateInput.tsx'
+import { Field } from '../ui/Dialog.tsx'
 import { FormFooter } from './controls.tsx'
 import { ModelChooser } from './ModelChooser.tsx'
 import { opt, today, useRecordForm } from './use-record-form.ts'
@@ -48,7 +49,7 @@ export function StatusForm({ user }: { user: SessionUser }) {
         </select>
       </Field>
       <Field name="on" label={t('records.statusFrom')} error={e.on}>
-        <input type="date" {...f.bind('on')} required />
+        <DateInput name="on" value={f.values.on} onDate={(v) => f.set({ on: v })} raw required />
       </Field>
       <div className="adm-span">
         <Field

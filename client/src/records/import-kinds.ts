@@ -18,18 +18,30 @@ export interface ImportIssue {
   row: number
   field: string
   message: string
+  /** the same message in Vietnamese */
+  message_vi?: string
+}
+
+/** A column of the file and the field it was read as (null: ignored). */
+export interface ImportColumn {
+  column: string
+  field: string | null
+  /** the field's Vietnamese header */
+  label?: string
+  /** the header is the field's name cut to a Shapefile's 10 characters (TEN_MO_HIN) */
+  truncated?: boolean
 }
 
 export interface ImportReport {
   id: string
   kind: string
-  status: 'running' | 'validated' | 'committed'
+  status: 'running' | 'validated' | 'committed' | 'expired'
   file_name: string
   rows: number
   processed: number
   valid: number
   /** the file's column headers and the field each was read as (null: ignored) */
-  columns: { column: string; field: string | null }[]
+  columns: ImportColumn[]
   create: number
   update: number
   skip: number

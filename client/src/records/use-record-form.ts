@@ -1,6 +1,6 @@
 import { type ChangeEvent, useState } from 'react'
-import { type FormErrors, formErrors, NO_ERRORS } from '../admin/field-errors.ts'
 import { RequestError } from '../admin/request.ts'
+import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
 
 type Values = Record<string, string>
 

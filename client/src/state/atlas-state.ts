@@ -9,8 +9,11 @@ export const LAYER_IDS = [
   'hotspots',
   'bivariate',
   'change',
+  'emerging',
+  'standard',
   'area_classes',
   'border_belt',
+  'communes_2008',
   'incidents',
   'border_line',
   'models',
@@ -73,6 +76,8 @@ export interface AtlasState {
   sort: { key: MetricName | 'name'; asc: boolean }
   /** hot spots, bivariate and change maps, priority weights (analytics/analytics-state.ts) */
   analytics: AnalyticsState
+  /** what-if scenario the figures are computed under (/api/scenarios); null = the actual records */
+  scenario: number | null
 }
 
 export const DEFAULT_LAYERS: Readonly<Record<LayerId, LayerSetting>> = {
@@ -80,8 +85,11 @@ export const DEFAULT_LAYERS: Readonly<Record<LayerId, LayerSetting>> = {
   hotspots: { on: false, opacity: 0.85 },
   bivariate: { on: false, opacity: 0.9 },
   change: { on: false, opacity: 0.85 },
+  emerging: { on: false, opacity: 0.85 },
+  standard: { on: false, opacity: 0.85 },
   area_classes: { on: false, opacity: 1 },
   border_belt: { on: true, opacity: 0.8 },
+  communes_2008: { on: false, opacity: 1 },
   incidents: { on: false, opacity: 0.8 },
   border_line: { on: true, opacity: 1 },
   models: { on: false, opacity: 0.9 },
@@ -111,4 +119,5 @@ export const DEFAULT_STATE: Readonly<AtlasState> = Object.freeze({
   table: false,
   sort: { key: 'incident_rate_per_1000', asc: false },
   analytics: DEFAULT_ANALYTICS,
+  scenario: null,
 } satisfies AtlasState)

@@ -29,6 +29,7 @@ const fullView: AtlasState = {
   drill: '02647',
   table: true,
   sort: { key: 'incidents', asc: true },
+  scenario: 12,
 }
 fullView.layers = {
   ...fullView.layers,
@@ -50,6 +51,7 @@ describe('URL state', () => {
     expect(q).toContain('types=camera_an_ninh,to_tuan_tra')
     expect(q).toContain('map=9.5/22.48/103.97')
     expect(q).toContain('lang=en')
+    expect(q).toContain('scn=12')
   })
 
   it('reads ?lang=en and ?lang=vi', () => {
@@ -60,7 +62,7 @@ describe('URL state', () => {
 
   it('ignores malformed values instead of failing', () => {
     const s = decodeState(
-      'map=abc&k=42&m=drop_table&sel=1;select&from=yesterday&br=3,2,1&cls=magic&types=A%20B',
+      'map=abc&k=42&m=drop_table&sel=1;select&from=yesterday&br=3,2,1&cls=magic&types=A%20B&scn=0x1',
     )
     expect(s).toEqual({ ...DEFAULT_STATE, filters: { ...DEFAULT_STATE.filters } })
   })

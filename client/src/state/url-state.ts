@@ -75,6 +75,7 @@ export function encodeState(state: AtlasState): string {
   if (state.sort.key !== c.metric || state.sort.asc)
     p.push(['sort', `${state.sort.asc ? '' : '-'}${state.sort.key}`])
   p.push(...encodeAnalytics(state.analytics))
+  if (state.scenario !== null) p.push(['scn', String(state.scenario)])
   return p
     .map(
       ([k, v]) =>
@@ -148,5 +149,7 @@ export function decodeState(search: string): AtlasState {
     if (key === 'name' || isMetricName(key)) s.sort = { key, asc: !sort.startsWith('-') }
   }
   s.analytics = decodeAnalytics(q)
+  const scn = q.get('scn')
+  if (scn && /^[1-9]\d{0,8}$/.test(scn)) s.scenario = Number(scn)
   return s
 }

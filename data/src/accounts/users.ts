@@ -3,7 +3,19 @@ import { hashPassword, randomPassword } from './password.ts'
 
 /** Default password of the demo accounts; set DEMO_PASSWORD to change it. Demo only. */
 export const DEFAULT_DEMO_PASSWORD = 'antt-demo-2025'
-export const DEMO_STEWARD_SCOPE = '02647' // Phường Lào Cai
+/**
+ * The demo steward's ward: the most populous ward on the border, else the most populous ward, else the most
+ * populous commune of the area (in Lào Cai: Phường Lào Cai, 02647, by the border gate).
+ */
+export async function demoStewardScope(tx: Queryable): Promise<string> {
+  const [row] = await tx.query<{ code: string }>(
+    `select c.code from commune c
+     order by exists (select 1 from commune_area_class a where a.commune_code = c.code and a.class_code = 'border') and c.type = 'phuong' desc,
+              c.type = 'phuong' desc, c.population desc, c.code
+     limit 1`,
+  )
+  return row.code
+}
 
 export interface NewUser {
   username: string
@@ -33,13 +45,14 @@ export async function createDemoAccounts(tx: Queryable, password: string): Promi
   const roles = await tx.query<{ code: string; name_vi: string }>(
     'select code, name_vi from app_role order by sort',
   )
+  const stewardScope = await demoStewardScope(tx)
   for (const r of roles)
     await createUser(tx, {
       username: r.code,
       display_name: `${r.name_vi} (demo)`,
       role_code: r.code,
       password,
-      scope: r.code === 'steward' ? [DEMO_STEWARD_SCOPE] : undefined,
+      scope: r.code === 'steward' ? [stewardScope] : undefined,
       created_by: 'seed',
     })
   return roles.map((r) => r.code)

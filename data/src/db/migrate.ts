@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { Db } from './types.ts'
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../sql/migrations/', import.meta.url))
+export const FUNCTIONS_DIR = fileURLToPath(new URL('../../../sql/functions/', import.meta.url))
 
 export interface Migration {
   version: string
@@ -12,26 +13,71 @@ export interface Migration {
   checksum: string
 }
 
+export interface FunctionFile {
+  name: string
+  sql: string
+  checksum: string
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
 export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
     .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
     .sort()
     .map((file) => {
       const sql = readFileSync(dir + file, 'utf8')
-      return {
-        version: file.slice(0, 3),
-        name: file.slice(4, -4),
-        sql,
-        checksum: createHash('sha256').update(sql).digest('hex'),
-      }
+      return { version: file.slice(0, 3), name: file.slice(4, -4), sql, checksum: sha256(sql) }
+    })
+}
+
+/** The files of functions and views, in the order they are applied (their names start with a number). */
+export function listFunctionFiles(dir = FUNCTIONS_DIR): FunctionFile[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{2}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((file) => {
+      const sql = readFileSync(dir + file, 'utf8')
+      return { name: file.slice(0, -4), sql, checksum: sha256(sql) }
     })
 }
 
 /**
- * Applies the numbered migrations in order, each in its own transaction, and records them.
- * Safe to run again: applied versions are skipped; an applied file that changed is an error.
+ * Migrations whose text changed once, on purpose, after databases had applied them: their functions and views
+ * moved to sql/functions/ (each defined in one file). A database that applied the earlier text has the same
+ * tables; its recorded checksum is brought up to date and the functions are then created from sql/functions/.
  */
-export async function migrate(db: Db, migrations = listMigrations()): Promise<string[]> {
+const MOVED_TO_FUNCTIONS: Record<string, string> = {
+  '001': 'daa2335b2d5a7a4c6f9930ffebf758059f66a29a81a461b96ae6dc6a865ece4f',
+  '005': 'c2de041468f75125cd93cf6441324c27807fbb8f7ce5aa609926c9d85bda674b',
+  '006': '61e33fd1a10db2d9d5db1fdb61f85a4b103e0f91adddc4c883927089e2cd99ac',
+  '008': '1a378bda5fc8f7b828a8b821ff884391bde7643babbd3e4ea39b67ab6101a6f5',
+  '009': '2c0881ddb286300c2458248669570e39365790a907fbd910c875ea565ac5fba5',
+  '010': '9248d064f61b05941aefdb394d2926f0e030d1355e9c26ca00f56d499378330b',
+  '011': 'f906054e86b50ba522c4ed3215bf6f1084a2ed39dba7fa889f67b010bd1afeb1',
+  '012': '12bdc9f4e1bdd32c30f4711faa388321f634d74d76ad081e27c858377afde63e',
+  '013': '5aea903189a48aeb0b46c56249bd3d2a93bd4d1bf66f7792de14a5d0170ae7d7',
+  '015': 'ba6de32bc5a27af9ad346a776710634351011715d53d98ca14801b768a27e198',
+  '017': '747e5c6fed2e82890ef8eb169afc5291aeefdbc4bac29bf1d70e32238d514649',
+  '019': 'e6d957a6696ec662af54ac33e3f73649d4b4e19599002352c5b82c9dfb595658',
+}
+
+/**
+ * Applies the numbered migrations in order, each in its own transaction, and records them; then the functions
+ * and views of sql/functions/ when any of those files is new or changed.
+ *
+ * Migrations hold tables, constraints, grants on tables and data changes, and never call a function of
+ * sql/functions/ (those are created after them, with the triggers). Only what a table or policy needs when
+ * it is created stays in its migration: vn_fold() of the generated columns and the scope test of the
+ * row-level security policies. Every function is defined in exactly one file.
+ *
+ * Safe to run again: applied versions are skipped; an applied migration that changed is an error.
+ */
+export async function migrate(
+  db: Db,
+  migrations = listMigrations(),
+  functions = listFunctionFiles(),
+): Promise<string[]> {
   await db.exec(`create table if not exists schema_migration (
     version text primary key,
     name text not null,
@@ -47,8 +93,10 @@ export async function migrate(db: Db, migrations = listMigrations()): Promise<st
   for (const m of migrations) {
     const seen = done.get(m.version)
     if (seen) {
-      if (seen !== m.checksum)
+      if (seen === m.checksum) continue
+      if (seen !== MOVED_TO_FUNCTIONS[m.version])
         throw new Error(`migration ${m.version}_${m.name}.sql changed after it was applied`)
+      await db.query('update schema_migration set checksum = $2 where version = $1', [m.version, m.checksum])
       continue
     }
     await db.transaction(async (tx) => {
@@ -61,5 +109,30 @@ export async function migrate(db: Db, migrations = listMigrations()): Promise<st
     })
     applied.push(`${m.version}_${m.name}`)
   }
-  return applied
+  return [...applied, ...(await applyFunctions(db, functions))]
+}
+
+/**
+ * Creates (or replaces) every function and view of sql/functions/, in file order and in one transaction, when
+ * any file is new or changed; a later file may use what an earlier one defines, so all are applied together.
+ */
+async function applyFunctions(db: Db, files: FunctionFile[]): Promise<string[]> {
+  await db.exec(`create table if not exists schema_function (
+    name text primary key,
+    checksum text not null,
+    applied_at timestamptz not null default now()
+  )`)
+  const done = new Map(
+    (await db.query<{ name: string; checksum: string }>('select name, checksum from schema_function')).map(
+      (r) => [r.name, r.checksum],
+    ),
+  )
+  if (files.length === done.size && files.every((f) => done.get(f.name) === f.checksum)) return []
+  await db.transaction(async (tx) => {
+    for (const f of files) await tx.exec(f.sql)
+    await tx.exec('delete from schema_function')
+    for (const f of files)
+      await tx.query('insert into schema_function (name, checksum) values ($1, $2)', [f.name, f.checksum])
+  })
+  return files.map((f) => `functions/${f.name}`)
 }

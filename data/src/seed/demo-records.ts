@@ -243,7 +243,7 @@ const RULES: ModelRule[] = [
   {
     type: 'clb_phong_chong_ma_tuy',
     perCommune: true,
-    // commune-wide: one covers every village of its commune (migration 008), so they stay few
+    // commune-wide: one covers every village of its commune (village_type_coverage), so they stay few
     chance: (v) => (v.under_covered ? 0 : 0.08),
     founded: ['2012-01-01', '2025-06-30'],
     lead: { youth_union: 2, police: 1, womens_union: 1 },

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto'
 import { createRng } from '@antt/analysis'
 import { createDemoAccounts, DEFAULT_DEMO_PASSWORD } from '../accounts/users.ts'
 import type { Db, Queryable } from '../db/index.ts'
-import { type FetchOptions, fetchAllSources } from '../sources/fetch.ts'
+import { type Area, areaFromEnv } from '../sources/area.ts'
+import type { FetchOptions } from '../sources/fetch.ts'
+import { type MissingLayer, resolveLayers } from '../sources/layers.ts'
+import { readManifest } from '../sources/manifest.ts'
 import { assignAreaClasses, assignGateClasses } from './area-classes.ts'
 import { placeBorderFeatures } from './border-features.ts'
 import { loadBoundaries } from './boundaries.ts'
@@ -13,6 +16,8 @@ import { type CommuneInput, type GeneratedVillage, generateVillages } from './vi
 export const DEFAULT_SEED = 20250701
 
 export interface SeedOptions extends FetchOptions {
+  /** the provinces to load (default: AREA, see sources/area.ts) */
+  area?: Area
   seed?: number
   /** password of the demo accounts (one per role); default DEFAULT_DEMO_PASSWORD */
   demoPassword?: string
@@ -25,6 +30,8 @@ export interface SeedReport {
   demo: boolean
   digest: string | null
   counts: Record<string, number>
+  /** optional layers that could not be had, with how to supply them */
+  missing: MissingLayer[]
   ms: number
 }
 
@@ -256,10 +263,12 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
   const t0 = Date.now()
   const seedValue = opts.seed ?? DEFAULT_SEED
   const demo = opts.demo ?? true
-  const files = await fetchAllSources(opts)
+  const manifest = readManifest()
+  const area = opts.area ?? areaFromEnv(process.env, manifest.area)
+  const { files, missing } = await resolveLayers(db, area, opts, manifest)
   let digest: string | null = null
   await db.transaction(async (tx) => {
-    await loadBoundaries(tx, files)
+    await loadBoundaries(tx, files, area, manifest.area)
     await tx.query('select compute_border_areas()')
     await assignAreaClasses(tx)
     await placeBorderFeatures(tx)
@@ -278,10 +287,12 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
       await createDemoAccounts(tx, opts.demoPassword ?? DEFAULT_DEMO_PASSWORD)
     }
     const meta = {
+      area,
       demo,
       seed: seedValue,
       digest,
       period: demo ? DEMO_PERIOD : null,
+      missing_layers: missing.map(({ id, path, what, hint }) => ({ id, path, what, hint })),
       seeded_at: new Date().toISOString(),
     }
     for (const [key, value] of Object.entries(meta))
@@ -309,5 +320,5 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
     const [row] = await db.query<{ n: number }>(`select count(*)::int as n from ${t}`)
     counts[t] = row.n
   }
-  return { seed: seedValue, demo, digest, counts, ms: Date.now() - t0 }
+  return { seed: seedValue, demo, digest, counts, missing, ms: Date.now() - t0 }
 }

@@ -73,6 +73,24 @@ describe.each(backends())('seeded data on the %s database', (backend) => {
     expect(rows.filter((r) => r.d > 20_000).every((r) => !r.border)).toBe(true)
   })
 
+  it('finds the ten border communes of Lào Cai it found from the old provincial outline', async () => {
+    const rows = await db.query<{ code: string }>(
+      `select commune_code as code from commune_area_class where class_code = 'border' order by 1`,
+    )
+    expect(rows.map((r) => r.code)).toEqual([
+      '02647',
+      '02683',
+      '02686',
+      '02695',
+      '02701',
+      '02746',
+      '02752',
+      '02761',
+      '02788',
+      '02809',
+    ])
+  })
+
   it('computes a 1,000 m border belt inside the province', async () => {
     const row = await one<{ km2: number; inside: boolean }>(
       `select ST_Area(b.geom::geography) / 1e6 as km2,

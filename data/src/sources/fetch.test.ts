@@ -2,42 +2,59 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultMirror, fetchSource, readManifest, SourceError } from './fetch.ts'
+import { fetchRaw, gitBlobSha1, rawLocations, SourceError } from './fetch.ts'
+import { rawPath, readManifest } from './manifest.ts'
 
-const communes = () => readManifest().find((s) => s.id === 'communes_2025')!
+const manifest = readManifest()
+const wards = () => manifest.raw.find((r) => r.id === 'wards_15')!
 
-describe('source files', () => {
-  it('lists every boundary file with origin, licence and SHA-256', () => {
-    for (const src of readManifest()) {
-      expect(src.sha256).toMatch(/^[0-9a-f]{64}$/)
-      expect(src.licence.length).toBeGreaterThan(2)
-      expect(src.origin).toMatch(/github\.com|derived/)
+describe('source manifest', () => {
+  it('pins every raw file to a commit with a content hash and a licence', () => {
+    for (const raw of manifest.raw) {
+      expect(raw.url).toMatch(/^https:\/\/raw\.githubusercontent\.com\/[^/]+\/[^/]+\/[0-9a-f]{8,40}\//)
+      expect(raw.sha256 ?? raw.git_blob_sha1).toMatch(/^[0-9a-f]{40}([0-9a-f]{24})?$/)
+      expect(raw.licence.length).toBeGreaterThan(2)
     }
   })
 
-  it('resolves a file from the mirror when its hash matches', async () => {
-    const buf = await fetchSource(communes(), { mirror: defaultMirror(), allowOrigin: false })
-    expect(JSON.parse(buf.toString('utf8')).features).toHaveLength(99)
+  it('derives every layer from listed raw files, and requires only the current boundaries', () => {
+    const ids = new Set(manifest.raw.map((r) => r.id))
+    for (const layer of manifest.layers)
+      for (const id of layer.from) expect(ids, `${layer.id} ← ${id}`).toContain(id)
+    expect(manifest.layers.filter((l) => !l.required).map((l) => l.id)).toEqual([
+      'districts_pre2025',
+      'communes_2008',
+    ])
+  })
+})
+
+describe('raw files', () => {
+  it('looks in the mirror, then the cache, then the origin (DATA_ORIGIN when set)', () => {
+    const where = rawLocations(wards(), { mirror: '/m', cacheDir: '/c', origin: 'http://127.0.0.1:9/' })
+    const path = rawPath(wards())
+    expect(where.map((w) => w.where)).toEqual([
+      `/m/origin/${path}`,
+      `/c/origin/${path}`,
+      `http://127.0.0.1:9/${path}`,
+    ])
+    expect(rawLocations(wards(), { mirror: undefined, cacheDir: '/c' }).at(-1)?.where).toBe(wards().url)
   })
 
-  it('fails naming the file and every place looked when the hash differs', async () => {
+  it('fails naming the file and every place looked when the content differs', async () => {
     const mirror = mkdtempSync(join(tmpdir(), 'mirror-'))
-    mkdirSync(join(mirror, 'laocai'))
-    writeFileSync(join(mirror, 'laocai/communes_2025.geojson'), '{"type":"FeatureCollection","features":[]}')
+    const file = join(mirror, 'origin', rawPath(wards()))
+    mkdirSync(join(file, '..'), { recursive: true })
+    writeFileSync(file, '{}')
     const cacheDir = mkdtempSync(join(tmpdir(), 'cache-'))
-    const err = await fetchSource(communes(), { mirror, cacheDir, allowOrigin: false }).catch((e) => e)
+    const err = await fetchRaw(wards(), { mirror, cacheDir, allowOrigin: false }).catch((e) => e)
     expect(err).toBeInstanceOf(SourceError)
-    expect(err.message).toContain('laocai/communes_2025.geojson')
-    expect(err.message).toContain(join(mirror, 'laocai/communes_2025.geojson'))
-    expect(err.message).toContain('expected d5ee1935')
-    expect(err.message).toContain(join(cacheDir, 'laocai/communes_2025.geojson'))
+    expect(err.message).toContain(`${file} (SHA-256 `)
+    expect(err.message).toContain('expected 23762e90')
+    expect(err.message).toContain(`${join(cacheDir, 'origin', rawPath(wards()))} (not found)`)
   })
 
-  it('fails with a clear message when the file is missing everywhere', async () => {
-    const mirror = mkdtempSync(join(tmpdir(), 'mirror-'))
-    const cacheDir = mkdtempSync(join(tmpdir(), 'cache-'))
-    await expect(fetchSource(communes(), { mirror, cacheDir, allowOrigin: false })).rejects.toThrow(
-      /not found[\s\S]*not found/,
-    )
+  it('checks a file known by its git blob id as git does', () => {
+    // `printf 'hello\n' | git hash-object --stdin`
+    expect(gitBlobSha1(Buffer.from('hello\n'))).toBe('ce013625030ba8dba906f756967f9e9ca394464a')
   })
 })

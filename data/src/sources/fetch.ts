@@ -1,27 +1,28 @@
+// Raw upstream files: DATA_MIRROR first, then the local cache, then the public origin (or DATA_ORIGIN).
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { type RawFile, rawPath } from './manifest.ts'
 
-export interface SourceFile {
-  id: string
-  path: string
-  what: string
-  origin: string
-  url: string
-  licence: string
-  sha256: string
-}
-
-const MANIFEST = fileURLToPath(new URL('../../sources.json', import.meta.url))
 const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
-
-export function readManifest(file = MANIFEST): SourceFile[] {
-  return (JSON.parse(readFileSync(file, 'utf8')) as { files: SourceFile[] }).files
-}
+export const DEFAULT_CACHE_DIR = resolve(PROJECT_ROOT, '.data/sources')
 
 export class SourceError extends Error {
   override name = 'SourceError'
+}
+
+export interface FetchOptions {
+  /** a folder or http(s) base URL holding derived layers at their path, raw files under origin/<URL path> */
+  mirror?: string
+  /** downloaded and derived files are kept here (same layout as a mirror), so a later run needs no network */
+  cacheDir?: string
+  /** base URL under which the upstream URL paths are served (tests, air-gapped copies); default the real hosts */
+  origin?: string
+  /** allow downloading from the origin when neither the mirror nor the cache has a file (default true) */
+  allowOrigin?: boolean
+  /** one line per file fetched or derived (default console.log) */
+  log?: (line: string) => void
 }
 
 /** DATA_MIRROR, else `../shared/data` beside the project when it exists. */
@@ -31,76 +32,109 @@ export function defaultMirror(env: NodeJS.ProcessEnv = process.env): string | un
   return existsSync(sibling) ? sibling : undefined
 }
 
-const sha256 = (buf: Uint8Array) => createHash('sha256').update(buf).digest('hex')
-const isUrl = (s: string) => /^https?:\/\//.test(s)
-
-async function download(url: string): Promise<Buffer> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(60_000) })
-  if (!res.ok) throw new Error(`HTTP ${res.status}`)
-  return Buffer.from(await res.arrayBuffer())
+/** Options from the environment (DATA_MIRROR, DATA_ORIGIN), overridden by `opts`. */
+export function resolveOptions(opts: FetchOptions = {}, env: NodeJS.ProcessEnv = process.env) {
+  return {
+    mirror: 'mirror' in opts ? opts.mirror : defaultMirror(env),
+    cacheDir: opts.cacheDir ?? DEFAULT_CACHE_DIR,
+    origin: opts.origin ?? (env.DATA_ORIGIN || undefined),
+    allowOrigin: opts.allowOrigin !== false,
+    log: opts.log ?? ((line: string) => console.log(line)),
+  }
 }
 
-export interface FetchOptions {
-  mirror?: string
-  /** downloaded files are kept here, so a second run needs no network */
-  cacheDir?: string
-  /** allow downloading from the public origin when the mirror lacks the file (default true) */
-  allowOrigin?: boolean
+export const sha256 = (buf: Uint8Array) => createHash('sha256').update(buf).digest('hex')
+/** The id git gives a file's content (what GitHub lists for a file at a commit). */
+export const gitBlobSha1 = (buf: Uint8Array) =>
+  createHash('sha1').update(`blob ${buf.length}\0`).update(buf).digest('hex')
+export const isUrl = (s: string) => /^https?:\/\//.test(s)
+export const joinLocation = (base: string, path: string) =>
+  isUrl(base) ? `${base.replace(/\/+$/, '')}/${path}` : join(base, path)
+
+export function formatSize(bytes: number): string {
+  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`
+}
+
+/** A download; a dropped connection (a reused keep-alive socket the server had closed) is tried twice more. */
+async function download(url: string): Promise<Buffer> {
+  for (let attempt = 1; ; attempt++) {
+    let res: Response
+    try {
+      res = await fetch(url, { signal: AbortSignal.timeout(120_000) })
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause
+      if (attempt < 3 && !(err instanceof DOMException)) continue
+      throw new Error(`${(err as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`)
+    }
+    if (!res.ok) throw new Error(`HTTP ${res.status}`)
+    return Buffer.from(await res.arrayBuffer())
+  }
+}
+
+/** Reads a local path or downloads a URL; a missing local file is reported as 'not found'. */
+export async function load(where: string): Promise<Buffer> {
+  return isUrl(where) ? download(where) : readFileSync(where)
+}
+
+export function describeFailure(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (err as Error).message
+}
+
+/** Why `buf` is not the pinned raw file, or null if it is. */
+export function rawMismatch(raw: RawFile, buf: Uint8Array): string | null {
+  if (raw.sha256) {
+    const got = sha256(buf)
+    return got === raw.sha256 ? null : `SHA-256 ${got}, expected ${raw.sha256}`
+  }
+  const got = gitBlobSha1(buf)
+  return got === raw.git_blob_sha1 ? null : `git blob SHA-1 ${got}, expected ${raw.git_blob_sha1}`
+}
+
+export function writeCached(cacheDir: string, path: string, buf: Uint8Array): void {
+  const file = join(cacheDir, path)
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, buf)
+}
+
+/** The places a raw file is looked for, in order. */
+export function rawLocations(raw: RawFile, opts: FetchOptions = {}): { where: string; remote: boolean }[] {
+  const o = resolveOptions(opts)
+  const path = rawPath(raw)
+  const out: { where: string; remote: boolean }[] = []
+  if (o.mirror) out.push({ where: joinLocation(o.mirror, `origin/${path}`), remote: isUrl(o.mirror) })
+  out.push({ where: join(o.cacheDir, 'origin', path), remote: false })
+  if (o.allowOrigin) out.push({ where: o.origin ? joinLocation(o.origin, path) : raw.url, remote: true })
+  return out
 }
 
 /**
- * Resolves one manifest file to its bytes: the mirror first, then the cache, then the origin.
- * The SHA-256 must match the manifest; otherwise the error names the file and every place tried.
+ * One raw upstream file, checked against its pinned hash. What is downloaded is kept in the cache.
+ * Fails naming the file and every place looked, with what was wrong at each.
  */
-export async function fetchSource(src: SourceFile, opts: FetchOptions = {}): Promise<Buffer> {
-  const mirror = opts.mirror ?? defaultMirror()
-  const cacheDir = opts.cacheDir ?? resolve(PROJECT_ROOT, '.data/sources')
+export async function fetchRaw(raw: RawFile, opts: FetchOptions = {}): Promise<Buffer> {
+  const o = resolveOptions(opts)
   const tried: string[] = []
-
-  const candidates: { where: string; load: () => Promise<Buffer> }[] = []
-  if (mirror) {
-    const where = isUrl(mirror) ? `${mirror.replace(/\/$/, '')}/${src.path}` : join(mirror, src.path)
-    candidates.push({ where, load: async () => (isUrl(where) ? download(where) : readFileSync(where)) })
-  }
-  const cached = join(cacheDir, src.path)
-  candidates.push({ where: cached, load: async () => readFileSync(cached) })
-  if (opts.allowOrigin !== false) {
-    candidates.push({
-      where: src.url,
-      load: async () => {
-        const buf = await download(src.url)
-        if (sha256(buf) === src.sha256) {
-          mkdirSync(dirname(cached), { recursive: true })
-          writeFileSync(cached, buf)
-        }
-        return buf
-      },
-    })
-  }
-
-  for (const c of candidates) {
+  for (const { where, remote } of rawLocations(raw, opts)) {
     let buf: Buffer
+    const t0 = Date.now()
     try {
-      buf = await c.load()
+      buf = await load(where)
     } catch (err) {
-      tried.push(
-        `${c.where} (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (err as Error).message})`,
-      )
+      tried.push(`${where} (${describeFailure(err)})`)
       continue
     }
-    const got = sha256(buf)
-    if (got === src.sha256) return buf
-    tried.push(`${c.where} (SHA-256 ${got}, expected ${src.sha256})`)
+    const wrong = rawMismatch(raw, buf)
+    if (wrong) {
+      tried.push(`${where} (${wrong})`)
+      continue
+    }
+    if (remote) {
+      writeCached(o.cacheDir, `origin/${rawPath(raw)}`, buf)
+      o.log(`  ↓ ${formatSize(buf.length)}  ${rawPath(raw)}  from ${where}  (${Date.now() - t0} ms)`)
+    } else o.log(`  ${formatSize(buf.length)}  ${rawPath(raw)}  from ${where}`)
+    return buf
   }
   throw new SourceError(
-    `data file ${src.path} (${src.id}) could not be resolved with a matching SHA-256; looked in:\n  - ${tried.join('\n  - ')}\n` +
-      'Set DATA_MIRROR to a folder or URL that holds the files listed in data/sources.json.',
+    `raw file ${rawPath(raw)} (${raw.id}) could not be resolved; looked in:\n  - ${tried.join('\n  - ')}`,
   )
-}
-
-/** Every manifest file, parsed by id (GeoJSON as objects, CSV as text). */
-export async function fetchAllSources(opts: FetchOptions = {}): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>()
-  for (const src of readManifest()) out.set(src.id, await fetchSource(src, opts))
-  return out
 }

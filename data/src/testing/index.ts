@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Db, migrate, openPglite, openPostgres } from '../db/index.ts'
 import { DEFAULT_SEED, seed } from '../seed/index.ts'
+import type { Area } from '../sources/area.ts'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 export const TEMPLATE_DIR = join(ROOT, '.data/test/pglite-template')
@@ -127,12 +128,20 @@ export async function openTestDb(backend: Backend): Promise<Db> {
     opened.push({ db })
     return db
   }
-  const dir = mkdtempSync(join(tmpdir(), 'antt-test-'))
-  // under the lock, so a concurrent run rebuilding the template is never copied half-written
-  await withLock(TEMPLATE_DIR, async () => cpSync(TEMPLATE_DIR, dir, { recursive: true }))
+  const dir = await copyTestTemplate()
   const db = await openPglite(dir)
   opened.push({ db, dir })
   return db
+}
+
+/**
+ * A private copy of the seeded embedded database in a new folder. Copied under the lock, so a concurrent run
+ * rebuilding the template is never copied half-written.
+ */
+export async function copyTestTemplate(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'antt-test-'))
+  await withLock(TEMPLATE_DIR, async () => cpSync(TEMPLATE_DIR, dir, { recursive: true }))
+  return dir
 }
 
 export async function closeTestDbs(): Promise<void> {
@@ -140,4 +149,59 @@ export async function closeTestDbs(): Promise<void> {
     await db.close()
     if (dir) rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * A seeded database of another area (e.g. Cao Bằng, '04'), for the tests of AREA. Built on first use and kept
+ * like the default template (embedded: a template folder per area, copied for each caller; server: a database
+ * of its own beside TEST_DATABASE_URL's, named after it), so that only the first run pays for the seed.
+ */
+export async function openAreaTestDb(backend: Backend, code: string): Promise<Db> {
+  const area: Area = { code, provinces: [code] }
+  const fp = createHash('sha256').update(fingerprint()).update(code).digest('hex')
+  if (backend === 'postgres') {
+    const url = new URL(process.env.TEST_DATABASE_URL as string)
+    const name = `${url.pathname.slice(1)}_area_${code}`
+    const admin = await openPostgres(url.toString(), { max: 1 })
+    const [exists] = await admin.query('select 1 from pg_database where datname = $1', [name])
+    if (!exists) await admin.exec(`create database "${name}"`)
+    await admin.close()
+    url.pathname = `/${name}`
+    const db = await openPostgres(url.toString(), { max: 4 })
+    await db.exec('create extension if not exists postgis')
+    const [row] = await db
+      .query<{ value: string }>(
+        `select value #>> '{}' as value from dataset_meta where key = 'test_fingerprint'`,
+      )
+      .catch(() => [] as { value: string }[])
+    if (row?.value !== fp) {
+      await db.exec(
+        'drop schema if exists public cascade; create schema public; create extension if not exists postgis;',
+      )
+      await migrate(db)
+      await seed(db, { area, seed: TEST_SEED })
+      await db.query(
+        `insert into dataset_meta (key, value) values ('test_fingerprint', to_jsonb($1::text))`,
+        [fp],
+      )
+    }
+    opened.push({ db })
+    return db
+  }
+  const template = `${TEMPLATE_DIR}-${code}`
+  const stamp = join(template, '.fingerprint')
+  await withLock(template, async () => {
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fp) return
+    rmSync(template, { recursive: true, force: true })
+    const db = await openPglite(template)
+    await migrate(db)
+    await seed(db, { area, seed: TEST_SEED })
+    await db.close()
+    writeFileSync(stamp, fp)
+  })
+  const dir = mkdtempSync(join(tmpdir(), 'antt-test-'))
+  await withLock(template, async () => cpSync(template, dir, { recursive: true }))
+  const db = await openPglite(dir)
+  opened.push({ db, dir })
+  return db
 }

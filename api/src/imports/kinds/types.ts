@@ -1,5 +1,5 @@
 // What an import kind is: the columns a file may have (with the headers an office writes), and how its
-// rows become records (SQL fragments run by stage.ts and commit.ts as set operations).
+// rows become records (SQL fragments run by stage-sql.ts and commit.ts as set operations).
 
 export const IMPORT_KINDS = [
   'models',
@@ -29,7 +29,7 @@ export type FieldType =
       values: Record<string, readonly string[]>
       labels?: Record<string, { vi: string; en: string }>
     }
-  /** lon, lat, x, y: read by coordinates.ts */
+  /** lon, lat, x, y: read by row.ts (parseCoordinate and the CRS) */
   | { t: 'coord' }
   /** written by exports for people to read, ignored by imports */
   | { t: 'info' }
@@ -96,7 +96,7 @@ export interface KindDef {
   checks?: readonly string[]
   /**
    * per-row checks on the resulting record, over `fin`: fin.vals (the record's values), fin.old (the existing
-   * record's, when it updates one), fin.target, fin.point, fin.shape (see stage.ts)
+   * record's, when it updates one), fin.target, fin.point, fin.shape (see stage-sql.ts)
    */
   finalChecks?: readonly string[]
   /** checks over the whole import after staging (SQL statements with $1 = import id) */

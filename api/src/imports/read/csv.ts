@@ -3,6 +3,12 @@
 
 export class CsvError extends Error {}
 
+/** Excel's limits, which no file Excel saves exceeds: 32,767 characters in a cell, 16,384 columns. */
+export const MAX_CELL_CHARS = 32_767
+export const MAX_CELLS = 16_384
+/** How far the first line is searched for the separator. */
+const FIRST_LINE_CHARS = 65_536
+
 /** Picks the separator that occurs most often outside quotes in the first line. */
 export function detectDelimiter(firstLine: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 }
@@ -46,6 +52,17 @@ export async function* csvRecords(chunks: AsyncIterable<Uint8Array>): AsyncGener
   let quoted = false
   let row = 0
 
+  const longCell = () =>
+    new CsvError(
+      `row ${row + 1}: a cell is longer than ${MAX_CELL_CHARS.toLocaleString('en')} characters (Excel's limit)`,
+    )
+  const endCell = () => {
+    if (cells.length >= MAX_CELLS)
+      throw new CsvError(`row ${row + 1} has more than ${MAX_CELLS.toLocaleString('en')} cells`)
+    cells.push(cell)
+    cell = ''
+  }
+
   function* feed(text: string, final: boolean): Generator<CsvRecord> {
     const end = text.length
     for (let i = 0; i < end; i++) {
@@ -65,17 +82,16 @@ export async function* csvRecords(chunks: AsyncIterable<Uint8Array>): AsyncGener
           let j = i
           while (j < end && text.charCodeAt(j) !== 34) j++
           cell += text.slice(i, j)
+          if (cell.length > MAX_CELL_CHARS) throw longCell()
           i = j - 1
         }
       } else if (ch === 34 && cell === '') {
         quoted = true
       } else if (text[i] === delimiter) {
-        cells.push(cell)
-        cell = ''
+        endCell()
       } else if (ch === 10 || ch === 13) {
         if (ch === 13 && text.charCodeAt(i + 1) === 10) i++
-        cells.push(cell)
-        cell = ''
+        endCell()
         row++
         const out = cells
         cells = []
@@ -88,6 +104,7 @@ export async function* csvRecords(chunks: AsyncIterable<Uint8Array>): AsyncGener
           j++
         }
         cell += text.slice(i, j)
+        if (cell.length > MAX_CELL_CHARS) throw longCell()
         i = j - 1
       }
     }
@@ -95,10 +112,12 @@ export async function* csvRecords(chunks: AsyncIterable<Uint8Array>): AsyncGener
 
   function* take(text: string, final: boolean): Generator<CsvRecord> {
     if (!delimiter) {
+      // only the new text is searched for the line end, so a file without one costs one pass
+      const eolNew = text.search(/[\r\n]/)
+      const eol = eolNew < 0 ? -1 : head.length + eolNew
       head += text
-      const eol = head.search(/[\r\n]/)
-      if (eol < 0 && !final) return
-      delimiter = detectDelimiter(eol < 0 ? head : head.slice(0, eol))
+      if (eol < 0 && !final && head.length < FIRST_LINE_CHARS) return
+      delimiter = detectDelimiter(head.slice(0, eol < 0 ? FIRST_LINE_CHARS : eol))
       text = head
       head = ''
     }

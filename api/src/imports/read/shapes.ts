@@ -1,10 +1,19 @@
-// GeoJSON and zipped Shapefiles: features with their attributes, and the CRS they declare.
-import { unzipSync } from 'fflate'
+// Zipped Shapefiles, and what GeoJSON and Shapefiles share: features with their attributes, the CRS they
+// declare, and the check that a geometry has the structure its type promises.
 import * as shapefile from 'shapefile'
-import { type CrsGuess, guessCrsFromPrj, parseCrs } from '../crs.ts'
+import { type CrsGuess, guessCrsFromPrj } from '../crs.ts'
 import type { Cell } from '../values.ts'
+import { inflateEntry, megabytes, type ZipEntry, ZipError, zipEntries } from './zip.ts'
 
-export class ShapeError extends Error {}
+/** A file that cannot be read as GeoJSON or a Shapefile; `field` is the form field or part at fault. */
+export class ShapeError extends Error {
+  constructor(
+    message: string,
+    readonly field = 'file',
+  ) {
+    super(message)
+  }
+}
 
 export type Position = number[]
 export type Geometry =
@@ -27,55 +36,11 @@ export interface FeatureTable {
   crs: CrsGuess | null
 }
 
-function toCell(v: unknown): Cell {
+export function toCell(v: unknown): Cell {
   if (v === null || v === undefined) return null
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v
   if (v instanceof Date) return v
   return JSON.stringify(v)
-}
-
-/** Property names in order of first appearance. */
-function columnsOf(features: Iterable<Feature>): string[] {
-  const seen = new Set<string>()
-  for (const f of features) for (const k of Object.keys(f.properties ?? {})) seen.add(k)
-  return [...seen]
-}
-
-/** A FeatureCollection, a single Feature, or a bare geometry; `crs` from the (pre-RFC 7946) crs member. */
-export function readGeoJson(bytes: Uint8Array): FeatureTable {
-  let doc: Record<string, unknown>
-  try {
-    doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
-  } catch (err) {
-    throw new ShapeError(`not valid GeoJSON: ${(err as Error).message}`)
-  }
-  let features: Feature[]
-  if (doc?.type === 'FeatureCollection' && Array.isArray(doc.features)) features = doc.features as Feature[]
-  else if (doc?.type === 'Feature') features = [doc as unknown as Feature]
-  else if (typeof doc?.type === 'string' && ('coordinates' in doc || 'geometries' in doc))
-    features = [{ geometry: doc as unknown as Geometry, properties: {} }]
-  else throw new ShapeError('not GeoJSON: expected a FeatureCollection, a Feature or a geometry')
-  const named = (doc.crs as { properties?: { name?: unknown } } | undefined)?.properties?.name
-  let crs: CrsGuess | null = null
-  if (typeof named === 'string') {
-    const parsed = parseCrs(named)
-    crs = parsed
-      ? { crs: parsed, reason: `the GeoJSON names ${named}` }
-      : { crs: null, reason: `the GeoJSON names an unsupported CRS ${named}` }
-  }
-  const columns = columnsOf(features)
-  return {
-    columns,
-    crs,
-    features: (async function* () {
-      let row = 0
-      for (const f of features) {
-        row++
-        const props = f?.properties ?? {}
-        yield { row, cells: columns.map((c) => toCell(props[c])), geometry: f?.geometry ?? null }
-      }
-    })(),
-  }
 }
 
 const ENCODINGS: Record<string, string> = {
@@ -85,18 +50,28 @@ const ENCODINGS: Record<string, string> = {
   '1258': 'windows-1258',
 }
 
+/** Inflated .shp and .dbf together: a Shapefile of 100,000 points with 15 attributes is about 35 MB. */
+export const MAX_SHAPEFILE_BYTES = 128 * 1024 * 1024
+/** A .prj or .cpg is a line of text. */
+const MAX_SIDECAR_BYTES = 64 * 1024
+
 /** A zip holding one Shapefile (.shp, .dbf, and ideally .prj and .cpg). */
-export async function readShapefileZip(bytes: Uint8Array): Promise<FeatureTable> {
-  let files: Record<string, Uint8Array>
+export async function readShapefileZip(
+  bytes: Uint8Array,
+  listed?: readonly ZipEntry[],
+): Promise<FeatureTable> {
+  let entries: ZipEntry[]
   try {
-    files = unzipSync(bytes, { filter: (f) => !f.name.startsWith('__MACOSX/') })
+    entries = (listed ?? zipEntries(bytes)).filter((e) => !e.name.startsWith('__MACOSX/'))
   } catch (err) {
     throw new ShapeError(`the zip could not be read: ${(err as Error).message}`)
   }
   const byExt = (ext: string, base?: string) =>
-    Object.keys(files).filter(
-      (n) => n.toLowerCase().endsWith(ext) && (base === undefined || n.slice(0, -ext.length) === base),
-    )
+    entries
+      .map((e) => e.name)
+      .filter(
+        (n) => n.toLowerCase().endsWith(ext) && (base === undefined || n.slice(0, -ext.length) === base),
+      )
   const shps = byExt('.shp')
   if (shps.length === 0) throw new ShapeError('the zip holds no .shp file')
   if (shps.length > 1)
@@ -106,18 +81,37 @@ export async function readShapefileZip(bytes: Uint8Array): Promise<FeatureTable>
   if (!dbf) throw new ShapeError(`${base}.dbf is missing from the zip`)
   const prj = byExt('.prj', base)[0]
   const cpg = byExt('.cpg', base)[0]
-  const codepage = cpg ? new TextDecoder().decode(files[cpg]).trim().toLowerCase() : 'utf-8'
+  const entry = (name: string) => entries.find((e) => e.name === name) as ZipEntry
+  const text = async (name: string) =>
+    new TextDecoder().decode(
+      await inflateEntry(bytes, entry(name), MAX_SIDECAR_BYTES, 'the limit for a .prj or .cpg'),
+    )
+  let shp: Uint8Array
+  let table: Uint8Array
+  let codepage = 'utf-8'
+  let prjText: string | null = null
+  try {
+    const what = `the limit for a Shapefile's .shp and .dbf together (${megabytes(MAX_SHAPEFILE_BYTES)})`
+    shp = await inflateEntry(bytes, entry(shps[0]), MAX_SHAPEFILE_BYTES, what)
+    table = await inflateEntry(bytes, entry(dbf), MAX_SHAPEFILE_BYTES - shp.length, what)
+    if (cpg) codepage = (await text(cpg)).trim().toLowerCase().slice(0, 40)
+    if (prj) prjText = await text(prj)
+  } catch (err) {
+    if (err instanceof ZipError) throw new ShapeError(`the zip could not be read: ${err.message}`)
+    throw err
+  }
   const encoding = ENCODINGS[codepage] ?? codepage
   let source: Awaited<ReturnType<typeof shapefile.open>>
+  // Attributes are few per feature; read them all to know the columns, geometries one at a time.
+  let first: Awaited<ReturnType<typeof source.read>>
   try {
-    source = await shapefile.open(files[shps[0]], files[dbf], { encoding })
+    source = await shapefile.open(shp, table, { encoding })
+    first = await source.read()
   } catch (err) {
     throw new ShapeError(`the shapefile could not be read: ${(err as Error).message}`)
   }
-  // Attributes are few per feature; read them all to know the columns, geometries one at a time.
-  const first = await source.read()
   const columns = first.done ? [] : Object.keys((first.value.properties as Record<string, unknown>) ?? {})
-  const crs = prj ? guessCrsFromPrj(new TextDecoder().decode(files[prj])) : null
+  const crs = prjText === null ? null : guessCrsFromPrj(prjText)
   return {
     columns,
     crs,
@@ -127,12 +121,15 @@ export async function readShapefileZip(bytes: Uint8Array): Promise<FeatureTable>
       while (!next.done) {
         row++
         const props = (next.value.properties ?? {}) as Record<string, unknown>
+        const geometry = (next.value.geometry as Geometry | null) ?? null
+        const problem = geometry && geometryProblem(geometry)
+        if (problem) throw new ShapeError(`feature ${row}: ${problem}`, 'geometry')
         yield {
           row,
           cells: columns.map((c) =>
             toCell(typeof props[c] === 'string' ? (props[c] as string).trim() : props[c]),
           ),
-          geometry: (next.value.geometry as Geometry | null) ?? null,
+          geometry,
         }
         try {
           next = await source.read()
@@ -142,6 +139,72 @@ export async function readShapefileZip(bytes: Uint8Array): Promise<FeatureTable>
       }
     })(),
   }
+}
+
+const SHAPES: Record<string, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+}
+
+/** A position: two or three (or, with a measure, four) finite numbers. */
+function positionProblem(p: unknown): string | null {
+  if (!Array.isArray(p)) return `expected a position [x, y], got ${describe(p)}`
+  for (const v of p)
+    if (typeof v !== 'number' || !Number.isFinite(v)) return `a coordinate is ${describe(v)}, not a number`
+  if (p.length < 2 || p.length > 4) return `a position has ${p.length} numbers, expected [x, y]`
+  return null
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'an array'
+  if (typeof v === 'number') return String(v)
+  if (typeof v === 'string') return `the text "${v.slice(0, 20)}"`
+  return typeof v === 'object' ? 'an object' : typeof v
+}
+
+/** Arrays nested `depth` deep around positions, as the geometry type says (RFC 7946 §3.1). */
+function nestingProblem(c: unknown, depth: number): string | null {
+  if (depth === 0) return positionProblem(c)
+  if (!Array.isArray(c))
+    return `expected ${depth === 1 ? 'an array of positions' : 'nested arrays of positions'}, got ${describe(c)}`
+  for (const inner of c) {
+    const problem = nestingProblem(inner, depth - 1)
+    if (problem) return problem
+  }
+  return null
+}
+
+/**
+ * Whether a GeoJSON geometry (or one read from a Shapefile) has the structure its type promises: a known
+ * type, coordinates nested as the type says, every coordinate a finite number. In words; null if sound.
+ */
+export function geometryProblem(g: unknown, depth = 0): string | null {
+  if (g === null || typeof g !== 'object' || Array.isArray(g))
+    return `the geometry is ${describe(g)}, not a GeoJSON geometry`
+  const { type, coordinates, geometries } = g as {
+    type?: unknown
+    coordinates?: unknown
+    geometries?: unknown
+  }
+  if (type === 'GeometryCollection') {
+    if (depth > 3) return 'geometry collections are nested too deep'
+    if (!Array.isArray(geometries)) return 'a GeometryCollection needs a "geometries" array'
+    for (const member of geometries) {
+      const problem = geometryProblem(member, depth + 1)
+      if (problem) return problem
+    }
+    return null
+  }
+  if (typeof type !== 'string' || !(type in SHAPES))
+    return `"${String(type).slice(0, 30)}" is not a GeoJSON geometry type`
+  if (coordinates === undefined || coordinates === null) return `the ${type} has no coordinates`
+  const problem = nestingProblem(coordinates, SHAPES[type])
+  return problem && `${type}: ${problem}`
 }
 
 /** Structural problems PostGIS cannot parse (unclosed or short rings, bad numbers), in words; null if none. */

@@ -1,13 +1,14 @@
 // Opens an uploaded file as a table for one import kind: detects the format, finds the header row
 // (title rows above it are skipped) and maps its columns to the kind's fields.
-import { unzipSync } from 'fflate'
 import type { CrsGuess } from '../crs.ts'
 import { type ColumnMap, type HeaderIssue, knownCount, mapColumns } from '../headers.ts'
 import type { KindDef } from '../kinds/types.ts'
 import type { Cell } from '../values.ts'
 import { csvRecords } from './csv.ts'
-import { type Geometry, readGeoJson, readShapefileZip } from './shapes.ts'
+import { readGeoJson } from './geojson.ts'
+import { type Geometry, readShapefileZip } from './shapes.ts'
 import { xlsxRows } from './xlsx.ts'
+import { type ZipEntry, zipEntries } from './zip.ts'
 
 export type Format = 'xlsx' | 'csv' | 'geojson' | 'shapefile'
 
@@ -16,21 +17,22 @@ export class SourceError extends Error {}
 /** How many rows are searched for the header. */
 const HEADER_SEARCH = 15
 
-export function detectFormat(name: string, bytes: Uint8Array): Format | null {
+const isZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b
+
+/** The entries of a zip upload; a zip that cannot be listed is reported by the reader of its format. */
+function entriesOf(bytes: Uint8Array): ZipEntry[] {
+  try {
+    return zipEntries(bytes)
+  } catch {
+    return []
+  }
+}
+
+export function detectFormat(name: string, bytes: Uint8Array, entries?: readonly ZipEntry[]): Format | null {
   const lower = name.toLowerCase()
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
+  if (isZip(bytes)) {
     // a zip: a workbook has xl/ entries, a zipped shapefile a .shp
-    let names: string[] = []
-    try {
-      unzipSync(bytes, {
-        filter: (f) => {
-          names.push(f.name.toLowerCase())
-          return false
-        },
-      })
-    } catch {
-      names = []
-    }
+    const names = (entries ?? entriesOf(bytes)).map((e) => e.name.toLowerCase())
     if (names.some((n) => n.startsWith('xl/') || n === '[content_types].xml')) return 'xlsx'
     if (names.some((n) => n.endsWith('.shp'))) return 'shapefile'
     return lower.endsWith('.xlsx') ? 'xlsx' : null
@@ -117,12 +119,13 @@ async function tabular(
 }
 
 export async function openTable(name: string, bytes: Uint8Array, kind: KindDef): Promise<OpenTable> {
-  const format = detectFormat(name, bytes)
+  const entries = isZip(bytes) ? entriesOf(bytes) : []
+  const format = detectFormat(name, bytes, entries)
   if (!format)
     throw new SourceError('unknown file format: upload .xlsx, .csv, .geojson or a zipped Shapefile (.zip)')
   if (format === 'csv') return tabular('csv', kind, csvRecords(csvChunks(bytes)))
-  if (format === 'xlsx') return tabular('xlsx', kind, xlsxRows(bytes))
-  const table = format === 'geojson' ? readGeoJson(bytes) : await readShapefileZip(bytes)
+  if (format === 'xlsx') return tabular('xlsx', kind, xlsxRows(bytes, entries.length ? entries : undefined))
+  const table = format === 'geojson' ? readGeoJson(bytes) : await readShapefileZip(bytes, entries)
   const { columns, issues } = mapColumns(kind, table.columns)
   return { format, headerRow: 0, columns, headerIssues: issues, crs: table.crs, rows: table.features }
 }

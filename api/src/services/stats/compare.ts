@@ -1,11 +1,11 @@
 import { bhAdjust, compareRates, type RateChange } from '@antt/analysis'
 import type { AppDeps } from '../../context.ts'
-import type { Period } from '../period.ts'
-import { type IncidentCountFilters, incidentCounts, periodDays } from './incident-counts.ts'
+import { DAYS_PER_YEAR, type Period, periodDays } from '../period.ts'
+import { withheldUnits } from '../withheld-units.ts'
+import { type IncidentCountFilters, incidentCounts } from './incident-counts.ts'
 import type { Level } from './params.ts'
 
 export const COMPARE_ALPHA = 0.05
-const DAYS_PER_YEAR = 365.25
 
 export interface CompareQuery extends IncidentCountFilters {
   level: Level
@@ -20,8 +20,10 @@ export interface CompareRow {
   name: string
   commune_code: string | null
   population: number
-  count_a: number
-  count_b: number
+  /** null when withheld from an aggregate-only caller (auth/disclosure.ts), with the statistics below */
+  count_a: number | null
+  count_b: number | null
+  suppressed?: boolean
   /** Incidents per 1,000 residents per year in each period; null without population. */
   rate_a: number | null
   rate_b: number | null
@@ -87,30 +89,40 @@ export async function comparePeriods(deps: AppDeps, q: CompareQuery) {
   const key = JSON.stringify(['compare', q])
   return deps.catalog.memo(key, async () => {
     const counts = await incidentCounts(deps.db, q.level, q.a, q.b, q)
+    // Aggregate-only callers (auth/disclosure.ts): a count withheld in either period withholds the row's
+    // statistics, which stay out of the FDR adjustment; the totals add up the published counts.
+    const heldA = await withheldUnits(deps, q.level, q.a, q.categories)
+    const heldB = await withheldUnits(deps, q.level, q.b, q.categories)
     const daysA = periodDays(q.a)
     const daysB = periodDays(q.b)
     const partial = counts.map((r) => {
-      const countB = r.incidents_b ?? 0
-      return { r, countB, c: compareCounts(r.incidents_a, countB, r.population, daysA, daysB) }
+      const countA = heldA?.has(r.code) ? null : r.incidents_a
+      const countB = heldB?.has(r.code) ? null : (r.incidents_b ?? 0)
+      const c =
+        countA === null || countB === null
+          ? compareCounts(0, 0, 0, daysA, daysB)
+          : compareCounts(countA, countB, r.population, daysA, daysB)
+      return { r, countA, countB, c }
     })
     const pAdj = bhAdjust(partial.map((x) => x.c.p_value ?? Number.NaN))
-    const rows = partial.map(({ r, countB, c }, i): CompareRow => {
+    const rows = partial.map(({ r, countA, countB, c }, i): CompareRow => {
       const pFdr = finite(pAdj[i])
       return {
         code: r.code,
         name: r.name,
         commune_code: r.commune_code,
         population: r.population,
-        count_a: r.incidents_a,
+        count_a: countA,
         count_b: countB,
+        ...(heldA && { suppressed: countA === null || countB === null }),
         ...c,
         p_value_fdr: pFdr,
         change_class: q.fdr ? changeClass(pFdr, c.rate_a, c.rate_b) : c.change_class,
       }
     })
     const population = counts.reduce((s, r) => s + r.population, 0)
-    const countA = counts.reduce((s, r) => s + r.incidents_a, 0)
-    const countB = counts.reduce((s, r) => s + (r.incidents_b ?? 0), 0)
+    const countA = rows.reduce((s, r) => s + (r.count_a ?? 0), 0)
+    const countB = rows.reduce((s, r) => s + (r.count_b ?? 0), 0)
     const classes: Record<string, number> = { rise: 0, fall: 0, 'no-change': 0 }
     for (const r of rows) if (r.change_class) classes[r.change_class]++
     return {
@@ -128,6 +140,10 @@ export async function comparePeriods(deps: AppDeps, q: CompareQuery) {
         change_class: `rise / fall when the ${q.fdr ? 'Benjamini–Hochberg adjusted' : 'raw'} p-value is below ${COMPARE_ALPHA}, else no-change; null without population`,
         fdr: 'p_value_fdr: Benjamini–Hochberg (1995) over the units compared',
         infinite: 'rate_ratio and ci_upper are null when unbounded (count_a = 0) or undefined (no incidents)',
+        ...(heldA && {
+          suppressed:
+            'a count withheld in either period (1–2 incidents, or withheld so that such a count cannot be worked out) is null with every statistic of its row; totals add up the published counts',
+        }),
       },
       totals: {
         units: rows.length,
@@ -136,6 +152,7 @@ export async function comparePeriods(deps: AppDeps, q: CompareQuery) {
         count_b: countB,
         ...compareCounts(countA, countB, population, daysA, daysB),
         change_classes: classes,
+        ...(heldA && { withheld_units: rows.filter((r) => r.suppressed).length }),
       },
       rows,
     }

@@ -13,7 +13,7 @@ import type { Period } from '../period.ts'
 import { metricValues } from './metric-values.ts'
 import { CONTIGUITY_RULE, CONTIGUITY_TOLERANCE_M, contiguity } from './neighbours.ts'
 import type { Level, StatMetric } from './params.ts'
-import { EB_METHOD } from './rates.ts'
+import { EB_METHOD } from './smoothed-rates.ts'
 
 export interface HotspotQuery extends MetricsQuery {
   metric: StatMetric
@@ -146,7 +146,9 @@ export async function hotspots(deps: AppDeps, q: HotspotQuery): Promise<HotspotR
       period: metrics.period,
       method: {
         metric:
-          metric === 'incident_rate_eb' ? `incident_rate_eb: ${EB_METHOD}, per 1,000 residents` : metric,
+          metric === 'incident_rate_eb'
+            ? `incident_rate_eb: ${EB_METHOD}, per 1,000 residents per year`
+            : metric,
         contiguity: CONTIGUITY_RULE,
         tolerance_m: CONTIGUITY_TOLERANCE_M,
         gi_star:

@@ -1,6 +1,6 @@
 import type { Queryable } from '@antt/data/db'
 import { badRequest } from '../../http/errors.ts'
-import type { Period } from '../period.ts'
+import { type Period, periodDays } from '../period.ts'
 import type { Level } from './params.ts'
 
 export interface IncidentCountRow {
@@ -19,7 +19,7 @@ export interface IncidentCountFilters {
   commune?: string
 }
 
-/** Incidents per unit in one or two periods (unit_incident_counts, migration 011). */
+/** Incidents per unit in one or two periods (unit_incident_counts, sql/functions/06_stats.sql). */
 export function incidentCounts(
   db: Queryable,
   level: Level,
@@ -46,11 +46,6 @@ export function incidentCounts(
 const DAY_MS = 86_400_000
 const toDate = (s: string) => new Date(`${s}T00:00:00Z`)
 const toIso = (d: Date) => d.toISOString().slice(0, 10)
-
-/** Days in a period, both ends included. */
-export function periodDays(p: Period): number {
-  return Math.round((toDate(p.to).getTime() - toDate(p.from).getTime()) / DAY_MS) + 1
-}
 
 /** The period of the same number of days that ends the day before `p` starts. */
 export function previousPeriod(p: Period): Period {

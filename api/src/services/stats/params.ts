@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { METRIC_NAMES } from '../metrics.ts'
 
-/** Every metric of /api/metrics, plus the Empirical-Bayes smoothed incident rate. */
-export const STAT_METRICS = [...METRIC_NAMES, 'incident_rate_eb'] as const
+/** Every metric of /api/metrics (the Empirical-Bayes smoothed incident rate among them). */
+export const STAT_METRICS = METRIC_NAMES
 export type StatMetric = (typeof STAT_METRICS)[number]
 
 export type Level = 'commune' | 'village'

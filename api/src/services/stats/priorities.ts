@@ -11,12 +11,15 @@ import {
   rankNormalise,
   weightsFromNeighbours,
 } from '@antt/analysis'
+import { isAggregateOnly, previousMonths } from '../../auth/disclosure.ts'
 import type { AppDeps } from '../../context.ts'
+import { checkCommuneCode } from '../communes.ts'
 import type { MetricsQuery } from '../metrics.ts'
-import { runMetrics } from '../metrics.ts'
+import { checkTaxonomyCodes, runMetrics } from '../metrics.ts'
+import { withheldUnits } from '../withheld-units.ts'
 import { incidentCounts, previousPeriod } from './incident-counts.ts'
 import { CONTIGUITY_RULE, contiguity } from './neighbours.ts'
-import { EB_METHOD, smoothedRates } from './rates.ts'
+import { EB_METHOD, smoothedRates } from './smoothed-rates.ts'
 
 export type PriorityComponent = keyof typeof DEFAULT_PRIORITY_WEIGHTS
 export const PRIORITY_COMPONENTS = Object.keys(DEFAULT_PRIORITY_WEIGHTS) as PriorityComponent[]
@@ -40,7 +43,7 @@ function normalisationText(n: Normalisation): Record<PriorityComponent, string> 
       ? 'percentile rank among the units in scope (ties share their mean rank; lowest 0, highest 1)'
       : 'min–max scaling over the units in scope (lowest 0, highest 1)'
   return {
-    incident_rate_eb: `Empirical-Bayes smoothed incidents per 1,000 residents (${EB_METHOD}), ${scale}`,
+    incident_rate_eb: `Empirical-Bayes smoothed incidents per 1,000 residents per year (${EB_METHOD}), ${scale}`,
     hotspot_z: `Gi* z of the EB-smoothed incident rate (binary queen weights with self; ${CONTIGUITY_RULE}), clamped to [0, ${Z_FULL.toFixed(3)}] and divided by ${Z_FULL.toFixed(3)}: cold spots and z ≤ 0 give 0, z at the 99 % level or above gives 1`,
     border: '1 for a border commune (and its villages), else 0',
     strategic: "1 for a commune classed 'strategic' (and its villages), else 0",
@@ -57,8 +60,49 @@ function normalisationText(n: Normalisation): Record<PriorityComponent, string> 
   }
 }
 
-/** Transparent priority score 0–100 per commune or village (analysis/priority), with every input shown. */
+/**
+ * Transparent priority score 0–100 per commune or village (analysis/priority), with every input shown.
+ *
+ * The area-class and commune filters choose which units are shown, not how they are scored: every unit is
+ * scored and ranked among all the units of the caller's scope (so a commune keeps its score when a filter
+ * is set), and the rows that pass the filter also carry their rank among themselves (`filter_rank`).
+ */
 export async function priorities(deps: AppDeps, q: PriorityQuery) {
+  const { classes, commune, ...scopeQuery } = q
+  // the filters choose rows only, so they are checked here rather than by the metrics query
+  await checkTaxonomyCodes(deps, { ...(classes && { classes }) })
+  await checkCommuneCode(deps, commune)
+  const scored = await scoreScope(deps, scopeQuery)
+  const filtered = classes !== undefined || commune !== undefined
+  const shown = filtered
+    ? scored.rows.filter(
+        (r) =>
+          (classes === undefined || r.area_classes.some((c) => classes.includes(c))) &&
+          (commune === undefined || (r.commune_code ?? r.code) === commune),
+      )
+    : scored.rows
+  // Competition ranking inside the filter, as the scope rank: ties share the best rank.
+  let prevScore: number | null = null
+  let prevRank = 0
+  const rows = shown.map(({ area_classes: _c, ...r }, i) => {
+    const filterRank = r.score === null ? null : r.score === prevScore ? prevRank : i + 1
+    if (r.score !== null) {
+      prevScore = r.score
+      prevRank = filterRank as number
+    }
+    return { ...r, filter_rank: filterRank }
+  })
+  return {
+    ...scored,
+    filters: { ...scored.filters, ...(classes && { classes }), ...(commune && { commune }) },
+    scope_units: scored.rows.length,
+    filter_units: rows.length,
+    rows,
+  }
+}
+
+/** Scores and ranks every unit of the caller's scope; memoised per period, filters and weights. */
+async function scoreScope(deps: AppDeps, q: Omit<PriorityQuery, 'classes' | 'commune'>) {
   const { weights, normalise, ...metricsQuery } = q
   const metrics = await runMetrics(deps, metricsQuery)
   const key = JSON.stringify([
@@ -71,15 +115,30 @@ export async function priorities(deps: AppDeps, q: PriorityQuery) {
   ])
   return deps.catalog.memo(key, async () => {
     const period = metrics.period
-    const previous = previousPeriod(period)
+    const months = isAggregateOnly(deps.principal)
+    const previous = months ? previousMonths(period) : previousPeriod(period)
     const counts = await incidentCounts(deps.db, metrics.level, previous, period, metrics.filters)
     const countByCode = new Map(counts.map((c) => [c.code, c]))
     const rows = metrics.rows
-    const current = rows.map((r) => countByCode.get(r.code)?.incidents_b ?? r.incidents ?? 0)
-    const prior = rows.map((r) => countByCode.get(r.code)?.incidents_a ?? 0)
+    // Aggregate-only callers (auth/disclosure.ts): a withheld count is missing data here, so the components
+    // built on it are missing and the unit's other weights are rescaled, as for any missing component.
+    const heldNow = await withheldUnits(deps, metrics.level, period, metrics.filters.categories)
+    const heldBefore = await withheldUnits(deps, metrics.level, previous, metrics.filters.categories)
+    const current = rows.map((r) =>
+      heldNow?.has(r.code) ? null : (countByCode.get(r.code)?.incidents_b ?? r.incidents ?? 0),
+    )
+    const prior = rows.map((r) =>
+      heldBefore?.has(r.code) ? null : (countByCode.get(r.code)?.incidents_a ?? 0),
+    )
 
-    const eb = smoothedRates(rows.map((r, i) => ({ population: r.population, incidents: current[i] })))
-    const ebRate = eb.rows.map((r) => r.smoothed)
+    const published = rows.map((_, i) => i).filter((i) => current[i] !== null)
+    const ebPublished = smoothedRates(
+      published.map((i) => ({ population: rows[i].population, incidents: current[i] as number })),
+      period,
+    )
+    const ebOf = new Map(published.map((i, k) => [i, ebPublished.rows[k]]))
+    const eb = { rows: rows.map((_, i) => ebOf.get(i) ?? null) }
+    const ebRate = eb.rows.map((r) => r?.smoothed ?? null)
 
     // Gi* z of the smoothed rate over the units that have one; analytical z, so no permutations needed.
     const nb = await contiguity(deps, metrics.level)
@@ -94,8 +153,10 @@ export async function priorities(deps: AppDeps, q: PriorityQuery) {
     const giZ = rows.map((r) => giByCode.get(r.code) ?? null)
 
     const trends = rows.map((r, i) => {
-      if (!(r.population && r.population > 0)) return null
-      return compareRates({ a: prior[i], b: current[i], ea: r.population, eb: r.population })
+      const a = prior[i]
+      const b = current[i]
+      if (!(r.population && r.population > 0) || a === null || b === null) return null
+      return compareRates({ a, b, ea: r.population, eb: r.population })
     })
 
     const scale = (v: MaybeNumber[], invert = false) =>
@@ -138,6 +199,7 @@ export async function priorities(deps: AppDeps, q: PriorityQuery) {
         code: r.code,
         name: r.name,
         commune_code: r.commune_code,
+        area_classes: r.area_classes,
         score: s.score,
         rank: s.rank,
         contributions: s.contributions,
@@ -152,9 +214,9 @@ export async function priorities(deps: AppDeps, q: PriorityQuery) {
           population: r.population,
           incidents: current[i],
           incidents_previous: prior[i],
-          incident_rate_per_1000: eb.rows[i].raw,
+          incident_rate_per_1000: eb.rows[i]?.raw ?? null,
           incident_rate_eb: ebRate[i],
-          rate_flagged: eb.rows[i].flagged,
+          rate_flagged: eb.rows[i]?.flagged ?? null,
           gi_z: giZ[i],
           is_border: r.is_border,
           is_strategic: r.area_classes.includes('strategic'),
@@ -192,7 +254,14 @@ export async function priorities(deps: AppDeps, q: PriorityQuery) {
         missing:
           "a component that is missing for a unit is left out and the unit's other weights rescaled to sum 1, " +
           'so missing data neither raises nor lowers its score (listed in the row as missing)',
-        rank: 'competition ranking, 1 = highest score; ties share the best rank',
+        rank:
+          'competition ranking among all the units of the caller’s scope, 1 = highest score; ties share the best rank. ' +
+          'Area-class and commune filters choose the rows shown, never the scores: filter_rank is the rank among ' +
+          'the rows shown (filter_units of them), rank the rank among all scope_units',
+        ...(heldNow && {
+          suppressed:
+            'a withheld incident count (1–2, or withheld so that such a count cannot be worked out) is missing data: incidents, incidents_previous and the rates, hot-spot z and trend built on it are null, those components are missing, and the Empirical-Bayes prior and the Gi* are computed from the published counts only',
+        }),
         components: normalisationText(normalise),
       },
       rows: out,

@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson'
+import { areaSubtitle } from '../../i18n/area-subtitle.ts'
 import { makeI18n } from '../../i18n/index.ts'
+import { areaBounds } from '../../map/area-bounds.ts'
 import { mapRef } from '../../map/map-ref.ts'
 import { store, update } from '../../state/store.ts'
 import { liveBounds } from '../apply-view.ts'
@@ -28,8 +30,6 @@ export interface Sheet {
 
 /** CSS pixels per point: maps are laid out at 96 px per inch. */
 const CSS_PER_PT = 96 / 72
-/** Lào Cai's extent, when nothing better is known. */
-const PROVINCE: Bounds = [103.52, 21.3, 105.1, 22.87]
 
 function rings(fc: FeatureCollection | undefined): Point[][] {
   const out: Point[][] = []
@@ -64,9 +64,7 @@ export async function buildSheet(
 
   const state = target.kind === 'view' ? atlasStateOf(target.state) : store.get()
   const bounds: Bounds =
-    (target.kind === 'view' ? target.state.bounds : liveBounds()) ??
-    (state.camera ? null : PROVINCE) ??
-    PROVINCE
+    (target.kind === 'view' ? target.state.bounds : liveBounds()) ?? areaBounds(liveSnapshot()?.health)
   const center: [number, number] =
     target.kind === 'view' && !target.state.bounds && state.camera
       ? [state.camera.lon, state.camera.lat]
@@ -100,13 +98,15 @@ export async function buildSheet(
       title: target.title || t('app.name'),
       subtitle: target.subtitle,
       brand: t('app.name'),
-      brandSub: t('app.subtitle'),
+      brandSub: areaSubtitle(i18n, snap.health),
       demoNotice: snap.health?.demo || snap.meta?.demo ? 'Dữ liệu minh họa / Demo data' : null,
       legendHeading: t('panel.legend'),
       legend: legendBlocks({
         state: shown,
         i18n,
         scale: snap.scale,
+        metrics: snap.metrics,
+        standard: snap.standard,
         hex: snap.hex,
         taxonomies: snap.taxonomies,
         typeColors: snap.typeColors,

@@ -1,11 +1,14 @@
 import { analyticsLegendBlocks } from '../../analytics/export-legend.ts'
-import type { Taxonomies } from '../../api/types.ts'
+import type { MetricsResult, Taxonomies } from '../../api/types.ts'
 import type { I18n } from '../../i18n/index.ts'
-import { type ClassScale, intervalLabels, noDataLabel } from '../../legend/class-scale.ts'
+import { type ClassScale, formatSigma, intervalLabels, noDataLabel } from '../../legend/class-scale.ts'
 import { AREA_CLASS_COLORS, BORDER_FEATURE_COLORS, NO_DATA_FILL } from '../../map/colors.ts'
 import { OUTLINED_CLASSES } from '../../map/layers/area-classes.ts'
 import { HEAT_RANGE } from '../../map/layers/incident-density.ts'
 import { formatMetricValue, metricUnit } from '../../metrics/format-metric.ts'
+import { smallNumbers } from '../../metrics/small-numbers.ts'
+import type { StandardModel } from '../../standard/standard-model.ts'
+import { standardClassLabel } from '../../standard/standard-text.ts'
 import type { AtlasState } from '../../state/atlas-state.ts'
 
 /** How a legend row is drawn; colours are CSS colours (#rrggbb or rgba()). */
@@ -38,6 +41,10 @@ export interface LegendInput {
   state: AtlasState
   i18n: I18n
   scale: ClassScale | null
+  /** the mapped rows (small-number marks) */
+  metrics: MetricsResult | undefined
+  /** the standard-set layer's classes, while it is on */
+  standard: StandardModel | null
   hex: { breaks: number[]; colors: string[] }
   taxonomies: Taxonomies | undefined
   typeColors: ReadonlyMap<string, string>
@@ -53,6 +60,8 @@ export function legendBlocks({
   state,
   i18n,
   scale,
+  metrics,
+  standard,
   hex,
   taxonomies,
   typeColors,
@@ -61,15 +70,27 @@ export function legendBlocks({
   const { layers, classification: c, density, level } = state
   const blocks: LegendBlock[] = []
   if (layers.choropleth.on && scale) {
-    const labels = intervalLabels(scale, (v) => formatMetricValue(i18n, c.metric, v, 2))
+    const labels = intervalLabels(
+      scale,
+      (v) => formatMetricValue(i18n, c.metric, v, 2),
+      (z) => formatSigma(z, fmt.number),
+    )
     const unit = metricUnit(i18n, c.metric)
     const total = scale.counts.reduce((a, b) => a + b, 0) + scale.noData
+    const small = smallNumbers(metrics, c.metric)
     blocks.push({
       title: t(`metric.${c.metric}`),
       unit: unit || undefined,
       note: `${t('legend.method', { method: t(`method.short.${scale.method}`), k: scale.breaks.length })}${
         scale.locked ? ` · ${t('legend.locked')}` : ''
-      } · ${t(`level.${level}`)}`,
+      } · ${t(`level.${level}`)}${
+        scale.sigma
+          ? ` · ${t('legend.sigma', {
+              mean: formatMetricValue(i18n, c.metric, scale.sigma.mean, 2),
+              sd: formatMetricValue(i18n, c.metric, scale.sigma.sd, 2),
+            })}`
+          : ''
+      }`,
       countHeader: t('legend.count'),
       rows: [
         ...[...scale.breaks.keys()].reverse().map((i) => ({
@@ -82,12 +103,52 @@ export function legendBlocks({
           label: noDataLabel(i18n, scale),
           count: fmt.integer(scale.noData),
         },
+        ...(small
+          ? [
+              {
+                swatch: {
+                  kind: 'dot' as const,
+                  color: '#37474f',
+                  stroke: '#ffffff',
+                  strokeWidth: 1.5,
+                  size: 0.7,
+                },
+                label: t('legend.smallNumbers', {
+                  count: fmt.integer(small.minCount),
+                  population: fmt.integer(small.minPopulation),
+                }),
+                count: fmt.integer(small.count),
+              },
+            ]
+          : []),
       ],
       footer: t('legend.units', { n: fmt.integer(total) }),
     })
   }
   // Hot spots, bivariate and change maps, as the dashboard's legend lists them after the thematic map.
   blocks.push(...analyticsLegendBlocks(i18n, state))
+  if (layers.standard.on && standard) {
+    blocks.push({
+      title: t('layer.standard'),
+      note: `${t(level === 'village' ? 'standard.noteVillage' : 'standard.noteCommune')} · ${t(`level.${level}`)}`,
+      countHeader: t('legend.count'),
+      rows: [
+        ...standard.classes.map((cls) => ({
+          swatch: { kind: 'fill' as const, color: cls.color, stroke: 'rgba(0,0,0,0.3)' },
+          label: standardClassLabel(i18n, cls.id),
+          count: fmt.integer(cls.count),
+        })),
+        {
+          swatch: { kind: 'fill', color: css(NO_DATA_FILL), stroke: 'rgba(0,0,0,0.3)', hatch: true },
+          label: t('standard.noneApplies'),
+          count: fmt.integer(standard.none),
+        },
+      ],
+      footer: t('legend.units', {
+        n: fmt.integer(standard.classes.reduce((a, cls) => a + cls.count, 0) + standard.none),
+      }),
+    })
+  }
   if (layers.incidents.on) {
     const isHex = density === 'hex' && hex.breaks.length > 0
     const hexLabels = intervalLabels({ breaks: hex.breaks, min: null }, (v) => fmt.integer(v))

@@ -44,8 +44,16 @@ export async function embedSheetFonts(doc: PDFDocument): Promise<PdfFonts> {
   return { regular: await pair(l4, v4), bold: await pair(l7, v7) }
 }
 
-/** Stand-ins for the few characters neither subset has. */
-const SUBSTITUTES: Record<string, string> = { '≤': '<=', '≥': '>=', '→': '->', '←': '<-', '−': '-', '🔒': '' }
+/** Stand-ins for the few characters neither subset has (σ: "SD", the standard deviation it stands for). */
+const SUBSTITUTES: Record<string, string> = {
+  '≤': '<=',
+  '≥': '>=',
+  '→': '->',
+  '←': '<-',
+  '−': '-',
+  σ: 'SD',
+  '🔒': '',
+}
 
 /** Consecutive characters drawn with the same subset. */
 function runs(text: string, fonts: FontPair): { text: string; font: PDFFont }[] {

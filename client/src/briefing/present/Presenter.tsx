@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useHealth, useMeta, useTaxonomies } from '../../api/hooks.ts'
 import { useI18n } from '../../i18n/use-i18n.ts'
+import { mapRef } from '../../map/map-ref.ts'
 import { Legend } from '../../panels/Legend.tsx'
 import { useLegendData } from '../../panels/use-legend-data.ts'
 import { useAtlas } from '../../state/store.ts'
@@ -82,10 +83,39 @@ export function Presenter({ viewIds, title, start }: { viewIds: number[]; title:
   }, [leave])
 
   const slideId = slide?.id
+  const shown = useRef<SavedView | undefined>(undefined)
+  shown.current = slide
+  // A slide is framed on the map at its full-screen size: the map takes its new size before the saved
+  // extent is fitted (the first slide used to be fitted to the dashboard's smaller map, small and to the
+  // upper left). The first slide jumps there; later ones fly.
+  const first = useRef(true)
   // biome-ignore lint/correctness/useExhaustiveDependencies: a slide is applied when it changes, not when the list reloads
   useEffect(() => {
-    if (slide) applySavedView(slide.state, { animate: true, padding: slidePadding() })
+    if (!slide) return
+    mapRef.current?.resize()
+    applySavedView(slide.state, { animate: !first.current, padding: slidePadding() })
+    first.current = false
   }, [slideId])
+
+  // Any change of the window's size (full screen entered or left, another projector) frames the slide again.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const refit = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        if (!shown.current) return
+        mapRef.current?.resize()
+        applySavedView(shown.current.state, { animate: false, padding: slidePadding() })
+      }, 120)
+    }
+    window.addEventListener('resize', refit)
+    document.addEventListener('fullscreenchange', refit)
+    return () => {
+      clearTimeout(timer)
+      window.removeEventListener('resize', refit)
+      document.removeEventListener('fullscreenchange', refit)
+    }
+  }, [])
 
   const go = useCallback(
     (delta: number | 'first' | 'last') =>

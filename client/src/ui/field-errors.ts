@@ -1,4 +1,4 @@
-import type { FieldProblem } from './request.ts'
+import type { FieldProblem } from '../admin/request.ts'
 
 export interface FormErrors {
   /** problem per field name */
@@ -16,13 +16,15 @@ export const NO_ERRORS: FormErrors = { fields: {}, general: null }
 export function formErrors(
   err: { message: string; details?: FieldProblem[] },
   shown: readonly string[],
+  lang: 'vi' | 'en' = 'en',
 ): FormErrors {
   const fields: Record<string, string> = {}
   const rest: string[] = []
   for (const d of err.details ?? []) {
     const field = d.field?.split('.')[0]
-    if (field && shown.includes(field)) fields[field] ??= d.problem
-    else rest.push(d.field ? `${d.field}: ${d.problem}` : d.problem)
+    const problem = (lang === 'vi' && d.problem_vi) || d.problem
+    if (field && shown.includes(field)) fields[field] ??= problem
+    else rest.push(d.field ? `${d.field}: ${problem}` : problem)
   }
   const general = rest.length ? rest.join('; ') : Object.keys(fields).length ? null : err.message
   return { fields, general }

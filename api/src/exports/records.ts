@@ -5,8 +5,8 @@ import { PassThrough } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { Queryable } from '@antt/data/db'
 import ExcelJS from 'exceljs'
+import type { FieldDef, KindDef } from '../imports/kinds/types.ts'
 import type { Taxonomies } from '../services/catalog.ts'
-import type { FieldDef, KindDef } from './kinds/types.ts'
 
 export type Lang = 'vi' | 'en'
 export const EXPORT_PAGE = 10_000

@@ -1,0 +1,50 @@
+// Shared test fixtures for the covering models: small instances whose optimum can be found by enumeration.
+import type { CoverageInstance } from './covering.ts'
+import { newlyCoveredDemand } from './covering.ts'
+import { createRng } from './random.ts'
+
+/** Every k-subset of 0…m−1, in lexicographic order. */
+export function* subsets(m: number, k: number, from = 0): Generator<number[]> {
+  if (k === 0) {
+    yield []
+    return
+  }
+  for (let j = from; j <= m - k; j++) for (const rest of subsets(m, k - 1, j + 1)) yield [j, ...rest]
+}
+
+/** Greedy is not optimal here: site 0 covers most alone, sites 1 and 2 together cover everything. */
+export const GREEDY_TRAP: CoverageInstance = Object.freeze({
+  weights: Object.freeze([1, 1, 1, 1, 1, 1]),
+  covers: Object.freeze([Object.freeze([0, 1, 2, 3]), Object.freeze([0, 1, 4]), Object.freeze([2, 3, 5])]),
+})
+
+/**
+ * Random instance: n points of weight 0–99, m sites each covering one to five points within a window of
+ * seven, about 15 % of the points already covered. The same seed gives the same instance.
+ */
+export function randomCoverageInstance(seed: number, n: number, m: number): CoverageInstance {
+  const rng = createRng(seed)
+  return {
+    weights: Array.from({ length: n }, () => rng.int(100)),
+    covers: Array.from({ length: m }, () => {
+      const c = rng.int(n)
+      const k = 1 + rng.int(5)
+      return [...new Set(Array.from({ length: k }, () => (c + rng.int(7)) % n))]
+    }),
+    covered: Array.from({ length: n }, () => rng.next() < 0.15),
+  }
+}
+
+/** The best value of `count` sites by trying every subset (small instances only). */
+export function enumerateMaxCover(inst: CoverageInstance, count: number) {
+  let best = Number.NEGATIVE_INFINITY
+  let bestSites: number[] = []
+  for (const s of subsets(inst.covers.length, Math.min(count, inst.covers.length))) {
+    const v = newlyCoveredDemand(inst, s)
+    if (v > best) {
+      best = v
+      bestSites = s
+    }
+  }
+  return { objective: best, sites: bestSites }
+}

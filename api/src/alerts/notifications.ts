@@ -1,0 +1,115 @@
+import type { Queryable } from '@antt/data/db'
+import { z } from 'zod'
+import { can, type Principal } from '../auth/principal.ts'
+import { notFound } from '../http/errors.ts'
+import { alertMessage, CONDITION_LAYER, discloseFigures, type Lang } from './messages.ts'
+import type { AlertCondition } from './rules.ts'
+
+/** Query of GET /api/alerts. */
+export const alertsQuery = z
+  .object({
+    lang: z.enum(['vi', 'en'], { message: 'expected vi or en' }).default('vi'),
+    unread: z
+      .enum(['true', 'false'], { message: 'expected true or false' })
+      .transform((v) => v === 'true')
+      .default(false),
+    limit: z.coerce
+      .number({ message: 'expected a whole number' })
+      .int('expected a whole number')
+      .min(1, 'must be between 1 and 500')
+      .max(500, 'must be between 1 and 500')
+      .default(100),
+  })
+  .strict()
+
+export interface Notification {
+  id: number
+  rule_id: number
+  rule_name: string
+  condition: AlertCondition
+  level: 'commune' | 'village'
+  unit_code: string
+  unit_name: string
+  commune_code: string
+  message: string
+  figures: Record<string, unknown>
+  /** the map layer that shows it: a layer id, or choropleth:<metric> */
+  layer: string
+  fired_at: string
+  cleared_at: string | null
+  as_of: string
+  read: boolean
+}
+
+/**
+ * The caller is told of a rule's episodes when the rule names the caller's role or user name; row-level
+ * security keeps to episodes of communes in the caller's scope.
+ */
+const TOLD = `(r.notify -> 'roles' ? $1 or r.notify -> 'users' ? $2)`
+
+export async function listNotifications(
+  db: Queryable,
+  p: Principal,
+  opts: { lang: Lang; unread: boolean; limit: number },
+): Promise<{ unread: number; alerts: Notification[] }> {
+  const rows = await db.query<Omit<Notification, 'message' | 'layer'>>(
+    `select e.id::int as id, r.id as rule_id, r.name as rule_name, r.condition, r.level, e.unit_code,
+            coalesce(v.name, c.name, e.unit_code) as unit_name, e.commune_code, e.figures,
+            to_char(e.fired_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as fired_at,
+            to_char(e.cleared_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as cleared_at,
+            to_char(e.as_of, 'YYYY-MM-DD') as as_of,
+            exists (select 1 from alert_read ar where ar.episode_id = e.id and ar.user_id = $3) as read
+     from alert_episode e
+     join alert_rule r on r.id = e.rule_id
+     left join commune c on c.code = e.unit_code
+     left join village v on v.code = e.unit_code
+     where ${TOLD}
+       and (not $4 or not exists (select 1 from alert_read ar where ar.episode_id = e.id and ar.user_id = $3))
+     order by e.fired_at desc, e.id desc
+     limit $5`,
+    [p.role, p.username, p.userId, opts.unread, opts.limit],
+  )
+  const [{ unread }] = await db.query<{ unread: number }>(
+    `select count(*)::int as unread from alert_episode e join alert_rule r on r.id = e.rule_id
+     where ${TOLD} and not exists (select 1 from alert_read ar where ar.episode_id = e.id and ar.user_id = $3)`,
+    [p.role, p.username, p.userId],
+  )
+  const aggregateOnly = !can(p, 'read_incident_points')
+  return {
+    unread,
+    alerts: rows.map((r) => {
+      const figures = discloseFigures(r.figures, aggregateOnly)
+      return {
+        ...r,
+        figures,
+        message: alertMessage(r.condition, r.unit_name, figures, opts.lang),
+        layer: CONDITION_LAYER[r.condition],
+      }
+    }),
+  }
+}
+
+/** Marks one notification read for the caller; 404 when the caller is not told of it or cannot see it. */
+export async function markRead(db: Queryable, p: Principal, id: number): Promise<void> {
+  const [found] = await db.query(
+    `select 1 from alert_episode e join alert_rule r on r.id = e.rule_id where e.id = $3 and ${TOLD}`,
+    [p.role, p.username, id],
+  )
+  if (!found) throw notFound(`alert ${id}`, 'id')
+  await db.query('insert into alert_read (episode_id, user_id) values ($1, $2) on conflict do nothing', [
+    id,
+    p.userId,
+  ])
+}
+
+/** Marks every notification the caller is told of and can see as read; answers how many were unread. */
+export async function markAllRead(db: Queryable, p: Principal): Promise<number> {
+  const rows = await db.query(
+    `insert into alert_read (episode_id, user_id)
+     select e.id, $3 from alert_episode e join alert_rule r on r.id = e.rule_id
+     where ${TOLD}
+     on conflict do nothing returning episode_id`,
+    [p.role, p.username, p.userId],
+  )
+  return rows.length
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { messageVi } from './messages-vi.ts'
+
+describe('import messages in Vietnamese', () => {
+  it('says a date that does not exist in Vietnamese, under the field’s Vietnamese header', () => {
+    expect(messageVi('founded_on (Ngày thành lập): "31/02/2024" is not a calendar date')).toBe(
+      'Ngày thành lập: “31/02/2024” không phải là một ngày có thật',
+    )
+  })
+
+  it('says a commune outside the user’s scope in Vietnamese', () => {
+    expect(messageVi('commune 02671 (Phường Cam Đường) is outside your scope')).toBe(
+      'xã 02671 (Phường Cam Đường) nằm ngoài phạm vi được giao',
+    )
+  })
+
+  it('translates a message nested in another (the CRS read, inside a coordinate problem)', () => {
+    expect(
+      messageVi(
+        'coordinates (423000, 2490000) look like projected metres but no CRS was given or declared, so WGS 84 was assumed: choose the CRS, e.g. VN2000-TM3-104.75',
+      ),
+    ).toBe(
+      'tọa độ (423000, 2490000) trông như mét của hệ tọa độ phẳng nhưng không có hệ tọa độ nào được chọn hay khai báo nên đã giả định WGS 84: chọn hệ tọa độ, ví dụ VN2000-TM3-104.75',
+    )
+  })
+
+  it('knows no message it has no rule for, so a new check cannot go out in English unnoticed', () => {
+    expect(messageVi('something new went wrong')).toBeNull()
+    expect(messageVi('founded_on (Ngày thành lập): something new went wrong')).toBeNull()
+  })
+})

@@ -1,0 +1,173 @@
+// Accounts, roles and the audit log, for the administration screens: every change is checked and audited.
+import { createUser, hashPassword } from '@antt/data'
+import type { Queryable } from '@antt/data/db'
+import { z } from 'zod'
+import { audit } from '../auth/audit.ts'
+import { passwordProblem } from '../auth/password-policy.ts'
+import { revokeUserSessions } from '../auth/sessions.ts'
+import type { AppDeps } from '../context.ts'
+import { ApiError, badRequest, notFound } from '../http/errors.ts'
+import { communeCode } from '../http/validate.ts'
+
+const username = z.string().regex(/^[a-z0-9_.-]{3,40}$/, 'expected 3–40 characters: a–z, 0–9, _ . -')
+export const newUser = z
+  .object({
+    username,
+    display_name: z.string().trim().min(1).max(100),
+    role: z.string().regex(/^[a-z_]{2,30}$/),
+    password: z.string().min(1).max(200),
+    scope: z.array(communeCode).max(120).default([]),
+  })
+  .strict()
+export const userPatch = z
+  .object({
+    display_name: z.string().trim().min(1).max(100).optional(),
+    role: z
+      .string()
+      .regex(/^[a-z_]{2,30}$/)
+      .optional(),
+    scope: z.array(communeCode).max(120).optional(),
+    disabled: z.boolean().optional(),
+    password: z.string().min(1).max(200).optional(),
+  })
+  .strict()
+
+const USER_COLUMNS = `u.id, u.username, u.display_name, u.role_code as role, u.disabled,
+  to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
+  coalesce((select array_agg(commune_code order by commune_code) from user_scope s where s.user_id = u.id), '{}') as scope,
+  (select to_char(max(created_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from app_session a where a.user_id = u.id) as last_sign_in`
+
+async function checkRoleAndScope(db: Queryable, role?: string, scope?: string[]) {
+  if (role && !(await db.query('select 1 from app_role where code = $1', [role])).length)
+    throw badRequest('role', `unknown role ${role}`)
+  if (scope?.length) {
+    const known = await db.query<{ code: string }>('select code from commune where code = any ($1::text[])', [
+      scope,
+    ])
+    const missing = scope.filter((s) => !known.some((k) => k.code === s))
+    if (missing.length) throw badRequest('scope', `unknown commune ${missing.join(', ')}`)
+  }
+}
+
+interface User {
+  id: number
+  username: string
+  display_name: string
+  role: string
+  disabled: boolean
+  created_at: string
+  scope: string[]
+  last_sign_in: string | null
+}
+
+const findUser = async (db: Queryable, id: number) =>
+  (await db.query<User>(`select ${USER_COLUMNS} from app_user u where u.id = $1`, [id]))[0]
+
+export const listUsers = (db: Queryable) =>
+  db.query<User>(`select ${USER_COLUMNS} from app_user u order by u.username`)
+
+export async function addUser({ db, principal, ip }: AppDeps, body: z.infer<typeof newUser>) {
+  await checkRoleAndScope(db, body.role, body.scope)
+  const problem = passwordProblem(body.password, body.username)
+  if (problem) throw badRequest('password', problem)
+  if ((await db.query('select 1 from app_user where username = $1', [body.username])).length)
+    throw new ApiError(409, 'conflict', `username: ${body.username} exists`, [
+      { field: 'username', problem: 'already taken' },
+    ])
+  const id = await createUser(db, { ...body, role_code: body.role, created_by: principal!.username })
+  await audit(db, principal, ip, {
+    action: 'user_create',
+    target: body.username,
+    details: { role: body.role, scope: body.scope },
+  })
+  return findUser(db, id)
+}
+
+/** Changes an account; a change of role, scope, password or state signs it out everywhere. */
+export async function changeUser(
+  { db, principal, ip }: AppDeps,
+  id: number,
+  body: z.infer<typeof userPatch>,
+) {
+  const before = await findUser(db, id)
+  if (!before) throw notFound(`user ${id}`)
+  await checkRoleAndScope(db, body.role, body.scope)
+  if (id === principal!.userId && (body.disabled || (body.role && body.role !== 'admin')))
+    throw badRequest(body.disabled ? 'disabled' : 'role', 'you cannot disable or demote your own account')
+  if (body.password) {
+    const problem = passwordProblem(body.password, before.username)
+    if (problem) throw badRequest('password', problem)
+  }
+  await db.query(
+    `update app_user set display_name = coalesce($2, display_name), role_code = coalesce($3, role_code),
+              disabled = coalesce($4, disabled),
+              password_hash = coalesce($5, password_hash),
+              password_changed_at = case when $5::text is null then password_changed_at else now() end,
+              failed_attempts = case when $5::text is null then failed_attempts else 0 end,
+              locked_until = case when $5::text is null then locked_until end
+       where id = $1`,
+    [
+      id,
+      body.display_name ?? null,
+      body.role ?? null,
+      body.disabled ?? null,
+      body.password ? await hashPassword(body.password) : null,
+    ],
+  )
+  if (body.scope) {
+    await db.query('delete from user_scope where user_id = $1', [id])
+    if (body.scope.length)
+      await db.query('insert into user_scope (user_id, commune_code) select $1, unnest($2::text[])', [
+        id,
+        body.scope,
+      ])
+  }
+  if (body.disabled || body.role || body.password || body.scope) await revokeUserSessions(db, id)
+  const { password: _p, ...changed } = body
+  await audit(db, principal, ip, {
+    action: 'user_update',
+    target: before.username,
+    details: {
+      before: {
+        role: before.role,
+        scope: before.scope,
+        disabled: before.disabled,
+        display_name: before.display_name,
+      },
+      changed,
+      password_reset: !!body.password,
+    },
+  })
+  return findUser(db, id)
+}
+
+export async function listRoles(db: Queryable) {
+  return {
+    roles: await db.query(
+      `select r.code, r.name_vi, r.name_en, coalesce(array_agg(rp.permission_code order by rp.permission_code) filter (where rp.permission_code is not null), '{}') as permissions
+       from app_role r left join role_permission rp on rp.role_code = r.code group by r.code order by r.sort`,
+    ),
+    permissions: await db.query('select code, description from permission order by code'),
+  }
+}
+
+export const auditQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+    action: z
+      .string()
+      .regex(/^[a-z_]{2,40}$/)
+      .optional(),
+    user: z.string().max(40).optional(),
+    before_id: z.coerce.number().int().positive().optional(),
+  })
+  .strict()
+
+export const auditEntries = (db: Queryable, q: z.infer<typeof auditQuery>) =>
+  db.query(
+    `select id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, username, action, target, details, ip
+     from audit_log
+     where ($1::text is null or action = $1) and ($2::text is null or username = $2) and ($3::bigint is null or id < $3)
+     order by id desc limit $4`,
+    [q.action ?? null, q.user ?? null, q.before_id ?? null, q.limit],
+  )

@@ -1,0 +1,116 @@
+// Making a scenario's changes inside the request's transaction, where the caller's scope allows them. The
+// caller (api/src/services/scenarios/middleware.ts) opens a savepoint first and always rolls it back.
+import { randomUUID } from 'node:crypto'
+import type { Queryable } from '@antt/data/db'
+import type { AppDeps } from '../../context.ts'
+import { badRequest } from '../../http/errors.ts'
+import { checkCode, checkCommune, findModel, scopedWrite } from '../../records/checks.ts'
+import type { ScenarioChange } from './changes.ts'
+
+/** Reason given for a model a scenario dissolves (security_model_status.reason). */
+const SCENARIO_REASON = 'kịch bản (giả định)'
+
+/**
+ * Makes the changes as the caller's scope allows: a change outside it is refused with a 4xx that names it
+ * (`changes[i].field`): 403 for a village of another commune, 404 for a model the caller cannot see, as
+ * everywhere. Each change takes effect on `effectiveOn`, the last date of the data (the dashboard's today),
+ * so it shows in every period that ends on or after it, the default period included; a model founded later
+ * takes it from its founding.
+ *
+ * The writes run as antt_editor, the role with write grants, still under the caller's commune scope (row-
+ * level security, migration 012): read-only roles may imagine changes they may not make. The caller's own
+ * role is restored before anything is computed. The setting antt.scenario keeps the change counters (020)
+ * still.
+ */
+export async function applyChanges(
+  deps: AppDeps,
+  changes: readonly ScenarioChange[],
+  effectiveOn: string,
+): Promise<void> {
+  const { db, principal } = deps
+  if (!principal) throw new Error('a scenario needs a signed-in caller')
+  await db.exec(`select set_config('antt.scenario', 'on', true); set local role antt_editor`)
+  // ids no record has and no other request uses at the same time (the rows never outlive the savepoint)
+  const tag = randomUUID().slice(0, 8)
+  for (const [i, change] of changes.entries()) {
+    const field = (name: string) => `changes[${i}].${name}`
+    if (change.kind === 'add_model') await addModel(db, change, `SCN-${tag}-${i}`, effectiveOn, field)
+    else if (change.kind === 'set_cost') await setCost(db, change, field)
+    else {
+      const model = await findModel<{
+        id: string
+        founded_on: string
+        status: string
+        open_from: string | null
+      }>(
+        db,
+        change.model_id,
+        `m.id, to_char(m.founded_on, 'YYYY-MM-DD') as founded_on, m.status,
+         (select to_char(max(h.valid_from), 'YYYY-MM-DD') from security_model_status h where h.model_id = m.id) as open_from`,
+        field('model_id'),
+      )
+      const on = [effectiveOn, model.founded_on, model.open_from ?? ''].sort().at(-1) as string
+      if (change.kind === 'dissolve_model') {
+        // already dissolved in the records: nothing to imagine
+        if (model.status !== 'dissolved')
+          await scopedWrite(field('model_id'), () =>
+            db.query(`select set_model_status($1, 'dissolved', $2::date, $3)`, [
+              model.id,
+              on,
+              SCENARIO_REASON,
+            ]),
+          )
+      } else {
+        await checkCode(db, 'rating', change.rating_code, field('rating_code'))
+        await scopedWrite(field('model_id'), () =>
+          db.query(
+            `insert into evaluation (id, model_id, evaluated_on, rating_code, note) values ($1, $2, $3, $4, $5)
+             on conflict (model_id, evaluated_on) do update set rating_code = excluded.rating_code`,
+            [`SCN-${tag}-${i}`, model.id, on, change.rating_code, SCENARIO_REASON],
+          ),
+        )
+      }
+    }
+  }
+  await db.exec(`set local role ${principal.dbRole}`)
+}
+
+async function addModel(
+  db: Queryable,
+  change: Extract<ScenarioChange, { kind: 'add_model' }>,
+  id: string,
+  effectiveOn: string,
+  field: (name: string) => string,
+) {
+  await checkCode(db, 'model_type', change.model_type, field('model_type'))
+  await checkCode(db, 'lead_org', change.lead_org_code, field('lead_org_code'))
+  // the village's commune whatever the caller's scope, so that one outside it is a 403, not "unknown"
+  const [village] = await db.query<{ commune_code: string }>(
+    `select commune_code from import_taken_ids('village', array[$1])`,
+    [change.village_code],
+  )
+  if (!village) throw badRequest(field('village_code'), `no village with code ${change.village_code}`)
+  await checkCommune(db, village.commune_code, field('village_code'))
+  await scopedWrite(field('village_code'), () =>
+    db.query(
+      `insert into security_model (id, name, type_code, commune_code, village_code, lead_org_code, founded_on,
+         status, point)
+       select $1, $2, $3, v.commune_code, v.code, $4, $5::date, 'active', v.point from village v where v.code = $6`,
+      [id, SCENARIO_REASON, change.model_type, change.lead_org_code, effectiveOn, change.village_code],
+    ),
+  )
+  await db.query(`select set_model_status($1, 'active', $2::date, null)`, [id, effectiveOn])
+}
+
+async function setCost(
+  db: Queryable,
+  change: Extract<ScenarioChange, { kind: 'set_cost' }>,
+  field: (name: string) => string,
+) {
+  await checkCode(db, 'model_type', change.model_type, field('model_type'))
+  await db.query(
+    `insert into model_type_cost (type_code, unit_cost_vnd, updated_by) values ($1, $2, $3)
+     on conflict (type_code) do update set unit_cost_vnd = excluded.unit_cost_vnd, updated_by = excluded.updated_by`,
+    [change.model_type, change.unit_cost_vnd, SCENARIO_REASON],
+  )
+}

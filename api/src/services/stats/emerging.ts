@@ -1,0 +1,285 @@
+import {
+  EMERGING_RULES,
+  type EmergingBin,
+  type EmergingCategory,
+  emergingCategory,
+  getisOrdGiStar,
+  MANN_KENDALL_MIN_N,
+  mannKendall,
+  weightsFromNeighbours,
+} from '@antt/analysis'
+import { z } from 'zod'
+import { isSuppressed } from '../../auth/disclosure.ts'
+import { can } from '../../auth/principal.ts'
+import type { AppDeps } from '../../context.ts'
+import { badRequest } from '../../http/errors.ts'
+import { codeList, periodFields } from '../../http/validate.ts'
+import { checkTaxonomyCodes } from '../metrics.ts'
+import type { Period } from '../period.ts'
+import { CONTIGUITY_RULE, contiguity } from './neighbours.ts'
+import { booleanField, type Level, levelField, permutationsField, seedField } from './params.ts'
+
+/** Metrics the space-time analysis runs on: counts per unit and step. */
+export const EMERGING_METRICS = ['incidents'] as const
+export const EMERGING_STEPS = ['month', 'quarter'] as const
+export type EmergingStep = (typeof EMERGING_STEPS)[number]
+
+/** Fewest steps: Mann–Kendall's normal approximation needs at least four values. */
+export const MIN_STEPS = MANN_KENDALL_MIN_N
+/** Most steps in one request (ten years of months). */
+export const MAX_STEPS = 120
+/** Significance of a bin (hot or cold spot at 90 %) and of the trend. */
+export const EMERGING_ALPHA = 0.1
+/** Default length of the period, in steps, ending with the last step of data. */
+const DEFAULT_STEPS: Record<EmergingStep, number> = { month: 24, quarter: 8 }
+
+export const emergingQuery = z
+  .object({
+    level: levelField,
+    metric: z
+      .enum(EMERGING_METRICS, { message: `expected ${EMERGING_METRICS.join(', ')}` })
+      .default('incidents'),
+    step: z.enum(EMERGING_STEPS, { message: `expected ${EMERGING_STEPS.join(' or ')}` }).default('month'),
+    ...periodFields,
+    categories: codeList.optional(),
+    permutations: permutationsField,
+    seed: seedField,
+    fdr: booleanField.optional(),
+  })
+  .strict()
+export type EmergingQuery = z.output<typeof emergingQuery>
+
+export interface EmergingBinRow {
+  /** Step label: YYYY-MM for months, YYYY-Qn for quarters. */
+  step: string
+  /** The unit's count in the step; null when suppressed for the caller (a count of 1–2). */
+  value: number | null
+  suppressed?: true
+  gi_z: number | null
+  gi_p: number | null
+  /** true: significant hot spot at 90 %; false: significant cold spot; null: neither (or no statistic). */
+  hot: EmergingBin
+}
+
+export interface EmergingRow {
+  code: string
+  name: string
+  category: EmergingCategory
+  trend_z: number | null
+  trend_p: number | null
+  /** The unit and its neighbours counted less than one incident per step: too few for the test. */
+  low_counts: boolean
+  series: EmergingBinRow[]
+}
+
+export interface EmergingResult {
+  level: Level
+  metric: (typeof EMERGING_METRICS)[number]
+  step: EmergingStep
+  period: Period
+  steps: string[]
+  method: Record<string, unknown>
+  counts: { units: number; low_counts: number; categories: Record<string, number> }
+  rows: EmergingRow[]
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10)
+const utc = (s: string) => new Date(`${s}T00:00:00Z`)
+const monthsOf = (step: EmergingStep) => (step === 'month' ? 1 : 3)
+
+/** First day of the step that holds `date`. */
+function stepStart(date: string, step: EmergingStep): Date {
+  const d = utc(date)
+  const m = d.getUTCMonth()
+  return new Date(Date.UTC(d.getUTCFullYear(), m - (m % monthsOf(step)), 1))
+}
+
+function addMonths(d: Date, months: number): Date {
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1))
+}
+
+function stepLabel(d: Date, step: EmergingStep): string {
+  const y = d.getUTCFullYear()
+  const m = d.getUTCMonth()
+  return step === 'month' ? `${y}-${String(m + 1).padStart(2, '0')}` : `${y}-Q${m / 3 + 1}`
+}
+
+export interface StepPlan {
+  /** First day of each step. */
+  starts: Date[]
+  labels: string[]
+  /** The period widened to whole steps. */
+  period: Period
+}
+
+/**
+ * The calendar months or quarters that the period touches, widened to whole steps so that every step
+ * counts the same span. A missing end is the last date of data; a missing start gives 24 months or 8 quarters.
+ */
+export function planSteps(q: { from?: string; to?: string }, step: EmergingStep, lastDate: string): StepPlan {
+  const to = q.to ?? (q.from && q.from > lastDate ? q.from : lastDate)
+  const lastStart = stepStart(to, step)
+  const first = q.from
+    ? stepStart(q.from, step)
+    : addMonths(lastStart, -(DEFAULT_STEPS[step] - 1) * monthsOf(step))
+  const starts: Date[] = []
+  for (let d = first; d <= lastStart; d = addMonths(d, monthsOf(step))) {
+    starts.push(d)
+    if (starts.length > MAX_STEPS) break
+  }
+  const field = q.from ? 'from' : 'to'
+  if (starts.length > MAX_STEPS)
+    throw badRequest(field, `the period has more than ${MAX_STEPS} ${step} steps; shorten it or use quarters`)
+  if (starts.length < MIN_STEPS)
+    throw badRequest(
+      field,
+      `the period has ${starts.length} ${step} step${starts.length === 1 ? '' : 's'}; at least ${MIN_STEPS} are needed for the trend test`,
+    )
+  const end = new Date(addMonths(lastStart, monthsOf(step)).getTime() - 86_400_000)
+  return {
+    starts,
+    labels: starts.map((d) => stepLabel(d, step)),
+    period: { from: iso(starts[0]), to: iso(end) },
+  }
+}
+
+/** Incidents per unit and step, in the caller's scope (row-level security applies). */
+async function stepCounts(
+  deps: AppDeps,
+  level: Level,
+  step: EmergingStep,
+  period: Period,
+  categories: string[] | null,
+): Promise<{ code: string; step_start: string; n: number }[]> {
+  return deps.db.query(
+    `select case when $1 = 'commune' then i.commune_code else i.village_code end as code,
+            to_char(date_trunc($2, i.occurred_on::timestamp), 'YYYY-MM-DD') as step_start,
+            count(*)::int as n
+     from incident i
+     where i.occurred_on between $3::date and $4::date
+       and ($5::text[] is null or i.category_code = any ($5::text[]))
+     group by 1, 2`,
+    [level, step, period.from, period.to, categories],
+  )
+}
+
+/**
+ * Emerging hot spot analysis of incident counts: Gi* per step on the contiguity weights of the hot-spot map,
+ * Mann–Kendall on each unit's series of Gi* z-scores, and the category (analysis/src/emerging.ts).
+ */
+export async function emergingHotSpots(deps: AppDeps, q: EmergingQuery): Promise<EmergingResult> {
+  if (q.categories) await checkTaxonomyCodes(deps, { categories: q.categories })
+  const plan = planSteps(q, q.step, (await deps.catalog.range()).to)
+  const fdr = q.fdr ?? false
+  const aggregateOnly = deps.principal !== null && !can(deps.principal, 'read_incident_points')
+  const key = JSON.stringify([
+    'emerging',
+    q.level,
+    q.step,
+    plan.period,
+    q.categories ?? null,
+    q.permutations,
+    q.seed,
+    fdr,
+  ])
+  const result = await deps.catalog.memo(key, async () => {
+    const nb = await contiguity(deps, q.level)
+    const ids = Object.keys(nb.neighbours)
+    const w = weightsFromNeighbours(nb.neighbours, { ids })
+    const unitIndex = new Map(ids.map((id, i) => [id, i]))
+    const stepIndex = new Map(plan.starts.map((d, t) => [iso(d), t]))
+    const counts = plan.starts.map(() => new Float64Array(ids.length))
+    for (const r of await stepCounts(deps, q.level, q.step, plan.period, q.categories ?? null)) {
+      const i = r.code === null ? undefined : unitIndex.get(r.code)
+      const t = stepIndex.get(r.step_start)
+      if (i !== undefined && t !== undefined) counts[t][i] = r.n
+    }
+    const pValue =
+      q.permutations > 0 ? (fdr ? 'permutation-fdr' : 'permutation') : fdr ? 'analytical-fdr' : 'analytical'
+    const perStep = counts.map((x, t) =>
+      getisOrdGiStar(x, w, { permutations: q.permutations, seed: q.seed + t, pValue }),
+    )
+    const names = new Map(
+      (
+        await deps.db.query<{ code: string; name: string }>(
+          q.level === 'commune' ? 'select code, name from commune' : 'select code, name from village',
+        )
+      ).map((r) => [r.code, r.name]),
+    )
+    const rows = ids.map((code, i): EmergingRow => {
+      let localTotal = 0
+      const series = perStep.map((gi, t): EmergingBinRow => {
+        const g = gi[i]
+        localTotal += g.localSum
+        const hot = g.cls.startsWith('hot') ? true : g.cls.startsWith('cold') ? false : null
+        return { step: plan.labels[t], value: counts[t][i], gi_z: g.z, gi_p: g.p, hot }
+      })
+      const z = series.map((s) => s.gi_z).filter((v): v is number => v !== null)
+      const mk = z.length >= MANN_KENDALL_MIN_N ? mannKendall(z) : null
+      const trend = { z: mk?.z ?? null, p: mk?.p ?? null }
+      return {
+        code,
+        name: names.get(code) ?? code,
+        category: emergingCategory(
+          series.map((s) => s.hot),
+          trend,
+          EMERGING_ALPHA,
+        ),
+        trend_z: trend.z,
+        trend_p: trend.p,
+        low_counts: localTotal < plan.starts.length,
+        series,
+      }
+    })
+    const categories: Record<string, number> = {}
+    for (const r of rows) categories[r.category] = (categories[r.category] ?? 0) + 1
+    return {
+      level: q.level,
+      metric: q.metric,
+      step: q.step,
+      period: plan.period,
+      steps: plan.labels,
+      method: {
+        metric: `incident counts per unit and ${q.step}${q.categories ? ` (categories ${q.categories.join(', ')})` : ''}`,
+        contiguity: CONTIGUITY_RULE,
+        gi_star:
+          'Getis–Ord Gi* of each step on the weights of the hot-spot map (binary, w_ii = 1), as ' +
+          '/api/stats/hotspots; gi_p ' +
+          (q.permutations > 0
+            ? `pseudo p-value from ${q.permutations} conditional permutations (seed ${q.seed} + step index)`
+            : 'two-sided normal p-value of gi_z') +
+          (fdr ? ', Benjamini–Hochberg adjusted within each step' : ', not adjusted for multiple tests') +
+          `; hot true/false for a significant hot/cold spot at ${100 * (1 - EMERGING_ALPHA)} % (gi_p < ${EMERGING_ALPHA})`,
+        trend:
+          "Mann–Kendall test of each unit's gi_z series (Mann 1945; Kendall 1975), normal approximation with " +
+          `the tie correction and continuity correction; trend_p two-sided, significant below ${EMERGING_ALPHA}; ` +
+          'steps without a z-score (no incident anywhere in the step) are left out of the series',
+        categories: `Esri emerging hot spot categories (ArcGIS Pro, Emerging Hot Spot Analysis); "significant" = hot true (hot-spot rules) or false (cold-spot rules); 90 % of the steps counts every step. Rules: ${JSON.stringify(EMERGING_RULES)}`,
+        low_counts:
+          'true when the unit and its neighbours counted fewer incidents in the whole period than there are ' +
+          'steps (under one per step): the Gi* series is then mostly ties and the trend test says little',
+        islands: nb.islands,
+      },
+      counts: {
+        units: rows.length,
+        low_counts: rows.filter((r) => r.low_counts).length,
+        categories,
+      },
+      rows,
+    }
+  })
+  return aggregateOnly ? suppressSmallCounts(result) : result
+}
+
+/** Aggregate-only callers never see a count of 1–2 (auth/disclosure.ts); the statistics stay. */
+function suppressSmallCounts(r: EmergingResult): EmergingResult {
+  return {
+    ...r,
+    rows: r.rows.map((row) => ({
+      ...row,
+      series: row.series.map((s) =>
+        isSuppressed(s.value) ? { ...s, value: null, suppressed: true as const } : s,
+      ),
+    })),
+  }
+}

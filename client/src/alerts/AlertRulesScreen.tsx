@@ -1,0 +1,224 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { RequestError, request } from '../admin/request.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+
+/** Conditions of the API (api/src/alerts/rules.ts), in its order. */
+const CONDITIONS = [
+  'village_coverage_below',
+  'population_covered_below',
+  'overdue_evaluations_above',
+  'hot_spot_emerging',
+  'incident_spike',
+  'exemplary_dissolved',
+  'no_outreach_months',
+] as const
+type Condition = (typeof CONDITIONS)[number]
+const ROLES = ['admin', 'leader', 'planner', 'briefer', 'steward', 'viewer']
+const DEFAULT_THRESHOLD: Record<Condition, number> = {
+  village_coverage_below: 0.8,
+  population_covered_below: 0.8,
+  overdue_evaluations_above: 5,
+  hot_spot_emerging: 24,
+  incident_spike: 3,
+  exemplary_dissolved: 12,
+  no_outreach_months: 3,
+}
+
+interface Rule {
+  id: number
+  name: string
+  condition: Condition
+  threshold: number
+  area: { all?: true; classes?: string[]; communes?: string[] }
+  level: 'commune' | 'village'
+  notify: { roles: string[]; users: string[]; emails: string[] }
+  enabled: boolean
+}
+
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+
+/** Alert rules, for administrators and leaders: list, enable or disable, delete, and a form for a new one. */
+export function AlertRulesScreen() {
+  const { t } = useI18n()
+  const [rules, setRules] = useState<Rule[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const [name, setName] = useState('')
+  const [condition, setCondition] = useState<Condition>('village_coverage_below')
+  const [threshold, setThreshold] = useState(String(DEFAULT_THRESHOLD.village_coverage_below))
+  const [level, setLevel] = useState<'commune' | 'village'>('commune')
+  const [areaMode, setAreaMode] = useState<'all' | 'classes' | 'communes'>('all')
+  const [areaList, setAreaList] = useState('')
+  const [roles, setRoles] = useState<string[]>(['leader'])
+  const [emails, setEmails] = useState('')
+
+  const load = useCallback(async () => {
+    setRules((await request.get<{ rules: Rule[] }>('/api/alerts/rules')).rules)
+  }, [])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const fail = (e: unknown) => {
+    if (e instanceof RequestError)
+      setError(`${e.details[0]?.field ? `${e.details[0].field}: ` : ''}${e.details[0]?.problem ?? e.message}`)
+    else setError(String(e))
+  }
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    setError(null)
+    const area = areaMode === 'all' ? { all: true } : { [areaMode]: list(areaList) }
+    try {
+      await request.post('/api/alerts/rules', {
+        name,
+        condition,
+        threshold: Number(threshold.replace(',', '.')),
+        level,
+        area,
+        notify: { roles, users: [], emails: list(emails) },
+      })
+      setName('')
+      await load()
+    } catch (err) {
+      fail(err)
+    }
+  }
+  const toggle = async (r: Rule) => {
+    await request.patch(`/api/alerts/rules/${r.id}`, { enabled: !r.enabled }).catch(fail)
+    await load()
+  }
+  const remove = async (r: Rule) => {
+    await request.delete(`/api/alerts/rules/${r.id}`).catch(fail)
+    await load()
+  }
+  return (
+    <div className="alert-rules">
+      <table className="adm-table" data-testid="alert-rules">
+        <thead>
+          <tr>
+            <th>{t('alerts.rule.name')}</th>
+            <th>{t('alerts.rule.condition')}</th>
+            <th>{t('alerts.rule.threshold')}</th>
+            <th>{t('alerts.rule.area')}</th>
+            <th>{t('alerts.rule.notify')}</th>
+            <th>{t('alerts.rule.enabled')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((r) => (
+            <tr key={r.id} data-rule={r.id}>
+              <td>{r.name}</td>
+              <td>
+                {t(`alerts.condition.${r.condition}`)} · {t(`level.${r.level}`)}
+              </td>
+              <td>{r.threshold}</td>
+              <td>
+                {r.area.all ? t('alerts.area.all') : (r.area.classes ?? r.area.communes ?? []).join(', ')}
+              </td>
+              <td>{[...r.notify.roles, ...r.notify.users, ...(r.notify.emails ?? [])].join(', ')}</td>
+              <td>
+                <input type="checkbox" checked={r.enabled} onChange={() => toggle(r)} aria-label={r.name} />
+              </td>
+              <td>
+                <button type="button" className="btn btn-small" onClick={() => remove(r)}>
+                  {t('alerts.rule.delete')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="adm-form" onSubmit={submit} data-testid="alert-rule-form">
+        <h3>{t('alerts.rule.new')}</h3>
+        <label className="field">
+          <span className="field-label">{t('alerts.rule.name')}</span>
+          <input required value={name} onChange={(e) => setName(e.target.value)} name="name" />
+        </label>
+        <div className="field-row">
+          <label className="field grow">
+            <span className="field-label">{t('alerts.rule.condition')}</span>
+            <select
+              name="condition"
+              value={condition}
+              onChange={(e) => {
+                const c = e.target.value as Condition
+                setCondition(c)
+                setThreshold(String(DEFAULT_THRESHOLD[c]))
+              }}
+            >
+              {CONDITIONS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`alerts.condition.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">{t('alerts.rule.threshold')}</span>
+            <input
+              name="threshold"
+              value={threshold}
+              onChange={(e) => setThreshold(e.target.value)}
+              size={6}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">{t('alerts.rule.level')}</span>
+            <select value={level} onChange={(e) => setLevel(e.target.value as 'commune' | 'village')}>
+              <option value="commune">{t('level.commune')}</option>
+              <option value="village">{t('level.village')}</option>
+            </select>
+          </label>
+        </div>
+        <div className="hint">{t(`alerts.threshold.${condition}`)}</div>
+        <div className="field-row">
+          <label className="field">
+            <span className="field-label">{t('alerts.rule.area')}</span>
+            <select value={areaMode} onChange={(e) => setAreaMode(e.target.value as typeof areaMode)}>
+              <option value="all">{t('alerts.area.all')}</option>
+              <option value="classes">{t('alerts.area.classes')}</option>
+              <option value="communes">{t('alerts.area.communes')}</option>
+            </select>
+          </label>
+          {areaMode !== 'all' && (
+            <label className="field grow">
+              <span className="field-label">{t('alerts.area.list')}</span>
+              <input value={areaList} onChange={(e) => setAreaList(e.target.value)} />
+            </label>
+          )}
+        </div>
+        <fieldset className="field">
+          <legend className="field-label">{t('alerts.rule.notify')}</legend>
+          {ROLES.map((r) => (
+            <label key={r} className="check">
+              <input
+                type="checkbox"
+                checked={roles.includes(r)}
+                onChange={(e) =>
+                  setRoles((rs) => (e.target.checked ? [...rs, r] : rs.filter((x) => x !== r)))
+                }
+              />
+              <span>{r}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span className="field-label">{t('alerts.rule.emails')}</span>
+          <input value={emails} onChange={(e) => setEmails(e.target.value)} placeholder="a@example.vn, …" />
+        </label>
+        {error && (
+          <div className="error-text" role="alert">
+            {error}
+          </div>
+        )}
+        <button type="submit" className="btn">
+          {t('alerts.rule.create')}
+        </button>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,64 @@
+import { useMemo } from 'react'
+import type { MetricsRow } from '../api/types.ts'
+import { useI18n } from '../i18n/use-i18n.ts'
+import { isWeakArea, type WeaknessCode, weaknesses } from '../metrics/weakness.ts'
+import { update } from '../state/store.ts'
+
+/** The weak areas counted by the red KPI, most serious first, each with its signs; a click selects one. */
+export function WeakAreaList({
+  rows,
+  totals,
+  onClose,
+}: {
+  rows: readonly MetricsRow[]
+  totals: Record<string, number | null>
+  onClose: () => void
+}) {
+  const { t, fmt } = useI18n()
+  const weak = useMemo(
+    () =>
+      rows
+        .filter((r) => isWeakArea(r, totals))
+        .map((r) => {
+          const signs = weaknesses(r, totals).sort((a, b) => b.severity - a.severity)
+          return { row: r, signs, severity: signs.reduce((a, s) => a + s.severity, 0) }
+        })
+        .sort((a, b) => b.severity - a.severity),
+    [rows, totals],
+  )
+  return (
+    <div className="weak-list" role="dialog" aria-label={t('kpi.weakAreas')} data-testid="weak-list">
+      <div className="weak-list-head">
+        <strong>{t('weak.title', { n: fmt.integer(weak.length) })}</strong>
+        <button
+          type="button"
+          className="icon-btn"
+          onClick={onClose}
+          aria-label={t('detail.close')}
+          title={t('detail.close')}
+        >
+          ✕
+        </button>
+      </div>
+      <ol>
+        {weak.map(({ row, signs }) => (
+          <li key={row.code}>
+            <button
+              type="button"
+              data-code={row.code}
+              onClick={() => {
+                update({ selected: row.code }, { push: true })
+                onClose()
+              }}
+            >
+              <span className="weak-name">{row.name}</span>
+              <span className="weak-signs">
+                {signs.map((s) => t(`weak.sign.${s.code satisfies WeaknessCode}`)).join(' · ')}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import { useI18n } from '../i18n/use-i18n.ts'
+import type { PlanKpis } from './plan-api.ts'
+
+const KPI_ROWS: {
+  key: 'village_coverage' | 'population_covered' | 'demand_covered' | 'border_village_coverage'
+  share?: boolean
+}[] = [
+  { key: 'village_coverage', share: true },
+  { key: 'population_covered' },
+  { key: 'demand_covered' },
+  { key: 'border_village_coverage', share: true },
+]
+
+/** The area's KPIs before and after a plan's sites (both forms of the planner). */
+export function PlanKpiTable({
+  before,
+  after,
+  rows = KPI_ROWS,
+}: {
+  before: PlanKpis
+  after: PlanKpis
+  rows?: typeof KPI_ROWS
+}) {
+  const { t, fmt } = useI18n()
+  return (
+    <table className="data-table plan-kpis">
+      <thead>
+        <tr>
+          <th>{t('plan.kpi')}</th>
+          <th className="num">{t('plan.before')}</th>
+          <th className="num">{t('plan.after')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, share }) => (
+          <tr key={key} data-kpi={key}>
+            <td>{t(`plan.kpi.${key}`)}</td>
+            <td className="num">{share ? fmt.percent(before[key], 1) : fmt.number(before[key])}</td>
+            <td className="num">
+              <strong>{share ? fmt.percent(after[key], 1) : fmt.number(after[key])}</strong>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** Without demand (set covering counts villages): coverage and population only. */
+export const COVER_KPI_ROWS = KPI_ROWS.filter((r) => r.key !== 'demand_covered')

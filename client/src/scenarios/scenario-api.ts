@@ -1,0 +1,95 @@
+// What-if scenarios (/api/scenarios, api/src/routes/scenarios.ts): the list, creating one from a plan, and
+// which one the dashboard is computed under.
+import { useEffect, useSyncExternalStore } from 'react'
+import { request } from '../admin/request.ts'
+import { useMay } from '../admin/session.ts'
+import { useAtlas } from '../state/store.ts'
+
+export type ScenarioChange =
+  | { kind: 'add_model'; model_type: string; village_code: string; lead_org_code?: string }
+  | { kind: 'dissolve_model'; model_id: string }
+  | { kind: 'evaluate_model'; model_id: string; rating_code: string }
+  | { kind: 'set_cost'; model_type: string; unit_cost_vnd: number }
+
+export interface Scenario {
+  id: number
+  name: string
+  description: string
+  shared: boolean
+  owner: string
+  changes: ScenarioChange[]
+  created_at: string
+  updated_at: string
+}
+
+/** The scenarios the caller may open, loaded once and after every change made here. */
+let listed: Scenario[] | null = null
+let loading: Promise<void> | null = null
+const listeners = new Set<() => void>()
+
+function publish(next: Scenario[]) {
+  listed = next
+  for (const l of listeners) l()
+}
+
+export function reloadScenarios(): Promise<void> {
+  loading = request.get<{ scenarios: Scenario[] }>('/api/scenarios').then(
+    (r) => publish(r.scenarios),
+    () => publish([]),
+  )
+  return loading
+}
+
+/** The scenarios, or null until they are known (and always null for roles that may not plan). */
+export function useScenarios(): Scenario[] | null {
+  const may = useMay('plan')
+  useEffect(() => {
+    if (may && !loading) void reloadScenarios()
+  }, [may])
+  const list = useSyncExternalStore(
+    (l) => {
+      listeners.add(l)
+      return () => listeners.delete(l)
+    },
+    () => listed,
+  )
+  return may ? list : null
+}
+
+/**
+ * The scenario the figures are computed under: the one in the address, for roles that may plan. For any
+ * other role an address with a scenario shows the actual figures (the API would refuse the scenario).
+ */
+export function useScenarioId(): number | null {
+  const id = useAtlas((s) => s.scenario)
+  const may = useMay('plan')
+  return id !== null && may === true ? id : null
+}
+
+/** The scenario in force, with its name, once the list is known. */
+export function useActiveScenario(): { id: number; scenario: Scenario | undefined } | null {
+  const id = useScenarioId()
+  const list = useScenarios()
+  return id === null ? null : { id, scenario: list?.find((s) => s.id === id) }
+}
+
+export async function createScenario(body: {
+  name: string
+  changes?: ScenarioChange[]
+  from_plan?: { model_type: string; sites: string[] }
+  shared?: boolean
+}): Promise<Scenario> {
+  const { scenario } = await request.post<{ scenario: Scenario }>('/api/scenarios', body)
+  await reloadScenarios()
+  return scenario
+}
+
+export async function deleteScenario(id: number): Promise<void> {
+  await request.delete(`/api/scenarios/${id}`)
+  await reloadScenarios()
+}
+
+export async function shareScenario(id: number, shared: boolean): Promise<void> {
+  await request.patch(`/api/scenarios/${id}`, { shared })
+  await reloadScenarios()
+}

@@ -1,0 +1,54 @@
+import type { Queryable } from '../db/index.ts'
+import type { BorderConfig } from '../sources/manifest.ts'
+import type { GeoFeature } from './features.ts'
+
+/** UTM zone 48N: metres across the country, as in the land_border recipe. */
+const METRIC_SRID = 32648
+
+/**
+ * The national land border along the area, from the commune polygons themselves: the stretches of the area's
+ * outline that no commune of another Vietnamese province shares (within config.tolerance_m, since the ward files
+ * are simplified per province and disagree by up to a few hundred metres), less bits shorter than
+ * config.min_piece_m, kept where they lie within config.near_land_m of the coarse land border — which tells
+ * them from the coast — and named after the country of the nearest stretch of it. One row per country;
+ * none for an area without a land border.
+ */
+export async function loadBorderLine(
+  tx: Queryable,
+  input: { others: GeoFeature[]; landBorder: GeoFeature[]; config: BorderConfig },
+): Promise<void> {
+  const { config } = input
+  await tx.query(
+    `with outline as (
+       select ST_Transform(ST_Union(geom), ${METRIC_SRID}) as geom from province where valid_to is null
+     ), shell as (
+       select ST_Collect(ST_ExteriorRing(d.geom)) as geom from (select (ST_Dump(geom)).geom from outline) d
+     ), other as (
+       select ST_Union(ST_Buffer(ST_Transform(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326)), ${METRIC_SRID}), $3)) as geom
+       from json_array_elements($1::json) f
+     ), piece as (
+       select (ST_Dump(ST_LineMerge(ST_Difference(shell.geom, coalesce(other.geom, 'POLYGON EMPTY'::geometry))))).geom
+       from shell, other
+     ), land as (
+       select f->'properties'->>'country' as country,
+              ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326), ${METRIC_SRID}) as geom
+       from json_array_elements($2::json) f
+     ), kept as (
+       select (select land.country from land where ST_DWithin(land.geom, piece.geom, $5)
+               order by ST_Distance(land.geom, piece.geom) limit 1) as country, piece.geom
+       from piece where ST_Length(piece.geom) >= $4
+     )
+     insert into border_line (name, source, geom)
+     select 'Biên giới Việt Nam – ' || country || ' (đoạn ' || (select string_agg(lower(left(name, 1)) || substr(name, 2), ', ' order by code) from province where valid_to is null) || ')',
+            'communes_2025',
+            ST_Multi(ST_Transform(ST_LineMerge(ST_Collect(geom)), 4326))
+     from kept where country is not null group by country order by country`,
+    [
+      JSON.stringify(input.others),
+      JSON.stringify(input.landBorder),
+      config.tolerance_m,
+      config.min_piece_m,
+      config.near_land_m,
+    ],
+  )
+}

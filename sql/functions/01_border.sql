@@ -1,0 +1,48 @@
+-- Border communes, the border belt and distances to the border, computed from the border line.
+--
+-- tolerance_m: a commune is a border commune when its polygon comes within this distance of the
+-- border line. Both geometries are simplified upstream (about 50 m for communes) and come from
+-- different sources, so a commune that truly touches the border can sit a few hundred metres off
+-- the line; 500 m takes those in while leaving out the next ring of communes (several km away).
+-- An area without a land border (an inland or coastal province) gets no border communes, an empty belt and no
+-- distances.
+create or replace function compute_border_areas(tolerance_m double precision default 500,
+                                                belt_depth_m double precision default 1000)
+returns void language plpgsql as $$
+declare
+  border geography;
+begin
+  select ST_Union(geom)::geography into border from border_line;
+
+  delete from border_belt;
+  delete from commune_area_class where class_code = 'border' and source = 'computed';
+  if border is null then
+    update commune set border_distance_m = null, border_belt_share = 0;
+    update village set border_distance_m = null;
+    return;
+  end if;
+
+  insert into border_belt (depth_m, geom)
+  select belt_depth_m,
+         ST_Multi(ST_CollectionExtract(ST_MakeValid(
+           ST_Intersection(ST_Buffer(border, belt_depth_m)::geometry, (select ST_Union(geom) from province
+             where valid_to is null))), 3));
+
+  update commune c set border_distance_m = ST_Distance(c.geom::geography, border);
+  update commune c set border_belt_share = coalesce(
+    ST_Area(ST_Intersection(c.geom, b.geom)::geography) / nullif(ST_Area(c.geom::geography), 0), 0)
+  from border_belt b;
+
+  update village v set border_distance_m = ST_Distance(v.point::geography, border);
+
+  insert into commune_area_class (commune_code, class_code, source)
+  select code, 'border', 'computed' from commune where border_distance_m <= tolerance_m
+  on conflict do nothing;
+end $$;
+
+-- Border distances and classes follow a boundary import; computed with the owner's rights.
+create or replace function refresh_border_areas() returns void
+language plpgsql security definer set search_path = public as $$
+begin
+  perform compute_border_areas();
+end $$;

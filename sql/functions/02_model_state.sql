@@ -1,0 +1,66 @@
+-- (model, village) pairs for every model of a radius type (cameras): the villages whose point lies within the
+-- type's radius of the model's point. Security definer: under row-level security (migration 012) the planner
+-- may not use the GiST index for the spatial join (PostGIS's && is not leakproof), which makes it 10–100×
+-- slower. It returns ids only; callers join it to the rows their scope lets them see.
+create or replace function radius_model_villages()
+returns table (model_id text, village_code text)
+language sql stable security definer set search_path = public as $$
+  select sm.id, v.code
+  from security_model sm
+  join model_type t on t.code = sm.type_code and t.coverage = 'radius'
+  -- index prefilter in degrees (1° ≥ 100 km at this latitude), exact test on the spheroid
+  join village v on ST_DWithin(v.point, sm.point, t.radius_m / 100000.0)
+                and ST_DWithin(sm.point::geography, v.point::geography, t.radius_m)
+$$;
+
+-- Every model founded on or before p_ref, with its state as of p_ref:
+--   status             its status at p_ref (security_model_status), falling back to the current status
+--   last_rating        rating of its last evaluation on or before p_ref, last_evaluated_on its date
+--   evaluation_overdue true when its last evaluation is more than p_eval_months before p_ref (or it was never
+--                      evaluated); a model founded less than p_eval_months before p_ref is not yet due; null for
+--                      a model dissolved at p_ref (nothing to evaluate)
+--   radius_m           coverage radius of radius types (cameras), else null
+-- The rule is the one behind evaluation_compliance in unit_metrics() (03_metrics.sql): an active model is compliant
+-- exactly when it is not overdue. One row per model from one scan of security_model with index look-ups for
+-- the status and the last evaluation, so the planner has no self-join to misjudge.
+create or replace function security_model_state(p_ref date, p_eval_months integer default 6)
+returns table (
+  id text,
+  name text,
+  type_code text,
+  lead_org_code text,
+  commune_code text,
+  village_code text,
+  exemplary boolean,
+  replicated_from text,
+  founded_on date,
+  dissolved_on date,
+  point geometry,
+  radius_m double precision,
+  status text,
+  last_rating text,
+  last_evaluated_on date,
+  evaluation_overdue boolean
+) language sql stable as $$
+  select sm.id, sm.name, sm.type_code, sm.lead_org_code, sm.commune_code, sm.village_code, sm.exemplary,
+         sm.replicated_from, sm.founded_on, sm.dissolved_on, sm.point, t.radius_m,
+         st.status, le.rating_code, le.evaluated_on,
+         case when st.status = 'dissolved' then null
+              else not (sm.founded_on > p_ref - make_interval(months => p_eval_months)
+                        or coalesce(le.evaluated_on > p_ref - make_interval(months => p_eval_months), false))
+         end
+  from security_model sm
+  join model_type t on t.code = sm.type_code
+  cross join lateral (
+    select coalesce((select h.status from security_model_status h
+                     where h.model_id = sm.id and h.valid_from <= p_ref
+                       and (h.valid_to is null or h.valid_to > p_ref)
+                     order by h.valid_from desc limit 1), sm.status) as status
+  ) st
+  left join lateral (
+    select e.evaluated_on, e.rating_code from evaluation e
+    where e.model_id = sm.id and e.evaluated_on <= p_ref
+    order by e.evaluated_on desc limit 1
+  ) le on true
+  where sm.founded_on <= p_ref
+$$;

@@ -1,0 +1,125 @@
+-- Matching references in set operations (imports and record editing).
+
+-- Text folded for matching names and codes: no diacritics, đ → d, lower case, punctuation as single spaces.
+-- Not strict, so the planner inlines it. api/src/imports/fold.ts computes the same in TypeScript.
+create or replace function import_fold(t text) returns text
+language sql immutable parallel safe as $$
+  select nullif(trim(regexp_replace(vn_fold(lower(t)), '[^a-z0-9]+', ' ', 'g')), '')
+$$;
+
+-- A unit name without its type word ("Phường Lào Cai" → "lao cai", "Tổ dân phố số 3" → "3").
+create or replace function import_bare(t text) returns text
+language sql immutable parallel safe as $$
+  select nullif(regexp_replace(regexp_replace(import_fold(t),
+    '^(xa|phuong|dac khu|thi tran|tt|thon|ban|to dan pho|tdp|to|khu pho|kp|khu|lang|ap|xom|cum) ', ''),
+    '^(so) ', ''), '')
+$$;
+
+-- Problems found in a staged row, as jsonb: { field, severity ('error' | 'warning'), message }.
+create or replace function import_issue(p_field text, p_severity text, p_message text) returns jsonb
+language sql immutable parallel safe as $$
+  select jsonb_build_object('field', p_field, 'severity', p_severity, 'message', p_message)
+$$;
+
+-- The non-null issues among the arguments, as a jsonb array.
+create or replace function import_issues(variadic p_issues jsonb[]) returns jsonb
+language sql immutable parallel safe as $$
+  select coalesce(jsonb_agg(u.i order by u.o), '[]'::jsonb)
+  from unnest(p_issues) with ordinality as u(i, o) where u.i is not null
+$$;
+
+-- Every way a reference value may be written, folded: code, Vietnamese and English names, aliases.
+create or replace view import_taxon_key as
+select kind, k, min(code) as code, count(distinct code)::int as n
+from (
+  select 'model_type' as kind, code, unnest(array[code, name_vi, name_en]) as name from model_type
+  union all select 'incident_category', code, unnest(array[code, name_vi, name_en]) from incident_category
+  union all select 'rating', code, unnest(array[code, name_vi, name_en]) from rating
+  union all select 'lead_org', code, unnest(array[code, name_vi, name_en]) from lead_org
+  union all select kind, code, alias from import_alias
+) t, lateral (select import_fold(t.name) as k) f
+where k is not null
+group by kind, k;
+
+-- Names and codes of every commune, whatever the caller's scope (official, public facts; no geometry),
+-- so that a row in a commune outside the scope is reported as such rather than as an unknown commune.
+create or replace function import_commune_directory()
+returns table (code text, full_name text, folded text, bare text, in_scope boolean)
+language sql stable security definer set search_path = public as $$
+  select c.code, c.full_name, import_fold(c.full_name), import_bare(c.full_name), antt_in_scope(c.code)
+  from commune c where c.valid_to is null
+$$;
+
+-- Which of `p_ids` are already taken in a records table, whatever the caller's scope: a new record may not
+-- reuse the key of one the caller cannot see. Reveals only that a key is in use.
+create or replace function import_taken_ids(p_table text, p_ids text[])
+returns table (id text, commune_code text)
+language plpgsql stable security definer set search_path = public as $$
+begin
+  if p_table = 'village' then
+    return query select v.code, v.commune_code from village v where v.code = any (p_ids);
+  elsif p_table in ('security_model', 'incident', 'outreach_session', 'safety_certification', 'funding_allocation') then
+    return query execute format('select t.id, t.commune_code from %I t where t.id = any ($1)', p_table) using p_ids;
+  elsif p_table = 'evaluation' then
+    return query select e.id, m.commune_code from evaluation e join security_model m on m.id = e.model_id
+      where e.id = any (p_ids);
+  else
+    raise exception 'import_taken_ids: no table %', p_table;
+  end if;
+end $$;
+
+-- Changes a model's status and keeps its dated history (security_model_status) in step: the open period
+-- is closed on p_on and a new one begins. A change on the day the open period began replaces it.
+create or replace function set_model_status(p_model text, p_status text, p_on date, p_reason text)
+returns void language plpgsql as $$
+declare
+  open_from date;
+  open_status text;
+begin
+  select valid_from, status into open_from, open_status from security_model_status
+  where model_id = p_model and valid_to is null order by valid_from desc limit 1;
+  if open_from is not null and p_on < open_from then
+    raise exception 'status change on % is before the current status began on %', p_on, open_from
+      using errcode = '22008';
+  end if;
+  if open_status is distinct from p_status then
+    if open_from = p_on then
+      update security_model_status set status = p_status, reason = p_reason
+      where model_id = p_model and valid_from = p_on;
+    else
+      update security_model_status set valid_to = p_on where model_id = p_model and valid_to is null;
+      insert into security_model_status (model_id, status, valid_from, reason) values (p_model, p_status, p_on, p_reason);
+    end if;
+  end if;
+  update security_model
+  set status = p_status,
+      dissolved_on = case when p_status = 'dissolved' then p_on end,
+      dissolved_reason = case when p_status = 'dissolved' then p_reason end,
+      updated_at = now()
+  where id = p_model;
+end $$;
+
+-- A dry run whose staged rows were lost is expired, never committed as empty.
+-- import_row is unlogged (migration 013): crash recovery empties it, on the server after a crash of
+-- PostgreSQL and on the embedded database after the process was killed, while import_batch keeps saying
+-- 'validated'. The batch records how many rows it staged, so a batch with fewer staged rows than that has
+-- lost them; it must be run again. Computed where the status is read, so it holds whenever the loss occurs.
+create or replace function import_status(p_id uuid, p_status text, p_rows integer)
+returns text language sql stable as $$
+  select case
+    when p_status = 'validated' and p_rows <> (select count(*) from import_row r where r.import_id = p_id)
+      then 'expired'
+    else p_status
+  end
+$$;
+
+-- Who may call what (the request roles of migration 012).
+grant select on import_taxon_key to antt_reader;
+revoke execute on function import_taken_ids(text, text[]) from public;
+grant execute on function import_taken_ids(text, text[]) to antt_editor;
+revoke execute on function refresh_border_areas() from public;
+grant execute on function refresh_border_areas() to antt_admin;
+grant execute on function import_commune_directory(), import_fold(text), import_bare(text), import_issue(text, text, text),
+  import_issues(jsonb[]),
+  set_model_status(text, text, date, text) to antt_reader;
+grant execute on function import_status(uuid, text, integer) to antt_reader;

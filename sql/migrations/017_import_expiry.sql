@@ -1,0 +1,2 @@
+-- A dry run whose staged rows were lost is expired, never committed as empty: import_status(), in
+-- sql/functions/08_imports.sql, says so wherever a batch's status is read.
