@@ -113,6 +113,11 @@ async function main() {
     await db.close()
     process.exit(0)
   }
+  // The last line of defence: a promise that failed where nobody listened must not end a server that has
+  // requests in flight. Each such failure is a defect to be fixed where it arises, so it is logged in full.
+  process.on('unhandledRejection', (err) => {
+    console.error(`[${new Date().toISOString()}] unhandled rejection (the server keeps running):`, err)
+  })
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

@@ -50,6 +50,9 @@ function lazyTransaction(base: Db, setup: string) {
           reject(err)
           if (!(err instanceof RollbackRequest)) throw err
         })
+      // The outcome is read by `end`; until then a cut connection must not count as an unhandled rejection
+      // (Node would end the process), as it would when the server drops the transaction mid-request.
+      done.catch(() => {})
     })
     return tx
   }
@@ -147,7 +150,14 @@ export function authorize(base: Db, catalog: Catalog): MiddlewareHandler<AppEnv>
       await next()
       ok = !c.error
     } finally {
-      await request.end(ok)
+      await request.end(ok).catch((err) => {
+        // The handler answered but its transaction did not commit: that answer must not go out, nor any of
+        // its headers (Hono carries the headers of the response it replaces over into the error's answer,
+        // and a 503 with the 200's Content-Encoding and Content-Length cannot be read).
+        c.res = undefined as unknown as Response // dropped, so that the next one inherits nothing
+        c.res = new Response(null)
+        throw err
+      })
     }
     if (ok) runDetached(base, committed)
   }
