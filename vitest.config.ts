@@ -9,6 +9,9 @@ export default defineConfig({
     globalSetup: ['./test-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // Browser steps wait on a page that draws WebGL on the CPU, beside a busy second worker: the default
+    // of one second let an answer that came in 1.5 s fail a test. Polls that must be quicker say so.
+    expect: { poll: { timeout: 20_000 } },
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
   },
