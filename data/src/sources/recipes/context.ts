@@ -64,14 +64,29 @@ export interface WardFile {
   }[]
 }
 
-/** Every ring of a ward file as a closed GeoJSON Polygon, with its commune code. */
+/**
+ * Rings smaller than this (square degrees, about 100 m² here) are slivers along a coast or an islet of a few
+ * rocks; some are so thin that repairing them aborts the embedded database's geometry engine, which then
+ * returns no rows at all (Hạ Long has two). A commune keeps them only when it has nothing larger.
+ */
+const SLIVER_DEG2 = 1e-8
+
+/** Twice the signed area of a ring, by the surveyor's formula. */
+const ringArea2 = (r: [number, number][]) =>
+  r.reduce((sum, [x, y], i) => {
+    const [nx, ny] = r[(i + 1) % r.length]
+    return sum + x * ny - nx * y
+  }, 0)
+
+/** Every ring of a ward file as a closed GeoJSON Polygon, with its commune code; slivers left out. */
 export function wardRings(file: WardFile): { code: string; ring: unknown }[] {
-  return file.wards.flatMap((w) =>
-    w.polygons.map((r) => {
+  return file.wards.flatMap((w) => {
+    const large = w.polygons.filter((r) => Math.abs(ringArea2(r)) / 2 >= SLIVER_DEG2)
+    return (large.length ? large : w.polygons).map((r) => {
       const closed = r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1] ? r : [...r, r[0]]
       return { code: w.id, ring: { type: 'Polygon', coordinates: [closed] } }
-    }),
-  )
+    })
+  })
 }
 
 /** The union of the rings per commune, made valid: `select code, geom from (${WARD_UNION}) w`, rings in $1. */
