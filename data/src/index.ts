@@ -9,7 +9,7 @@ export {
 export * from './db/index.ts'
 export { DEMO_PERIOD } from './seed/demo-records.ts'
 export { DEFAULT_SEED, isSeeded, type SeedOptions, type SeedReport, seed } from './seed/index.ts'
-export { type Area, areaFromEnv } from './sources/area.ts'
+export { type Area, areaFromEnv, covers, NATIONAL } from './sources/area.ts'
 export {
   DEFAULT_CACHE_DIR,
   defaultMirror,

@@ -185,6 +185,11 @@ export class AtlasMap {
     this.map.jumpTo({ center: [c.lon, c.lat], zoom: c.zoom })
   }
 
+  /** The element the map draws into. */
+  get element(): HTMLElement {
+    return this.map.getContainer()
+  }
+
   fitBounds(
     bounds: [number, number, number, number],
     opts: { padding?: number; maxZoom?: number; animate?: boolean } = {},

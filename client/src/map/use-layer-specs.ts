@@ -1,7 +1,7 @@
 import { classBreaks, classIndex, palette } from '@antt/analysis'
 import * as turf from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useMay } from '../admin/session.ts'
 import { type AnalyticsLayers, useAnalyticsLayers } from '../analytics/use-analytics-layers.ts'
 import {
@@ -43,6 +43,8 @@ import { smallNumbersLayer } from './layers/small-numbers.ts'
 import { standardLayer } from './layers/standard.ts'
 import { unitHighlightLayer } from './layers/unit-highlight.ts'
 import { type UnitLabel, unitLabelsLayer } from './layers/unit-labels.ts'
+import { mapRef } from './map-ref.ts'
+import { panelPadding } from './panel-padding.ts'
 
 /** Hexagon edge for the density layer in metres, finer as the map zooms in (one request per step). */
 export function hexResolution(zoom: number): number {
@@ -366,6 +368,19 @@ export function useLayerSpecs(
     })
     return { sites, covered }
   }, [plan, villagePoints])
+  // A new plan brings all its proposed sites into the free part of the map, once.
+  const framed = useRef<unknown>(null)
+  useEffect(() => {
+    const map = mapRef.current
+    if (!plan || !planPoints?.sites.length || !map || framed.current === plan) return
+    framed.current = plan
+    const lons = planPoints.sites.map((p) => p.lon)
+    const lats = planPoints.sites.map((p) => p.lat)
+    map.showBounds(
+      [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)],
+      panelPadding(map.element),
+    )
+  }, [plan, planPoints])
   if (planPoints && fontReady) {
     specs.push({
       id: 'plan',

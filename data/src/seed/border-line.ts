@@ -15,7 +15,7 @@ const METRIC_SRID = 32648
  */
 export async function loadBorderLine(
   tx: Queryable,
-  input: { others: GeoFeature[]; landBorder: GeoFeature[]; config: BorderConfig },
+  input: { others: GeoFeature[]; landBorder: GeoFeature[]; config: BorderConfig; national: boolean },
 ): Promise<void> {
   const { config } = input
   await tx.query(
@@ -27,7 +27,7 @@ export async function loadBorderLine(
        select ST_Union(ST_Buffer(ST_Transform(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326)), ${METRIC_SRID}), $3)) as geom
        from json_array_elements($1::json) f
      ), piece as (
-       select (ST_Dump(ST_LineMerge(ST_Difference(shell.geom, coalesce(other.geom, 'POLYGON EMPTY'::geometry))))).geom
+       select (ST_Dump(ST_LineMerge(ST_Difference(shell.geom, coalesce(other.geom, ST_SetSRID('POLYGON EMPTY'::geometry, ${METRIC_SRID})))))).geom
        from shell, other
      ), land as (
        select f->'properties'->>'country' as country,
@@ -39,7 +39,8 @@ export async function loadBorderLine(
        from piece where ST_Length(piece.geom) >= $4
      )
      insert into border_line (name, source, geom)
-     select 'Biên giới Việt Nam – ' || country || ' (đoạn ' || (select string_agg(lower(left(name, 1)) || substr(name, 2), ', ' order by code) from province where valid_to is null) || ')',
+     select 'Biên giới Việt Nam – ' || country || case when $6 then '' else
+              ' (đoạn ' || (select string_agg(lower(left(name, 1)) || substr(name, 2), ', ' order by code) from province where valid_to is null) || ')' end,
             'communes_2025',
             ST_Multi(ST_Transform(ST_LineMerge(ST_Collect(geom)), 4326))
      from kept where country is not null group by country order by country`,
@@ -49,6 +50,7 @@ export async function loadBorderLine(
       config.tolerance_m,
       config.min_piece_m,
       config.near_land_m,
+      input.national,
     ],
   )
 }

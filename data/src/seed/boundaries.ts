@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index.ts'
-import { type Area, provinceFullName } from '../sources/area.ts'
+import { type Area, covers, provinceFullName } from '../sources/area.ts'
 import type { AreaConfig } from '../sources/manifest.ts'
 import { loadBorderLine } from './border-line.ts'
 import { type GeoFeature, nearby, parseFeatures } from './features.ts'
@@ -40,8 +40,8 @@ export async function loadBoundaries(
     return buf.toString('utf8')
   }
   const provinces = parseFeatures(text('provinces_2025'))
-  const mine = provinces.filter((f) => area.provinces.includes(String(f.properties.ma_tinh)))
-  if (mine.length !== area.provinces.length)
+  const mine = provinces.filter((f) => covers(area, String(f.properties.ma_tinh)))
+  if (mine.length !== (area.provinces ?? provinces).length)
     throw new Error(
       `AREA=${area.code}: no such province; the province codes are ${provinces.map((f) => `${f.properties.ma_tinh} (${f.properties.ten_tinh})`).join(', ')}`,
     )
@@ -86,10 +86,11 @@ export async function loadBoundaries(
   )
 
   const communes = parseFeatures(text('communes_2025'))
-  const inArea = communes.filter((f) => area.provinces.includes(String(f.properties.ma_tinh)))
+  const inArea = communes.filter((f) => covers(area, String(f.properties.ma_tinh)))
   await tx.query(
     `insert into commune (code, name, full_name, type, province_code, population, area_km2, geom, label_point)
-     select p->>'ma_xa', normalize(p->>'ten', NFC), normalize((p->>'loai') || ' ' || (p->>'ten'), NFC),
+     -- five digits: the upstream file writes one code of Thái Nguyên without its leading zero (5665)
+     select lpad(p->>'ma_xa', 5, '0'), normalize(p->>'ten', NFC), normalize((p->>'loai') || ' ' || (p->>'ten'), NFC),
             case p->>'loai' when 'Phường' then 'phuong' when 'Đặc khu' then 'dac_khu' else 'xa' end,
             p->>'ma_tinh', (p->>'dan_so')::int, (p->>'dien_tich_km2')::float8, g,
             case when ST_Intersects(g, ST_SetSRID(ST_MakePoint((p->'trung_tam'->>0)::float8, (p->'trung_tam'->>1)::float8), 4326))
@@ -126,17 +127,16 @@ export async function loadBoundaries(
   if (files.has('commune_crosswalk'))
     await tx.query(
       `insert into commune_crosswalk (old_code, old_name, new_code, kind, old_province)
-       select r->>'ma_xa_cu', r->>'ten_xa_cu', r->>'ma_xa_moi', r->>'kieu_sap_nhap', r->>'tinh_cu'
+       select r->>'ma_xa_cu', r->>'ten_xa_cu', lpad(r->>'ma_xa_moi', 5, '0'), r->>'kieu_sap_nhap', r->>'tinh_cu'
        from json_array_elements($1::json) r
        on conflict do nothing`,
       [JSON.stringify(parseCsv(text('commune_crosswalk')))],
     )
 
   await loadBorderLine(tx, {
-    others: nearby(communes, inArea, 0.05).filter(
-      (f) => !area.provinces.includes(String(f.properties.ma_tinh)),
-    ),
+    others: nearby(communes, inArea, 0.05).filter((f) => !covers(area, String(f.properties.ma_tinh))),
     landBorder: parseFeatures(text('land_border')),
     config: config.border,
+    national: area.provinces === null,
   })
 }

@@ -2,7 +2,7 @@
 // check, else derived in code from its raw files (fetched as in fetch.ts) and kept in the cache.
 import { join } from 'node:path'
 import type { Queryable } from '../db/index.ts'
-import type { Area } from './area.ts'
+import { type Area, covers } from './area.ts'
 import {
   describeFailure,
   type FetchOptions,
@@ -86,7 +86,7 @@ export async function resolveLayers(
   const rawFiles = new Map<string, Buffer>()
 
   for (const layer of manifest.layers) {
-    if (layer.province && !area.provinces.includes(layer.province)) continue
+    if (layer.province && !covers(area, layer.province)) continue
     const tried: string[] = []
     const ready = [...(o.mirror ? [joinLocation(o.mirror, layer.path)] : []), join(o.cacheDir, layer.path)]
     let found: Buffer | undefined
