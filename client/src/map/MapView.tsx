@@ -2,20 +2,21 @@ import type { PickingInfo } from '@deck.gl/core'
 import * as turf from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { isAnalyticsLayer } from '../analytics/use-analytics-layers.ts'
 import { useBorderLine, useHealth, useMapMetrics, useProvince, useTaxonomies } from '../api/hooks.ts'
 import type { MetricsRow } from '../api/types.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
 import { isIncidentRate } from '../metrics/catalog.ts'
 import { formatMetric } from '../metrics/format-metric.ts'
-import { publishLegendData } from '../panels/use-legend-data.ts'
 import { standardTooltip } from '../standard/standard-text.ts'
+import { mapFocus, onExternalHover } from '../state/map-focus.ts'
 import { store, update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
+import { isAnalyticsLayer } from './analytics-layers.ts'
 import { areaBounds } from './area-bounds.ts'
 import { AtlasMap } from './atlas-map.ts'
 import { BASEMAP_IDS, PROBE_TILE } from './basemap-style.ts'
+import { publishDrawn } from './drawn.ts'
 import { LABEL_FONT, labelFontReady } from './fonts.ts'
-import { mapRef, onExternalHover } from './map-ref.ts'
+import { mapRef } from './map-ref.ts'
 import { panelPadding } from './panel-padding.ts'
 import { useLayerSpecs } from './use-layer-specs.ts'
 
@@ -161,7 +162,7 @@ export function MapView() {
     return f.properties?.code === code
   }
   useEffect(() => {
-    mapRef.fitUnit = (code) => void showUnit(code)
+    mapFocus.fitUnit = (code) => void showUnit(code)
   })
 
   // The selected unit is brought into view once its outline is known: fitted when it was picked in a
@@ -171,7 +172,7 @@ export function MapView() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the selection or the outlines change
   useEffect(() => {
     if (!selected || focused.current === selected) return
-    const reveal = mapRef.clicked === selected
+    const reveal = mapFocus.clicked === selected
     // after the detail panel has been laid out, so its width counts
     const frame = requestAnimationFrame(() => {
       if (showUnit(selected, reveal)) focused.current = selected
@@ -204,7 +205,7 @@ export function MapView() {
   // deck.gl layers.
   useEffect(() => {
     atlas?.setLayers(data.specs)
-    publishLegendData({ hexBreaks: data.hexBreaks, hexColors: data.hexColors, unavailable: data.unavailable })
+    publishDrawn({ hexBreaks: data.hexBreaks, hexColors: data.hexColors, unavailable: data.unavailable })
   })
 
   // The density layer shows that it is computing: from its request until the map has drawn it.
@@ -323,7 +324,7 @@ export function MapView() {
       const code = (f?.properties as { code?: string } | undefined)?.code
       const layerId = info.layer?.id ?? ''
       if (code && (layerId.startsWith('choropleth') || layerId === 'standard' || isAnalyticsLayer(layerId))) {
-        mapRef.clicked = code
+        mapFocus.clicked = code
         update({ selected: code }, { push: true })
       } else if (!f) update({ selected: null })
     },

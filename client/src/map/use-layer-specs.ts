@@ -3,7 +3,6 @@ import * as turf from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useMemo } from 'react'
 import { useMay } from '../admin/session.ts'
-import { type AnalyticsLayers, useAnalyticsLayers } from '../analytics/use-analytics-layers.ts'
 import {
   useBorderBelt,
   useBorderFeatures,
@@ -19,16 +18,16 @@ import {
   useVillages,
 } from '../api/hooks.ts'
 import type { CommuneProps, MetricsRow } from '../api/types.ts'
-import { colorOf } from '../legend/class-scale.ts'
-import { useClassScale } from '../legend/use-class-scale.ts'
 import { isIncidentRate } from '../metrics/catalog.ts'
 import { usePlan } from '../plans/plan-store.ts'
 import type { StandardModel } from '../standard/standard-model.ts'
 import { useStandardModel } from '../standard/use-standard-model.ts'
 import type { AtlasState } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
+import { type AnalyticsLayers, useAnalyticsLayers } from './analytics-layers.ts'
 import type { LayerSpec } from './atlas-map.ts'
 import { BASEMAP_IDS } from './basemap-style.ts'
+import { colorOf } from './class-scale.ts'
 import { CATEGORICAL, NO_DATA_FILL, type Rgba, rgba } from './colors.ts'
 import { placeLabels } from './label-placement.ts'
 import { areaClassLayers } from './layers/area-classes.ts'
@@ -43,6 +42,7 @@ import { smallNumbersLayer } from './layers/small-numbers.ts'
 import { standardLayer } from './layers/standard.ts'
 import { unitHighlightLayer } from './layers/unit-highlight.ts'
 import { type UnitLabel, unitLabelsLayer } from './layers/unit-labels.ts'
+import { useClassScale } from './use-class-scale.ts'
 
 /** Hexagon edge for the density layer in metres, finer as the map zooms in (one request per step). */
 export function hexResolution(zoom: number): number {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { useI18n } from '../i18n/use-i18n.ts'
 import { update, useAtlas } from '../state/store.ts'
-import { DateInput } from './DateInput.tsx'
+import { useI18n } from '../state/use-i18n.ts'
+import { DateInput } from '../ui/DateInput.tsx'
 import { lastMonths } from './period.ts'
 import { usePeriod } from './use-period.ts'
 

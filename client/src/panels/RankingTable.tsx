@@ -2,13 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
 import { useMapMetrics } from '../api/hooks.ts'
 import type { MetricsRow } from '../api/types.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { colorOf } from '../legend/class-scale.ts'
-import { useClassScale } from '../legend/use-class-scale.ts'
-import { mapRef, setExternalHover } from '../map/map-ref.ts'
+import { colorOf } from '../map/class-scale.ts'
+import { useClassScale } from '../map/use-class-scale.ts'
 import type { MetricName } from '../metrics/catalog.ts'
 import { formatMetricValue, metricUnit } from '../metrics/format-metric.ts'
+import { mapFocus, setExternalHover } from '../state/map-focus.ts'
 import { update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { scrollRowIntoView } from '../ui/scroll-row.ts'
 import { matchesFolded } from '../util/fold.ts'
 
@@ -64,7 +64,7 @@ export function RankingTable() {
 
   const open = (r: MetricsRow) => {
     // the map fits a new selection itself; a row already selected is fitted again on a click
-    if (r.code === selected) mapRef.fitUnit?.(r.code)
+    if (r.code === selected) mapFocus.fitUnit?.(r.code)
     else update({ selected: r.code }, { push: true })
   }
 
