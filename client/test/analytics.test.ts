@@ -105,7 +105,9 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
     await s.page.locator('[data-view="lisa"]').click()
     await legend.locator('[data-class="HH"]').waitFor()
     expect(await legend.locator('[data-class="HH"] .interval').textContent()).toMatch(/^Cao – Cao/)
-    expect((await s.page.getByTestId('legend-hotspots-notes').textContent()) ?? '').toContain('chuẩn hóa theo hàng')
+    expect((await s.page.getByTestId('legend-hotspots-notes').textContent()) ?? '').toContain(
+      'chuẩn hóa theo hàng',
+    )
     expect(sum(await legendCounts(s.page, 'legend-hotspots'))).toBe(COMMUNES)
     expect(unexpectedErrors(s), s.failed.join('\n')).toEqual([])
     expect(s.requests.filter((u) => !isLocal(u))).toEqual([])
