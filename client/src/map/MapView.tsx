@@ -1,5 +1,7 @@
 import type { PickingInfo } from '@deck.gl/core'
-import * as turf from '@turf/turf'
+import { bbox } from '@turf/bbox'
+import { featureCollection } from '@turf/helpers'
+import { mask } from '@turf/mask'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useBorderLine, useHealth, useMapMetrics, useProvince, useTaxonomies } from '../api/hooks.ts'
@@ -112,9 +114,9 @@ export function MapView() {
   // when they cover clearly less of it.
   const home = useMemo(() => {
     if (!province) return null
-    const whole = turf.bbox(province) as [number, number, number, number]
+    const whole = bbox(province) as [number, number, number, number]
     if (!data.communes?.features.length) return whole
-    const mine = turf.bbox(data.communes) as [number, number, number, number]
+    const mine = bbox(data.communes) as [number, number, number, number]
     const smaller =
       mine[2] - mine[0] < 0.9 * (whole[2] - whole[0]) || mine[3] - mine[1] < 0.9 * (whole[3] - whole[1])
     return smaller ? mine : whole
@@ -126,8 +128,7 @@ export function MapView() {
     if (!atlas || !province) return
     atlas.setSourceData('province', province)
     const outline = province.features[0] as Feature<Polygon | MultiPolygon> | undefined
-    if (outline)
-      atlas.setSourceData('mask', turf.featureCollection([turf.mask(outline)]) as FeatureCollection)
+    if (outline) atlas.setSourceData('mask', featureCollection([mask(outline)]) as FeatureCollection)
   }, [atlas, province])
   useEffect(() => {
     if (atlas && data.communes) atlas.setSourceData('communes', data.communes)
@@ -155,7 +156,7 @@ export function MapView() {
     const f = data.unitFeatures.get(code) ?? (village ? data.unitFeatures.get(code.split('-')[0]) : undefined)
     if (!f || !atlas || !container.current) return false
     atHome.current = false
-    atlas.showBounds(turf.bbox(f) as [number, number, number, number], panelPadding(container.current), {
+    atlas.showBounds(bbox(f) as [number, number, number, number], panelPadding(container.current), {
       reveal,
       maxZoom: village ? 14 : 12,
     })
@@ -196,7 +197,7 @@ export function MapView() {
     if (!shown.length) return
     lastClassFilter.current = classFilter
     atlas.showBounds(
-      turf.bbox(turf.featureCollection(shown)) as [number, number, number, number],
+      bbox(featureCollection(shown)) as [number, number, number, number],
       panelPadding(container.current),
       { maxZoom: 12 },
     )

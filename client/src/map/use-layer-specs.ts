@@ -1,5 +1,6 @@
 import { classBreaks, classIndex, palette } from '@antt/analysis'
-import * as turf from '@turf/turf'
+import { area } from '@turf/area'
+import { pointOnFeature } from '@turf/point-on-feature'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useMemo } from 'react'
 import { useMay } from '../admin/session.ts'
@@ -58,8 +59,8 @@ function labelPoints(fc: FeatureCollection<Polygon | MultiPolygon, { code: strin
   let hit = labelCache.get(fc)
   if (!hit) {
     hit = fc.features.map((f) => {
-      const [lon, lat] = turf.pointOnFeature(f).geometry.coordinates
-      return { code: f.properties.code, name: f.properties.name, lon, lat, area: turf.area(f) }
+      const [lon, lat] = pointOnFeature(f).geometry.coordinates
+      return { code: f.properties.code, name: f.properties.name, lon, lat, area: area(f) }
     })
     labelCache.set(fc, hit)
   }
