@@ -41,7 +41,7 @@ export interface LegendInput extends LegendSources {
 
 /**
  * The legend of the map as it is drawn: one block per visible layer, the thematic map with its classes and
- * counts first, the basemap last. The dashboard's legend (panels/Legend.tsx) and the exported sheet
+ * counts first, the basemap last. The dashboard's legend (legend/Legend.tsx) and the exported sheet
  * (briefing/export/legend-draw.ts) both draw these blocks, so the two cannot disagree.
  */
 export function legendModel(input: LegendInput): LegendBlock[] {

@@ -13,7 +13,7 @@ import {
 /** A classified colour scale for one metric over a set of units: the map's fill, the table's swatches, the legend's classes. */
 export interface ClassScale {
   method: ClassMethod
-  /** upper bounds, ascending (analysis/classify.ts convention) */
+  /** upper bounds, ascending (analysis/src/classify.ts convention) */
   breaks: number[]
   colors: string[]
   /** units per class */
@@ -65,7 +65,7 @@ function sigmaColors(
   const colors = palette(name, full)
   // RdBu runs red → blue: reversed when higher is worse, so that high values are red
   if (!isDiverging(opts.palette) && opts.higherIsBetter === false) colors.reverse()
-  // upper bounds of the full scheme in σ from the mean (as analysis/classify.ts: j − k/2)
+  // upper bounds of the full scheme in σ from the mean (as analysis/src/classify.ts: j − k/2)
   const fullBounds = Array.from({ length: full - 1 }, (_, j) => j + 1 - full / 2)
   return breaks.map((b, i) => {
     const z = i === breaks.length - 1 ? Number.POSITIVE_INFINITY : (b - m) / sd

@@ -74,7 +74,7 @@ export interface AtlasState {
   table: boolean
   /** ranking sort: metric name, descending unless `asc` */
   sort: { key: MetricName | 'name'; asc: boolean }
-  /** hot spots, bivariate and change maps, priority weights (analytics/analytics-state.ts) */
+  /** hot spots, bivariate and change maps, priority weights (analytics-state.ts) */
   analytics: AnalyticsState
   /** what-if scenario the figures are computed under (/api/scenarios); null = the actual records */
   scenario: number | null
