@@ -10,7 +10,7 @@ import { mapFocus, setExternalHover } from '../state/map-focus.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { scrollRowIntoView } from '../ui/scroll-row.ts'
-import { matchesFolded } from '../util/fold.ts'
+import { nextSort, rankRows } from './ranking.ts'
 
 const COLUMNS: MetricName[] = [
   'incident_rate_per_1000',
@@ -36,24 +36,13 @@ export function RankingTable() {
   const [q, setQ] = useState('')
   const columns = COLUMNS.includes(c.metric) ? COLUMNS : [c.metric, ...COLUMNS]
 
-  const rows = useMemo(() => {
-    const list = (metrics?.rows ?? []).filter((r) => !q || matchesFolded(r.name, q))
-    const dir = sort.asc ? 1 : -1
-    return [...list].sort((a, b) => {
-      if (sort.key === 'name') return dir * a.name.localeCompare(b.name, 'vi')
-      const va = a[sort.key]
-      const vb = b[sort.key]
-      if (va === null) return 1
-      if (vb === null) return -1
-      return dir * (va - vb)
-    })
-  }, [metrics, q, sort])
+  const rows = useMemo(() => rankRows(metrics?.rows ?? [], q, sort), [metrics, q, sort])
 
   const header = (key: MetricName | 'name', label: string, num = true, unit = '') => (
     <th
       className={`${num ? 'num' : ''} sortable${sort.key === key ? ' sorted' : ''}`}
       aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}
-      onClick={() => update({ sort: { key, asc: sort.key === key ? !sort.asc : key === 'name' } })}
+      onClick={() => update({ sort: nextSort(sort, key) })}
       title={unit ? `${label} (${unit})` : label}
     >
       {label}
