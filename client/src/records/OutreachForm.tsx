@@ -6,8 +6,9 @@ import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
 import { CommuneSelect, FormFooter, VillageSelect } from './controls.tsx'
+import { num, opt, today } from './form-values.ts'
 import { useEditableCommunes } from './reference.ts'
-import { num, opt, today, useRecordForm } from './use-record-form.ts'
+import { useRecordForm } from './use-record-form.ts'
 
 /** Records one outreach session (tuyên truyền) in a commune or village. */
 export function OutreachForm({ user }: { user: SessionUser }) {
