@@ -84,7 +84,12 @@ function LegendEntry({
         <div className="legend-notes" data-testid={`legend-${block.layer}-notes`}>
           {block.notes.map((note, i) => (
             <div key={note} className={i === 0 && block.locked ? 'legend-method lock-tag' : 'legend-method'}>
-              {i === 0 && block.locked && <LockIcon />} {note}
+              {i === 0 && block.locked && (
+                <>
+                  <LockIcon />{' '}
+                </>
+              )}
+              {note}
             </div>
           ))}
         </div>
