@@ -2,21 +2,21 @@ import { useEffect, useState } from 'react'
 import { PriorityTable } from './analytics/PriorityTable.tsx'
 import { useHealth } from './api/hooks.ts'
 import { areaSubtitle } from './i18n/area-subtitle.ts'
-import { useI18n } from './i18n/use-i18n.ts'
+import { Legend } from './legend/Legend.tsx'
+import { useDrawn } from './map/drawn.ts'
 import { MapView } from './map/MapView.tsx'
 import { DetailPanel } from './panels/DetailPanel.tsx'
 import { FilterPanel } from './panels/FilterPanel.tsx'
 import { Header } from './panels/Header.tsx'
 import { KpiBar } from './panels/KpiBar.tsx'
 import { LayerPanel } from './panels/LayerPanel.tsx'
-import { Legend } from './panels/Legend.tsx'
 import { PanelBoundary } from './panels/PanelBoundary.tsx'
 import { Playback } from './panels/Playback.tsx'
 import { RankingTable } from './panels/RankingTable.tsx'
-import { useLegendData } from './panels/use-legend-data.ts'
 import { PlanPanel } from './plans/PlanPanel.tsx'
 import { ScenarioBanner } from './scenarios/ScenarioBanner.tsx'
 import { update, useAtlas } from './state/store.ts'
+import { useI18n } from './state/use-i18n.ts'
 
 export function App() {
   const i18n = useI18n()
@@ -26,7 +26,7 @@ export function App() {
   const table = useAtlas((s) => s.table)
   const tableMode = useAtlas((s) => s.analytics.table)
   const [tab, setTab] = useState<'layers' | 'filters'>('layers')
-  const legend = useLegendData()
+  const drawn = useDrawn()
 
   useEffect(() => {
     document.documentElement.lang = lang
@@ -59,13 +59,13 @@ export function App() {
         </div>
         <div className="side-scroll">
           <PanelBoundary name={tab} resetKey={tab}>
-            {tab === 'layers' ? <LayerPanel unavailable={legend.unavailable} /> : <FilterPanel />}
+            {tab === 'layers' ? <LayerPanel unavailable={drawn.unavailable} /> : <FilterPanel />}
           </PanelBoundary>
         </div>
         <div className="side-legend">
           <h2 className="side-title">{t('panel.legend')}</h2>
           <PanelBoundary name="legend">
-            <Legend hexBreaks={legend.hexBreaks} hexColors={legend.hexColors} />
+            <Legend />
           </PanelBoundary>
         </div>
       </nav>

@@ -78,7 +78,7 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
     await s.page.locator('[data-layer="hotspots"] input[type="checkbox"]').check()
     const legend = s.page.getByTestId('legend-hotspots')
     await legend.locator('[data-class="not-significant"]').waitFor({ timeout: 120_000 })
-    const method = (await s.page.getByTestId('hotspot-method').textContent()) ?? ''
+    const method = (await s.page.getByTestId('legend-hotspots-notes').textContent()) ?? ''
     expect(method).toContain('Getis–Ord Gi*')
     expect(method).toMatch(/quân hậu \(queen\).*tính cả chính đơn vị/)
     expect(method).toContain('999 hoán vị')
@@ -105,7 +105,9 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
     await s.page.locator('[data-view="lisa"]').click()
     await legend.locator('[data-class="HH"]').waitFor()
     expect(await legend.locator('[data-class="HH"] .interval').textContent()).toMatch(/^Cao – Cao/)
-    expect((await s.page.getByTestId('hotspot-method').textContent()) ?? '').toContain('chuẩn hóa theo hàng')
+    expect((await s.page.getByTestId('legend-hotspots-notes').textContent()) ?? '').toContain(
+      'chuẩn hóa theo hàng',
+    )
     expect(sum(await legendCounts(s.page, 'legend-hotspots'))).toBe(COMMUNES)
     expect(unexpectedErrors(s), s.failed.join('\n')).toEqual([])
     expect(s.requests.filter((u) => !isLocal(u))).toEqual([])

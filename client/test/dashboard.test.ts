@@ -178,7 +178,9 @@ describe('the dashboard in a browser', { timeout: 180_000 }, () => {
     const flagged = metrics.rows.filter((r) => r.incident_rate_flagged).length
     await expect
       .poll(() =>
-        s.page.locator('[data-testid="legend-small-numbers"] td.mark-count').getAttribute('data-count'),
+        s.page
+          .locator('[data-testid="legend-choropleth"] [data-class="small-numbers"] td.mark-count')
+          .getAttribute('data-count'),
       )
       .toBe(String(flagged))
     await s.page.screenshot({ path: `${SHOTS}/rate-smoothed-1280.png` })

@@ -30,7 +30,8 @@ export interface FileIssue extends Issue {
 
 /** Leaves empty issue lists and key maps out of the JSON (fewer bytes for the database to parse). */
 const omitEmpty = (key: string, v: unknown) =>
-  (key === 'e' || key === 'fk') && (Array.isArray(v) ? v.length === 0 : Object.keys(v as object).length === 0)
+  (key === 'issues' || key === 'folded') &&
+  (Array.isArray(v) ? v.length === 0 : Object.keys(v as object).length === 0)
     ? undefined
     : v
 

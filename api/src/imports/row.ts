@@ -23,21 +23,26 @@ export interface Issue {
   message: string
 }
 
+/**
+ * One row as staged: the JSON the staging statement (stage-sql.ts) reads with jsonb_to_recordset, so the
+ * names here are its column names.
+ */
 export interface StagedRow {
   /** row number in the file (spreadsheet row, or feature number) */
-  n: number
-  f: Record<string, string | number | boolean>
+  row_no: number
+  /** the cells read, by canonical field name */
+  fields: Record<string, string | number | boolean>
   /** folded keys (fold.ts) of the names matched in SQL: <field> folded, <field>_bare without its unit word */
-  fk: Record<string, string>
+  folded: Record<string, string>
   /** issues found in the row's cells */
-  e: Issue[]
+  issues: Issue[]
   x?: number
   y?: number
-  /** SRID of x, y and g */
-  s?: number
-  /** polygon as GeoJSON text, in SRID gs */
-  g?: string
-  gs?: number
+  /** SRID of x and y */
+  srid?: number
+  /** polygon as GeoJSON text, in SRID polygon_srid */
+  polygon?: string
+  polygon_srid?: number
 }
 
 /** Today in Viet Nam (UTC+7), as ISO date: a record dated today there is not in the future. */
@@ -75,12 +80,12 @@ export interface RowContext {
 
 export function stageRow(
   ctx: RowContext,
-  n: number,
+  rowNo: number,
   cells: readonly Cell[],
   geometry?: Geometry | null,
 ): StagedRow | null {
-  const f: StagedRow['f'] = {}
-  const e: Issue[] = []
+  const fields: StagedRow['fields'] = {}
+  const issues: Issue[] = []
   const raw: Record<string, Cell> = {}
   const text: Record<string, string | null> = {}
   let any = false
@@ -100,48 +105,60 @@ export function stageRow(
     const t = text[field.key]
     if (t === null) {
       if (field.required)
-        e.push({ field: field.key, severity: 'error', message: `${field.key} (${field.vi}) is required` })
+        issues.push({
+          field: field.key,
+          severity: 'error',
+          message: `${field.key} (${field.vi}) is required`,
+        })
       continue
     }
     const out = readField(field, raw[field.key], t, ctx.today)
-    if ('error' in out) e.push({ field: field.key, severity: 'error', message: out.error })
-    else f[field.key] = out.value
+    if ('error' in out) issues.push({ field: field.key, severity: 'error', message: out.error })
+    else fields[field.key] = out.value
   }
   // A commune name in the code column, or a code in the name column, is read as what it is.
-  if (typeof f.commune_code === 'string' && !/^\d{5}$/.test(f.commune_code)) {
-    if (!f.commune_name) f.commune_name = f.commune_code
-    delete f.commune_code
+  if (typeof fields.commune_code === 'string' && !/^\d{5}$/.test(fields.commune_code)) {
+    if (!fields.commune_name) fields.commune_name = fields.commune_code
+    delete fields.commune_code
   }
-  if (typeof f.commune_name === 'string' && /^\d{5}$/.test(f.commune_name) && !f.commune_code) {
-    f.commune_code = f.commune_name
-    delete f.commune_name
-  }
-  if (ctx.kind.village && typeof f.village_code === 'string' && !/^\d{5}-\d{3}$/.test(f.village_code)) {
-    if (!f.village_name) f.village_name = f.village_code
-    delete f.village_code
+  if (
+    typeof fields.commune_name === 'string' &&
+    /^\d{5}$/.test(fields.commune_name) &&
+    !fields.commune_code
+  ) {
+    fields.commune_code = fields.commune_name
+    delete fields.commune_name
   }
   if (
     ctx.kind.village &&
-    typeof f.village_name === 'string' &&
-    /^\d{5}-\d{3}$/.test(f.village_name) &&
-    !f.village_code
+    typeof fields.village_code === 'string' &&
+    !/^\d{5}-\d{3}$/.test(fields.village_code)
   ) {
-    f.village_code = f.village_name
-    delete f.village_name
+    if (!fields.village_name) fields.village_name = fields.village_code
+    delete fields.village_code
+  }
+  if (
+    ctx.kind.village &&
+    typeof fields.village_name === 'string' &&
+    /^\d{5}-\d{3}$/.test(fields.village_name) &&
+    !fields.village_code
+  ) {
+    fields.village_code = fields.village_name
+    delete fields.village_name
   }
 
-  const fk: Record<string, string> = {}
+  const folded: StagedRow['folded'] = {}
   for (const field of ctx.kind.fields) {
-    const v = f[field.key]
+    const v = fields[field.key]
     if (typeof v !== 'string' || !(field.type.t === 'ref' || field.type.t === 'text')) continue
-    const folded = sqlFold(v)
-    if (folded) fk[field.key] = folded
+    const key = sqlFold(v)
+    if (key) folded[field.key] = key
     if (BARE.has(field.key)) {
       const bare = sqlBare(v)
-      if (bare) fk[`${field.key}_bare`] = bare
+      if (bare) folded[`${field.key}_bare`] = bare
     }
   }
-  const row: StagedRow = { n, f, fk, e }
+  const row: StagedRow = { row_no: rowNo, fields, folded, issues }
   placeRow(ctx, row, raw, geometry ?? null)
   return row
 }
@@ -221,13 +238,13 @@ function placeRow(ctx: RowContext, row: StagedRow, raw: Record<string, Cell>, ge
     if (geometry.type === 'Point' || (geometry.type === 'MultiPoint' && geometry.coordinates.length === 1)) {
       const p = geometry.type === 'Point' ? geometry.coordinates : geometry.coordinates[0]
       if (kind.place === 'shape') {
-        row.e.push({ field: 'geometry', severity: 'error', message: 'expected a polygon, got a point' })
+        row.issues.push({ field: 'geometry', severity: 'error', message: 'expected a polygon, got a point' })
         return
       }
       return setPoint(ctx, row, p[0], p[1], crs, 'geometry')
     }
     if (!wantsShape) {
-      row.e.push({
+      row.issues.push({
         field: 'geometry',
         severity: 'error',
         message: `expected a point, got a ${geometry.type}`,
@@ -236,20 +253,20 @@ function placeRow(ctx: RowContext, row: StagedRow, raw: Record<string, Cell>, ge
     }
     const problem = polygonProblem(geometry)
     if (problem) {
-      row.e.push({ field: 'geometry', severity: 'error', message: `invalid polygon: ${problem}` })
+      row.issues.push({ field: 'geometry', severity: 'error', message: `invalid polygon: ${problem}` })
       return
     }
     const first = firstPosition(geometry)
     if (first && !rangeFits(crs, first[0], first[1])) {
-      row.e.push({
+      row.issues.push({
         field: 'geometry',
         severity: 'error',
         message: crsMismatch(crs, first[0], first[1], ctx.crsKnown),
       })
       return
     }
-    row.g = JSON.stringify(geometry)
-    row.gs = crs.srid
+    row.polygon = JSON.stringify(geometry)
+    row.polygon_srid = crs.srid
   }
   if (kind.place === 'shape') return
 
@@ -259,7 +276,7 @@ function placeRow(ctx: RowContext, row: StagedRow, raw: Record<string, Cell>, ge
     const a = parseCoordinate(raw.x)
     const b = parseCoordinate(raw.y)
     if ('error' in a || 'error' in b) {
-      row.e.push({
+      row.issues.push({
         field: 'error' in a ? 'x' : 'y',
         severity: 'error',
         message: `${'error' in a ? 'x' : 'y'}: ${('error' in a ? a : (b as { error: string })).error}`,
@@ -270,7 +287,7 @@ function placeRow(ctx: RowContext, row: StagedRow, raw: Record<string, Cell>, ge
     const Y = b.value
     if (crs.projected) {
       if (looksDegrees(X, Y))
-        return void row.e.push({
+        return void row.issues.push({
           field: 'x',
           severity: 'error',
           message: `x/y (${X}, ${Y}) look like degrees but the CRS is ${crs.name}: name the columns lon/lat or choose a geographic CRS`,
@@ -278,21 +295,21 @@ function placeRow(ctx: RowContext, row: StagedRow, raw: Record<string, Cell>, ge
       // Vietnamese surveying order: X northing, Y easting. Northings in Viet Nam exceed 900 km, eastings do not.
       if (X > 900_000 && Y < 900_000) return setPoint(ctx, row, Y, X, crs, 'x')
       if (Y > 900_000 && X < 900_000) {
-        row.e.push({
+        row.issues.push({
           field: 'x',
           severity: 'warning',
           message: `X (${X}) looks like an easting and Y (${Y}) like a northing: read in GIS order (VN-2000 sheets write X = northing)`,
         })
         return setPoint(ctx, row, X, Y, crs, 'x')
       }
-      return void row.e.push({
+      return void row.issues.push({
         field: 'x',
         severity: 'error',
         message: `x/y (${X}, ${Y}) are out of range for ${crs.name}`,
       })
     }
     if (!looksDegrees(X, Y))
-      return void row.e.push({
+      return void row.issues.push({
         field: 'x',
         severity: 'error',
         message: `x/y (${X}, ${Y}) look like projected metres but ${ctx.crsKnown ? `the CRS is ${crs.name}` : 'no CRS was given'}: choose the CRS, e.g. VN2000-TM3-104.75`,
@@ -303,26 +320,28 @@ function placeRow(ctx: RowContext, row: StagedRow, raw: Record<string, Cell>, ge
   if (hasLonLat) {
     const a = parseCoordinate(raw.lon)
     const b = parseCoordinate(raw.lat)
-    if ('error' in a) return void row.e.push({ field: 'lon', severity: 'error', message: `lon: ${a.error}` })
-    if ('error' in b) return void row.e.push({ field: 'lat', severity: 'error', message: `lat: ${b.error}` })
+    if ('error' in a)
+      return void row.issues.push({ field: 'lon', severity: 'error', message: `lon: ${a.error}` })
+    if ('error' in b)
+      return void row.issues.push({ field: 'lat', severity: 'error', message: `lat: ${b.error}` })
     // lon/lat are in the import's CRS when it is geographic (WGS84 or VN-2000), else in WGS84
     const lonLatCrs = crs.projected ? WGS84 : crs
     if (inVietnamLonLat(b.value, a.value))
-      return void row.e.push({
+      return void row.issues.push({
         field: 'lon',
         severity: 'error',
         message: `lon/lat (${a.value}, ${b.value}) look swapped: lon is about 103–105 and lat about 21–23 in Lào Cai`,
       })
     if (!looksDegrees(a.value, b.value) || Math.abs(b.value) > 90)
-      return void row.e.push({
+      return void row.issues.push({
         field: 'lon',
         severity: 'error',
         message: `lon/lat (${a.value}, ${b.value}) look like projected metres, not degrees: name the columns X/Y and choose the CRS, e.g. VN2000-TM3-104.75`,
       })
     return setPoint(ctx, row, a.value, b.value, lonLatCrs, 'lon')
   }
-  if (('lon' in raw || 'x' in raw) && kind.place === 'point-required' && !row.g)
-    row.e.push({
+  if (('lon' in raw || 'x' in raw) && kind.place === 'point-required' && !row.polygon)
+    row.issues.push({
       field: 'lon',
       severity: 'warning',
       message: 'no coordinates: the record is placed at its village (or commune) as an approximate location',
@@ -331,12 +350,12 @@ function placeRow(ctx: RowContext, row: StagedRow, raw: Record<string, Cell>, ge
 
 function setPoint(ctx: RowContext, row: StagedRow, x: number, y: number, crs: Crs, field: string) {
   if (!Number.isFinite(x) || !Number.isFinite(y))
-    return void row.e.push({ field, severity: 'error', message: 'coordinates are not numbers' })
+    return void row.issues.push({ field, severity: 'error', message: 'coordinates are not numbers' })
   if (!rangeFits(crs, x, y))
-    return void row.e.push({ field, severity: 'error', message: crsMismatch(crs, x, y, ctx.crsKnown) })
+    return void row.issues.push({ field, severity: 'error', message: crsMismatch(crs, x, y, ctx.crsKnown) })
   row.x = x
   row.y = y
-  row.s = crs.srid
+  row.srid = crs.srid
 }
 
 /** Whether (x, y) in GIS order are plausible for the CRS at all. */

@@ -3,7 +3,7 @@
 // natural key, computes each record's values, checks everything, and inserts the result into import_row.
 // One statement per chunk: joins and spatial predicates over the whole chunk, no per-row round trips.
 //
-// Parameters: $1 rows as JSON [{ n, f, fk, e, x, y, s, g, gs }] (see row.ts), $2 import id, $3 tolerance in metres for
+// Parameters: $1 rows as JSON [{ row_no, fields, folded, issues, x, y, srid, polygon, polygon_srid }] (StagedRow in row.ts), $2 import id, $3 tolerance in metres for
 // "outside its commune/province", $4 a hint appended to "outside the province" (the CRS read).
 import type { ColumnDef, KindDef } from './kinds/types.ts'
 
@@ -37,22 +37,22 @@ export function stageSql(kind: KindDef, fields: ReadonlySet<string>, opts: { pro
   const pf = pointField(fields, opts.projected)
   const nk = kind.naturalKey?.fields.every((f) => fields.has(f)) ? kind.naturalKey : null
   const idCol = kind.idColumn
-  const keySql = kind.keySql ?? `b.f->>'id'`
+  const keySql = kind.keySql ?? `b.fields->>'id'`
 
   const villageCtes = kind.village
     ? `vil as materialized (
         select commune_code, import_bare(name) as bare, min(code) as code, count(*)::int as n,
                (array_agg(point order by code))[1] as point
         from village where commune_code in (
-          select commune0 from c2 where commune0 is not null and f->>'village_code' is null and f ? 'village_name')
+          select commune0 from c2 where commune0 is not null and fields->>'village_code' is null and fields ? 'village_name')
         group by 1, 2),
       v1 as (
         select c2.*, vc.code as v_code, vc.commune_code as v_commune, coalesce(vc.point, vn.point) as v_point,
                vn.code as v_named, vn.n as v_named_n
         from c2
-        left join village vc on vc.code = c2.f->>'village_code'
+        left join village vc on vc.code = c2.fields->>'village_code'
         left join vil vn on vc.code is null and vn.commune_code = c2.commune0
-          and vn.bare = c2.fk->>'village_name_bare'
+          and vn.bare = c2.folded->>'village_name_bare'
       ),`
     : `v1 as (
         select c2.*, null::text as v_code, null::text as v_commune, null::geometry as v_point,
@@ -61,49 +61,49 @@ export function stageSql(kind: KindDef, fields: ReadonlySet<string>, opts: { pro
       ),`
 
   const communeIssues = `case
-      when v1.f->>'commune_code' is not null and v1.c_code is null and v1.c_old is null then
-        import_issue('commune_code', ${sev}, format('unknown commune code %s', v1.f->>'commune_code'))
+      when v1.fields->>'commune_code' is not null and v1.c_code is null and v1.c_old is null then
+        import_issue('commune_code', ${sev}, format('unknown commune code %s', v1.fields->>'commune_code'))
       when v1.c_code is null and cardinality(v1.c_old) > 1 then
         import_issue('commune_code', ${sev}, format('old commune %s (%s) was split among %s: give the new code',
-          v1.f->>'commune_code', v1.c_old_name,
+          v1.fields->>'commune_code', v1.c_old_name,
           (select string_agg(d.code || ' ' || d.full_name, ', ' order by d.code) from dir d where d.code = any (v1.c_old))))
       when v1.c_code is null and cardinality(v1.c_old) = 1 then
         import_issue('commune_code', 'warning', format('old code %s (%s, before 1 July 2025) read as %s %s',
-          v1.f->>'commune_code', v1.c_old_name, v1.c_old[1], (select d.full_name from dir d where d.code = v1.c_old[1])))
-      when v1.f->>'commune_code' is null and v1.f->>'commune_name' is not null and v1.c_named is null
+          v1.fields->>'commune_code', v1.c_old_name, v1.c_old[1], (select d.full_name from dir d where d.code = v1.c_old[1])))
+      when v1.fields->>'commune_code' is null and v1.fields->>'commune_name' is not null and v1.c_named is null
            and v1.c_old_named is null then
-        import_issue('commune_name', ${sev}, format('unknown commune "%s"', v1.f->>'commune_name'))
-      when v1.f->>'commune_code' is null and cardinality(v1.c_named) > 1 then
-        import_issue('commune_name', ${sev}, format('"%s" names several communes (%s): give the code', v1.f->>'commune_name',
+        import_issue('commune_name', ${sev}, format('unknown commune "%s"', v1.fields->>'commune_name'))
+      when v1.fields->>'commune_code' is null and cardinality(v1.c_named) > 1 then
+        import_issue('commune_name', ${sev}, format('"%s" names several communes (%s): give the code', v1.fields->>'commune_name',
           (select string_agg(d.code || ' ' || d.full_name, ', ' order by d.code) from dir d where d.code = any (v1.c_named))))
-      when v1.f->>'commune_code' is null and v1.c_named is null and cardinality(v1.c_old_named) > 1 then
+      when v1.fields->>'commune_code' is null and v1.c_named is null and cardinality(v1.c_old_named) > 1 then
         import_issue('commune_name', ${sev}, format('old commune "%s" was split among %s: give the new code',
-          v1.f->>'commune_name',
+          v1.fields->>'commune_name',
           (select string_agg(d.code || ' ' || d.full_name, ', ' order by d.code) from dir d where d.code = any (v1.c_old_named))))
-      when v1.f->>'commune_code' is null and v1.c_named is null and cardinality(v1.c_old_named) = 1 then
+      when v1.fields->>'commune_code' is null and v1.c_named is null and cardinality(v1.c_old_named) = 1 then
         import_issue('commune_name', 'warning', format('old commune "%s" (before 1 July 2025) read as %s %s',
-          v1.f->>'commune_name', v1.c_old_named[1], (select d.full_name from dir d where d.code = v1.c_old_named[1])))
-      when v1.commune0 is not null and v1.f->>'commune_code' is not null and v1.f->>'commune_name' is not null
+          v1.fields->>'commune_name', v1.c_old_named[1], (select d.full_name from dir d where d.code = v1.c_old_named[1])))
+      when v1.commune0 is not null and v1.fields->>'commune_code' is not null and v1.fields->>'commune_name' is not null
            and not (v1.commune0 = any (coalesce(v1.c_named, '{}')) or v1.commune0 = any (coalesce(v1.c_old_named, '{}'))) then
         import_issue('commune_name', 'warning', format('"%s" is not the name of commune %s (%s): the code is used',
-          v1.f->>'commune_name', v1.commune0, (select d.full_name from dir d where d.code = v1.commune0)))
+          v1.fields->>'commune_name', v1.commune0, (select d.full_name from dir d where d.code = v1.commune0)))
     end`
 
   const villageIssues = kind.village
     ? `case
-      when v1.f->>'village_code' is not null and v1.v_code is null then
+      when v1.fields->>'village_code' is not null and v1.v_code is null then
         import_issue('village_code', 'error', case
-          when (select not d.in_scope from dir d where d.code = left(v1.f->>'village_code', 5))
-            then format('village %s is outside your scope', v1.f->>'village_code')
-          else format('no village with code %s', v1.f->>'village_code') end)
+          when (select not d.in_scope from dir d where d.code = left(v1.fields->>'village_code', 5))
+            then format('village %s is outside your scope', v1.fields->>'village_code')
+          else format('no village with code %s', v1.fields->>'village_code') end)
       when v1.v_code is not null and v1.commune0 is not null and v1.v_commune <> v1.commune0 then
         import_issue('village_code', 'error', format('village %s is in commune %s, not %s', v1.v_code, v1.v_commune, v1.commune0))
-      when v1.f->>'village_code' is null and v1.f->>'village_name' is not null and v1.commune0 is not null
+      when v1.fields->>'village_code' is null and v1.fields->>'village_name' is not null and v1.commune0 is not null
            and v1.v_named is null then
-        import_issue('village_name', 'error', format('no village named "%s" in commune %s', v1.f->>'village_name', v1.commune0))
+        import_issue('village_name', 'error', format('no village named "%s" in commune %s', v1.fields->>'village_name', v1.commune0))
       when v1.v_named_n > 1 then
         import_issue('village_name', 'error', format('"%s" names %s villages in commune %s: give the village code',
-          v1.f->>'village_name', v1.v_named_n, v1.commune0))
+          v1.fields->>'village_name', v1.v_named_n, v1.commune0))
     end`
     : 'null'
 
@@ -159,7 +159,7 @@ export function stageSql(kind: KindDef, fields: ReadonlySet<string>, opts: { pro
        import_issue(${lit(lookupKind ? 'model_id' : 'commune_code')}, 'error', format('commune %s (%s) is outside your scope',
          zd.code, zd.full_name)) end`,
     !lookupKind && communePresent
-      ? `case when fin.commune is null and not fin.c_err and not (fin.f ? 'village_code') then
+      ? `case when fin.commune is null and not fin.c_err and not (fin.fields ? 'village_code') then
            import_issue('commune_code', 'error', 'the commune is required: give Mã xã or Tên xã') end`
       : 'null',
     kind.creates === false || kind.table === 'commune'
@@ -185,7 +185,7 @@ export function stageSql(kind: KindDef, fields: ReadonlySet<string>, opts: { pro
         end`
       : 'null',
     kind.place === 'shape'
-      ? `case when fin.shp is null and fin.shp_valid is null and not (fin.e @> '[{"field": "geometry"}]') then
+      ? `case when fin.shp is null and fin.shp_valid is null and not (fin.issues @> '[{"field": "geometry"}]') then
            import_issue('geometry', 'error', 'a polygon is required (GeoJSON or Shapefile)') end`
       : 'null',
     ...(kind.finalChecks ?? []).map((c) => `(${c})`),
@@ -195,23 +195,25 @@ export function stageSql(kind: KindDef, fields: ReadonlySet<string>, opts: { pro
     kind.creates === false || kind.table === 'commune'
       ? 'taken as (select null::text as id, null::text as commune_code where false),'
       : `taken as materialized (
-          select * from import_taken_ids(${lit(kind.table)}, array(select f->>'id' from src where f->>'id' is not null))),`
+          select * from import_taken_ids(${lit(kind.table)}, array(select fields->>'id' from src where fields->>'id' is not null))),`
 
   // Natural-key matches of rows whose key is new, as one join (hashed on the key's equalities) rather
   // than a lookup per row: per-row lookups let the planner pick an index on one column and walk it.
   const natural = nk
     ? `nat as (
-  select k.n, min(e.${idCol}) as id
+  select k.row_no, min(e.${idCol}) as id
   from k join ${kind.table} e on ${nk.match}
   where not exists (select 1 from ${kind.table} e1 where e1.${idCol} = k.k_key)
-  group by k.n
+  group by k.row_no
 ),`
     : ''
-  const e2 = nk ? 'left join nat e2 on e2.n = k.n' : 'left join lateral (select null::text as id) e2 on true'
+  const e2 = nk
+    ? 'left join nat e2 on e2.row_no = k.row_no'
+    : 'left join lateral (select null::text as id) e2 on true'
 
   return `
 with src as (
-  select * from jsonb_to_recordset($1::jsonb) as s(n int, f jsonb, fk jsonb, e jsonb, x float8, y float8, s int, g text, gs int)
+  select * from jsonb_to_recordset($1::jsonb) as s(row_no int, fields jsonb, folded jsonb, issues jsonb, x float8, y float8, srid int, polygon text, polygon_srid int)
 ),
 dir as materialized (select * from import_commune_directory()),
 prov as materialized (
@@ -228,32 +230,32 @@ c1 as (
   select s.*, d.code as c_code, cw.codes as c_old, cw.old_name as c_old_name,
          coalesce(dfn.codes, dn.codes) as c_named, cwn.codes as c_old_named
   from src s
-  left join dir d on d.code = s.f->>'commune_code'
-  left join cw on d.code is null and cw.old_code = s.f->>'commune_code'
-  left join dfn on dfn.folded = s.fk->>'commune_name'
-  left join dn on dfn.folded is null and dn.bare = s.fk->>'commune_name_bare'
-  left join cwn on cwn.bare = s.fk->>'commune_name_bare'
+  left join dir d on d.code = s.fields->>'commune_code'
+  left join cw on d.code is null and cw.old_code = s.fields->>'commune_code'
+  left join dfn on dfn.folded = s.folded->>'commune_name'
+  left join dn on dfn.folded is null and dn.bare = s.folded->>'commune_name_bare'
+  left join cwn on cwn.bare = s.folded->>'commune_name_bare'
 ),
 c2 as (
   select c1.*, case
       when c_code is not null then c_code
       when cardinality(c_old) = 1 then c_old[1]
-      when f->>'commune_code' is null and cardinality(c_named) = 1 then c_named[1]
-      when f->>'commune_code' is null and c_named is null and cardinality(c_old_named) = 1 then c_old_named[1]
+      when fields->>'commune_code' is null and cardinality(c_named) = 1 then c_named[1]
+      when fields->>'commune_code' is null and c_named is null and cardinality(c_old_named) = 1 then c_old_named[1]
     end as commune0
   from c1
 ),
 ${villageCtes}
 b as (
-  select v1.n, v1.f, coalesce(v1.fk, '{}'::jsonb) as fk, coalesce(v1.e, '[]'::jsonb) as e,
+  select v1.row_no, v1.fields, coalesce(v1.folded, '{}'::jsonb) as folded, coalesce(v1.issues, '[]'::jsonb) as issues,
     coalesce(v1.commune0, v1.v_commune) as commune_code,
     coalesce(v1.v_code, v1.v_named) as village_code,
     v1.v_point,
     case when v1.x is not null and v1.y is not null then
-      ST_Transform(ST_SetSRID(ST_MakePoint(v1.x, v1.y), v1.s), 4326) end as pt,
+      ST_Transform(ST_SetSRID(ST_MakePoint(v1.x, v1.y), v1.srid), 4326) end as pt,
     sh.valid as shp_valid,
     case when sh.valid then ST_Multi(ST_Transform(sh.g, 4326)) end as shp,
-    ((v1.f ? 'commune_code' or v1.f ? 'commune_name') and v1.commune0 is null) as c_err,
+    ((v1.fields ? 'commune_code' or v1.fields ? 'commune_name') and v1.commune0 is null) as c_err,
     import_issues(variadic array[
       ${communeIssues},
       ${villageIssues},
@@ -263,8 +265,8 @@ b as (
   from v1
   left join lateral (
     select q.g, d.valid, d.reason, d.location
-    from (select ST_SetSRID(ST_GeomFromGeoJSON(v1.g), v1.gs) as g) q, ST_IsValidDetail(q.g) d
-    where v1.g is not null
+    from (select ST_SetSRID(ST_GeomFromGeoJSON(v1.polygon), v1.polygon_srid) as g) q, ST_IsValidDetail(q.g) d
+    where v1.polygon is not null
   ) sh on true
 ),
 k as (
@@ -312,13 +314,13 @@ z as (
 )
 insert into import_row (import_id, row_no, f, commune_code, village_code, point, shape, rec_id, target_id, nkey, vals,
                         action, issues)
-select $2::uuid, z.n, z.f, z.commune, z.village_code, z.point, z.shape, coalesce(z.target, z.k_key), z.target, z.nkey,
+select $2::uuid, z.row_no, z.fields, z.commune, z.village_code, z.point, z.shape, coalesce(z.target, z.k_key), z.target, z.nkey,
   z.vals,
   case when z.target is null then 'create'
        when z.vals = z.old
         and ((z.point is null and z.old_point is null) or coalesce(ST_DWithin(z.point, z.old_point, 1e-9), false))
         and ((z.shape is null and z.old_shape is null) or coalesce(ST_Equals(z.shape, z.old_shape), false))
        then 'skip' else 'update' end,
-  z.e || z.base_issues || z.k_issues || z.z_issues
+  z.issues || z.base_issues || z.k_issues || z.z_issues
 from z`
 }

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react'
 import type { MessageKey } from '../i18n/index.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { Dialog } from '../ui/Dialog.tsx'
 import { hasPermission, signOut, useSession } from './session.ts'
 import './admin.css'

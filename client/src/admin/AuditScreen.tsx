@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { auditDetails, auditTime } from './audit-format.ts'
 import { request } from './request.ts'
 

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { Field, GeneralError } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
 import { RequestError, request } from './request.ts'

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
 import { request } from '../admin/request.ts'
 import { useSession } from '../admin/session.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { mapRef } from '../map/map-ref.ts'
+import { mapFocus } from '../state/map-focus.ts'
 import { store, update } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { type AlertInboxData, type AlertNotification, viewForAlert } from './alerts-api.ts'
 import './alerts.css'
 
@@ -37,7 +37,7 @@ export function AlertInbox() {
 
   const openAlert = async (a: AlertNotification) => {
     update(viewForAlert(store.get(), a))
-    mapRef.fitUnit?.(a.unit_code)
+    mapFocus.fitUnit?.(a.unit_code)
     setOpen(false)
     if (!a.read) await request.post(`/api/alerts/${a.id}/read`).catch(() => {})
     void load()

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { RequestError, request } from '../admin/request.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 
 /** Conditions of the API (api/src/alerts/rules.ts), in its order. */
 const CONDITIONS = [

@@ -1,11 +1,16 @@
 import { useState } from 'react'
 import { useMeta } from '../api/hooks.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
 import { metricsForLevel } from '../metrics/catalog.ts'
-import { DateInput } from '../panels/DateInput.tsx'
 import { update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
+import { DateInput } from '../ui/DateInput.tsx'
 import './analytics.css'
-import { type AnalyticsState, isHotspotMetric, PERMUTATION_CHOICES, type Period } from './analytics-state.ts'
+import {
+  type AnalyticsState,
+  isHotspotMetric,
+  PERMUTATION_CHOICES,
+  type Period,
+} from '../state/analytics-state.ts'
 import { periodProblem, shiftYears } from './change-periods.ts'
 import { hotspotMetricLabel } from './format.ts'
 import { useBivariateModel, useChangeModel, useHotspotModel } from './use-analytics.ts'

@@ -1,7 +1,7 @@
 import type { I18n } from '../i18n/index.ts'
+import { PRIORITY_COMPONENTS, type PriorityComponent } from '../state/priority-weights.ts'
 import { COMPONENT_COLORS } from './analytics-colors.ts'
 import { contributionSegments } from './contribution-bar.ts'
-import { PRIORITY_COMPONENTS, type PriorityComponent } from './priority-weights.ts'
 
 /**
  * The points each part added to a priority score, stacked in component order on a 0–100 track, so the bar's

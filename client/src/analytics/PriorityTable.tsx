@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useCommunes } from '../api/hooks.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { mapRef, setExternalHover } from '../map/map-ref.ts'
+import { mapFocus, setExternalHover } from '../state/map-focus.ts'
 import { update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { scrollRowIntoView } from '../ui/scroll-row.ts'
 import { matchesFolded } from '../util/fold.ts'
 import './analytics.css'
@@ -180,7 +180,7 @@ export function PriorityTable() {
                   onMouseEnter={() => setExternalHover(r.code)}
                   onClick={() =>
                     r.code === selected
-                      ? mapRef.fitUnit?.(r.code)
+                      ? mapFocus.fitUnit?.(r.code)
                       : update({ selected: r.code }, { push: true })
                   }
                 >

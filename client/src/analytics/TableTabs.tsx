@@ -1,6 +1,6 @@
 import { useSession } from '../admin/session.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
 import { update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import './analytics.css'
 
 /** Switches the ranking panel between units by a metric, units by priority score, and the planner. */

@@ -2,9 +2,6 @@ import { useEffect, useRef, useState } from 'react'
 import { can, whoAmI } from '../briefing/briefing-api.ts'
 import { setUi } from '../briefing/briefing-ui.ts'
 import { weightsViewTitle } from '../briefing/view-title.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { update, useAtlas } from '../state/store.ts'
-import { COMPONENT_COLORS } from './analytics-colors.ts'
 import {
   COVERAGE_COMPONENTS,
   defaultWeights,
@@ -14,7 +11,10 @@ import {
   type PriorityComponent,
   type PriorityWeights,
   weightShares,
-} from './priority-weights.ts'
+} from '../state/priority-weights.ts'
+import { update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
+import { COMPONENT_COLORS } from './analytics-colors.ts'
 
 /** Time the sliders rest before the new weights are sent (one request per adjustment, not per pixel). */
 const COMMIT_MS = 350

@@ -3,10 +3,10 @@
 import type { HotspotClass, QuadrantLabel, RateChange } from '@antt/analysis'
 import { filterParams, type Loadable, qs, useApi } from '../api/client.ts'
 import { useScenarioId } from '../scenarios/scenario-api.ts'
+import type { HotspotMetric, Period } from '../state/analytics-state.ts'
 import type { Level } from '../state/atlas-state.ts'
+import { type PriorityComponent, weightParams } from '../state/priority-weights.ts'
 import { useAtlas } from '../state/store.ts'
-import type { HotspotMetric, Period } from './analytics-state.ts'
-import { type PriorityComponent, weightParams } from './priority-weights.ts'
 
 export interface HotspotRow {
   code: string

@@ -1,6 +1,6 @@
 import type { EmergingCategory, HotspotClass, QuadrantLabel, RateChange } from '@antt/analysis'
 import { DIVERGING } from '@antt/analysis'
-import type { PriorityComponent } from './priority-weights.ts'
+import type { PriorityComponent } from '../state/priority-weights.ts'
 
 /**
  * Colours of the analytics layers. Hot and cold spots: ColorBrewer RdBu, 7 classes (colour-blind safe), the

@@ -1,4 +1,4 @@
-import type { Period } from './analytics-state.ts'
+import type { Period } from '../state/analytics-state.ts'
 
 /** The same dates `years` years earlier (29 February becomes 28 February). */
 export function shiftYears(p: Period, years: number): Period {

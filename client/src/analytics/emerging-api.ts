@@ -2,9 +2,9 @@
 // the view in force.
 import type { EmergingBin, EmergingCategory } from '@antt/analysis'
 import { type Loadable, qs, useApi } from '../api/client.ts'
+import type { Period } from '../state/analytics-state.ts'
 import type { Level } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
-import type { Period } from './analytics-state.ts'
 
 export interface EmergingStepValue {
   step: string

@@ -1,6 +1,7 @@
+import type { EmergingCategory } from '@antt/analysis'
 import type { I18n } from '../i18n/index.ts'
 import { formatMetric } from '../metrics/format-metric.ts'
-import type { HotspotMetric } from './analytics-state.ts'
+import type { HotspotMetric } from '../state/analytics-state.ts'
 
 /** The label of a hot-spot metric. */
 export function hotspotMetricLabel(i18n: I18n, metric: HotspotMetric): string {
@@ -35,3 +36,18 @@ export function formatFixed(i18n: I18n, value: number | null | undefined, digits
   }
   return f.format(value)
 }
+
+/** The rule an emerging hot-spot category follows: "new-hot-spot" → "new"; hot and cold spots share it, swapped. */
+export type EmergingKind =
+  | 'new'
+  | 'consecutive'
+  | 'intensifying'
+  | 'persistent'
+  | 'diminishing'
+  | 'sporadic'
+  | 'oscillating'
+  | 'historical'
+  | 'no-pattern'
+
+export const emergingKind = (category: EmergingCategory) =>
+  category.replace(/-(hot|cold)-spot$/, '') as EmergingKind

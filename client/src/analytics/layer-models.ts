@@ -1,4 +1,5 @@
 import type { EmergingCategory, HotspotClass, QuadrantLabel, RateChange } from '@antt/analysis'
+import type { AnalyticsState } from '../state/analytics-state.ts'
 import type {
   CompareResult,
   CompareRow,
@@ -14,7 +15,6 @@ import {
   GI_COLORS,
   LISA_COLORS,
 } from './analytics-colors.ts'
-import type { AnalyticsState } from './analytics-state.ts'
 import { bivariateCell, bivariateFill, type Terciles, tercileOf, terciles } from './bivariate-classes.ts'
 import type { EmergingResult, EmergingRow } from './emerging-api.ts'
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
 import { useSession } from '../admin/session.ts'
 import { useCommunes, useTaxonomies } from '../api/hooks.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
 import { useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import type { RankFilter } from './rank-text.ts'
 
 /** The display filter of the priority request (area classes; at village level the drilled commune). */

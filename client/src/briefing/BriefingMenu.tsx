@@ -1,7 +1,7 @@
 import './briefing.css'
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { BriefingPanel } from './BriefingPanel.tsx'
 import { can, type Me, whoAmI } from './briefing-api.ts'
 import { reloadBriefing } from './briefing-store.ts'

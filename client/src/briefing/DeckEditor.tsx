@@ -1,5 +1,5 @@
 import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react'
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { type Deck, decksApi } from './briefing-api.ts'
 import { deckViews, mutate, useBriefing } from './briefing-store.ts'
 import { setUi } from './briefing-ui.ts'

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react'
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { decksApi } from './briefing-api.ts'
 import { mutate, useBriefing } from './briefing-store.ts'
 import { DeckEditor } from './DeckEditor.tsx'

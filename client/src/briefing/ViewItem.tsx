@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useMeta } from '../api/hooks.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
 import { store } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { applySavedView, liveCamera } from './apply-view.ts'
 import { decksApi, type SavedView, viewsApi } from './briefing-api.ts'
 import { mutate, useBriefing } from './briefing-store.ts'

@@ -9,12 +9,8 @@ import {
   useTaxonomies,
 } from '../api/hooks.ts'
 import type { Health, Meta, MetricsResult, Taxonomies } from '../api/types.ts'
-import type { ClassScale } from '../legend/class-scale.ts'
-import { useClassScale } from '../legend/use-class-scale.ts'
-import { useTypeColors } from '../map/use-layer-specs.ts'
-import { useLegendData } from '../panels/use-legend-data.ts'
-import type { StandardModel } from '../standard/standard-model.ts'
-import { useStandardModel } from '../standard/use-standard-model.ts'
+import type { LegendSources } from '../legend/legend-model.ts'
+import { useLegendSources } from '../legend/use-legend-model.ts'
 import type { AtlasState } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 
@@ -26,12 +22,9 @@ export interface LiveSnapshot {
   state: AtlasState
   metrics: MetricsResult | undefined
   metricsLoading: boolean
-  scale: ClassScale | null
-  /** the standard-set layer's classes, while it is on */
-  standard: StandardModel | null
-  hex: { breaks: number[]; colors: string[] }
+  /** what the legend is drawn from, the same as the dashboard's legend */
+  legend: LegendSources
   taxonomies: Taxonomies | undefined
-  typeColors: ReadonlyMap<string, string>
   meta: Meta | undefined
   health: Health | undefined
   province: FeatureCollection | undefined
@@ -49,11 +42,8 @@ export function liveSnapshot(): LiveSnapshot | null {
 export function LiveSnapshotBridge() {
   const state = useAtlas((s) => s)
   const metrics = useMapMetrics()
-  const scale = useClassScale(metrics.data?.rows, state.classification)
-  const legend = useLegendData()
-  const standard = useStandardModel().model
+  const legend = useLegendSources()
   const taxonomies = useTaxonomies().data
-  const typeColors = useTypeColors()
   const meta = useMeta().data
   const health = useHealth().data
   const province = useProvince().data
@@ -63,11 +53,8 @@ export function LiveSnapshotBridge() {
     state,
     metrics: metrics.data,
     metricsLoading: metrics.loading,
-    scale,
-    standard,
-    hex: { breaks: legend.hexBreaks, colors: legend.hexColors },
+    legend,
     taxonomies,
-    typeColors,
     meta,
     health,
     province,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { defaultWeights } from '../analytics/priority-weights.ts'
 import { makeI18n } from '../i18n/index.ts'
+import { defaultWeights } from '../state/priority-weights.ts'
 import { defaultViewTitle, weightsViewTitle } from './view-title.ts'
 
 describe('titles proposed for new views', () => {

@@ -1,6 +1,6 @@
-import { type PriorityWeights, weightShares } from '../analytics/priority-weights.ts'
 import type { I18n } from '../i18n/index.ts'
 import type { MetricName } from '../metrics/catalog.ts'
+import { type PriorityWeights, weightShares } from '../state/priority-weights.ts'
 
 export interface TitleContext {
   metric: MetricName

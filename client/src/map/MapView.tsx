@@ -1,21 +1,24 @@
 import type { PickingInfo } from '@deck.gl/core'
-import * as turf from '@turf/turf'
+import { bbox } from '@turf/bbox'
+import { featureCollection } from '@turf/helpers'
+import { mask } from '@turf/mask'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { isAnalyticsLayer } from '../analytics/use-analytics-layers.ts'
 import { useBorderLine, useHealth, useMapMetrics, useProvince, useTaxonomies } from '../api/hooks.ts'
 import type { MetricsRow } from '../api/types.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
 import { isIncidentRate } from '../metrics/catalog.ts'
 import { formatMetric } from '../metrics/format-metric.ts'
-import { publishLegendData } from '../panels/use-legend-data.ts'
 import { standardTooltip } from '../standard/standard-text.ts'
+import { mapFocus, onExternalHover } from '../state/map-focus.ts'
 import { store, update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
+import { isAnalyticsLayer } from './analytics-layers.ts'
 import { areaBounds } from './area-bounds.ts'
 import { AtlasMap } from './atlas-map.ts'
 import { BASEMAP_IDS, PROBE_TILE } from './basemap-style.ts'
+import { publishDrawn } from './drawn.ts'
 import { LABEL_FONT, labelFontReady } from './fonts.ts'
-import { mapRef, onExternalHover } from './map-ref.ts'
+import { mapRef } from './map-ref.ts'
 import { panelPadding } from './panel-padding.ts'
 import { useLayerSpecs } from './use-layer-specs.ts'
 
@@ -111,9 +114,9 @@ export function MapView() {
   // when they cover clearly less of it.
   const home = useMemo(() => {
     if (!province) return null
-    const whole = turf.bbox(province) as [number, number, number, number]
+    const whole = bbox(province) as [number, number, number, number]
     if (!data.communes?.features.length) return whole
-    const mine = turf.bbox(data.communes) as [number, number, number, number]
+    const mine = bbox(data.communes) as [number, number, number, number]
     const smaller =
       mine[2] - mine[0] < 0.9 * (whole[2] - whole[0]) || mine[3] - mine[1] < 0.9 * (whole[3] - whole[1])
     return smaller ? mine : whole
@@ -125,8 +128,7 @@ export function MapView() {
     if (!atlas || !province) return
     atlas.setSourceData('province', province)
     const outline = province.features[0] as Feature<Polygon | MultiPolygon> | undefined
-    if (outline)
-      atlas.setSourceData('mask', turf.featureCollection([turf.mask(outline)]) as FeatureCollection)
+    if (outline) atlas.setSourceData('mask', featureCollection([mask(outline)]) as FeatureCollection)
   }, [atlas, province])
   useEffect(() => {
     if (atlas && data.communes) atlas.setSourceData('communes', data.communes)
@@ -154,14 +156,14 @@ export function MapView() {
     const f = data.unitFeatures.get(code) ?? (village ? data.unitFeatures.get(code.split('-')[0]) : undefined)
     if (!f || !atlas || !container.current) return false
     atHome.current = false
-    atlas.showBounds(turf.bbox(f) as [number, number, number, number], panelPadding(container.current), {
+    atlas.showBounds(bbox(f) as [number, number, number, number], panelPadding(container.current), {
       reveal,
       maxZoom: village ? 14 : 12,
     })
     return f.properties?.code === code
   }
   useEffect(() => {
-    mapRef.fitUnit = (code) => void showUnit(code)
+    mapFocus.fitUnit = (code) => void showUnit(code)
   })
 
   // The selected unit is brought into view once its outline is known: fitted when it was picked in a
@@ -171,7 +173,7 @@ export function MapView() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the selection or the outlines change
   useEffect(() => {
     if (!selected || focused.current === selected) return
-    const reveal = mapRef.clicked === selected
+    const reveal = mapFocus.clicked === selected
     // after the detail panel has been laid out, so its width counts
     const frame = requestAnimationFrame(() => {
       if (showUnit(selected, reveal)) focused.current = selected
@@ -195,7 +197,7 @@ export function MapView() {
     if (!shown.length) return
     lastClassFilter.current = classFilter
     atlas.showBounds(
-      turf.bbox(turf.featureCollection(shown)) as [number, number, number, number],
+      bbox(featureCollection(shown)) as [number, number, number, number],
       panelPadding(container.current),
       { maxZoom: 12 },
     )
@@ -204,7 +206,7 @@ export function MapView() {
   // deck.gl layers.
   useEffect(() => {
     atlas?.setLayers(data.specs)
-    publishLegendData({ hexBreaks: data.hexBreaks, hexColors: data.hexColors, unavailable: data.unavailable })
+    publishDrawn({ hexBreaks: data.hexBreaks, hexColors: data.hexColors, unavailable: data.unavailable })
   })
 
   // The density layer shows that it is computing: from its request until the map has drawn it.
@@ -323,7 +325,7 @@ export function MapView() {
       const code = (f?.properties as { code?: string } | undefined)?.code
       const layerId = info.layer?.id ?? ''
       if (code && (layerId.startsWith('choropleth') || layerId === 'standard' || isAnalyticsLayer(layerId))) {
-        mapRef.clicked = code
+        mapFocus.clicked = code
         update({ selected: code }, { push: true })
       } else if (!f) update({ selected: null })
     },

@@ -1,4 +1,4 @@
-/** Fixed colours of the map; thematic colours come from ColorBrewer (analysis/palettes.ts). */
+/** Fixed colours of the map; thematic colours come from ColorBrewer (analysis/src/palettes.ts). */
 export type Rgba = [number, number, number, number]
 
 export const NO_DATA_FILL: Rgba = [200, 200, 200, 170]

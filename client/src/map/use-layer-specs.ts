@@ -1,9 +1,8 @@
-import { classBreaks, classIndex, palette } from '@antt/analysis'
-import * as turf from '@turf/turf'
+import { area } from '@turf/area'
+import { pointOnFeature } from '@turf/point-on-feature'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useEffect, useMemo, useRef } from 'react'
 import { useMay } from '../admin/session.ts'
-import { type AnalyticsLayers, useAnalyticsLayers } from '../analytics/use-analytics-layers.ts'
 import {
   useBorderBelt,
   useBorderFeatures,
@@ -19,17 +18,18 @@ import {
   useVillages,
 } from '../api/hooks.ts'
 import type { CommuneProps, MetricsRow } from '../api/types.ts'
-import { colorOf } from '../legend/class-scale.ts'
-import { useClassScale } from '../legend/use-class-scale.ts'
 import { isIncidentRate } from '../metrics/catalog.ts'
 import { usePlan } from '../plans/plan-store.ts'
 import type { StandardModel } from '../standard/standard-model.ts'
 import { useStandardModel } from '../standard/use-standard-model.ts'
 import type { AtlasState } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
+import { type AnalyticsLayers, useAnalyticsLayers } from './analytics-layers.ts'
 import type { LayerSpec } from './atlas-map.ts'
 import { BASEMAP_IDS } from './basemap-style.ts'
+import { colorOf } from './class-scale.ts'
 import { CATEGORICAL, NO_DATA_FILL, type Rgba, rgba } from './colors.ts'
+import { hexClasses, hexFill, hexResolution, weightedVillages } from './density-classes.ts'
 import { placeLabels } from './label-placement.ts'
 import { areaClassLayers } from './layers/area-classes.ts'
 import { borderBeltLayer } from './layers/border-belt.ts'
@@ -45,11 +45,7 @@ import { unitHighlightLayer } from './layers/unit-highlight.ts'
 import { type UnitLabel, unitLabelsLayer } from './layers/unit-labels.ts'
 import { mapRef } from './map-ref.ts'
 import { panelPadding } from './panel-padding.ts'
-
-/** Hexagon edge for the density layer in metres, finer as the map zooms in (one request per step). */
-export function hexResolution(zoom: number): number {
-  return zoom >= 11 ? 500 : zoom >= 9.5 ? 1000 : 2000
-}
+import { useClassScale } from './use-class-scale.ts'
 
 /** Label points inside each polygon (pole of the largest part), computed once per collection. */
 const labelCache = new WeakMap<
@@ -60,8 +56,8 @@ function labelPoints(fc: FeatureCollection<Polygon | MultiPolygon, { code: strin
   let hit = labelCache.get(fc)
   if (!hit) {
     hit = fc.features.map((f) => {
-      const [lon, lat] = turf.pointOnFeature(f).geometry.coordinates
-      return { code: f.properties.code, name: f.properties.name, lon, lat, area: turf.area(f) }
+      const [lon, lat] = pointOnFeature(f).geometry.coordinates
+      return { code: f.properties.code, name: f.properties.name, lon, lat, area: area(f) }
     })
     labelCache.set(fc, hit)
   }
@@ -159,36 +155,25 @@ export function useLayerSpecs(
   }, [scale, metrics, classification.metric])
   const colorKey = `${classification.metric}|${scale?.breaks.join(',')}|${scale?.colors.join(',')}|${metrics?.period.from}|${metrics?.period.to}|${metrics?.rows.length}`
 
-  // Hexagon classes: quantiles of the counts, YlOrRd (suppressed cells drawn light grey).
-  const hex = useMemo(() => {
-    const counts = (hexes.data?.features ?? []).map((f) => (f.properties.count ?? null) as number | null)
-    const finite = counts.filter((c): c is number => c !== null)
-    const breaks = finite.length ? classBreaks(finite, 'quantile', 5) : []
-    return { breaks, colors: breaks.length ? palette('YlOrRd', Math.max(breaks.length, 1)) : [] }
-  }, [hexes.data])
-
-  const hexFill = useMemo(
-    () =>
-      (count: number | null): Rgba => {
-        if (count === null) return [170, 170, 170, 150]
-        const i = classIndex(count, hex.breaks)
-        return i < 0 ? NO_DATA_FILL : rgba(hex.colors[i], 255)
-      },
-    [hex],
+  const hex = useMemo(
+    () => hexClasses((hexes.data?.features ?? []).map((f) => (f.properties.count ?? null) as number | null)),
+    [hexes.data],
   )
-
-  // Village incident counts (suppressed ones left out) as weighted points.
-  const weightedVillages = useMemo((): DensityCell[] => {
-    if (!villagePoints || !villageCounts.data) return []
-    const byCode = new Map(villageCounts.data.rows.map((r) => [r.code, r.count ?? 0]))
-    return villagePoints.features
-      .map((f) => ({
-        lon: f.geometry.coordinates[0],
-        lat: f.geometry.coordinates[1],
-        count: byCode.get(f.properties.code) ?? 0,
-      }))
-      .filter((d) => d.count > 0)
-  }, [villagePoints, villageCounts.data])
+  const fillOfHex = useMemo(() => (count: number | null) => hexFill(hex, count), [hex])
+  const villageWeights = useMemo(
+    (): DensityCell[] =>
+      villagePoints && villageCounts.data
+        ? weightedVillages(
+            villagePoints.features.map((f) => ({
+              code: f.properties.code,
+              lon: f.geometry.coordinates[0],
+              lat: f.geometry.coordinates[1],
+            })),
+            villageCounts.data.rows,
+          )
+        : [],
+    [villagePoints, villageCounts.data],
+  )
 
   const zoomBucket = Math.round(zoom * 4) / 4
   const labels = useMemo((): UnitLabel[] => {
@@ -312,8 +297,8 @@ export function useLayerSpecs(
         id: 'incidents',
         mode: density,
         hexagons: useServerHex ? hexes.data : null,
-        points: weightedVillages,
-        fillOf: hexFill,
+        points: villageWeights,
+        fillOf: fillOfHex,
         colorKey: hex.breaks.join(','),
         opacity: layers.incidents.opacity,
       },

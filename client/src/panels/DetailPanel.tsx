@@ -4,12 +4,12 @@ import { PriorityWhy } from '../analytics/PriorityWhy.tsx'
 import { useProvinceMetrics, useTaxonomies, useUnitDetail } from '../api/hooks.ts'
 import type { MetricsRow, SecurityModel, UnitDetail } from '../api/types.ts'
 import type { I18n } from '../i18n/index.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { mapRef } from '../map/map-ref.ts'
 import type { MetricName } from '../metrics/catalog.ts'
 import { formatMetric } from '../metrics/format-metric.ts'
 import { weaknesses } from '../metrics/weakness.ts'
+import { mapFocus } from '../state/map-focus.ts'
 import { update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { IncidentChart } from './IncidentChart.tsx'
 import { StandardSet } from './StandardSet.tsx'
 
@@ -169,7 +169,7 @@ export function DetailPanel() {
 }
 
 function fitUnit(d: UnitDetail) {
-  mapRef.fitUnit?.(d.code)
+  mapFocus.fitUnit?.(d.code)
 }
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useTaxonomies } from '../api/hooks.ts'
 import type { Taxon } from '../api/types.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
 import type { Filters } from '../state/atlas-state.ts'
 import { update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 
 const GROUPS: {
   key: keyof Filters

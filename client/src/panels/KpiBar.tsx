@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react'
 import { useHealth, useProvinceMetrics } from '../api/hooks.ts'
 import type { MetricsResult } from '../api/types.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
 import { isWeakArea } from '../metrics/weakness.ts'
 import { useScenarioId } from '../scenarios/scenario-api.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { WeakAreaList } from './WeakAreaList.tsx'
 
 const weakCount = (m: MetricsResult | undefined) =>

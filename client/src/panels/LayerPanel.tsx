@@ -4,12 +4,12 @@ import { useMay } from '../admin/session.ts'
 import { BivariateOptions, ChangeOptions, HotspotOptions } from '../analytics/AnalyticsOptions.tsx'
 import { withLayer } from '../analytics/fill-layers.ts'
 import { useMapMetrics } from '../api/hooks.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { parseBreaks } from '../legend/class-scale.ts'
-import { useClassScale } from '../legend/use-class-scale.ts'
+import { parseBreaks } from '../map/class-scale.ts'
+import { useClassScale } from '../map/use-class-scale.ts'
 import { type MetricName, metricsForLevel } from '../metrics/catalog.ts'
 import type { LayerId } from '../state/atlas-state.ts'
 import { update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 
 const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'stddev', 'manual']
 

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { useI18n } from '../i18n/use-i18n.ts'
 import { update, useAtlas } from '../state/store.ts'
-import { DateInput } from './DateInput.tsx'
-import { lastMonths } from './period.ts'
+import { useI18n } from '../state/use-i18n.ts'
+import { DateInput } from '../ui/DateInput.tsx'
+import { lastMonths, yearPeriods } from './period.ts'
 import { usePeriod } from './use-period.ts'
 
 /**
@@ -17,17 +17,15 @@ export function PeriodPicker() {
   const [editing, setEditing] = useState(false)
   if (!p) return <div className="period-picker" />
   const end = p.range.to
-  const years: number[] = []
-  for (let y = Number(end.slice(0, 4)); y >= Number(p.range.from.slice(0, 4)); y--) years.push(y)
   const presets: { key: string; label: string; from: string | null; to: string | null }[] = [
     { key: 'last12', label: t('period.last12'), from: null, to: null },
     { key: 'last6', label: t('period.last6'), ...lastMonths(end, 6) },
     { key: 'last3', label: t('period.last3'), ...lastMonths(end, 3) },
-    ...years.map((y) => ({
-      key: `y${y}`,
-      label: t('period.year', { year: y }),
-      from: `${y}-01-01`,
-      to: `${y}-12-31` > end ? end : `${y}-12-31`,
+    ...yearPeriods(p.range).map(({ year, from, to }) => ({
+      key: `y${year}`,
+      label: t('period.year', { year }),
+      from,
+      to,
     })),
   ]
   const current = presets.find((x) => x.from === stateFrom && x.to === stateTo)

@@ -1,11 +1,11 @@
 import { startTransition, useEffect, useState } from 'react'
 import { getJson } from '../api/client.ts'
 import { metricsUrl, useMapMetrics } from '../api/hooks.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { useClassScale } from '../legend/use-class-scale.ts'
+import { useClassScale } from '../map/use-class-scale.ts'
 import { useScenarioId } from '../scenarios/scenario-api.ts'
 import type { Classification } from '../state/atlas-state.ts'
 import { store, update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { isSingleMonth, lastMonths, monthEnd, monthsBetween } from './period.ts'
 import { usePeriod } from './use-period.ts'
 

@@ -2,15 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
 import { useMapMetrics } from '../api/hooks.ts'
 import type { MetricsRow } from '../api/types.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { colorOf } from '../legend/class-scale.ts'
-import { useClassScale } from '../legend/use-class-scale.ts'
-import { mapRef, setExternalHover } from '../map/map-ref.ts'
+import { colorOf } from '../map/class-scale.ts'
+import { useClassScale } from '../map/use-class-scale.ts'
 import type { MetricName } from '../metrics/catalog.ts'
 import { formatMetricValue, metricUnit } from '../metrics/format-metric.ts'
+import { mapFocus, setExternalHover } from '../state/map-focus.ts'
 import { update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { scrollRowIntoView } from '../ui/scroll-row.ts'
-import { matchesFolded } from '../util/fold.ts'
+import { nextSort, rankRows } from './ranking.ts'
 
 const COLUMNS: MetricName[] = [
   'incident_rate_per_1000',
@@ -36,24 +36,13 @@ export function RankingTable() {
   const [q, setQ] = useState('')
   const columns = COLUMNS.includes(c.metric) ? COLUMNS : [c.metric, ...COLUMNS]
 
-  const rows = useMemo(() => {
-    const list = (metrics?.rows ?? []).filter((r) => !q || matchesFolded(r.name, q))
-    const dir = sort.asc ? 1 : -1
-    return [...list].sort((a, b) => {
-      if (sort.key === 'name') return dir * a.name.localeCompare(b.name, 'vi')
-      const va = a[sort.key]
-      const vb = b[sort.key]
-      if (va === null) return 1
-      if (vb === null) return -1
-      return dir * (va - vb)
-    })
-  }, [metrics, q, sort])
+  const rows = useMemo(() => rankRows(metrics?.rows ?? [], q, sort), [metrics, q, sort])
 
   const header = (key: MetricName | 'name', label: string, num = true, unit = '') => (
     <th
       className={`${num ? 'num' : ''} sortable${sort.key === key ? ' sorted' : ''}`}
       aria-sort={sort.key === key ? (sort.asc ? 'ascending' : 'descending') : 'none'}
-      onClick={() => update({ sort: { key, asc: sort.key === key ? !sort.asc : key === 'name' } })}
+      onClick={() => update({ sort: nextSort(sort, key) })}
       title={unit ? `${label} (${unit})` : label}
     >
       {label}
@@ -64,7 +53,7 @@ export function RankingTable() {
 
   const open = (r: MetricsRow) => {
     // the map fits a new selection itself; a row already selected is fitted again on a click
-    if (r.code === selected) mapRef.fitUnit?.(r.code)
+    if (r.code === selected) mapFocus.fitUnit?.(r.code)
     else update({ selected: r.code }, { push: true })
   }
 

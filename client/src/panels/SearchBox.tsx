@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import { getJson } from '../api/client.ts'
 import { type SearchResult, searchUrl } from '../api/hooks.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { mapRef } from '../map/map-ref.ts'
+import { mapFocus } from '../state/map-focus.ts'
 import { store, update } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 
 /** Finds communes and villages by name, with or without diacritics (/api/search). */
 export function SearchBox() {
@@ -32,7 +32,7 @@ export function SearchBox() {
       update({ selected: r.code, drill: r.commune_code, level: 'village' }, { push: true })
     else update({ selected: r.code }, { push: true })
     // the map fits the new selection itself; the same unit again is fitted here
-    if (r.code === selectedNow) mapRef.fitUnit?.(r.code)
+    if (r.code === selectedNow) mapFocus.fitUnit?.(r.code)
   }
 
   return (

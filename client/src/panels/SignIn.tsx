@@ -1,8 +1,8 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
 import { useHealth } from '../api/hooks.ts'
 import { areaSubtitle } from '../i18n/area-subtitle.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
 import { update } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 
 type AuthState = 'checking' | 'open' | 'signed-in' | 'needs-sign-in'
 

@@ -1,8 +1,8 @@
 import { qs, useApi } from '../api/client.ts'
 import { useTaxonomies } from '../api/hooks.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
 import type { StandardRow } from '../standard/standard-api.ts'
 import { useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 
 /**
  * The standard set of models for the unit's area classes (GET /api/stats/standards) and how many of its

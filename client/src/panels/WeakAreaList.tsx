@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
 import type { MetricsRow } from '../api/types.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
 import { isWeakArea, type WeaknessCode, weaknesses } from '../metrics/weakness.ts'
 import { update } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 
 /** The weak areas counted by the red KPI, most serious first, each with its signs; a click selects one. */
 export function WeakAreaList({

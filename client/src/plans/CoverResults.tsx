@@ -1,5 +1,5 @@
-import { useI18n } from '../i18n/use-i18n.ts'
-import { mapRef } from '../map/map-ref.ts'
+import { mapFocus } from '../state/map-focus.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { COVER_KPI_ROWS, PlanKpiTable } from './PlanKpiTable.tsx'
 import type { CoverResult } from './plan-api.ts'
 
@@ -79,7 +79,7 @@ export function CoverResults({
             </thead>
             <tbody>
               {result.selected.map((s) => (
-                <tr key={s.code} data-site={s.code} onClick={() => mapRef.fitUnit?.(s.code)}>
+                <tr key={s.code} data-site={s.code} onClick={() => mapFocus.fitUnit?.(s.code)}>
                   <td className="num">
                     <span className="site-badge">{s.rank}</span>
                   </td>

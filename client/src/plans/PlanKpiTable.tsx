@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import type { PlanKpis } from './plan-api.ts'
 
 const KPI_ROWS: {

@@ -1,11 +1,11 @@
 import { Fragment, useEffect, useMemo, useState } from 'react'
 import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
 import { useCommunes, useTaxonomies, useVillagePoints } from '../api/hooks.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { mapRef } from '../map/map-ref.ts'
 import { ScenarioPicker } from '../scenarios/ScenarioPicker.tsx'
 import { createScenario, useScenarioId, useScenarios } from '../scenarios/scenario-api.ts'
+import { mapFocus } from '../state/map-focus.ts'
 import { update, useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import '../analytics/analytics.css'
 import './plans.css'
 import { CoverResults } from './CoverResults.tsx'
@@ -431,7 +431,7 @@ export function PlanPanel() {
                       className={open === s.code ? 'selected' : ''}
                       onClick={() => {
                         setOpen(open === s.code ? null : s.code)
-                        mapRef.fitUnit?.(s.code)
+                        mapFocus.fitUnit?.(s.code)
                       }}
                     >
                       <td className="num">

@@ -1,4 +1,4 @@
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { IMPORT_KINDS } from './import-kinds.ts'
 
 /** Records the user may see, as XLSX and CSV with the headers the import reads. */

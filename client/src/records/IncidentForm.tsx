@@ -2,12 +2,13 @@ import type { FormEvent } from 'react'
 import { request } from '../admin/request.ts'
 import type { SessionUser } from '../admin/session.ts'
 import { useTaxonomies } from '../api/hooks.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { DateInput } from '../panels/DateInput.tsx'
+import { useI18n } from '../state/use-i18n.ts'
+import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
 import { CommuneSelect, FormFooter, PlaceInput, VillageSelect } from './controls.tsx'
+import { num, opt, today } from './form-values.ts'
 import { useEditableCommunes } from './reference.ts'
-import { num, opt, today, useRecordForm } from './use-record-form.ts'
+import { useRecordForm } from './use-record-form.ts'
 
 /** Records one incident at a point inside its commune. */
 export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: boolean) => void }) {

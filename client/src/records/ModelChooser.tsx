@@ -1,5 +1,5 @@
 import type { SessionUser } from '../admin/session.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
 import { ModelSelect } from './controls.tsx'
 import { useEditableCommunes, useModelsOf } from './reference.ts'

@@ -2,12 +2,13 @@ import { type FormEvent, useEffect, useState } from 'react'
 import { request } from '../admin/request.ts'
 import type { SessionUser } from '../admin/session.ts'
 import { useTaxonomies } from '../api/hooks.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { DateInput } from '../panels/DateInput.tsx'
+import { useI18n } from '../state/use-i18n.ts'
+import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
 import { CommuneSelect, FormFooter, ModelSelect, PlaceInput, VillageSelect } from './controls.tsx'
+import { asFormValues, changedFields, num, opt, today } from './form-values.ts'
 import { useEditableCommunes, useModelsOf } from './reference.ts'
-import { num, opt, today, useRecordForm } from './use-record-form.ts'
+import { useRecordForm } from './use-record-form.ts'
 
 const EMPTY = {
   name: '',
@@ -37,18 +38,7 @@ interface ModelRecord {
   lat: number | null
 }
 
-const asValues = (m: ModelRecord): ModelValues => ({
-  name: m.name,
-  type_code: m.type_code,
-  commune_code: m.commune_code,
-  village_code: m.village_code ?? '',
-  lead_org_code: m.lead_org_code,
-  founded_on: m.founded_on,
-  members: m.members == null ? '' : String(m.members),
-  equipment: m.equipment ?? '',
-  lon: m.lon == null ? '' : String(m.lon),
-  lat: m.lat == null ? '' : String(m.lat),
-})
+const asValues = (m: ModelRecord): ModelValues => asFormValues(m, Object.keys(EMPTY) as (keyof ModelValues)[])
 
 /** Creates a security model, or edits one chosen from its commune; the place is typed or clicked on the map. */
 export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boolean) => void }) {
@@ -76,7 +66,7 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
 
   const v = f.values
   const body = (only?: ModelValues) => {
-    const all: Record<string, unknown> = {
+    const all: Record<keyof ModelValues, unknown> = {
       name: v.name.trim(),
       type_code: v.type_code,
       commune_code: v.commune_code,
@@ -88,12 +78,8 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
       lon: num(v.lon) ?? null,
       lat: num(v.lat) ?? null,
     }
-    if (!only) return all
-    // an edit sends what changed (a moved point sends both coordinates)
-    const changed: Record<string, unknown> = {}
-    for (const k of Object.keys(all) as (keyof ModelValues)[]) if (v[k] !== only[k]) changed[k] = all[k]
-    if ('lon' in changed || 'lat' in changed) Object.assign(changed, { lon: all.lon, lat: all.lat })
-    return changed
+    // an edit sends what changed
+    return only ? changedFields(all, v, only, [['lon', 'lat']]) : all
   }
   const submit = (e: FormEvent) => {
     e.preventDefault()

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { hasPermission, type SessionUser } from '../admin/session.ts'
 import type { MessageKey } from '../i18n/index.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { EvaluationForm } from './EvaluationForm.tsx'
 import { ExportLinks } from './ExportLinks.tsx'
 import { ImportWizard } from './ImportWizard.tsx'

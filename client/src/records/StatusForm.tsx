@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react'
 import { request } from '../admin/request.ts'
 import type { SessionUser } from '../admin/session.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
-import { DateInput } from '../panels/DateInput.tsx'
+import { useI18n } from '../state/use-i18n.ts'
+import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
 import { FormFooter } from './controls.tsx'
+import { opt, today } from './form-values.ts'
 import { ModelChooser } from './ModelChooser.tsx'
-import { opt, today, useRecordForm } from './use-record-form.ts'
+import { useRecordForm } from './use-record-form.ts'
 
 /** Changes a model's status from a date; dissolving asks for the reason. */
 export function StatusForm({ user }: { user: SessionUser }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { CommuneName } from '../admin/reference.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
 import { pickPoint } from './map-pick.ts'
 import { type ModelOption, useVillagesOf } from './reference.ts'

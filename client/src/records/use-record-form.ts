@@ -33,9 +33,3 @@ export function useRecordForm<T extends Values>(initial: T) {
   }
   return { values, set, setValues, bind, errors, saved, busy, run }
 }
-
-/** Optional text: undefined when empty. */
-export const opt = (s: string) => (s.trim() === '' ? undefined : s.trim())
-/** Optional number: undefined when empty, NaN passed on so the API names the field. */
-export const num = (s: string) => (s.trim() === '' ? undefined : Number(s.replace(',', '.')))
-export const today = () => new Date().toISOString().slice(0, 10)

@@ -1,5 +1,5 @@
-import { useI18n } from '../i18n/use-i18n.ts'
 import { update } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { useActiveScenario } from './scenario-api.ts'
 import './scenarios.css'
 

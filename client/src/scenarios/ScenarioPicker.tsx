@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useSession } from '../admin/session.ts'
-import { useI18n } from '../i18n/use-i18n.ts'
 import { update } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { deleteScenario, shareScenario, useScenarioId, useScenarios } from './scenario-api.ts'
 import './scenarios.css'
 

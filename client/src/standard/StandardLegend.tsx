@@ -1,5 +1,5 @@
-import { useI18n } from '../i18n/use-i18n.ts'
 import { useAtlas } from '../state/store.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { standardClassLabel } from './standard-text.ts'
 import { useStandardModel } from './use-standard-model.ts'
 

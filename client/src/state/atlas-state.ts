@@ -1,7 +1,7 @@
 import type { ClassMethod, PaletteName } from '@antt/analysis'
-import { type AnalyticsState, DEFAULT_ANALYTICS } from '../analytics/analytics-state.ts'
 import type { Lang } from '../i18n/format.ts'
 import type { MetricName } from '../metrics/catalog.ts'
+import { type AnalyticsState, DEFAULT_ANALYTICS } from './analytics-state.ts'
 
 /** Every map layer the user can switch; the order is the drawing order, bottom to top. */
 export const LAYER_IDS = [
@@ -74,7 +74,7 @@ export interface AtlasState {
   table: boolean
   /** ranking sort: metric name, descending unless `asc` */
   sort: { key: MetricName | 'name'; asc: boolean }
-  /** hot spots, bivariate and change maps, priority weights (analytics/analytics-state.ts) */
+  /** hot spots, bivariate and change maps, priority weights (analytics-state.ts) */
   analytics: AnalyticsState
   /** what-if scenario the figures are computed under (/api/scenarios); null = the actual records */
   scenario: number | null

@@ -1,7 +1,7 @@
 import type { ClassMethod, PaletteName } from '@antt/analysis'
 import { PALETTE_NAMES } from '@antt/analysis'
-import { decodeAnalytics, encodeAnalytics } from '../analytics/analytics-state.ts'
 import { isMetricName } from '../metrics/catalog.ts'
+import { decodeAnalytics, encodeAnalytics } from './analytics-state.ts'
 import {
   type AtlasState,
   DEFAULT_STATE,

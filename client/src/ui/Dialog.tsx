@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect } from 'react'
 import { createPortal } from 'react-dom'
-import { useI18n } from '../i18n/use-i18n.ts'
+import { useI18n } from '../state/use-i18n.ts'
 
 /** A modal screen over the map; `hidden` keeps its state while the map is used (placing a point). */
 export function Dialog(props: {

@@ -142,10 +142,10 @@ export const leadOrg = (required: boolean): FieldDef => ({
 
 /** A rating or type lookup: `t` is the import_taxon_key row; n = 1 means the spelling names one code. */
 export const taxonLookup = (alias: string, kind: string, field: string) =>
-  `left join import_taxon_key ${alias} on ${alias}.kind = '${kind}' and ${alias}.k = b.fk->>'${field}'`
+  `left join import_taxon_key ${alias} on ${alias}.kind = '${kind}' and ${alias}.k = b.folded->>'${field}'`
 
 export const unknownTaxon = (alias: string, field: string, what: string) =>
-  `case when b.f->>'${field}' is not null and ${alias}.code is null then import_issue('${field}', 'error', format('unknown ${what} "%s"', b.f->>'${field}'))
-        when ${alias}.n > 1 then import_issue('${field}', 'error', format('"%s" names several ${what}s: write the code', b.f->>'${field}')) end`
+  `case when b.fields->>'${field}' is not null and ${alias}.code is null then import_issue('${field}', 'error', format('unknown ${what} "%s"', b.fields->>'${field}'))
+        when ${alias}.n > 1 then import_issue('${field}', 'error', format('"%s" names several ${what}s: write the code', b.fields->>'${field}')) end`
 
 export const taxonCode = (alias: string) => `case when ${alias}.n = 1 then ${alias}.code end`

@@ -51,16 +51,16 @@ export const evaluations: KindDef = {
     { key: 'note', vi: 'Ghi chú', aliases: ['notes', 'nhan xet'], type: { t: 'text', max: 2000 } },
   ],
   lookups: [
-    `left join security_model sm on sm.id = b.f->>'model_id'`,
+    `left join security_model sm on sm.id = b.fields->>'model_id'`,
     taxonLookup('t_rating', 'rating', 'rating_code'),
   ].join('\n'),
   communeSql: 'sm.commune_code',
   columns: [
     { name: 'model_id', type: 'text', sql: 'sm.id', required: true },
-    { name: 'evaluated_on', type: 'date', sql: `(b.f->>'evaluated_on')::date`, required: true },
+    { name: 'evaluated_on', type: 'date', sql: `(b.fields->>'evaluated_on')::date`, required: true },
     { name: 'rating_code', type: 'text', sql: taxonCode('t_rating'), required: true },
-    { name: 'evaluator', type: 'text', sql: `b.f->>'evaluator'` },
-    { name: 'note', type: 'text', sql: `b.f->>'note'` },
+    { name: 'evaluator', type: 'text', sql: `b.fields->>'evaluator'` },
+    { name: 'note', type: 'text', sql: `b.fields->>'note'` },
   ],
   naturalKey: {
     fields: ['model_id', 'evaluated_on'],
@@ -69,22 +69,22 @@ export const evaluations: KindDef = {
     label: 'model and date',
   },
   checks: [
-    `case when b.f->>'model_id' is not null and sm.id is null then import_issue('model_id', 'error',
-       case when exists (select 1 from import_taken_ids('security_model', array[b.f->>'model_id']))
-            then format('model %s is outside your scope', b.f->>'model_id')
-            else format('no model with key %s', b.f->>'model_id') end) end`,
+    `case when b.fields->>'model_id' is not null and sm.id is null then import_issue('model_id', 'error',
+       case when exists (select 1 from import_taken_ids('security_model', array[b.fields->>'model_id']))
+            then format('model %s is outside your scope', b.fields->>'model_id')
+            else format('no model with key %s', b.fields->>'model_id') end) end`,
     unknownTaxon('t_rating', 'rating_code', 'rating'),
     issueIf(
-      `(b.f->>'evaluated_on')::date < sm.founded_on`,
+      `(b.fields->>'evaluated_on')::date < sm.founded_on`,
       'evaluated_on',
       'error',
-      `format('evaluated on %s, before the model was founded on %s', b.f->>'evaluated_on', sm.founded_on)`,
+      `format('evaluated on %s, before the model was founded on %s', b.fields->>'evaluated_on', sm.founded_on)`,
     ),
     issueIf(
-      `(b.f->>'evaluated_on')::date > sm.dissolved_on`,
+      `(b.fields->>'evaluated_on')::date > sm.dissolved_on`,
       'evaluated_on',
       'warning',
-      `format('evaluated on %s, after the model was dissolved on %s', b.f->>'evaluated_on', sm.dissolved_on)`,
+      `format('evaluated on %s, after the model was dissolved on %s', b.fields->>'evaluated_on', sm.dissolved_on)`,
     ),
     issueIf(
       `b.commune_code is not null and sm.commune_code is not null and b.commune_code <> sm.commune_code`,

@@ -56,7 +56,7 @@ export const funding: KindDef = {
       type: { t: 'text', max: 500 },
     },
   ],
-  lookups: `left join security_model sm on sm.id = b.f->>'model_id'`,
+  lookups: `left join security_model sm on sm.id = b.fields->>'model_id'`,
   columns: [
     {
       name: 'commune_code',
@@ -66,23 +66,23 @@ export const funding: KindDef = {
       required: true,
     },
     { name: 'model_id', type: 'text', sql: 'sm.id' },
-    { name: 'year', type: 'integer', sql: `(b.f->>'year')::int`, required: true },
-    { name: 'amount_vnd', type: 'bigint', sql: `(b.f->>'amount_vnd')::bigint`, required: true },
-    { name: 'source', type: 'text', sql: `b.f->>'source'`, required: true },
-    { name: 'purpose', type: 'text', sql: `b.f->>'purpose'` },
+    { name: 'year', type: 'integer', sql: `(b.fields->>'year')::int`, required: true },
+    { name: 'amount_vnd', type: 'bigint', sql: `(b.fields->>'amount_vnd')::bigint`, required: true },
+    { name: 'source', type: 'text', sql: `b.fields->>'source'`, required: true },
+    { name: 'purpose', type: 'text', sql: `b.fields->>'purpose'` },
   ],
   naturalKey: {
     fields: ['year', 'source'],
     match: `e.commune_code = k.r_commune_code and e.year = k.r_year and e.model_id is not distinct from k.r_model_id
-            and import_fold(e.source) = k.fk->>'source' and import_fold(e.purpose) is not distinct from k.fk->>'purpose'`,
-    text: `concat_ws('|', k.r_commune_code, k.r_year, k.r_model_id, k.fk->>'source', k.fk->>'purpose')`,
+            and import_fold(e.source) = k.folded->>'source' and import_fold(e.purpose) is not distinct from k.folded->>'purpose'`,
+    text: `concat_ws('|', k.r_commune_code, k.r_year, k.r_model_id, k.folded->>'source', k.folded->>'purpose')`,
     label: 'commune, year, model, source and purpose',
   },
   checks: [
-    `case when b.f->>'model_id' is not null and sm.id is null then import_issue('model_id', 'error',
-       case when exists (select 1 from import_taken_ids('security_model', array[b.f->>'model_id']))
-            then format('model %s is outside your scope', b.f->>'model_id')
-            else format('no model with key %s', b.f->>'model_id') end) end`,
+    `case when b.fields->>'model_id' is not null and sm.id is null then import_issue('model_id', 'error',
+       case when exists (select 1 from import_taken_ids('security_model', array[b.fields->>'model_id']))
+            then format('model %s is outside your scope', b.fields->>'model_id')
+            else format('no model with key %s', b.fields->>'model_id') end) end`,
     issueIf(
       `sm.id is not null and b.commune_code is not null and sm.commune_code <> b.commune_code`,
       'model_id',
@@ -90,10 +90,10 @@ export const funding: KindDef = {
       `format('model %s is in commune %s, not %s', sm.id, sm.commune_code, b.commune_code)`,
     ),
     issueIf(
-      `(b.f->>'year')::int > extract(year from current_date) + 1`,
+      `(b.fields->>'year')::int > extract(year from current_date) + 1`,
       'year',
       'error',
-      `format('year %s is more than a year ahead', b.f->>'year')`,
+      `format('year %s is more than a year ahead', b.fields->>'year')`,
     ),
   ],
   exportNeeds: 'read_records',

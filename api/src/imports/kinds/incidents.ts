@@ -105,7 +105,7 @@ export const incidents: KindDef = {
   lookups: taxonLookup('t_cat', 'incident_category', 'category_code'),
   columns: [
     { name: 'category_code', type: 'text', sql: taxonCode('t_cat'), required: true },
-    { name: 'occurred_on', type: 'date', sql: `(b.f->>'occurred_on')::date`, required: true },
+    { name: 'occurred_on', type: 'date', sql: `(b.fields->>'occurred_on')::date`, required: true },
     {
       name: 'commune_code',
       type: 'text',
@@ -114,16 +114,21 @@ export const incidents: KindDef = {
       required: true,
     },
     { name: 'village_code', type: 'text', sql: 'b.village_code', fields: ['village_code', 'village_name'] },
-    { name: 'severity', type: 'smallint', sql: `coalesce((b.f->>'severity')::smallint, 1)`, default: '1' },
+    {
+      name: 'severity',
+      type: 'smallint',
+      sql: `coalesce((b.fields->>'severity')::smallint, 1)`,
+      default: '1',
+    },
     {
       name: 'precision',
       type: 'text',
       // a row placed at its village or commune is approximate, whatever it says
-      sql: `case when b.pt is null then 'approximate' else coalesce(b.f->>'precision', 'approximate') end`,
+      sql: `case when b.pt is null then 'approximate' else coalesce(b.fields->>'precision', 'approximate') end`,
       fields: ['precision', 'lon', 'lat', 'x', 'y', 'geometry'],
       default: `'approximate'`,
     },
-    { name: 'summary', type: 'text', sql: `b.f->>'summary'` },
+    { name: 'summary', type: 'text', sql: `b.fields->>'summary'` },
   ],
   naturalKey: {
     fields: ['category_code', 'occurred_on'],

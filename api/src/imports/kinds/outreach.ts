@@ -54,8 +54,8 @@ export const outreach: KindDef = {
   ],
   lookups: taxonLookup('t_org', 'lead_org', 'lead_org_code'),
   columns: [
-    { name: 'held_on', type: 'date', sql: `(b.f->>'held_on')::date`, required: true },
-    { name: 'topic', type: 'text', sql: `b.f->>'topic'`, required: true },
+    { name: 'held_on', type: 'date', sql: `(b.fields->>'held_on')::date`, required: true },
+    { name: 'topic', type: 'text', sql: `b.fields->>'topic'`, required: true },
     {
       name: 'commune_code',
       type: 'text',
@@ -65,13 +65,13 @@ export const outreach: KindDef = {
     },
     { name: 'village_code', type: 'text', sql: 'b.village_code', fields: ['village_code', 'village_name'] },
     { name: 'lead_org_code', type: 'text', sql: taxonCode('t_org') },
-    { name: 'attendees', type: 'integer', sql: `(b.f->>'attendees')::int`, required: true },
+    { name: 'attendees', type: 'integer', sql: `(b.fields->>'attendees')::int`, required: true },
   ],
   naturalKey: {
     fields: ['held_on', 'topic'],
-    match: `e.commune_code = k.r_commune_code and e.held_on = k.r_held_on and import_fold(e.topic) = k.fk->>'topic'
+    match: `e.commune_code = k.r_commune_code and e.held_on = k.r_held_on and import_fold(e.topic) = k.folded->>'topic'
             and e.village_code is not distinct from k.r_village_code`,
-    text: `concat_ws('|', k.r_commune_code, k.r_held_on, k.fk->>'topic', k.r_village_code)`,
+    text: `concat_ws('|', k.r_commune_code, k.r_held_on, k.folded->>'topic', k.r_village_code)`,
     label: 'date, topic, commune and village',
   },
   checks: [unknownTaxon('t_org', 'lead_org_code', 'organisation')],

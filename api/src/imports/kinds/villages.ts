@@ -80,9 +80,9 @@ export const villages: KindDef = {
     },
     ...coordinates,
   ],
-  keySql: `b.f->>'id'`,
+  keySql: `b.fields->>'id'`,
   columns: [
-    { name: 'name', type: 'text', sql: `b.f->>'name'`, required: true },
+    { name: 'name', type: 'text', sql: `b.fields->>'name'`, required: true },
     {
       name: 'commune_code',
       type: 'text',
@@ -93,39 +93,39 @@ export const villages: KindDef = {
     {
       name: 'kind',
       type: 'text',
-      sql: `coalesce(b.f->>'kind', case when b.fk->>'name' ~ '^ban ' then 'ban'
-              when b.fk->>'name' ~ '^(to dan pho|tdp|to|khu pho) ' then 'to_dan_pho' else 'thon' end)`,
+      sql: `coalesce(b.fields->>'kind', case when b.folded->>'name' ~ '^ban ' then 'ban'
+              when b.folded->>'name' ~ '^(to dan pho|tdp|to|khu pho) ' then 'to_dan_pho' else 'thon' end)`,
       fields: ['kind'],
-      default: `case when t.fk->>'name' ~ '^ban ' then 'ban'
-              when t.fk->>'name' ~ '^(to dan pho|tdp|to|khu pho) ' then 'to_dan_pho' else 'thon' end`,
+      default: `case when t.folded->>'name' ~ '^ban ' then 'ban'
+              when t.folded->>'name' ~ '^(to dan pho|tdp|to|khu pho) ' then 'to_dan_pho' else 'thon' end`,
     },
-    { name: 'population', type: 'integer', sql: `(b.f->>'population')::int`, required: true },
-    { name: 'households', type: 'integer', sql: `(b.f->>'households')::int` },
+    { name: 'population', type: 'integer', sql: `(b.fields->>'population')::int`, required: true },
+    { name: 'households', type: 'integer', sql: `(b.fields->>'households')::int` },
     {
       name: 'area_km2',
       type: 'double precision',
-      sql: `coalesce((b.f->>'area_km2')::float8, round((ST_Area(b.shp::geography) / 1e6)::numeric, 3)::float8)`,
+      sql: `coalesce((b.fields->>'area_km2')::float8, round((ST_Area(b.shp::geography) / 1e6)::numeric, 3)::float8)`,
       fields: ['area_km2', 'geometry'],
     },
   ],
   naturalKey: {
     fields: ['name'],
-    match: `e.commune_code = k.r_commune_code and import_bare(e.name) = k.fk->>'name_bare'`,
-    text: `concat_ws('|', k.r_commune_code, k.fk->>'name_bare')`,
+    match: `e.commune_code = k.r_commune_code and import_bare(e.name) = k.folded->>'name_bare'`,
+    text: `concat_ws('|', k.r_commune_code, k.folded->>'name_bare')`,
     label: 'name and commune',
   },
   checks: [
     issueIf(
-      `b.f->>'id' is not null and b.f->>'id' !~ '^\\d{5}-\\d{3}$'`,
+      `b.fields->>'id' is not null and b.fields->>'id' !~ '^\\d{5}-\\d{3}$'`,
       'id',
       'error',
-      `format('village code %s: expected the commune code, a dash and 3 digits (e.g. 02647-003)', b.f->>'id')`,
+      `format('village code %s: expected the commune code, a dash and 3 digits (e.g. 02647-003)', b.fields->>'id')`,
     ),
     issueIf(
-      `b.f->>'id' ~ '^\\d{5}-' and b.commune_code is not null and left(b.f->>'id', 5) <> b.commune_code`,
+      `b.fields->>'id' ~ '^\\d{5}-' and b.commune_code is not null and left(b.fields->>'id', 5) <> b.commune_code`,
       'id',
       'error',
-      `format('village code %s does not start with its commune code %s', b.f->>'id', b.commune_code)`,
+      `format('village code %s does not start with its commune code %s', b.fields->>'id', b.commune_code)`,
     ),
   ],
   finalChecks: [

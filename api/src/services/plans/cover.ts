@@ -29,7 +29,7 @@ export interface CoverRequest {
 }
 
 /**
- * Set covering (analysis/covering.ts): the fewest new models of a type that bring the covered share of a
+ * Set covering (analysis/src/covering.ts): the fewest new models of a type that bring the covered share of a
  * target set of villages (the border villages, or all) up to `share`, existing coverage included; HiGHS
  * proves the minimum, greedy is shown beside it. Demand does not enter: every target village counts once.
  */

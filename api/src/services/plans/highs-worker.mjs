@@ -2,7 +2,7 @@
 // loop. Plain JavaScript so that it starts in any Node without a TypeScript loader. The WebAssembly binary is
 // read from the installed package, never fetched.
 //
-// Message in:  { id, model: LinearModel (analysis/covering.ts), start?: number[], timeLimitS }
+// Message in:  { id, model: LinearModel (analysis/src/covering.ts), start?: number[], timeLimitS }
 // Message out: { id, status, objective, bound, gap, colValue, timeMs } or { id, error }
 import { createRequire } from 'node:module'
 import { parentPort } from 'node:worker_threads'

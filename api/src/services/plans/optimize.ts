@@ -71,7 +71,7 @@ async function solveMaxCover(c: Candidates, model: LinearModel, greedySites: num
 }
 
 /**
- * Maximal covering placement of new models (analysis/covering.ts), solved exactly with HiGHS, with the greedy
+ * Maximal covering placement of new models (analysis/src/covering.ts), solved exactly with HiGHS, with the greedy
  * answer beside it, KPIs before and after, the curve of covered demand against 1…N models, and why each
  * chosen site is there.
  */

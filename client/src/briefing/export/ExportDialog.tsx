@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react'
-import { analyticsMapTitle } from '../../analytics/export-legend.ts'
 import { useMeta } from '../../api/hooks.ts'
-import { useI18n } from '../../i18n/use-i18n.ts'
+import { mapTitle } from '../../legend/map-title.ts'
 import { LAYER_IDS } from '../../state/atlas-state.ts'
 import { useAtlas } from '../../state/store.ts'
+import { useI18n } from '../../state/use-i18n.ts'
 import { reportExport } from '../briefing-api.ts'
 import { deckViews, useBriefing } from '../briefing-store.ts'
 import { type ExportTarget, setUi } from '../briefing-ui.ts'
@@ -38,7 +38,7 @@ export function ExportDialog({
   const [paper, setPaper] = useState<Paper>('A4')
   const [orientation, setOrientation] = useState<Orientation>('landscape')
   const [dpi, setDpi] = useState<150 | 300>(300)
-  const defaultTitle = analyticsMapTitle(i18n, state) ?? t(`metric.${state.classification.metric}`)
+  const defaultTitle = mapTitle(i18n, state)
   const [title, setTitle] = useState(defaultTitle)
   // The period in words until the user types a subtitle of their own.
   const [ownSubtitle, setSubtitle] = useState<string | null>(null)

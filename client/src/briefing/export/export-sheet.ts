@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson'
 import { areaSubtitle } from '../../i18n/area-subtitle.ts'
 import { makeI18n } from '../../i18n/index.ts'
+import { legendModel } from '../../legend/legend-model.ts'
 import { areaBounds } from '../../map/area-bounds.ts'
 import { mapRef } from '../../map/map-ref.ts'
 import { store, update } from '../../state/store.ts'
@@ -9,7 +10,6 @@ import { liveSnapshot } from '../live-snapshot.tsx'
 import { settleLive } from '../settle.ts'
 import { atlasStateOf, type Bounds, boundsCenter, type SavedViewState, zoomToFit } from '../view-state.ts'
 import type { Measure, Op, Point } from './draw-ops.ts'
-import { legendBlocks } from './legend-model.ts'
 import { renderOffscreenMap } from './offscreen-map.ts'
 import type { PageSpec } from './page-size.ts'
 import { composeSheet } from './sheet.ts'
@@ -101,16 +101,8 @@ export async function buildSheet(
       brandSub: areaSubtitle(i18n, snap.health),
       demoNotice: snap.health?.demo || snap.meta?.demo ? 'Dữ liệu minh họa / Demo data' : null,
       legendHeading: t('panel.legend'),
-      legend: legendBlocks({
-        state: shown,
-        i18n,
-        scale: snap.scale,
-        metrics: snap.metrics,
-        standard: snap.standard,
-        hex: snap.hex,
-        taxonomies: snap.taxonomies,
-        typeColors: snap.typeColors,
-      }),
+      // the dashboard's legend, less what is still being computed
+      legend: legendModel({ state: shown, i18n, ...snap.legend }).filter((b) => !b.pending),
       locatorHeading: t('brief.locator'),
       inset: { province: rings(snap.province), border: rings(snap.border), extent: rendered.bounds },
       northLetter: t('brief.north'),

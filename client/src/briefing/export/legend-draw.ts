@@ -1,5 +1,5 @@
+import type { LegendBlock, LegendRow, Swatch } from '../../legend/legend-block.ts'
 import { type Box, circle, fitText, type Measure, type Op, type Point, wrapText } from './draw-ops.ts'
-import type { LegendBlock, LegendRow, Swatch } from './legend-model.ts'
 
 const INK = '#16202a'
 const MUTED = '#5d6873'
@@ -155,15 +155,15 @@ function layoutAt(
       for (const t of titleLines) lines.push({ text: t, size: 7.8 * k, bold: true, color: INK })
     }
     if (block.unit) lines.push({ text: `(${block.unit})`, size: small, color: MUTED })
-    if (block.note)
-      for (const t of wrapText(measure, block.note, small, colW, false, 3))
+    for (const note of block.notes)
+      for (const t of wrapText(measure, note, small, colW, false, 2))
         lines.push({ text: t, size: small, color: MUTED })
     const rel: Op[] = []
     for (const l of lines) {
       by += l.size * 1.3
       rel.push({ op: 'text', x: 0, y: by, text: l.text, size: l.size, bold: l.bold, color: l.color })
     }
-    if (block.countHeader && block.rows.some((r) => r.count !== undefined)) {
+    if (block.countHeader && block.rows.some((r) => r.count)) {
       by += small * 1.35
       rel.push({
         op: 'text',
@@ -178,7 +178,7 @@ function layoutAt(
     if (lines.length) by += 2.5 * k
     for (const row of block.rows) {
       rel.push(...rowOps(row, by, colW, k, measure, { label, small, rowH, swW, swH }))
-      by += row.swatch.kind === 'ramp' ? rowH + small * 1.2 : rowH
+      by += row.swatch.kind === 'ramp' ? rowH + small * 1.2 : row.rule ? rowH + small * 1.3 : rowH
     }
     if (block.footer) {
       for (const t of wrapText(measure, block.footer, small, colW, false, 2)) {
@@ -218,12 +218,31 @@ function rowOps(
   }
   const sy = top + (m.rowH - m.swH) / 2
   ops.push(...swatchOps(row.swatch, 0, sy, m.swW, m.swH, k))
-  const countW = row.count !== undefined ? Math.max(measure(row.count, m.label), 14 * k) + 4 * k : 0
+  const countW = row.count ? Math.max(measure(row.count.text, m.label), 14 * k) + 4 * k : 0
   const fitted = fitText(measure, row.label, m.label, colW - m.swW - 5 * k - countW)
   const baseline = top + m.rowH / 2 + m.label * 0.36
   ops.push({ op: 'text', x: m.swW + 5 * k, y: baseline, text: fitted.text, size: fitted.size, color: INK })
-  if (row.count !== undefined)
-    ops.push({ op: 'text', x: colW, y: baseline, text: row.count, size: m.label, color: INK, align: 'right' })
+  if (row.count)
+    ops.push({
+      op: 'text',
+      x: colW,
+      y: baseline,
+      text: row.count.text,
+      size: m.label,
+      color: INK,
+      align: 'right',
+    })
+  if (row.rule) {
+    const rule = fitText(measure, row.rule, m.small, colW - m.swW - 5 * k - countW)
+    ops.push({
+      op: 'text',
+      x: m.swW + 5 * k,
+      y: baseline + m.small * 1.3,
+      text: rule.text,
+      size: rule.size,
+      color: MUTED,
+    })
+  }
   return ops
 }
 

@@ -1,7 +1,7 @@
+import type { LegendBlock } from '../../legend/legend-block.ts'
 import type { Bounds } from '../view-state.ts'
 import { type Box, fitText, type Measure, type Op, type Point, wrapText } from './draw-ops.ts'
 import { drawLegend } from './legend-draw.ts'
-import type { LegendBlock } from './legend-model.ts'
 import { niceScaleBar, representativeFraction } from './scale-bar.ts'
 import type { SheetLayout } from './sheet-layout.ts'
 

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useHealth, useMeta, useTaxonomies } from '../../api/hooks.ts'
-import { useI18n } from '../../i18n/use-i18n.ts'
+import { Legend } from '../../legend/Legend.tsx'
 import { mapRef } from '../../map/map-ref.ts'
-import { Legend } from '../../panels/Legend.tsx'
-import { useLegendData } from '../../panels/use-legend-data.ts'
 import { useAtlas } from '../../state/store.ts'
+import { useI18n } from '../../state/use-i18n.ts'
 import {
   applySavedView,
   type Padding,
@@ -49,7 +48,6 @@ export function Presenter({ viewIds, title, start }: { viewIds: number[]; title:
   const memory = useRef<ScreenMemory | null>(null)
   const notesWindow = useNotesWindow(t('brief.notesWindowTitle'))
   const demo = useHealth().data?.demo
-  const legend = useLegendData()
   const meta = useMeta().data
   const tax = useTaxonomies().data
   const state = useAtlas((s) => s)
@@ -168,7 +166,7 @@ export function Presenter({ viewIds, title, start }: { viewIds: number[]; title:
         {demo && <span className="present-demo">Dữ liệu minh họa / Demo data</span>}
       </header>
       <aside className="present-legend" aria-label={t('panel.legend')}>
-        <Legend hexBreaks={legend.hexBreaks} hexColors={legend.hexColors} />
+        <Legend />
       </aside>
       {showNotes && (
         <div className="present-notes" data-testid="slide-notes">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { useI18n } from '../../i18n/use-i18n.ts'
+import { useI18n } from '../../state/use-i18n.ts'
 import type { SavedView } from '../briefing-api.ts'
 
 /**

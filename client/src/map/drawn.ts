@@ -1,16 +1,16 @@
 import { useSyncExternalStore } from 'react'
 
-/** What the map learns while drawing (hexagon classes, layers the API does not serve) and the panels show. */
-export interface LegendData {
+/** What the map learns while drawing and the panels and the legend show: hexagon classes, layers the API does not serve. */
+export interface Drawn {
   hexBreaks: number[]
   hexColors: string[]
   unavailable: ReadonlySet<string>
 }
 
-let current: LegendData = { hexBreaks: [], hexColors: [], unavailable: new Set() }
+let current: Drawn = { hexBreaks: [], hexColors: [], unavailable: new Set() }
 const listeners = new Set<() => void>()
 
-export function publishLegendData(next: LegendData) {
+export function publishDrawn(next: Drawn) {
   if (
     next.hexBreaks.join() === current.hexBreaks.join() &&
     next.hexColors.join() === current.hexColors.join() &&
@@ -21,7 +21,7 @@ export function publishLegendData(next: LegendData) {
   for (const l of listeners) l()
 }
 
-export function useLegendData(): LegendData {
+export function useDrawn(): Drawn {
   return useSyncExternalStore(
     (l) => {
       listeners.add(l)

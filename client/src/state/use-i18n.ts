@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
-import { useAtlas } from '../state/store.ts'
-import { type I18n, makeI18n } from './index.ts'
+import { type I18n, makeI18n } from '../i18n/index.ts'
+import { useAtlas } from './store.ts'
 
 export function useI18n(): I18n {
   const lang = useAtlas((s) => s.lang)

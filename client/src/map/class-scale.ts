@@ -9,12 +9,11 @@ import {
   palette,
   populationSd,
 } from '@antt/analysis'
-import type { I18n } from '../i18n/index.ts'
 
-/** A classified colour scale for one metric over a set of units, with what the legend needs. */
+/** A classified colour scale for one metric over a set of units: the map's fill, the table's swatches, the legend's classes. */
 export interface ClassScale {
   method: ClassMethod
-  /** upper bounds, ascending (analysis/classify.ts convention) */
+  /** upper bounds, ascending (analysis/src/classify.ts convention) */
   breaks: number[]
   colors: string[]
   /** units per class */
@@ -66,7 +65,7 @@ function sigmaColors(
   const colors = palette(name, full)
   // RdBu runs red → blue: reversed when higher is worse, so that high values are red
   if (!isDiverging(opts.palette) && opts.higherIsBetter === false) colors.reverse()
-  // upper bounds of the full scheme in σ from the mean (as analysis/classify.ts: j − k/2)
+  // upper bounds of the full scheme in σ from the mean (as analysis/src/classify.ts: j − k/2)
   const fullBounds = Array.from({ length: full - 1 }, (_, j) => j + 1 - full / 2)
   return breaks.map((b, i) => {
     const z = i === breaks.length - 1 ? Number.POSITIVE_INFINITY : (b - m) / sd
@@ -114,50 +113,6 @@ export function colorOf(scale: ClassScale, value: number | null | undefined): st
   return i < 0 ? null : scale.colors[i]
 }
 
-/**
- * Legend labels for the classes, matching classIndex: the first class runs from the data minimum to b0
- * ("0,5 – 1,5", or the value alone when every unit in it has that value, "0 %"); the others hold values
- * above the previous bound up to their own ("> 1,5 – 3"). When the data minimum lies above the first bound
- * (locked breaks), the first class reads ≤ b0. Standard-deviation classes are labelled in σ from the mean.
- */
-export function intervalLabels(
-  scale: Pick<ClassScale, 'breaks' | 'min'> & Partial<Pick<ClassScale, 'sigma'>>,
-  format: (v: number) => string,
-  formatSigma?: (z: number) => string,
-): string[] {
-  const { breaks, min, sigma } = scale
-  if (sigma && formatSigma) return sigmaLabels(breaks, sigma, formatSigma)
-  return breaks.map((b, i) => {
-    if (i === 0) {
-      if (min === null || min > b) return `≤ ${format(b)}`
-      return min === b ? format(b) : `${format(min)} – ${format(b)}`
-    }
-    return `> ${format(breaks[i - 1])} – ${format(b)}`
-  })
-}
-
-/** σ labels: "< −0,5 σ", "−0,5 σ – +0,5 σ", "> +1,5 σ" (the last class runs to the maximum). */
-function sigmaLabels(
-  breaks: readonly number[],
-  sigma: { mean: number; sd: number },
-  formatSigma: (z: number) => string,
-): string[] {
-  const z = (b: number) => formatSigma((b - sigma.mean) / sigma.sd)
-  if (breaks.length === 1) return ['']
-  return breaks.map((b, i) => {
-    if (i === 0) return `< ${z(b)}`
-    if (i === breaks.length - 1) return `> ${z(breaks[i - 1])}`
-    return `${z(breaks[i - 1])} – ${z(b)}`
-  })
-}
-
-/** A z in σ with its sign, in the interface's number format: "+1,5 σ", "−0,5 σ", "0 σ". */
-export function formatSigma(z: number, number: (v: number, digits: number) => string): string {
-  const r = Math.round(z * 10) / 10
-  const sign = r > 0 ? '+' : r < 0 ? '−' : ''
-  return `${sign}${number(Math.abs(r), 1)} σ`
-}
-
 /** "#fd8d3c" → [253, 141, 60] */
 export function hexToRgb(hex: string): [number, number, number] {
   const h = hex.replace('#', '')
@@ -181,10 +136,4 @@ export function parseBreaks(text: string, lang: 'vi' | 'en'): number[] | null {
   if (!nums.every(Number.isFinite)) return null
   if (!nums.every((v, i) => i === 0 || v > nums[i - 1])) return null
   return nums
-}
-
-/** The no-data class's label; it says so when some of those values were withheld for privacy. */
-export function noDataLabel(i18n: Pick<I18n, 't'>, scale: Pick<ClassScale, 'suppressed'>): string {
-  // 3: the smallest count shown to aggregate-only roles (api/src/auth/disclosure.ts)
-  return scale.suppressed > 0 ? i18n.t('legend.noDataSuppressed', { n: 3 }) : i18n.t('legend.noData')
 }

@@ -1,23 +1,27 @@
-import { useEffect, useMemo } from 'react'
-import type { I18n } from '../i18n/index.ts'
-import type { LayerSpec } from '../map/atlas-map.ts'
-import { BASEMAP_IDS } from '../map/basemap-style.ts'
-import { type Rgba, rgba } from '../map/colors.ts'
-import { bivariateLayer } from '../map/layers/bivariate.ts'
-import { changeLayer } from '../map/layers/change.ts'
-import type { UnitPolygons } from '../map/layers/classified-units.ts'
-import { emergingLayer } from '../map/layers/emerging.ts'
-import { hotspotLayer } from '../map/layers/hotspots.ts'
-import { store, useAtlas } from '../state/store.ts'
-import { publishAnalyticsModels } from './export-legend.ts'
+import { useMemo } from 'react'
 import {
   bivariateTooltip,
   changeTooltip,
   emergingTooltip,
   hotspotTooltip,
   type TooltipText,
-} from './tooltips.ts'
-import { useBivariateModel, useChangeModel, useEmergingModel, useHotspotModel } from './use-analytics.ts'
+} from '../analytics/tooltips.ts'
+import {
+  useBivariateModel,
+  useChangeModel,
+  useEmergingModel,
+  useHotspotModel,
+} from '../analytics/use-analytics.ts'
+import type { I18n } from '../i18n/index.ts'
+import { store, useAtlas } from '../state/store.ts'
+import type { LayerSpec } from './atlas-map.ts'
+import { BASEMAP_IDS } from './basemap-style.ts'
+import { type Rgba, rgba } from './colors.ts'
+import { bivariateLayer } from './layers/bivariate.ts'
+import { changeLayer } from './layers/change.ts'
+import type { UnitPolygons } from './layers/classified-units.ts'
+import { emergingLayer } from './layers/emerging.ts'
+import { hotspotLayer } from './layers/hotspots.ts'
 
 /** deck.gl ids of the analytics layers (hover and click look them up). */
 export const ANALYTICS_LAYER_IDS = ['hotspots', 'bivariate', 'change', 'emerging'] as const
@@ -52,15 +56,6 @@ export function useAnalyticsLayers(units: UnitPolygons | undefined): AnalyticsLa
   const hot = hotspot.model
   const biv = bivariate.model
   const chg = change.model
-  useEffect(
-    () =>
-      publishAnalyticsModels({
-        hotspot: hot && hotspot.result ? { model: hot, result: hotspot.result } : null,
-        bivariate: biv,
-        change: chg && change.result ? { model: chg, result: change.result } : null,
-      }),
-    [hot, biv, chg, hotspot.result, change.result],
-  )
   const hotFill = useMemo(() => (hot ? toRgba(hot.colorByCode) : null), [hot])
   const bivFill = useMemo(() => (biv ? toRgba(biv.colorByCode) : null), [biv])
   const chgFill = useMemo(() => (chg ? toRgba(chg.colorByCode) : null), [chg])
