@@ -1,3 +1,4 @@
+import { rowId } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { evaluateAlerts, mailFires } from '../alerts/evaluate.ts'
@@ -6,7 +7,7 @@ import { alertsQuery, listNotifications, markAllRead, markRead } from '../alerts
 import { createRule, deleteRule, listRules, newRule, rulePatch, updateRule } from '../alerts/rules.ts'
 import { audit } from '../auth/audit.ts'
 import type { AppEnv } from '../context.ts'
-import { json, params, query, rowId } from '../http/validate.ts'
+import { json, params, query } from '../http/validate.ts'
 
 const idParam = params(z.object({ id: rowId }).strict())
 

@@ -1,28 +1,13 @@
+import { compareQuery } from '@antt/contract'
 import { Hono } from 'hono'
-import { z } from 'zod'
 import { isAggregateOnly, previousMonths, wholeMonths } from '../auth/disclosure.ts'
 import type { AppEnv } from '../context.ts'
 import { badRequest } from '../http/errors.ts'
-import { codeList, communeCode, isoDate, query } from '../http/validate.ts'
+import { query } from '../http/validate.ts'
 import { checkTaxonomyCodes } from '../services/metrics.ts'
 import { requestPeriod } from '../services/period.ts'
 import { comparePeriods } from '../services/stats/compare.ts'
 import { checkCommune, previousPeriod } from '../services/stats/incident-counts.ts'
-import { booleanField, levelField } from '../services/stats/params.ts'
-
-const compareQuery = z
-  .object({
-    level: levelField,
-    a_from: isoDate.optional(),
-    a_to: isoDate.optional(),
-    b_from: isoDate.optional(),
-    b_to: isoDate.optional(),
-    categories: codeList.optional(),
-    classes: codeList.optional(),
-    commune: communeCode.optional(),
-    fdr: booleanField.optional(),
-  })
-  .strict()
 
 /**
  * Two periods side by side per commune or village: counts, rates, rate ratio with an exact test and a change

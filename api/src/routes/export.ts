@@ -1,3 +1,4 @@
+import { communeCode, isoDate } from '@antt/contract'
 // Export of records to XLSX, CSV and GeoJSON, in the shape the import reads (see exports/records.ts).
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -6,7 +7,7 @@ import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
 import { exportCsv, exportGeoJson, exportXlsx } from '../exports/records.ts'
 import { ApiError, badRequest } from '../http/errors.ts'
-import { communeCode, isoDate, json, params, query } from '../http/validate.ts'
+import { json, params, query } from '../http/validate.ts'
 import { KINDS } from '../imports/kinds/index.ts'
 import { IMPORT_KINDS, type ImportKind } from '../imports/kinds/types.ts'
 

@@ -1,39 +1,11 @@
 import { DEFAULT_PRIORITY_WEIGHTS } from '@antt/analysis'
+import { PRIORITY_COMPONENTS, type PriorityComponent, prioritiesQuery } from '@antt/contract'
 import { Hono } from 'hono'
-import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
 import { badRequest } from '../http/errors.ts'
 import { checkPeriod, query } from '../http/validate.ts'
-import { metricsFilterFields } from '../services/metrics.ts'
 import { withScenario } from '../services/scenarios/middleware.ts'
-import { levelField } from '../services/stats/params.ts'
-import {
-  PRIORITY_COMPONENTS,
-  type PriorityComponent,
-  priorities as priorityScores,
-} from '../services/stats/priorities.ts'
-
-const weightField = z.coerce
-  .number({ message: 'expected a non-negative number' })
-  .finite('expected a non-negative number')
-  .min(0, 'must be a non-negative number')
-  .max(1000, 'must be at most 1000')
-  .optional()
-
-/** One query parameter per component: w_incident_rate_eb, w_hotspot_z, … */
-const weightFields = Object.fromEntries(PRIORITY_COMPONENTS.map((k) => [`w_${k}`, weightField])) as Record<
-  `w_${PriorityComponent}`,
-  typeof weightField
->
-
-const prioritiesQuery = z
-  .object({
-    level: levelField,
-    normalise: z.enum(['rank', 'minmax'], { message: 'expected rank or minmax' }).default('rank'),
-    ...weightFields,
-    ...metricsFilterFields,
-  })
-  .strict()
+import { priorities as priorityScores } from '../services/stats/priorities.ts'
 
 /**
  * Ranked priority score 0–100 per commune or village. Weights default to DEFAULT_PRIORITY_WEIGHTS (analysis)

@@ -1,8 +1,9 @@
+import { rowId } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { audit } from '../auth/audit.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
-import { json, params, rowId } from '../http/validate.ts'
+import { json, params } from '../http/validate.ts'
 import { applyChanges } from '../services/scenarios/apply.ts'
 import {
   newScenario,

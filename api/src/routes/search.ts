@@ -1,15 +1,7 @@
+import { searchQuery } from '@antt/contract'
 import { Hono } from 'hono'
-import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
 import { query } from '../http/validate.ts'
-
-const searchQuery = z
-  .object({
-    q: z.string().trim().min(1, 'must not be empty').max(100),
-    limit: z.coerce.number().int().min(1).max(50).default(10),
-    level: z.enum(['commune', 'village']).optional(),
-  })
-  .strict()
 
 /**
  * Diacritic- and case-insensitive search over communes and villages (vn_fold, migration 001).

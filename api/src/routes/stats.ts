@@ -1,86 +1,23 @@
+import {
+  classifyQuery,
+  coverageQuery,
+  emergingQuery,
+  hotspotsQuery,
+  levelQuery,
+  ratesQuery,
+} from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
 import { badRequest } from '../http/errors.ts'
-import { checkPeriod, codeList, communeCode, periodFields, query } from '../http/validate.ts'
-import { metricsFilterFields } from '../services/metrics.ts'
+import { checkPeriod, query } from '../http/validate.ts'
 import { withScenario } from '../services/scenarios/middleware.ts'
 import { classify } from '../services/stats/classify.ts'
 import { coverage, coverageStandards } from '../services/stats/coverage.ts'
-import { emergingHotSpots, emergingQuery } from '../services/stats/emerging.ts'
+import { emergingHotSpots } from '../services/stats/emerging.ts'
 import { hotspots } from '../services/stats/hotspots.ts'
 import { CONTIGUITY_RULE, contiguity } from '../services/stats/neighbours.ts'
-import {
-  booleanField,
-  levelField,
-  metricField,
-  permutationsField,
-  seedField,
-} from '../services/stats/params.ts'
 import { unitRates } from '../services/stats/rates.ts'
-
-const levelQuery = z.object({ level: levelField }).strict()
-
-const hotspotsQuery = z
-  .object({
-    level: levelField,
-    metric: metricField,
-    permutations: permutationsField,
-    seed: seedField,
-    fdr: booleanField.optional(),
-    ...metricsFilterFields,
-  })
-  .strict()
-
-const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i
-const numberList = z
-  .string()
-  .max(1000)
-  .transform((s) => s.split(',').map((x) => x.trim()))
-  .refine((parts) => parts.every((p) => NUMBER.test(p)), 'expected comma-separated numbers')
-  .refine((parts) => parts.length <= 20, 'at most 20 breaks')
-  .transform((parts) => parts.map(Number))
-
-const classifyQuery = z
-  .object({
-    level: levelField,
-    metric: metricField,
-    method: z
-      .enum(['quantile', 'equal', 'jenks', 'stddev', 'manual'], {
-        message: 'expected quantile, equal, jenks, stddev or manual',
-      })
-      .default('quantile'),
-    k: z.coerce
-      .number({ message: 'expected a whole number' })
-      .int('expected a whole number')
-      .min(2, 'must be between 2 and 9')
-      .max(9, 'must be between 2 and 9')
-      .default(5),
-    breaks: numberList.optional(),
-    ...metricsFilterFields,
-  })
-  .strict()
-
-const countField = (max: number) =>
-  z.coerce
-    .number({ message: 'expected a whole number' })
-    .int('expected a whole number')
-    .min(0, `must be between 0 and ${max}`)
-    .max(max, `must be between 0 and ${max}`)
-
-const ratesQuery = z
-  .object({
-    level: levelField,
-    ...periodFields,
-    categories: codeList.optional(),
-    classes: codeList.optional(),
-    commune: communeCode.optional(),
-    min_population: countField(1_000_000).optional(),
-    min_count: countField(10_000).optional(),
-  })
-  .strict()
-
-const coverageQuery = z.object({ level: levelField, ...metricsFilterFields }).strict()
 
 /**
  * Spatial statistics: contiguity, hot spots, classification breaks, smoothed rates, coverage standards.

@@ -1,3 +1,4 @@
+import { type UnitLevel, unitCode, unitDetailQuery, unitsQuery } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { isAggregateOnly } from '../auth/disclosure.ts'
@@ -5,9 +6,8 @@ import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
 import { badRequest, notFound } from '../http/errors.ts'
 import { memoJson } from '../http/memo-json.ts'
-import { checkPeriod, params, query, unitCode } from '../http/validate.ts'
+import { checkPeriod, params, query } from '../http/validate.ts'
 import { checkCommuneCode } from '../services/communes.ts'
-import { metricsFilterFields } from '../services/metrics.ts'
 import { withScenario } from '../services/scenarios/middleware.ts'
 import { unitDetail } from '../services/unit-detail.ts'
 
@@ -61,33 +61,7 @@ const LEVELS = {
       distance_to_border_km: 'round((border_distance_m / 1000)::numeric, 3)',
     },
   },
-} as const
-type Level = keyof typeof LEVELS
-
-const unitsQuery = z
-  .object({
-    level: z.enum(Object.keys(LEVELS) as [Level, ...Level[]], {
-      message: 'expected one of province, commune, commune_2008, village',
-    }),
-    /** Douglas–Peucker tolerance in degrees (0.0005° ≈ 50 m); 0 keeps the stored geometry */
-    simplify: z.coerce.number().min(0).max(0.1).default(0),
-    properties: z
-      .string()
-      .max(500)
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )
-      .optional(),
-    commune: z
-      .string()
-      .regex(/^\d{5}$/, 'expected a 5-digit commune code')
-      .optional(),
-    geometry: z.enum(['polygon', 'point']).default('polygon'),
-  })
-  .strict()
+} as const satisfies Record<UnitLevel, { table: string; where: string; props: Record<string, string> }>
 
 export const units = new Hono<AppEnv>()
   .get('/', query(unitsQuery), async (c) => {
@@ -132,28 +106,16 @@ export const units = new Hono<AppEnv>()
       'application/geo+json; charset=utf-8',
     )
   })
-  .get(
-    '/:code',
-    params(z.object({ code: unitCode })),
-    query(z.object(metricsFilterFields).omit({ commune: true }).strict()),
-    withScenario,
-    async (c) => {
-      const deps = c.get('deps')
-      const { code } = c.req.valid('param')
-      const filters = checkPeriod(c.req.valid('query'))
-      // Keyed by what the answer discloses to the caller as well, on top of the role and scope the memo
-      // already keeps apart.
-      const key = [
-        'unit',
-        code,
-        filters,
-        isAggregateOnly(deps.principal),
-        can(deps.principal, 'read_records'),
-      ]
-      return memoJson(c, JSON.stringify(key), async () => {
-        const detail = await unitDetail(deps, code, filters)
-        if (!detail) throw notFound(`unit ${code}`, 'code')
-        return detail
-      })
-    },
-  )
+  .get('/:code', params(z.object({ code: unitCode })), query(unitDetailQuery), withScenario, async (c) => {
+    const deps = c.get('deps')
+    const { code } = c.req.valid('param')
+    const filters = checkPeriod(c.req.valid('query'))
+    // Keyed by what the answer discloses to the caller as well, on top of the role and scope the memo
+    // already keeps apart.
+    const key = ['unit', code, filters, isAggregateOnly(deps.principal), can(deps.principal, 'read_records')]
+    return memoJson(c, JSON.stringify(key), async () => {
+      const detail = await unitDetail(deps, code, filters)
+      if (!detail) throw notFound(`unit ${code}`, 'code')
+      return detail
+    })
+  })

@@ -1,8 +1,9 @@
+import { rowId } from '@antt/contract'
 // Accounts, roles and the audit log: each route validates, calls services/accounts.ts, and answers.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { json, params, query, rowId } from '../http/validate.ts'
+import { json, params, query } from '../http/validate.ts'
 import {
   addUser,
   auditEntries,

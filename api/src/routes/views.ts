@@ -1,8 +1,9 @@
+import { rowId } from '@antt/contract'
 // Saved views and decks: each route validates, calls services/views.ts, and answers what it returns.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { json, params, rowId } from '../http/validate.ts'
+import { json, params } from '../http/validate.ts'
 import {
   createDeck,
   createView,

@@ -1,3 +1,4 @@
+import { communeCode } from '@antt/contract'
 // Accounts, roles and the audit log, for the administration screens: every change is checked and audited.
 import { createUser, hashPassword } from '@antt/data'
 import type { Queryable } from '@antt/data/db'
@@ -7,7 +8,6 @@ import { passwordProblem } from '../auth/password-policy.ts'
 import { revokeUserSessions } from '../auth/sessions.ts'
 import type { AppDeps } from '../context.ts'
 import { ApiError, badRequest, notFound } from '../http/errors.ts'
-import { communeCode } from '../http/validate.ts'
 
 const username = z.string().regex(/^[a-z0-9_.-]{3,40}$/, 'expected 3–40 characters: a–z, 0–9, _ . -')
 export const newUser = z

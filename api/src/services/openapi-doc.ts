@@ -3,6 +3,13 @@
 // here, and routes/openapi.test.ts checks that every route of the app is described and that every documented
 // query parameter is accepted.
 import { DEFAULT_PRIORITY_WEIGHTS } from '@antt/analysis'
+import {
+  emergingQuery,
+  METRIC_NAMES,
+  metricsFilterFields,
+  metricsQuery as metricsQuerySchema,
+  scenarioParam,
+} from '@antt/contract'
 import { z } from 'zod'
 import { CONDITION_THRESHOLD } from '../alerts/conditions.ts'
 import { alertsQuery } from '../alerts/notifications.ts'
@@ -12,7 +19,6 @@ import { MAX_QUERY_LENGTH } from '../http/validate.ts'
 import { borderBeltQuery, borderFeaturesQuery, borderLineQuery } from './border-layers.ts'
 import { densityQuery } from './incident-density.ts'
 import { incidentPointsQuery } from './incident-points.ts'
-import { METRIC_NAMES, metricsFilterFields, metricsQuerySchema } from './metrics.ts'
 import { modelsQuery } from './model-layer.ts'
 import {
   COMMON_RESPONSES,
@@ -29,8 +35,7 @@ import {
 } from './openapi-build.ts'
 import { SCHEMAS } from './openapi-schemas.ts'
 import { costBody, coverBody, optimizeBody, planExportBody } from './plans/requests.ts'
-import { newScenario, scenarioParam, scenarioPatch } from './scenarios/changes.ts'
-import { emergingQuery } from './stats/emerging.ts'
+import { newScenario, scenarioPatch } from './scenarios/changes.ts'
 
 const LEVEL = { type: 'string', enum: ['commune', 'village'], default: 'commune' }
 const level = queryParameter('level', LEVEL, 'unit level')

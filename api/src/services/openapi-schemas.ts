@@ -1,6 +1,6 @@
 // Response schemas of the OpenAPI document (components.schemas).
 import { EMERGING_CATEGORIES } from '@antt/analysis'
-import { METRIC_NAMES } from './metrics.ts'
+import { METRIC_NAMES } from '@antt/contract'
 import { ERROR_SCHEMA, type JsonSchema } from './openapi-build.ts'
 
 const str = (description?: string): JsonSchema =>

@@ -1,10 +1,10 @@
+import { scenarioParam } from '@antt/contract'
 import type { MiddlewareHandler } from 'hono'
 import { can } from '../../auth/principal.ts'
 import type { AppEnv } from '../../context.ts'
 import { ApiError, badRequest } from '../../http/errors.ts'
 import type { CatalogView } from '../catalog.ts'
 import { applyChanges } from './apply.ts'
-import { scenarioParam } from './changes.ts'
 import { findScenario } from './store.ts'
 
 /**

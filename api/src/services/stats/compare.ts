@@ -1,9 +1,9 @@
 import { bhAdjust, compareRates, type RateChange } from '@antt/analysis'
+import type { Level } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import { DAYS_PER_YEAR, type Period, periodDays } from '../period.ts'
 import { withheldUnits } from '../withheld-units.ts'
 import { type IncidentCountFilters, incidentCounts } from './incident-counts.ts'
-import type { Level } from './params.ts'
 
 export const COMPARE_ALPHA = 0.05
 

@@ -7,12 +7,12 @@ import {
   type QuadrantLabel,
   weightsFromNeighbours,
 } from '@antt/analysis'
+import type { Level, MetricName as StatMetric } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import type { MetricsQuery } from '../metrics.ts'
 import type { Period } from '../period.ts'
 import { metricValues } from './metric-values.ts'
 import { CONTIGUITY_RULE, CONTIGUITY_TOLERANCE_M, contiguity } from './neighbours.ts'
-import type { Level, StatMetric } from './params.ts'
 import { EB_METHOD } from './smoothed-rates.ts'
 
 export interface HotspotQuery extends MetricsQuery {
