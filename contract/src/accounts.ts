@@ -31,6 +31,7 @@ export const me = named(
 export type Me = z.infer<typeof me>
 
 export const login = named('Login', me.extend({ expires_at: z.string() }))
+export type Login = z.infer<typeof login>
 
 export const role = z.object({
   code: z.string(),
@@ -44,6 +45,7 @@ export const roles = named(
   'Roles',
   z.object({
     roles: z.array(role),
-    permissions: z.array(z.object({ code: z.string() }).loose()),
+    permissions: z.array(z.object({ code: z.string(), description: z.string() })),
   }),
 )
+export type Roles = z.infer<typeof roles>

@@ -27,6 +27,7 @@ export const neighbours = named(
     .record(z.string(), z.array(z.string()))
     .meta({ description: '{ "<code>": ["<code>", …] }; islands have []' }),
 )
+export type Neighbours = z.infer<typeof neighbours>
 
 export const contiguitySummary = named(
   'ContiguitySummary',
@@ -40,6 +41,7 @@ export const contiguitySummary = named(
     without_geometry: z.array(z.string()),
   }),
 )
+export type ContiguitySummary = z.infer<typeof contiguitySummary>
 
 export const hotspotsQuery = z
   .object({
@@ -147,6 +149,7 @@ export const classification = named(
     .loose()
     .meta({ description: 'upper bounds of the classes (the last is the maximum) and the units in each' }),
 )
+export type Classification = z.infer<typeof classification>
 
 const countField = (max: number) =>
   z.coerce
@@ -234,6 +237,7 @@ export const standardsResult = named(
     ),
   }),
 )
+export type Standards = z.infer<typeof standardsResult>
 
 export const EMERGING_METRICS = ['incidents'] as const
 export const EMERGING_STEPS = ['month', 'quarter'] as const
@@ -331,7 +335,6 @@ export const priorityRow = z.object({
   code: z.string(),
   name: z.string(),
   commune_code: z.string().nullable(),
-  area_classes: z.array(z.string()),
   score: nullableNumber,
   rank: count.nullable().meta({ description: "rank among every unit of the caller's scope" }),
   filter_rank: count

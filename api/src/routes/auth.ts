@@ -1,7 +1,7 @@
+import { type Login, loginBody, type Me, passwordBody, type SessionUser } from '@antt/contract'
 import { hashPassword, randomPassword, verifyPassword } from '@antt/data'
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { z } from 'zod'
 import { audit } from '../auth/audit.ts'
 import { passwordProblem } from '../auth/password-policy.ts'
 import type { SignInLimiter } from '../auth/rate-limit.ts'
@@ -15,13 +15,6 @@ import {
 import type { AppEnv } from '../context.ts'
 import { ApiError } from '../http/errors.ts'
 import { json } from '../http/validate.ts'
-
-const loginBody = z
-  .object({ username: z.string().trim().toLowerCase().min(1).max(40), password: z.string().min(1).max(200) })
-  .strict()
-const passwordBody = z
-  .object({ current_password: z.string().min(1).max(200), new_password: z.string().min(1).max(200) })
-  .strict()
 
 /**
  * A hash of a random password, made once: a sign-in for an unknown or disabled user verifies against it,
@@ -87,14 +80,14 @@ export function authRoutes(limiter: SignInLimiter) {
         path: '/',
         maxAge: SESSION_HOURS * 3600,
       })
-      const [me] = await db.query(
+      const [me] = await db.query<SessionUser>(
         `select u.username, u.display_name, u.role_code as role,
                 coalesce((select array_agg(permission_code order by permission_code) from role_permission rp where rp.role_code = u.role_code), '{}') as permissions,
                 (select array_agg(commune_code order by commune_code) from user_scope us where us.user_id = u.id) as scope
          from app_user u where u.id = $1`,
         [user.id],
       )
-      return c.json({ user: me, csrf_token: session.csrf, expires_at: session.expiresAt })
+      return c.json({ user: me, csrf_token: session.csrf, expires_at: session.expiresAt } satisfies Login)
     })
     .post('/logout', async (c) => {
       const { db, principal, ip } = c.get('deps')
@@ -116,7 +109,7 @@ export function authRoutes(limiter: SignInLimiter) {
           scope: p.scope,
         },
         csrf_token: p.csrfToken,
-      })
+      } satisfies Me)
     })
     .post('/password', json(passwordBody), async (c) => {
       const { db, principal, ip } = c.get('deps')

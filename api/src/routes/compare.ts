@@ -1,4 +1,4 @@
-import { compareQuery } from '@antt/contract'
+import { type CompareResult, compareQuery } from '@antt/contract'
 import { Hono } from 'hono'
 import { isAggregateOnly, previousMonths, wholeMonths } from '../auth/disclosure.ts'
 import type { AppEnv } from '../context.ts'
@@ -39,7 +39,7 @@ export const compare = new Hono<AppEnv>().get('/', query(compareQuery), async (c
       `periods A and B must not overlap${months ? ' (counted in whole months)' : ''}`,
     )
   return c.json(
-    await comparePeriods(deps, {
+    (await comparePeriods(deps, {
       level: q.level,
       a,
       b,
@@ -47,6 +47,6 @@ export const compare = new Hono<AppEnv>().get('/', query(compareQuery), async (c
       classes: q.classes,
       commune: q.commune,
       fdr: q.fdr ?? false,
-    }),
+    })) satisfies CompareResult,
   )
 })

@@ -1,4 +1,4 @@
-import { communeCode, isoDate } from '@antt/contract'
+import { communeCode, IMPORT_KINDS, type ImportKind, isoDate } from '@antt/contract'
 // Export of records to XLSX, CSV and GeoJSON, in the shape the import reads (see exports/records.ts).
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -9,7 +9,6 @@ import { exportCsv, exportGeoJson, exportXlsx } from '../exports/records.ts'
 import { ApiError, badRequest } from '../http/errors.ts'
 import { json, params, query } from '../http/validate.ts'
 import { KINDS } from '../imports/kinds/index.ts'
-import { IMPORT_KINDS, type ImportKind } from '../imports/kinds/types.ts'
 
 const FORMATS = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -1,3 +1,4 @@
+import type { Health } from '@antt/contract'
 import { isDatabaseFault } from '@antt/data/db'
 import { Hono } from 'hono'
 import type { AppEnv } from '../context.ts'
@@ -24,7 +25,7 @@ export const health = new Hono<AppEnv>().get('/', async (c) => {
       communes: row.communes,
       villages: row.villages,
       data_range: await catalog.range(),
-    })
+    } satisfies Health)
   } catch (err) {
     if (!isDatabaseFault(err)) throw err
     c.header('Retry-After', String(FAULT_RETRY_AFTER_S))

@@ -1,3 +1,4 @@
+import type { Meta, Taxonomies } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
@@ -8,7 +9,9 @@ import { requestPeriod } from '../services/period.ts'
 const noParameters = z.object({}).strict()
 
 export const meta = new Hono<AppEnv>()
-  .get('/taxonomies', query(noParameters), async (c) => c.json(await c.get('deps').catalog.taxonomies()))
+  .get('/taxonomies', query(noParameters), async (c) =>
+    c.json((await c.get('deps').catalog.taxonomies()) satisfies Taxonomies),
+  )
   .get('/', query(noParameters), async (c) => {
     const { db, catalog } = c.get('deps')
     const range = await catalog.range()
@@ -41,5 +44,5 @@ export const meta = new Hono<AppEnv>()
         'Mã xã trước và sau sáp nhập 2025: dvhcvn/20250701 (MIT)',
         'Biên giới, ranh giới tỉnh: daohoangson/dvhcvn (gis.chinhphu.vn, GPL-3.0)',
       ],
-    })
+    } satisfies Meta)
   })

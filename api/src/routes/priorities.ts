@@ -1,5 +1,10 @@
 import { DEFAULT_PRIORITY_WEIGHTS } from '@antt/analysis'
-import { PRIORITY_COMPONENTS, type PriorityComponent, prioritiesQuery } from '@antt/contract'
+import {
+  PRIORITY_COMPONENTS,
+  type PriorityComponent,
+  type PriorityResult,
+  prioritiesQuery,
+} from '@antt/contract'
 import { Hono } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { badRequest } from '../http/errors.ts'
@@ -21,5 +26,7 @@ export const priorities = new Hono<AppEnv>().get('/', query(prioritiesQuery), wi
   }
   if (!Object.values(weights).some((w) => w > 0))
     throw badRequest('weights', 'the w_* weights must not all be zero')
-  return c.json(await priorityScores(c.get('deps'), { level, normalise, weights, ...filters }))
+  return c.json(
+    (await priorityScores(c.get('deps'), { level, normalise, weights, ...filters })) satisfies PriorityResult,
+  )
 })

@@ -1,4 +1,4 @@
-import { searchQuery } from '@antt/contract'
+import { type SearchHit, type SearchResult, searchQuery } from '@antt/contract'
 import { Hono } from 'hono'
 import type { AppEnv } from '../context.ts'
 import { query } from '../http/validate.ts'
@@ -9,7 +9,7 @@ import { query } from '../http/validate.ts'
  */
 export const search = new Hono<AppEnv>().get('/', query(searchQuery), async (c) => {
   const q = c.req.valid('query')
-  const results = await c.get('deps').db.query(
+  const results = await c.get('deps').db.query<SearchHit>(
     `with needle as (select vn_fold($1) as n),
      hits as (
        select 'commune' as level, code, full_name as name, null::text as commune_code, null::text as commune_name,
@@ -32,5 +32,5 @@ export const search = new Hono<AppEnv>().get('/', query(searchQuery), async (c) 
      limit $2`,
     [q.q.replace(/[%_\\]/g, ''), q.limit, q.level ?? null],
   )
-  return c.json({ query: q.q, results })
+  return c.json({ query: q.q, results } satisfies SearchResult)
 })

@@ -1,10 +1,17 @@
 import {
+  type Classification,
+  type ContiguitySummary,
+  type CoverageResult,
   classifyQuery,
   coverageQuery,
+  type EmergingResult,
   emergingQuery,
+  type HotspotResult,
   hotspotsQuery,
   levelQuery,
+  type Neighbours,
   ratesQuery,
+  type Standards,
 } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -31,7 +38,7 @@ export const stats = new Hono<AppEnv>()
     const nb = await contiguity(c.get('deps'), c.req.valid('query').level)
     c.header('X-Islands-Count', String(nb.islands.length))
     c.header('X-Contiguity-Tolerance-M', String(nb.tolerance_m))
-    return c.json(nb.neighbours)
+    return c.json(nb.neighbours satisfies Neighbours)
   })
   .get('/neighbors/islands', query(levelQuery), async (c) => {
     const nb = await contiguity(c.get('deps'), c.req.valid('query').level)
@@ -43,14 +50,16 @@ export const stats = new Hono<AppEnv>()
       links: nb.links,
       islands: nb.islands,
       without_geometry: nb.without_geometry,
-    })
+    } satisfies ContiguitySummary)
   })
   .get('/hotspots', query(hotspotsQuery), withScenario, async (c) => {
     const q = checkPeriod(c.req.valid('query'))
-    return c.json(await hotspots(c.get('deps'), { ...q, fdr: q.fdr ?? true }))
+    return c.json((await hotspots(c.get('deps'), { ...q, fdr: q.fdr ?? true })) satisfies HotspotResult)
   })
   .get('/emerging', query(emergingQuery), async (c) => {
-    return c.json(await emergingHotSpots(c.get('deps'), checkPeriod(c.req.valid('query'))))
+    return c.json(
+      (await emergingHotSpots(c.get('deps'), checkPeriod(c.req.valid('query')))) satisfies EmergingResult,
+    )
   })
   .get('/classify', query(classifyQuery), withScenario, async (c) => {
     const q = checkPeriod(c.req.valid('query'))
@@ -61,14 +70,14 @@ export const stats = new Hono<AppEnv>()
     } else if (q.breaks) {
       throw badRequest('breaks', "only for method 'manual'")
     }
-    return c.json(await classify(c.get('deps'), q))
+    return c.json((await classify(c.get('deps'), q)) satisfies Classification)
   })
   .get('/rates', query(ratesQuery), async (c) => {
     return c.json(await unitRates(c.get('deps'), checkPeriod(c.req.valid('query'))))
   })
   .get('/standards', query(z.object({}).strict()), async (c) => {
-    return c.json({ standards: await coverageStandards(c.get('deps')) })
+    return c.json({ standards: await coverageStandards(c.get('deps')) } satisfies Standards)
   })
   .get('/coverage', query(coverageQuery), withScenario, async (c) => {
-    return c.json(await coverage(c.get('deps'), checkPeriod(c.req.valid('query'))))
+    return c.json((await coverage(c.get('deps'), checkPeriod(c.req.valid('query')))) satisfies CoverageResult)
   })

@@ -1,4 +1,4 @@
-import { type UnitLevel, unitCode, unitDetailQuery, unitsQuery } from '@antt/contract'
+import { type UnitDetail, type UnitLevel, unitCode, unitDetailQuery, unitsQuery } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { isAggregateOnly } from '../auth/disclosure.ts'
@@ -113,7 +113,7 @@ export const units = new Hono<AppEnv>()
     // Keyed by what the answer discloses to the caller as well, on top of the role and scope the memo
     // already keeps apart.
     const key = ['unit', code, filters, isAggregateOnly(deps.principal), can(deps.principal, 'read_records')]
-    return memoJson(c, JSON.stringify(key), async () => {
+    return memoJson<UnitDetail>(c, JSON.stringify(key), async () => {
       const detail = await unitDetail(deps, code, filters)
       if (!detail) throw notFound(`unit ${code}`, 'code')
       return detail

@@ -1,4 +1,4 @@
-import { rowId } from '@antt/contract'
+import { type Roles, rowId } from '@antt/contract'
 // Accounts, roles and the audit log: each route validates, calls services/accounts.ts, and answers.
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -24,7 +24,9 @@ export const users = new Hono<AppEnv>()
     c.json({ user: await changeUser(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
   )
 
-export const roles = new Hono<AppEnv>().get('/', async (c) => c.json(await listRoles(c.get('deps').db)))
+export const roles = new Hono<AppEnv>().get('/', async (c) =>
+  c.json((await listRoles(c.get('deps').db)) satisfies Roles),
+)
 
 export const auditLog = new Hono<AppEnv>().get('/', query(auditQuery), async (c) =>
   c.json({ entries: await auditEntries(c.get('deps').db, c.req.valid('query')) }),

@@ -206,7 +206,7 @@ async function scoreScope(deps: AppDeps, q: Omit<PriorityQuery, 'classes' | 'com
           0,
         ),
         components: components[i],
-        missing: s.missing,
+        missing: s.missing as PriorityComponent[],
         values: {
           population: r.population,
           incidents: current[i],
@@ -240,7 +240,7 @@ async function scoreScope(deps: AppDeps, q: Omit<PriorityQuery, 'classes' | 'com
       previous_period: previous,
       filters: metrics.filters,
       weights,
-      weights_normalised: normaliseWeights(weights),
+      weights_normalised: normaliseWeights(weights) as Record<PriorityComponent, number>,
       normalise,
       method: {
         score:
