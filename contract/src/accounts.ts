@@ -41,11 +41,11 @@ export const role = z.object({
 })
 export type Role = z.infer<typeof role>
 
-export const roles = named(
+export const roleList = named(
   'Roles',
   z.object({
     roles: z.array(role),
     permissions: z.array(z.object({ code: z.string(), description: z.string() })),
   }),
 )
-export type Roles = z.infer<typeof roles>
+export type Roles = z.infer<typeof roleList>

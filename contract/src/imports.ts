@@ -22,7 +22,7 @@ export const importColumn = z.object({
 })
 export type ImportColumn = z.infer<typeof importColumn>
 
-export const importReport = named(
+export const dryRunReport = named(
   'ImportReport',
   z.object({
     id: z.string(),
@@ -51,4 +51,4 @@ export const importReport = named(
     committed_at: z.string().nullable(),
   }),
 )
-export type ImportReport = z.infer<typeof importReport>
+export type ImportReport = z.infer<typeof dryRunReport>

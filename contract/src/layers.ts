@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { LEVELS, MODEL_STATUSES } from './lists.ts'
 import { count, date, featureCollection, named, period } from './registry.ts'
 
-export const borderLine = named(
+export const borderLineCollection = named(
   'BorderLine',
   featureCollection(
     'the national border line',
@@ -12,7 +12,7 @@ export const borderLine = named(
   ),
 )
 
-export const borderBelt = named(
+export const borderBeltCollection = named(
   'BorderBelt',
   featureCollection(
     'the border belt',
@@ -38,7 +38,7 @@ export const borderFeatureProps = z.object({
 })
 export type BorderFeatureProps = z.infer<typeof borderFeatureProps>
 
-export const borderFeatures = named(
+export const borderFeatureCollection = named(
   'BorderFeatures',
   featureCollection('border gates, openings, markers and posts', 'Point', borderFeatureProps),
 )

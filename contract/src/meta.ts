@@ -27,7 +27,7 @@ export const areaInfo = z
   })
 export type AreaInfo = z.infer<typeof areaInfo>
 
-export const health = named(
+export const healthStatus = named(
   'Health',
   z.object({
     status: z.literal('ok'),
@@ -40,7 +40,7 @@ export const health = named(
     data_range: period,
   }),
 )
-export type Health = z.infer<typeof health>
+export type Health = z.infer<typeof healthStatus>
 
 export const healthDegraded = named(
   'HealthDegraded',
@@ -51,7 +51,7 @@ export const healthDegraded = named(
   }),
 )
 
-export const meta = named(
+export const metaInfo = named(
   'Meta',
   z.object({
     demo: z.boolean(),
@@ -69,7 +69,7 @@ export const meta = named(
     sources: z.array(z.string()),
   }),
 )
-export type Meta = z.infer<typeof meta>
+export type Meta = z.infer<typeof metaInfo>
 
 export const taxon = named(
   'Taxon',

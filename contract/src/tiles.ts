@@ -3,10 +3,24 @@ import { z } from 'zod'
 import { codeList, periodFields } from './params.ts'
 import { count, named } from './registry.ts'
 
-/** Query parameters of tiles and TileJSON; only layers with incident filters take any. */
-export const tileQuery = z.object({ ...periodFields, categories: codeList.optional() }).strict()
+const incidentLayersOnly = (description: string) => ({ description: `incident_hex only: ${description}` })
 
-export const tileJson = named(
+/** Query parameters of tiles and TileJSON; only layers with incident filters take any. */
+export const tileQuery = z
+  .object({
+    from: periodFields.from.meta(
+      incidentLayersOnly('first day of the period (YYYY-MM-DD); default 12 months before `to`'),
+    ),
+    to: periodFields.to.meta(
+      incidentLayersOnly('last day of the period (YYYY-MM-DD); default the last date of the data'),
+    ),
+    categories: codeList
+      .optional()
+      .meta(incidentLayersOnly('comma-separated incident category codes; default all')),
+  })
+  .strict()
+
+export const tileJsonDocument = named(
   'TileJSON',
   z
     .object({

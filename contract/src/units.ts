@@ -104,7 +104,7 @@ const securityModel = z.object({
 })
 export type SecurityModel = z.infer<typeof securityModel>
 
-export const unitDetail = named(
+export const unitDetailResult = named(
   'UnitDetail',
   z.object({
     code: z.string(),
@@ -141,7 +141,7 @@ export const unitDetail = named(
     ),
   }),
 )
-export type UnitDetail = z.infer<typeof unitDetail>
+export type UnitDetail = z.infer<typeof unitDetailResult>
 
 export const searchQuery = z
   .object({

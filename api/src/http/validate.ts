@@ -1,5 +1,6 @@
 import { validator } from 'hono/validator'
 import type { z } from 'zod'
+import { describe } from './describe.ts'
 import { ApiError, type ErrorDetail } from './errors.ts'
 
 /** Longest query string accepted, in characters. */
@@ -23,29 +24,40 @@ function reject(error: z.ZodError, what: string): never {
   )
 }
 
+// Each validator is marked with its schema, so the API description documents what the route accepts.
+
 /** Validates the query string against a strict zod object (unknown parameters are errors). */
 export const query = <T extends z.ZodType>(schema: T) =>
-  validator('query', (value, c) => {
-    if (c.req.url.length - c.req.path.length > MAX_QUERY_LENGTH)
-      throw new ApiError(414, 'query_too_long', `query string longer than ${MAX_QUERY_LENGTH} characters`)
-    const res = schema.safeParse(value)
-    if (!res.success) reject(res.error, 'invalid query')
-    return res.data as z.output<T>
-  })
+  describe(
+    validator('query', (value, c) => {
+      if (c.req.url.length - c.req.path.length > MAX_QUERY_LENGTH)
+        throw new ApiError(414, 'query_too_long', `query string longer than ${MAX_QUERY_LENGTH} characters`)
+      const res = schema.safeParse(value)
+      if (!res.success) reject(res.error, 'invalid query')
+      return res.data as z.output<T>
+    }),
+    { kind: 'query', schema },
+  )
 
 export const json = <T extends z.ZodType>(schema: T) =>
-  validator('json', (value) => {
-    const res = schema.safeParse(value)
-    if (!res.success) reject(res.error, 'invalid body')
-    return res.data as z.output<T>
-  })
+  describe(
+    validator('json', (value) => {
+      const res = schema.safeParse(value)
+      if (!res.success) reject(res.error, 'invalid body')
+      return res.data as z.output<T>
+    }),
+    { kind: 'json', schema },
+  )
 
 export const params = <T extends z.ZodType>(schema: T) =>
-  validator('param', (value) => {
-    const res = schema.safeParse(value)
-    if (!res.success) reject(res.error, 'invalid path')
-    return res.data as z.output<T>
-  })
+  describe(
+    validator('param', (value) => {
+      const res = schema.safeParse(value)
+      if (!res.success) reject(res.error, 'invalid path')
+      return res.data as z.output<T>
+    }),
+    { kind: 'param', schema },
+  )
 
 /** Period check shared by every route with from/to. */
 export function checkPeriod<T extends { from?: string; to?: string }>(q: T): T {

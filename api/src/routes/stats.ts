@@ -2,20 +2,28 @@ import {
   type Classification,
   type ContiguitySummary,
   type CoverageResult,
+  classification,
   classifyQuery,
+  contiguitySummary,
   coverageQuery,
+  coverageResult,
   type EmergingResult,
   emergingQuery,
+  emergingResult,
   type HotspotResult,
+  hotspotResult,
   hotspotsQuery,
   levelQuery,
   type Neighbours,
+  neighbours,
   ratesQuery,
   type Standards,
+  standardsResult,
 } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
+import { anyObject, describeRoute, jsonAnswer } from '../http/describe.ts'
 import { badRequest } from '../http/errors.ts'
 import { checkPeriod, query } from '../http/validate.ts'
 import { withScenario } from '../services/scenarios/middleware.ts'
@@ -34,50 +42,139 @@ import { unitRates } from '../services/stats/rates.ts'
 export const stats = new Hono<AppEnv>()
   // { "<code>": ["<code>", …] } for every unit of the level; islands have []. Islands are also named in
   // X-Islands-Count and listed by /neighbors/islands.
-  .get('/neighbors', query(levelQuery), async (c) => {
-    const nb = await contiguity(c.get('deps'), c.req.valid('query').level)
-    c.header('X-Islands-Count', String(nb.islands.length))
-    c.header('X-Contiguity-Tolerance-M', String(nb.tolerance_m))
-    return c.json(nb.neighbours satisfies Neighbours)
-  })
-  .get('/neighbors/islands', query(levelQuery), async (c) => {
-    const nb = await contiguity(c.get('deps'), c.req.valid('query').level)
-    return c.json({
-      level: nb.level,
-      rule: CONTIGUITY_RULE,
-      tolerance_m: nb.tolerance_m,
-      units: Object.keys(nb.neighbours).length,
-      links: nb.links,
-      islands: nb.islands,
-      without_geometry: nb.without_geometry,
-    } satisfies ContiguitySummary)
-  })
-  .get('/hotspots', query(hotspotsQuery), withScenario, async (c) => {
-    const q = checkPeriod(c.req.valid('query'))
-    return c.json((await hotspots(c.get('deps'), { ...q, fdr: q.fdr ?? true })) satisfies HotspotResult)
-  })
-  .get('/emerging', query(emergingQuery), async (c) => {
-    return c.json(
-      (await emergingHotSpots(c.get('deps'), checkPeriod(c.req.valid('query')))) satisfies EmergingResult,
-    )
-  })
-  .get('/classify', query(classifyQuery), withScenario, async (c) => {
-    const q = checkPeriod(c.req.valid('query'))
-    if (q.method === 'manual') {
-      if (!q.breaks) throw badRequest('breaks', "required for method 'manual'")
-      if (q.breaks.some((b, i) => i > 0 && !(b > q.breaks![i - 1])))
-        throw badRequest('breaks', 'must be strictly ascending')
-    } else if (q.breaks) {
-      throw badRequest('breaks', "only for method 'manual'")
-    }
-    return c.json((await classify(c.get('deps'), q)) satisfies Classification)
-  })
-  .get('/rates', query(ratesQuery), async (c) => {
-    return c.json(await unitRates(c.get('deps'), checkPeriod(c.req.valid('query'))))
-  })
-  .get('/standards', query(z.object({}).strict()), async (c) => {
-    return c.json({ standards: await coverageStandards(c.get('deps')) } satisfies Standards)
-  })
-  .get('/coverage', query(coverageQuery), withScenario, async (c) => {
-    return c.json((await coverage(c.get('deps'), checkPeriod(c.req.valid('query')))) satisfies CoverageResult)
-  })
+  .get(
+    '/neighbors',
+    describeRoute({
+      tag: 'Statistics',
+      summary: 'Queen contiguity: the neighbours of every unit',
+      description:
+        'Headers X-Islands-Count and X-Contiguity-Tolerance-M state the islands and the sliver tolerance.',
+      responses: { 200: jsonAnswer(neighbours) },
+    }),
+    query(levelQuery),
+    async (c) => {
+      const nb = await contiguity(c.get('deps'), c.req.valid('query').level)
+      c.header('X-Islands-Count', String(nb.islands.length))
+      c.header('X-Contiguity-Tolerance-M', String(nb.tolerance_m))
+      return c.json(nb.neighbours satisfies Neighbours)
+    },
+  )
+  .get(
+    '/neighbors/islands',
+    describeRoute({
+      tag: 'Statistics',
+      summary: 'Contiguity summary: rule, tolerance, links and islands',
+      responses: { 200: jsonAnswer(contiguitySummary) },
+    }),
+    query(levelQuery),
+    async (c) => {
+      const nb = await contiguity(c.get('deps'), c.req.valid('query').level)
+      return c.json({
+        level: nb.level,
+        rule: CONTIGUITY_RULE,
+        tolerance_m: nb.tolerance_m,
+        units: Object.keys(nb.neighbours).length,
+        links: nb.links,
+        islands: nb.islands,
+        without_geometry: nb.without_geometry,
+      } satisfies ContiguitySummary)
+    },
+  )
+  .get(
+    '/hotspots',
+    describeRoute({
+      tag: 'Statistics',
+      summary: "Getis–Ord Gi* and local Moran's I with permutation p-values and FDR",
+      responses: {
+        200: jsonAnswer(hotspotResult),
+      },
+    }),
+    query(hotspotsQuery),
+    withScenario,
+    async (c) => {
+      const q = checkPeriod(c.req.valid('query'))
+      return c.json((await hotspots(c.get('deps'), { ...q, fdr: q.fdr ?? true })) satisfies HotspotResult)
+    },
+  )
+  .get(
+    '/emerging',
+    describeRoute({
+      tag: 'Statistics',
+      summary:
+        'Emerging hot spots: Gi* per month or quarter, Mann–Kendall trend of each unit’s z-scores, and its category',
+      description:
+        'At least 4 and at most 120 steps; the period is widened to whole steps. `hot` is true for a hot spot ' +
+        'and false for a cold spot significant at 90 %. Categories follow Esri’s emerging hot spot definitions ' +
+        '(new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical hot or cold ' +
+        'spot, no pattern); `low_counts` marks units whose neighbourhood counted under one incident per step. ' +
+        'Callers without the incident-point permission get counts of 1–2 as null with `suppressed`.',
+      responses: { 200: jsonAnswer(emergingResult) },
+    }),
+    query(emergingQuery),
+    async (c) => {
+      return c.json(
+        (await emergingHotSpots(c.get('deps'), checkPeriod(c.req.valid('query')))) satisfies EmergingResult,
+      )
+    },
+  )
+  .get(
+    '/classify',
+    describeRoute({
+      tag: 'Statistics',
+      summary: 'Classification breaks of a metric (upper bounds; the last is the maximum) and class counts',
+      responses: { 200: jsonAnswer(classification) },
+    }),
+    query(classifyQuery),
+    withScenario,
+    async (c) => {
+      const q = checkPeriod(c.req.valid('query'))
+      if (q.method === 'manual') {
+        if (!q.breaks) throw badRequest('breaks', "required for method 'manual'")
+        if (q.breaks.some((b, i) => i > 0 && !(b > q.breaks![i - 1])))
+          throw badRequest('breaks', 'must be strictly ascending')
+      } else if (q.breaks) {
+        throw badRequest('breaks', "only for method 'manual'")
+      }
+      return c.json((await classify(c.get('deps'), q)) satisfies Classification)
+    },
+  )
+  .get(
+    '/rates',
+    describeRoute({
+      tag: 'Statistics',
+      summary:
+        'Incident rates per 1,000 residents per year, raw and Empirical-Bayes smoothed (Marshall 1991), small units flagged',
+      responses: { 200: anyObject() },
+    }),
+    query(ratesQuery),
+    async (c) => {
+      return c.json(await unitRates(c.get('deps'), checkPeriod(c.req.valid('query'))))
+    },
+  )
+  .get(
+    '/standards',
+    describeRoute({
+      tag: 'Statistics',
+      summary: 'The standard sets of model types per area class (data, editable)',
+      responses: { 200: jsonAnswer(standardsResult) },
+    }),
+    query(z.object({}).strict()),
+    async (c) => {
+      return c.json({ standards: await coverageStandards(c.get('deps')) } satisfies Standards)
+    },
+  )
+  .get(
+    '/coverage',
+    describeRoute({
+      tag: 'Statistics',
+      summary: 'Village coverage against the standard set of each area class',
+      responses: { 200: jsonAnswer(coverageResult) },
+    }),
+    query(coverageQuery),
+    withScenario,
+    async (c) => {
+      return c.json(
+        (await coverage(c.get('deps'), checkPeriod(c.req.valid('query')))) satisfies CoverageResult,
+      )
+    },
+  )

@@ -1,9 +1,18 @@
-import { type UnitDetail, type UnitLevel, unitCode, unitDetailQuery, unitsQuery } from '@antt/contract'
+import {
+  type UnitDetail,
+  type UnitLevel,
+  unitCode,
+  unitCollection,
+  unitDetailQuery,
+  unitDetailResult,
+  unitsQuery,
+} from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { isAggregateOnly } from '../auth/disclosure.ts'
 import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
+import { describeRoute, geojsonAnswer, jsonAnswer } from '../http/describe.ts'
 import { badRequest, notFound } from '../http/errors.ts'
 import { memoJson } from '../http/memo-json.ts'
 import { checkPeriod, params, query } from '../http/validate.ts'
@@ -64,58 +73,85 @@ const LEVELS = {
 } as const satisfies Record<UnitLevel, { table: string; where: string; props: Record<string, string> }>
 
 export const units = new Hono<AppEnv>()
-  .get('/', query(unitsQuery), async (c) => {
-    const q = c.req.valid('query')
-    const spec = LEVELS[q.level]
-    const all = Object.keys(spec.props)
-    const wanted = q.properties ?? all
-    const unknown = wanted.filter((p) => !all.includes(p))
-    if (unknown.length)
-      throw badRequest('properties', `unknown ${unknown.join(', ')}; available: ${all.join(', ')}`)
-    const props = wanted.map((p) => `'${p}', ${(spec.props as Record<string, string>)[p]}`).join(', ')
-    const geomCol =
-      q.level === 'village' && q.geometry === 'point'
-        ? 'point'
-        : q.geometry === 'point'
-          ? 'ST_PointOnSurface(geom)'
-          : 'geom'
-    const geom = q.simplify > 0 ? `ST_SimplifyPreserveTopology(${geomCol}, ${q.simplify})` : geomCol
-    const where: string[] = [spec.where]
-    const args: unknown[] = []
-    await checkCommuneCode(c.get('deps'), q.commune)
-    if (q.commune && (q.level === 'village' || q.level === 'commune')) {
-      args.push(q.commune)
-      where.push(q.level === 'village' ? 'commune_code = $1' : 'code = $1')
-    }
-    const { db } = c.get('deps')
-    // Boundaries change only by import, which changes the data version and so empties the memo.
-    return memoJson(
-      c,
-      `units|${JSON.stringify(q)}`,
-      async () => {
-        const [row] = await db.query<{ fc: string }>(
-          `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+  .get(
+    '/',
+    describeRoute({
+      tag: 'Units and metrics',
+      summary: 'Administrative units as GeoJSON',
+      responses: { 200: geojsonAnswer(unitCollection) },
+    }),
+    query(unitsQuery),
+    async (c) => {
+      const q = c.req.valid('query')
+      const spec = LEVELS[q.level]
+      const all = Object.keys(spec.props)
+      const wanted = q.properties ?? all
+      const unknown = wanted.filter((p) => !all.includes(p))
+      if (unknown.length)
+        throw badRequest('properties', `unknown ${unknown.join(', ')}; available: ${all.join(', ')}`)
+      const props = wanted.map((p) => `'${p}', ${(spec.props as Record<string, string>)[p]}`).join(', ')
+      const geomCol =
+        q.level === 'village' && q.geometry === 'point'
+          ? 'point'
+          : q.geometry === 'point'
+            ? 'ST_PointOnSurface(geom)'
+            : 'geom'
+      const geom = q.simplify > 0 ? `ST_SimplifyPreserveTopology(${geomCol}, ${q.simplify})` : geomCol
+      const where: string[] = [spec.where]
+      const args: unknown[] = []
+      await checkCommuneCode(c.get('deps'), q.commune)
+      if (q.commune && (q.level === 'village' || q.level === 'commune')) {
+        args.push(q.commune)
+        where.push(q.level === 'village' ? 'commune_code = $1' : 'code = $1')
+      }
+      const { db } = c.get('deps')
+      // Boundaries change only by import, which changes the data version and so empties the memo.
+      return memoJson(
+        c,
+        `units|${JSON.stringify(q)}`,
+        async () => {
+          const [row] = await db.query<{ fc: string }>(
+            `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
              'type', 'Feature', 'id', code,
              'properties', json_build_object(${props}),
              'geometry', ST_AsGeoJSON(${geom}, 6)::json) order by code), '[]'))::text as fc
            from ${spec.table} where ${where.join(' and ')}`,
-          args,
-        )
-        return row.fc
-      },
-      'application/geo+json; charset=utf-8',
-    )
-  })
-  .get('/:code', params(z.object({ code: unitCode })), query(unitDetailQuery), withScenario, async (c) => {
-    const deps = c.get('deps')
-    const { code } = c.req.valid('param')
-    const filters = checkPeriod(c.req.valid('query'))
-    // Keyed by what the answer discloses to the caller as well, on top of the role and scope the memo
-    // already keeps apart.
-    const key = ['unit', code, filters, isAggregateOnly(deps.principal), can(deps.principal, 'read_records')]
-    return memoJson<UnitDetail>(c, JSON.stringify(key), async () => {
-      const detail = await unitDetail(deps, code, filters)
-      if (!detail) throw notFound(`unit ${code}`, 'code')
-      return detail
-    })
-  })
+            args,
+          )
+          return row.fc
+        },
+        'application/geo+json; charset=utf-8',
+      )
+    },
+  )
+  .get(
+    '/:code',
+    describeRoute({
+      tag: 'Units and metrics',
+      summary:
+        "One unit's metrics, monthly incidents by category, villages, models with evaluations, certifications",
+      responses: { 200: jsonAnswer(unitDetailResult) },
+    }),
+    params(z.object({ code: unitCode })),
+    query(unitDetailQuery),
+    withScenario,
+    async (c) => {
+      const deps = c.get('deps')
+      const { code } = c.req.valid('param')
+      const filters = checkPeriod(c.req.valid('query'))
+      // Keyed by what the answer discloses to the caller as well, on top of the role and scope the memo
+      // already keeps apart.
+      const key = [
+        'unit',
+        code,
+        filters,
+        isAggregateOnly(deps.principal),
+        can(deps.principal, 'read_records'),
+      ]
+      return memoJson<UnitDetail>(c, JSON.stringify(key), async () => {
+        const detail = await unitDetail(deps, code, filters)
+        if (!detail) throw notFound(`unit ${code}`, 'code')
+        return detail
+      })
+    },
+  )
