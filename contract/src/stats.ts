@@ -94,7 +94,17 @@ export const hotspotResult = named(
     metric: z.enum(METRIC_NAMES),
     period,
     method: z
-      .record(z.string(), z.unknown())
+      .object({
+        permutations: count,
+        seed: count,
+        tolerance_m: z.number(),
+        gi_star: z.string(),
+        local_moran: z.string(),
+        contiguity: z.string(),
+        fdr: z.string(),
+        islands: z.array(z.string()),
+      })
+      .loose()
       .meta({ description: 'weights, permutations, seed, FDR in words' }),
     counts: z.object({
       units: count,
@@ -441,7 +451,21 @@ export const compareResult = named(
     a: periodWithDays,
     b: periodWithDays,
     method: z.record(z.string(), z.string()),
-    totals: z.object({ change_classes: z.record(z.enum(RATE_CHANGES), count) }).loose(),
+    totals: z.object({
+      units: count,
+      population: z.number(),
+      count_a: count,
+      count_b: count,
+      rate_a: nullableNumber,
+      rate_b: nullableNumber,
+      rate_ratio: nullableNumber,
+      ci_lower: nullableNumber,
+      ci_upper: nullableNumber,
+      p_value: nullableNumber,
+      change_class: z.enum(RATE_CHANGES).nullable(),
+      change_classes: z.record(z.enum(RATE_CHANGES), count),
+      withheld_units: count.optional(),
+    }),
     rows: z.array(compareRow),
   }),
 )

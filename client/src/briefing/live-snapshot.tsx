@@ -1,3 +1,4 @@
+import type { Health, Meta, MetricsResult, Taxonomies } from '@antt/contract'
 import type { FeatureCollection } from 'geojson'
 import {
   useBorderLine,
@@ -8,7 +9,6 @@ import {
   useProvince,
   useTaxonomies,
 } from '../api/hooks.ts'
-import type { Health, Meta, MetricsResult, Taxonomies } from '../api/types.ts'
 import type { ClassScale } from '../legend/class-scale.ts'
 import { useClassScale } from '../legend/use-class-scale.ts'
 import { useTypeColors } from '../map/use-layer-specs.ts'

@@ -1,4 +1,5 @@
 import { classBreaks, classIndex, palette } from '@antt/analysis'
+import type { CommuneProps, MetricsRow } from '@antt/contract'
 import * as turf from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useMemo } from 'react'
@@ -18,7 +19,6 @@ import {
   useVillagePoints,
   useVillages,
 } from '../api/hooks.ts'
-import type { CommuneProps, MetricsRow } from '../api/types.ts'
 import { colorOf } from '../legend/class-scale.ts'
 import { useClassScale } from '../legend/use-class-scale.ts'
 import { isIncidentRate } from '../metrics/catalog.ts'

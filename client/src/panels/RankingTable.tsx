@@ -1,7 +1,7 @@
+import type { MetricsRow } from '@antt/contract'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
 import { useMapMetrics } from '../api/hooks.ts'
-import type { MetricsRow } from '../api/types.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { colorOf } from '../legend/class-scale.ts'
 import { useClassScale } from '../legend/use-class-scale.ts'

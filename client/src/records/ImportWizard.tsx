@@ -1,3 +1,5 @@
+import type { ImportColumn, ImportIssue, ImportReport } from '@antt/contract'
+import { IMPORT_KINDS } from '@antt/contract/lists'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { RequestError, request } from '../admin/request.ts'
 import type { SessionUser } from '../admin/session.ts'
@@ -5,13 +7,9 @@ import type { MessageKey } from '../i18n/index.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
-import {
-  IMPORT_CRS,
-  IMPORT_KINDS,
-  type ImportColumn,
-  type ImportIssue,
-  type ImportReport,
-} from './import-kinds.ts'
+
+/** Coordinate systems offered for a file whose x, y do not say (the API knows more: api/src/imports/crs.ts). */
+const IMPORT_CRS = ['EPSG:4326', 'VN2000', 'VN2000-TM3-104.75'] as const
 
 /** Upload → dry-run report row by row → commit (or discard). */
 export function ImportWizard({ user }: { user: SessionUser }) {

@@ -123,7 +123,7 @@ export async function comparePeriods(deps: AppDeps, q: CompareQuery) {
     const population = counts.reduce((s, r) => s + r.population, 0)
     const countA = rows.reduce((s, r) => s + (r.count_a ?? 0), 0)
     const countB = rows.reduce((s, r) => s + (r.count_b ?? 0), 0)
-    const classes: Record<string, number> = { rise: 0, fall: 0, 'no-change': 0 }
+    const classes: Record<RateChange, number> = { rise: 0, fall: 0, 'no-change': 0 }
     for (const r of rows) if (r.change_class) classes[r.change_class]++
     return {
       level: q.level,

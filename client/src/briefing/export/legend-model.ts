@@ -1,5 +1,5 @@
+import type { MetricsResult, Taxonomies } from '@antt/contract'
 import { analyticsLegendBlocks } from '../../analytics/export-legend.ts'
-import type { MetricsResult, Taxonomies } from '../../api/types.ts'
 import type { I18n } from '../../i18n/index.ts'
 import { type ClassScale, formatSigma, intervalLabels, noDataLabel } from '../../legend/class-scale.ts'
 import { AREA_CLASS_COLORS, BORDER_FEATURE_COLORS, NO_DATA_FILL } from '../../map/colors.ts'
