@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { request } from '../admin/request.ts'
-import { useSession } from '../admin/session.ts'
+import { request, useSession } from '../api/client.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { mapRef } from '../map/map-ref.ts'
 import { store, update } from '../state/store.ts'

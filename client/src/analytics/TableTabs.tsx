@@ -1,4 +1,4 @@
-import { useSession } from '../admin/session.ts'
+import { useSession } from '../api/client.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { update, useAtlas } from '../state/store.ts'
 import './analytics.css'

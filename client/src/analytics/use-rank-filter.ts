@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { useSession } from '../admin/session.ts'
+import { useSession } from '../api/client.ts'
 import { useCommunes, useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { useAtlas } from '../state/store.ts'

@@ -3,8 +3,8 @@ import type { CommuneProps, MetricsRow } from '@antt/contract'
 import * as turf from '@turf/turf'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useMemo } from 'react'
-import { useMay } from '../admin/session.ts'
 import { type AnalyticsLayers, useAnalyticsLayers } from '../analytics/use-analytics-layers.ts'
+import { useMay } from '../api/client.ts'
 import {
   useBorderBelt,
   useBorderFeatures,

@@ -1,8 +1,7 @@
 import type { ImportColumn, ImportIssue, ImportReport } from '@antt/contract'
 import { IMPORT_KINDS } from '@antt/contract/lists'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
-import { RequestError, request } from '../admin/request.ts'
-import type { SessionUser } from '../admin/session.ts'
+import { ApiError, request, type SessionUser } from '../api/client.ts'
 import type { MessageKey } from '../i18n/index.ts'
 import { useI18n } from '../i18n/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
@@ -26,7 +25,7 @@ export function ImportWizard({ user }: { user: SessionUser }) {
   const kinds = IMPORT_KINDS.filter((k) => k !== 'boundaries' || user.role === 'admin')
 
   const fail = (err: unknown) => {
-    if (err instanceof RequestError) setErrors(formErrors(err, ['file', 'kind', 'crs', 'id'], lang))
+    if (err instanceof ApiError) setErrors(formErrors(err, ['file', 'kind', 'crs', 'id'], lang))
     else setErrors({ fields: {}, general: String(err) })
   }
 
