@@ -27,6 +27,7 @@ export function buildClientIfStale() {
     newest(join(client, 'index.html')),
     newest(join(client, 'vite.config.ts')),
     newest(join(root, 'analysis/src')),
+    newest(join(root, 'contract/src')),
   )
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return false
   console.log('building the client…')

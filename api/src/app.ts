@@ -2,6 +2,7 @@ import type { Db } from '@antt/data/db'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import type { RouterRoute } from 'hono/types'
 import { authorize, noStoreWhenSignedIn, securityHeaders } from './auth/middleware.ts'
 import { SignInLimiter } from './auth/rate-limit.ts'
 import type { AppEnv } from './context.ts'
@@ -63,6 +64,8 @@ export function createApp(db: Db, opts: { clientDir?: string } = {}) {
     maxSize: MAX_BODY_BYTES,
     onError: (c) => c.json(errorBody('payload_too_large', `request body over ${MAX_BODY_BYTES} bytes`), 413),
   })
+  // the API description reads the routes of the whole app, known once it is built
+  const routes = (): RouterRoute[] => api.routes
   const api = new Hono<AppEnv>()
     .use(drainRefusedBody)
     .use(securityHeaders)
@@ -94,7 +97,10 @@ export function createApp(db: Db, opts: { clientDir?: string } = {}) {
     .route('/api/records', records)
     .route('/api/export', exportRoutes)
     .route('/api/alerts', alerts)
-    .route('/api', openapi)
+    .route(
+      '/api',
+      openapi(() => routes()),
+    )
     .route('/tiles', tiles)
 
   if (opts.clientDir) {

@@ -1,7 +1,7 @@
+import { communeCode } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
 import { z } from 'zod'
 import { ApiError, badRequest, notFound } from '../http/errors.ts'
-import { communeCode } from '../http/validate.ts'
 
 /** Built-in conditions; the meaning of `threshold` for each is in conditions.ts (CONDITION_THRESHOLD). */
 export const ALERT_CONDITIONS = [

@@ -1,14 +1,10 @@
+import type { ErrorBody, FieldProblem } from '@antt/contract'
 import { isDatabaseFault } from '@antt/data/db'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
-export interface ErrorDetail {
-  field?: string
-  problem: string
-  /** the problem in Vietnamese, where the message is one the interface shows as it is (imports) */
-  problem_vi?: string
-}
+export type ErrorDetail = FieldProblem
 
 /** An error the client caused or may see: rendered as `{ error: { code, message, details } }`. */
 export class ApiError extends Error {
@@ -28,7 +24,7 @@ export const badRequest = (field: string, problem: string) =>
 export const notFound = (what: string, field?: string) =>
   new ApiError(404, 'not_found', `${what} not found`, field ? [{ field, problem: 'not found' }] : [])
 
-export function errorBody(code: string, message: string, details: ErrorDetail[] = []) {
+export function errorBody(code: string, message: string, details: ErrorDetail[] = []): ErrorBody {
   return { error: { code, message, details } }
 }
 

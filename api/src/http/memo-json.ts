@@ -10,12 +10,13 @@ const gzip = promisify(gzipCb)
  * A JSON answer memoised with the catalog (until the data changes, per role and scope) as gzipped bytes:
  * serialised and compressed once, then sent as they are to every client that takes gzip (all browsers).
  * Under load, serialising the 50–250 KB of metrics or unit detail and writing it uncompressed on every
- * request took most of the API's CPU time (BENCHMARKS.md, "Load"). `compute` may return JSON text.
+ * request took most of the API's CPU time (BENCHMARKS.md, "Load"). `compute` may return JSON text; a route
+ * names the answer's type (`memoJson<MetricsResult>`) so the contract checks it.
  */
-export async function memoJson(
+export async function memoJson<T>(
   c: Context<AppEnv>,
   key: string,
-  compute: () => Promise<unknown>,
+  compute: () => Promise<T>,
   type = 'application/json',
 ): Promise<Response> {
   const zipped = await c.get('deps').catalog.memo(`answer|${key}`, async () => {

@@ -1,7 +1,7 @@
+import { IMPORT_KINDS } from '@antt/contract'
 import { describe, expect, it } from 'vitest'
 import { dbfName, mapColumns } from './headers.ts'
 import { KINDS } from './kinds/index.ts'
-import { IMPORT_KINDS } from './kinds/types.ts'
 
 const fieldsOf = (kind: keyof typeof KINDS, headers: string[]) =>
   Object.fromEntries(mapColumns(KINDS[kind], headers).columns.map((c) => [c.header, c.field]))

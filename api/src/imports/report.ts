@@ -1,50 +1,11 @@
 // What a dry run found, as the API returns it.
+import type { ImportColumn, ImportIssue, ImportReport } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
 import { messageVi } from './messages-vi.ts'
 import { progressOf } from './progress.ts'
 
-export interface ReportIssue {
-  row: number
-  field: string
-  message: string
-  /** the message in Vietnamese (messages-vi.ts); the English one when no rule knows it */
-  message_vi?: string
-}
-
-export interface ImportColumn {
-  column: string
-  field: string | null
-  label?: string
-  truncated?: boolean
-}
-
-export interface ImportReport {
-  id: string
-  kind: string
-  /** expired: its staged rows were lost (the database restarted since the dry run); run it again */
-  status: 'running' | 'validated' | 'committed' | 'expired'
-  file_name: string
-  format: string
-  crs: string | null
-  /** data rows read; `processed` counts them while the dry run runs */
-  rows: number
-  processed: number
-  /** rows without errors; create + update + skip = valid */
-  valid: number
-  create: number
-  update: number
-  skip: number
-  errors: ReportIssue[]
-  warnings: ReportIssue[]
-  errors_total: number
-  warnings_total: number
-  /** which column of the file was read as which field (label: its Vietnamese header; truncated: a DBF cut) */
-  columns: ImportColumn[]
-  username: string
-  created_at: string
-  validated_at: string | null
-  committed_at: string | null
-}
+export type { ImportColumn, ImportReport }
+export type ReportIssue = ImportIssue
 
 interface BatchRow {
   id: string

@@ -1,13 +1,13 @@
 // Record editing: create and edit security models, change their status, record evaluations, incidents and
 // outreach sessions. Every change is validated, within the caller's scope, and audited with its previous values.
 import { randomUUID } from 'node:crypto'
+import { communeCode, isoDate } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
 import { z } from 'zod'
 import { evaluateAfterChange } from '../alerts/after-change.ts'
 import { audit } from '../auth/audit.ts'
 import type { AppDeps } from '../context.ts'
 import { badRequest } from '../http/errors.ts'
-import { communeCode, isoDate } from '../http/validate.ts'
 import {
   checkCode,
   checkCommune,

@@ -1,12 +1,15 @@
+import { rowId } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { CONDITION_THRESHOLD } from '../alerts/conditions.ts'
 import { evaluateAlerts, mailFires } from '../alerts/evaluate.ts'
 import { mailConfigFromEnv } from '../alerts/mail.ts'
 import { alertsQuery, listNotifications, markAllRead, markRead } from '../alerts/notifications.ts'
 import { createRule, deleteRule, listRules, newRule, rulePatch, updateRule } from '../alerts/rules.ts'
 import { audit } from '../auth/audit.ts'
 import type { AppEnv } from '../context.ts'
-import { json, params, query, rowId } from '../http/validate.ts'
+import { anyObject, describeRoute } from '../http/describe.ts'
+import { json, params, query } from '../http/validate.ts'
 
 const idParam = params(z.object({ id: rowId }).strict())
 
@@ -15,57 +18,136 @@ const idParam = params(z.object({ id: rowId }).strict())
  * notifications in scope. Evaluation also runs after record changes and daily (alerts/scheduler.ts).
  */
 export const alerts = new Hono<AppEnv>()
-  .get('/', query(alertsQuery), async (c) => {
-    const { db, principal } = c.get('deps')
-    return c.json(await listNotifications(db, principal!, c.req.valid('query')))
-  })
-  .post('/read', async (c) => {
-    const { db, principal } = c.get('deps')
-    return c.json({ marked: await markAllRead(db, principal!) })
-  })
-  .post('/:id{[0-9]+}/read', idParam, async (c) => {
-    const { db, principal } = c.get('deps')
-    const { id } = c.req.valid('param')
-    await markRead(db, principal!, id)
-    return c.json({ id, read: true })
-  })
-  .post('/evaluate', async (c) => {
-    const deps = c.get('deps')
-    const r = await evaluateAlerts(deps.db, {
-      kind: 'manual',
-      who: deps.principal,
-      ip: deps.ip,
-    })
-    const mail = mailConfigFromEnv()
-    if (mail && r.fires.length) deps.afterCommit((owner) => mailFires(owner, mail, r.fires))
-    return c.json({ fired: r.fired, cleared: r.cleared, as_of: r.as_of })
-  })
-  .get('/rules', async (c) => c.json({ rules: await listRules(c.get('deps').db) }))
-  .post('/rules', json(newRule), async (c) => {
-    const { db, principal, ip } = c.get('deps')
-    const rule = await createRule(db, c.req.valid('json'), principal!.username)
-    await audit(db, principal, ip, {
-      action: 'alert_rule_create',
-      target: String(rule.id),
-      details: { after: rule },
-    })
-    return c.json({ rule }, 201)
-  })
-  .patch('/rules/:id', idParam, json(rulePatch), async (c) => {
-    const { db, principal, ip } = c.get('deps')
-    const { id } = c.req.valid('param')
-    const rule = await updateRule(db, id, c.req.valid('json'))
-    await audit(db, principal, ip, {
-      action: 'alert_rule_update',
-      target: String(id),
-      details: { after: rule },
-    })
-    return c.json({ rule })
-  })
-  .delete('/rules/:id', idParam, async (c) => {
-    const { db, principal, ip } = c.get('deps')
-    const { id } = c.req.valid('param')
-    await deleteRule(db, id)
-    await audit(db, principal, ip, { action: 'alert_rule_delete', target: String(id) })
-    return c.body(null, 204)
-  })
+  .get(
+    '/',
+    describeRoute({
+      tag: 'Alerts',
+      summary: "The caller's notifications in scope, newest first, with the unread count",
+      description:
+        "Episodes of the rules that name the caller's role or user name, for units in the caller's scope. " +
+        'Each has unit_code, rule_id, message (in `lang`), figures, fired_at, cleared_at (null while the ' +
+        'condition holds), read, and the map layer that shows it. Incident counts of 1–2 are null for ' +
+        'aggregate-only roles.',
+      responses: { 200: anyObject('{ unread, alerts: [...] }') },
+    }),
+    query(alertsQuery),
+    async (c) => {
+      const { db, principal } = c.get('deps')
+      return c.json(await listNotifications(db, principal!, c.req.valid('query')))
+    },
+  )
+  .post(
+    '/read',
+    describeRoute({
+      tag: 'Alerts',
+      summary: "Mark all the caller's notifications read",
+      responses: { 200: anyObject('{ marked }') },
+    }),
+    async (c) => {
+      const { db, principal } = c.get('deps')
+      return c.json({ marked: await markAllRead(db, principal!) })
+    },
+  )
+  .post(
+    '/:id{[0-9]+}/read',
+    describeRoute({
+      tag: 'Alerts',
+      summary: 'Mark one notification read',
+      responses: { 200: anyObject('{ id, read: true }') },
+    }),
+    idParam,
+    async (c) => {
+      const { db, principal } = c.get('deps')
+      const { id } = c.req.valid('param')
+      await markRead(db, principal!, id)
+      return c.json({ id, read: true })
+    },
+  )
+  .post(
+    '/evaluate',
+    describeRoute({
+      tag: 'Alerts',
+      summary: 'Evaluate every enabled rule now (administrators)',
+      description: 'Answers how many episodes opened (fired) and closed (cleared); every fire is audited.',
+      responses: { 200: anyObject('{ fired, cleared, as_of }') },
+    }),
+    async (c) => {
+      const deps = c.get('deps')
+      const r = await evaluateAlerts(deps.db, {
+        kind: 'manual',
+        who: deps.principal,
+        ip: deps.ip,
+      })
+      const mail = mailConfigFromEnv()
+      if (mail && r.fires.length) deps.afterCommit((owner) => mailFires(owner, mail, r.fires))
+      return c.json({ fired: r.fired, cleared: r.cleared, as_of: r.as_of })
+    },
+  )
+  .get(
+    '/rules',
+    describeRoute({
+      tag: 'Alerts',
+      summary: 'Alert rules',
+      responses: { 200: anyObject('{ rules: [...] }') },
+    }),
+    async (c) => c.json({ rules: await listRules(c.get('deps').db) }),
+  )
+  .post(
+    '/rules',
+    describeRoute({
+      tag: 'Alerts',
+      summary: 'Make an alert rule',
+      description: `threshold by condition: ${Object.entries(CONDITION_THRESHOLD)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ')}`,
+      responses: { 201: anyObject('{ rule }') },
+    }),
+    json(newRule),
+    async (c) => {
+      const { db, principal, ip } = c.get('deps')
+      const rule = await createRule(db, c.req.valid('json'), principal!.username)
+      await audit(db, principal, ip, {
+        action: 'alert_rule_create',
+        target: String(rule.id),
+        details: { after: rule },
+      })
+      return c.json({ rule }, 201)
+    },
+  )
+  .patch(
+    '/rules/:id',
+    describeRoute({
+      tag: 'Alerts',
+      summary: 'Change an alert rule',
+      responses: { 200: anyObject('{ rule }') },
+    }),
+    idParam,
+    json(rulePatch),
+    async (c) => {
+      const { db, principal, ip } = c.get('deps')
+      const { id } = c.req.valid('param')
+      const rule = await updateRule(db, id, c.req.valid('json'))
+      await audit(db, principal, ip, {
+        action: 'alert_rule_update',
+        target: String(id),
+        details: { after: rule },
+      })
+      return c.json({ rule })
+    },
+  )
+  .delete(
+    '/rules/:id',
+    describeRoute({
+      tag: 'Alerts',
+      summary: 'Delete an alert rule and its episodes',
+      responses: { 204: { description: 'deleted' } },
+    }),
+    idParam,
+    async (c) => {
+      const { db, principal, ip } = c.get('deps')
+      const { id } = c.req.valid('param')
+      await deleteRule(db, id)
+      await audit(db, principal, ip, { action: 'alert_rule_delete', target: String(id) })
+      return c.body(null, 204)
+    },
+  )

@@ -1,7 +1,7 @@
+import { type Login, login, loginBody, type Me, me, passwordBody, type SessionUser } from '@antt/contract'
 import { hashPassword, randomPassword, verifyPassword } from '@antt/data'
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { z } from 'zod'
 import { audit } from '../auth/audit.ts'
 import { passwordProblem } from '../auth/password-policy.ts'
 import type { SignInLimiter } from '../auth/rate-limit.ts'
@@ -13,15 +13,9 @@ import {
   SESSION_HOURS,
 } from '../auth/sessions.ts'
 import type { AppEnv } from '../context.ts'
+import { anyObject, describeRoute, jsonAnswer } from '../http/describe.ts'
 import { ApiError } from '../http/errors.ts'
 import { json } from '../http/validate.ts'
-
-const loginBody = z
-  .object({ username: z.string().trim().toLowerCase().min(1).max(40), password: z.string().min(1).max(200) })
-  .strict()
-const passwordBody = z
-  .object({ current_password: z.string().min(1).max(200), new_password: z.string().min(1).max(200) })
-  .strict()
 
 /**
  * A hash of a random password, made once: a sign-in for an unknown or disabled user verifies against it,
@@ -39,109 +33,149 @@ const ACCOUNT_LOCK_MINUTES = 15
 
 export function authRoutes(limiter: SignInLimiter) {
   return new Hono<AppEnv>()
-    .post('/login', json(loginBody), async (c) => {
-      const { db, ip } = c.get('deps')
-      const { username, password } = c.req.valid('json')
-      const keys = { user: username, address: ip }
-      const tooLate = (wait: number) => {
-        c.header('Retry-After', String(wait))
-        return new ApiError(429, 'too_many_attempts', `too many failed sign-ins; try again in ${wait} s`)
-      }
-      const wait = limiter.retryAfter(keys)
-      if (wait > 0) throw tooLate(wait)
+    .post(
+      '/login',
+      describeRoute({
+        tag: 'Accounts',
+        summary: 'Sign in: sets the session cookie and returns the CSRF token',
+        responses: { 200: jsonAnswer(login) },
+        errors: [401, 429],
+      }),
+      json(loginBody),
+      async (c) => {
+        const { db, ip } = c.get('deps')
+        const { username, password } = c.req.valid('json')
+        const keys = { user: username, address: ip }
+        const tooLate = (wait: number) => {
+          c.header('Retry-After', String(wait))
+          return new ApiError(429, 'too_many_attempts', `too many failed sign-ins; try again in ${wait} s`)
+        }
+        const wait = limiter.retryAfter(keys)
+        if (wait > 0) throw tooLate(wait)
 
-      const [user] = await db.query<{
-        id: number
-        password_hash: string
-        disabled: boolean
-        locked_for: number | null
-      }>(
-        `select id, password_hash, disabled, ceil(extract(epoch from locked_until - now()))::int as locked_for
+        const [user] = await db.query<{
+          id: number
+          password_hash: string
+          disabled: boolean
+          locked_for: number | null
+        }>(
+          `select id, password_hash, disabled, ceil(extract(epoch from locked_until - now()))::int as locked_for
          from app_user where username = $1`,
-        [username],
-      )
-      if (user?.locked_for && user.locked_for > 0) throw tooLate(user.locked_for)
-      const usable = user && !user.disabled
-      const verified = await verifyPassword(password, usable ? user.password_hash : await dummyPasswordHash())
-      const ok = usable && verified
-      if (!ok) {
-        limiter.fail(keys)
-        if (user)
-          await db.query(
-            `update app_user set failed_attempts = failed_attempts + 1,
+          [username],
+        )
+        if (user?.locked_for && user.locked_for > 0) throw tooLate(user.locked_for)
+        const usable = user && !user.disabled
+        const verified = await verifyPassword(
+          password,
+          usable ? user.password_hash : await dummyPasswordHash(),
+        )
+        const ok = usable && verified
+        if (!ok) {
+          limiter.fail(keys)
+          if (user)
+            await db.query(
+              `update app_user set failed_attempts = failed_attempts + 1,
                locked_until = case when failed_attempts + 1 >= $2 then now() + make_interval(mins => $3) end
              where id = $1`,
-            [user.id, ACCOUNT_LOCK_AFTER, ACCOUNT_LOCK_MINUTES],
-          )
-        await audit(db, null, ip, { action: 'login_failed', target: username })
-        throw new ApiError(401, 'invalid_credentials', 'wrong user name or password')
-      }
-      limiter.succeed(keys)
-      await db.query('update app_user set failed_attempts = 0, locked_until = null where id = $1', [user.id])
-      const session = await createSession(db, user.id, ip, c.req.header('user-agent') ?? '')
-      await audit(db, { userId: user.id, username }, ip, { action: 'login' })
-      setCookie(c, SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        secure: process.env.COOKIE_SECURE === 'true' || new URL(c.req.url).protocol === 'https:',
-        path: '/',
-        maxAge: SESSION_HOURS * 3600,
-      })
-      const [me] = await db.query(
-        `select u.username, u.display_name, u.role_code as role,
+              [user.id, ACCOUNT_LOCK_AFTER, ACCOUNT_LOCK_MINUTES],
+            )
+          await audit(db, null, ip, { action: 'login_failed', target: username })
+          throw new ApiError(401, 'invalid_credentials', 'wrong user name or password')
+        }
+        limiter.succeed(keys)
+        await db.query('update app_user set failed_attempts = 0, locked_until = null where id = $1', [
+          user.id,
+        ])
+        const session = await createSession(db, user.id, ip, c.req.header('user-agent') ?? '')
+        await audit(db, { userId: user.id, username }, ip, { action: 'login' })
+        setCookie(c, SESSION_COOKIE, session.token, {
+          httpOnly: true,
+          sameSite: 'Strict',
+          secure: process.env.COOKIE_SECURE === 'true' || new URL(c.req.url).protocol === 'https:',
+          path: '/',
+          maxAge: SESSION_HOURS * 3600,
+        })
+        const [me] = await db.query<SessionUser>(
+          `select u.username, u.display_name, u.role_code as role,
                 coalesce((select array_agg(permission_code order by permission_code) from role_permission rp where rp.role_code = u.role_code), '{}') as permissions,
                 (select array_agg(commune_code order by commune_code) from user_scope us where us.user_id = u.id) as scope
          from app_user u where u.id = $1`,
-        [user.id],
-      )
-      return c.json({ user: me, csrf_token: session.csrf, expires_at: session.expiresAt })
-    })
-    .post('/logout', async (c) => {
-      const { db, principal, ip } = c.get('deps')
-      if (principal) {
-        await revokeSession(db, principal.sessionHash)
-        await audit(db, principal, ip, { action: 'logout' })
-      }
-      deleteCookie(c, SESSION_COOKIE, { path: '/' })
-      return c.json({ ok: true })
-    })
-    .get('/me', (c) => {
-      const p = c.get('deps').principal!
-      return c.json({
-        user: {
-          username: p.username,
-          display_name: p.displayName,
-          role: p.role,
-          permissions: [...p.permissions].sort(),
-          scope: p.scope,
-        },
-        csrf_token: p.csrfToken,
-      })
-    })
-    .post('/password', json(passwordBody), async (c) => {
-      const { db, principal, ip } = c.get('deps')
-      const p = principal!
-      const body = c.req.valid('json')
-      const [row] = await db.query<{ password_hash: string }>(
-        'select password_hash from app_user where id = $1',
-        [p.userId],
-      )
-      if (!row || !(await verifyPassword(body.current_password, row.password_hash)))
-        throw new ApiError(400, 'invalid_parameter', 'current_password: wrong password', [
-          { field: 'current_password', problem: 'wrong password' },
+          [user.id],
+        )
+        return c.json({ user: me, csrf_token: session.csrf, expires_at: session.expiresAt } satisfies Login)
+      },
+    )
+    .post(
+      '/logout',
+      describeRoute({
+        tag: 'Accounts',
+        summary: 'Sign out (revokes the session)',
+        responses: { 200: anyObject('{ ok: true }') },
+      }),
+      async (c) => {
+        const { db, principal, ip } = c.get('deps')
+        if (principal) {
+          await revokeSession(db, principal.sessionHash)
+          await audit(db, principal, ip, { action: 'logout' })
+        }
+        deleteCookie(c, SESSION_COOKIE, { path: '/' })
+        return c.json({ ok: true })
+      },
+    )
+    .get(
+      '/me',
+      describeRoute({
+        tag: 'Accounts',
+        summary: 'The signed-in user, role, permissions and scope',
+        responses: { 200: jsonAnswer(me) },
+      }),
+      (c) => {
+        const p = c.get('deps').principal!
+        return c.json({
+          user: {
+            username: p.username,
+            display_name: p.displayName,
+            role: p.role,
+            permissions: [...p.permissions].sort(),
+            scope: p.scope,
+          },
+          csrf_token: p.csrfToken,
+        } satisfies Me)
+      },
+    )
+    .post(
+      '/password',
+      describeRoute({
+        tag: 'Accounts',
+        summary: 'Change the own password (signs out every session)',
+        responses: { 200: anyObject('{ ok: true, signed_out: true }') },
+      }),
+      json(passwordBody),
+      async (c) => {
+        const { db, principal, ip } = c.get('deps')
+        const p = principal!
+        const body = c.req.valid('json')
+        const [row] = await db.query<{ password_hash: string }>(
+          'select password_hash from app_user where id = $1',
+          [p.userId],
+        )
+        if (!row || !(await verifyPassword(body.current_password, row.password_hash)))
+          throw new ApiError(400, 'invalid_parameter', 'current_password: wrong password', [
+            { field: 'current_password', problem: 'wrong password' },
+          ])
+        const problem = passwordProblem(body.new_password, p.username)
+        if (problem)
+          throw new ApiError(400, 'invalid_parameter', `new_password: ${problem}`, [
+            { field: 'new_password', problem },
+          ])
+        await db.query('update app_user set password_hash = $2, password_changed_at = now() where id = $1', [
+          p.userId,
+          await hashPassword(body.new_password),
         ])
-      const problem = passwordProblem(body.new_password, p.username)
-      if (problem)
-        throw new ApiError(400, 'invalid_parameter', `new_password: ${problem}`, [
-          { field: 'new_password', problem },
-        ])
-      await db.query('update app_user set password_hash = $2, password_changed_at = now() where id = $1', [
-        p.userId,
-        await hashPassword(body.new_password),
-      ])
-      await revokeUserSessions(db, p.userId)
-      await audit(db, p, ip, { action: 'password_change', target: p.username })
-      deleteCookie(c, SESSION_COOKIE, { path: '/' })
-      return c.json({ ok: true, signed_out: true })
-    })
+        await revokeUserSessions(db, p.userId)
+        await audit(db, p, ip, { action: 'password_change', target: p.username })
+        deleteCookie(c, SESSION_COOKIE, { path: '/' })
+        return c.json({ ok: true, signed_out: true })
+      },
+    )
 }

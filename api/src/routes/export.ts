@@ -1,3 +1,4 @@
+import { communeCode, IMPORT_KINDS, type ImportKind, isoDate } from '@antt/contract'
 // Export of records to XLSX, CSV and GeoJSON, in the shape the import reads (see exports/records.ts).
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -5,10 +6,10 @@ import { audit } from '../auth/audit.ts'
 import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
 import { exportCsv, exportGeoJson, exportXlsx } from '../exports/records.ts'
+import { anyObject, describeRoute } from '../http/describe.ts'
 import { ApiError, badRequest } from '../http/errors.ts'
-import { communeCode, isoDate, json, params, query } from '../http/validate.ts'
+import { json, params, query } from '../http/validate.ts'
 import { KINDS } from '../imports/kinds/index.ts'
-import { IMPORT_KINDS, type ImportKind } from '../imports/kinds/types.ts'
 
 const FORMATS = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -69,43 +70,67 @@ const mapExportBody = z
   })
 
 export const exportRoutes = new Hono<AppEnv>()
-  .post('/audit', json(mapExportBody), async (c) => {
-    const { db, principal, ip } = c.get('deps')
-    const b = c.req.valid('json')
-    await audit(db, principal, ip, {
-      action: 'export',
-      target: `map.${b.format}`,
-      details: { ...b, kind: 'map' },
-    })
-    return c.json({ ok: true as const }, 201)
-  })
-  .get('/:file', params(z.object({ file })), query(exportQuery), async (c) => {
-    const { db, catalog, principal, ip } = c.get('deps')
-    const [name, format] = c.req.valid('param').file.split('.') as [ImportKind, keyof typeof FORMATS]
-    const kind = KINDS[name]
-    const { lang, commune } = c.req.valid('query')
-    if (!can(principal, kind.exportNeeds))
-      throw new ApiError(403, 'forbidden', `exporting ${name} needs the ${kind.exportNeeds} permission`, [
-        { field: 'kind', problem: `needs ${kind.exportNeeds}` },
-      ])
-    if (name === 'boundaries' && format !== 'geojson')
-      throw badRequest('file', 'boundaries are polygons: export them as boundaries.geojson')
-    const opts = { lang, communes: commune ?? null, taxonomies: await catalog.taxonomies() }
-    const out =
-      format === 'csv'
-        ? await exportCsv(db, kind, opts)
-        : format === 'xlsx'
-          ? await exportXlsx(db, kind, opts)
-          : await exportGeoJson(db, kind, opts)
-    await audit(db, principal, ip, {
-      action: 'export',
-      target: `${name}.${format}`,
-      details: { kind: name, format, lang, rows: out.rows, communes: commune ?? null },
-    })
-    const stamp = new Date().toISOString().slice(0, 10)
-    return c.body(out.body as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': FORMATS[format],
-      'content-disposition': `attachment; filename="antt-${name}-${stamp}.${format}"`,
-      'cache-control': 'no-store',
-    })
-  })
+  .post(
+    '/audit',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'Record a PNG or PDF map export made in the browser in the audit log',
+      responses: { 201: anyObject('{ ok: true }') },
+    }),
+    json(mapExportBody),
+    async (c) => {
+      const { db, principal, ip } = c.get('deps')
+      const b = c.req.valid('json')
+      await audit(db, principal, ip, {
+        action: 'export',
+        target: `map.${b.format}`,
+        details: { ...b, kind: 'map' },
+      })
+      return c.json({ ok: true as const }, 201)
+    },
+  )
+  .get(
+    '/:file',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'Records as XLSX, CSV or GeoJSON, in the shape the import reads',
+      responses: {
+        200: {
+          description: 'the file (attachment)',
+          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+        },
+      },
+    }),
+    params(z.object({ file })),
+    query(exportQuery),
+    async (c) => {
+      const { db, catalog, principal, ip } = c.get('deps')
+      const [name, format] = c.req.valid('param').file.split('.') as [ImportKind, keyof typeof FORMATS]
+      const kind = KINDS[name]
+      const { lang, commune } = c.req.valid('query')
+      if (!can(principal, kind.exportNeeds))
+        throw new ApiError(403, 'forbidden', `exporting ${name} needs the ${kind.exportNeeds} permission`, [
+          { field: 'kind', problem: `needs ${kind.exportNeeds}` },
+        ])
+      if (name === 'boundaries' && format !== 'geojson')
+        throw badRequest('file', 'boundaries are polygons: export them as boundaries.geojson')
+      const opts = { lang, communes: commune ?? null, taxonomies: await catalog.taxonomies() }
+      const out =
+        format === 'csv'
+          ? await exportCsv(db, kind, opts)
+          : format === 'xlsx'
+            ? await exportXlsx(db, kind, opts)
+            : await exportGeoJson(db, kind, opts)
+      await audit(db, principal, ip, {
+        action: 'export',
+        target: `${name}.${format}`,
+        details: { kind: name, format, lang, rows: out.rows, communes: commune ?? null },
+      })
+      const stamp = new Date().toISOString().slice(0, 10)
+      return c.body(out.body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': FORMATS[format],
+        'content-disposition': `attachment; filename="antt-${name}-${stamp}.${format}"`,
+        'cache-control': 'no-store',
+      })
+    },
+  )

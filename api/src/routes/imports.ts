@@ -1,18 +1,19 @@
 // Bulk import: a dry run that stages and checks a file, then a commit that writes it all or nothing.
 import { randomUUID } from 'node:crypto'
+import { dryRunReport, IMPORT_KINDS, type ImportKind } from '@antt/contract'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { evaluateAfterChange } from '../alerts/after-change.ts'
 import { audit } from '../auth/audit.ts'
 import type { AppEnv } from '../context.ts'
+import { anyObject, describeRoute, jsonAnswer } from '../http/describe.ts'
 import { ApiError, badRequest, errorBody } from '../http/errors.ts'
 import { params, query } from '../http/validate.ts'
 import { commitImport } from '../imports/commit.ts'
 import { CRS_HELP, parseCrs } from '../imports/crs.ts'
 import { dryRun } from '../imports/dry-run.ts'
 import { KINDS } from '../imports/kinds/index.ts'
-import { IMPORT_KINDS, type ImportKind } from '../imports/kinds/types.ts'
 import { messageVi } from '../imports/messages-vi.ts'
 import { endProgress, progressOf } from '../imports/progress.ts'
 import { CsvError } from '../imports/read/csv.ts'
@@ -51,6 +52,20 @@ const notFound = (id: string) =>
 export const imports = new Hono<AppEnv>()
   .get(
     '/templates/:file',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'An XLSX template for an import kind, with the expected headers',
+      responses: {
+        200: {
+          description: 'the template',
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: { type: 'string', format: 'binary' },
+            },
+          },
+        },
+      },
+    }),
     params(
       z.object({
         file: z
@@ -75,6 +90,11 @@ export const imports = new Hono<AppEnv>()
   )
   .get(
     '/',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'Recent imports (own; all for an administrator)',
+      responses: { 200: anyObject('{ imports: [...] }') },
+    }),
     query(z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict()),
     async (c) => {
       const { db, principal } = c.get('deps')
@@ -92,6 +112,31 @@ export const imports = new Hono<AppEnv>()
   )
   .post(
     '/',
+    describeRoute({
+      tag: 'Data management',
+      summary:
+        'Upload a file (XLSX, CSV, GeoJSON or zipped Shapefile) for a dry run: validation with row-level errors, nothing written',
+      body: {
+        type: 'multipart/form-data',
+        schema: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['file', 'kind'],
+          properties: {
+            file: { type: 'string', format: 'binary', description: 'at most 64 MiB (GeoJSON 32 MiB)' },
+            kind: { type: 'string', enum: [...IMPORT_KINDS] },
+            crs: {
+              type: 'string',
+              maxLength: 60,
+              description: 'source coordinate system, e.g. a VN-2000 zone, when the file does not say',
+            },
+            id: { type: 'string', format: 'uuid', description: 'replace the file of this dry run' },
+          },
+        },
+      },
+      responses: { 200: jsonAnswer(dryRunReport, 'the dry-run report') },
+      errors: [413],
+    }),
     bodyLimit({
       maxSize: MAX_IMPORT_BYTES,
       onError: (c) =>
@@ -177,6 +222,11 @@ export const imports = new Hono<AppEnv>()
   )
   .get(
     '/:id',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'An import report (or its progress while it runs)',
+      responses: { 200: jsonAnswer(dryRunReport) },
+    }),
     idParam,
     query(z.object({ limit: z.coerce.number().int().min(0).max(10000).default(1000) }).strict()),
     async (c) => {
@@ -203,40 +253,61 @@ export const imports = new Hono<AppEnv>()
       )
     },
   )
-  .post('/:id/commit', idParam, async (c) => {
-    const { db, principal, ip } = c.get('deps')
-    const { id } = c.req.valid('param')
-    const batch = await ownBatch(c, id)
-    if (!batch) throw notFound(id)
-    const touched = await db.query<{ commune_code: string }>(
-      'select distinct commune_code from import_row where import_id = $1::uuid and commune_code is not null',
-      [id],
-    )
-    const counts = await commitImport(db, id, principal!.userId)
-    evaluateAfterChange(
-      c.get('deps'),
-      touched.map((r) => r.commune_code),
-    )
-    // Fresh planner statistics for the table that grew (the embedded database has no autovacuum).
-    const table = KINDS[batch.kind as ImportKind].table
-    c.get('deps').afterCommit((owner) => owner.exec(`analyze ${table}`))
-    await audit(db, principal, ip, {
-      action: 'import_commit',
-      target: id,
-      details: { kind: batch.kind, file: batch.file_name, rows: batch.rows, ...counts },
-    })
-    return c.json(await importReport(db, (await loadBatch(db, id))!))
-  })
-  .delete('/:id', idParam, async (c) => {
-    const { db, principal, ip } = c.get('deps')
-    const { id } = c.req.valid('param')
-    const batch = await ownBatch(c, id)
-    if (!batch) throw notFound(id)
-    if (batch.status === 'committed')
-      throw new ApiError(409, 'already_committed', `import ${id} was committed: it cannot be discarded`, [
-        { field: 'id', problem: 'already committed' },
-      ])
-    await db.query('delete from import_batch where id = $1::uuid', [id])
-    await audit(db, principal, ip, { action: 'import_discard', target: id, details: { kind: batch.kind } })
-    return c.json({ id, status: 'discarded' })
-  })
+  .post(
+    '/:id/commit',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'Commit a dry run: all rows or none',
+      description:
+        '409 `expired` when the checked rows of the dry run were lost (the database restarted since): run the dry run again.',
+      responses: { 200: anyObject() },
+      errors: [409],
+    }),
+    idParam,
+    async (c) => {
+      const { db, principal, ip } = c.get('deps')
+      const { id } = c.req.valid('param')
+      const batch = await ownBatch(c, id)
+      if (!batch) throw notFound(id)
+      const touched = await db.query<{ commune_code: string }>(
+        'select distinct commune_code from import_row where import_id = $1::uuid and commune_code is not null',
+        [id],
+      )
+      const counts = await commitImport(db, id, principal!.userId)
+      evaluateAfterChange(
+        c.get('deps'),
+        touched.map((r) => r.commune_code),
+      )
+      // Fresh planner statistics for the table that grew (the embedded database has no autovacuum).
+      const table = KINDS[batch.kind as ImportKind].table
+      c.get('deps').afterCommit((owner) => owner.exec(`analyze ${table}`))
+      await audit(db, principal, ip, {
+        action: 'import_commit',
+        target: id,
+        details: { kind: batch.kind, file: batch.file_name, rows: batch.rows, ...counts },
+      })
+      return c.json(await importReport(db, (await loadBatch(db, id))!))
+    },
+  )
+  .delete(
+    '/:id',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'Discard a dry run',
+      responses: { 200: anyObject('{ id, status: "discarded" }') },
+    }),
+    idParam,
+    async (c) => {
+      const { db, principal, ip } = c.get('deps')
+      const { id } = c.req.valid('param')
+      const batch = await ownBatch(c, id)
+      if (!batch) throw notFound(id)
+      if (batch.status === 'committed')
+        throw new ApiError(409, 'already_committed', `import ${id} was committed: it cannot be discarded`, [
+          { field: 'id', problem: 'already committed' },
+        ])
+      await db.query('delete from import_batch where id = $1::uuid', [id])
+      await audit(db, principal, ip, { action: 'import_discard', target: id, details: { kind: batch.kind } })
+      return c.json({ id, status: 'discarded' })
+    },
+  )

@@ -1,14 +1,10 @@
+import { METRIC_NAMES } from '@antt/contract'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
+import { openApiPath } from '../services/openapi-doc.ts'
 import { backends, getJson, useApp } from '../testing.ts'
+import { TILE_LAYERS } from '../tiles/layers.ts'
 import { KNOWN_QUERY } from './fuzz-requests.ts'
-
-/** Hono route paths in OpenAPI form: `:code` → `{code}`, `:layer{[^/]+\.json}` → `{layer}.json`. */
-function openApiPath(honoPath: string): string {
-  return honoPath.replace(/:(\w+)(\{([^}]*)\})?/g, (_, name: string, _re, pattern?: string) =>
-    pattern?.endsWith('\\.json') ? `{${name}}.json` : `{${name}}`,
-  )
-}
 
 /** The tile route takes `{y}.mvt` as one path segment; the document spells the suffix out. */
 const routeOf = (documented: string) => documented.replace(/\{y\}\.mvt$/, '{y}')
@@ -53,11 +49,22 @@ describe('the OpenAPI document', () => {
       ),
     )
     const undocumented = [...routes].filter((r) => !documented.has(r))
-    expect(undocumented, 'routes missing from api/src/services/openapi-doc.ts').toEqual([])
+    expect(undocumented, 'routes of the app missing from the document').toEqual([])
     expect(
       [...documented].filter((d) => !routes.has(d)),
       'documented routes the app does not have',
     ).toEqual([])
+  })
+
+  it('enumerates the tile layers and the metrics from their registries', async () => {
+    const doc = (await getJson(app, '/api/openapi.json')).body
+    const layer = doc.paths['/tiles/{layer}.json'].get.parameters.find((p: any) => p.name === 'layer')
+    expect(layer.schema.enum).toEqual([...TILE_LAYERS.keys()])
+    const metric = doc.paths['/api/stats/hotspots'].get.parameters.find((p: any) => p.name === 'metric')
+    expect(metric.schema.enum).toEqual([...METRIC_NAMES])
+    expect(Object.keys(doc.components.schemas.MetricsRow.properties)).toEqual(
+      expect.arrayContaining([...METRIC_NAMES]),
+    )
   })
 
   it('resolves every $ref and gives every operation an error response in the common schema', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { audit } from '../auth/audit.ts'
 import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
+import { anyObject, describeRoute } from '../http/describe.ts'
 import { ApiError, badRequest } from '../http/errors.ts'
 import { checkPeriod, json, params } from '../http/validate.ts'
 import { checkCommuneCode } from '../services/communes.ts'
@@ -22,69 +23,155 @@ async function checkArea(c: { get(k: 'deps'): AppEnv['Variables']['deps'] }, com
  * POST /cover: the fewest models that bring a target set of villages to a covered share; unit costs per type.
  */
 export const plans = new Hono<AppEnv>()
-  .post('/optimize', json(optimizeBody), withScenario, async (c) => {
-    const body = checkPeriod(c.req.valid('json'))
-    const hasCount = body.count != null
-    const hasBudget = body.budget != null
-    if (hasCount === hasBudget)
-      throw hasCount
-        ? badRequest('budget', 'give count or budget, not both')
-        : badRequest('count', 'give count (number of new models) or budget')
-    await checkArea(c, body.communes)
-    return c.json(await optimizePlan(c.get('deps'), body))
-  })
-  .post('/cover', json(coverBody), withScenario, async (c) => {
-    const body = checkPeriod(c.req.valid('json'))
-    await checkArea(c, body.communes)
-    return c.json(await coverPlan(c.get('deps'), body))
-  })
-  .post('/export', json(planExportBody), async (c) => {
-    const deps = c.get('deps')
-    const { plan, sites, lang } = c.req.valid('json')
-    if (!can(deps.principal, 'export'))
-      throw new ApiError(403, 'forbidden', 'exporting a plan needs the export permission')
-    await checkArea(c, plan.communes)
-    // the sites as shown, locked in and re-evaluated here, so the file holds checked figures only
-    const result = await optimizePlan(deps, {
-      ...plan,
-      count: sites.length,
-      budget: null,
-      include: [...new Set(sites)],
-      exclude: plan.exclude.filter((code) => !sites.includes(code)),
-    })
-    const taxonomies = await deps.catalog.taxonomies()
-    const type = taxonomies.model_types.find((t) => t.code === plan.model_type)
-    const communes = await deps.db.query<{ code: string; name: string }>(
-      'select code, full_name as name from commune',
-    )
-    const names = new Map(communes.map((r) => [r.code, r.name]))
-    const body = await planXlsx(result, {
-      lang,
-      typeName: (lang === 'vi' ? type?.name_vi : type?.name_en) ?? plan.model_type,
-      communeName: (code) => names.get(code) ?? code,
-      demo: await deps.catalog.isDemo(),
-    })
-    await audit(deps.db, deps.principal, deps.ip, {
-      action: 'export',
-      target: 'plan.xlsx',
-      details: {
-        kind: 'plan',
-        format: 'xlsx',
-        lang,
-        model_type: plan.model_type,
-        sites: result.selected.map((s) => s.code),
+  .post(
+    '/optimize',
+    describeRoute({
+      tag: 'Plans',
+      summary:
+        'Where N new models (or a budget’s worth) cover the most demand: maximal covering, solved exactly',
+      description: [
+        'Chooses up to `count` new models of `model_type` (or floor(budget / unit cost)) among the villages of the area ' +
+          '(`communes`, default the caller’s whole scope) so that the demand of the villages they newly cover is largest; ' +
+          'existing active models of the type at the end of the period stay and their villages count as covered. ' +
+          'Coverage follows the type’s rule: its village, its whole commune, or villages within `radius_m` ' +
+          '(radius types only; default the type’s own radius). Demand: `population`, `incidents` in the period, or ' +
+          '`need` (the need part of the priority score).',
+        'Solved as an integer program by HiGHS in a worker thread within `time_limit_s` (status `optimal`, or ' +
+          '`time_limit` with the best found and its `gap`), from the greedy answer, which is reported beside it ' +
+          '(`greedy_objective`). The curve of covered demand for 1…N models has the greedy value of every k and the optimum of as many k as half of `time_limit_s` more allows.',
+        '`objective` is the sum of `demand` over villages covered by the selected sites and not in `already_covered`. ' +
+          '`selected` is numbered in order of marginal gain, each with `covers` and `only` (what no other chosen site ' +
+          'covers). `include` / `exclude` lock villages in or out. Bad input (unknown type, count < 1, radius outside ' +
+          '0–20,000 m, both or neither of count and budget, a locked village outside the area) → 400 naming the field.',
+        'With `scenario=<id>` the plan starts from the records as the scenario would leave them.',
+      ].join('\n\n'),
+      responses: {
+        200: anyObject(
+          '{ status, objective, gap, greedy_objective, solver, time_ms, selected, greedy, curve, demand, already_covered, coverage, before, after, parameters, method }',
+        ),
       },
-    })
-    const stamp = new Date().toISOString().slice(0, 10)
-    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="antt-plan-${plan.model_type}-${stamp}.xlsx"`,
-      'cache-control': 'no-store',
-    })
-  })
-  .get('/costs', withScenario, async (c) => c.json({ costs: await unitCosts(c.get('deps')) }))
+    }),
+    json(optimizeBody),
+    withScenario,
+    async (c) => {
+      const body = checkPeriod(c.req.valid('json'))
+      const hasCount = body.count != null
+      const hasBudget = body.budget != null
+      if (hasCount === hasBudget)
+        throw hasCount
+          ? badRequest('budget', 'give count or budget, not both')
+          : badRequest('count', 'give count (number of new models) or budget')
+      await checkArea(c, body.communes)
+      return c.json(await optimizePlan(c.get('deps'), body))
+    },
+  )
+  .post(
+    '/cover',
+    describeRoute({
+      tag: 'Plans',
+      summary:
+        'The fewest new models that bring a target set of villages (border, or all) to a covered share',
+      description:
+        'Set covering with a partial target, solved exactly by HiGHS (greedy beside it): at least ⌈share · target villages⌉ ' +
+        'covered, existing coverage included. `status` is `infeasible` when even every allowed site cannot reach it ' +
+        '(`target.reachable`). `scenario=<id>`: from the records as the scenario would leave them.',
+      responses: {
+        200: anyObject('{ status, models, greedy_models, gap, target, selected, before, after, parameters }'),
+      },
+    }),
+    json(coverBody),
+    withScenario,
+    async (c) => {
+      const body = checkPeriod(c.req.valid('json'))
+      await checkArea(c, body.communes)
+      return c.json(await coverPlan(c.get('deps'), body))
+    },
+  )
+  .post(
+    '/export',
+    describeRoute({
+      tag: 'Plans',
+      summary:
+        'The plan as XLSX: sites in order of gain (commune, village, type, cost, gain), KPIs, parameters',
+      description:
+        'The sites are locked in and evaluated again with the plan’s request, so the file holds figures the server ' +
+        'computed. Needs the `export` permission as well. In the audit log.',
+      responses: {
+        200: {
+          description: 'the workbook',
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: { type: 'string', format: 'binary' },
+            },
+          },
+        },
+      },
+    }),
+    json(planExportBody),
+    async (c) => {
+      const deps = c.get('deps')
+      const { plan, sites, lang } = c.req.valid('json')
+      if (!can(deps.principal, 'export'))
+        throw new ApiError(403, 'forbidden', 'exporting a plan needs the export permission')
+      await checkArea(c, plan.communes)
+      // the sites as shown, locked in and re-evaluated here, so the file holds checked figures only
+      const result = await optimizePlan(deps, {
+        ...plan,
+        count: sites.length,
+        budget: null,
+        include: [...new Set(sites)],
+        exclude: plan.exclude.filter((code) => !sites.includes(code)),
+      })
+      const taxonomies = await deps.catalog.taxonomies()
+      const type = taxonomies.model_types.find((t) => t.code === plan.model_type)
+      const communes = await deps.db.query<{ code: string; name: string }>(
+        'select code, full_name as name from commune',
+      )
+      const names = new Map(communes.map((r) => [r.code, r.name]))
+      const body = await planXlsx(result, {
+        lang,
+        typeName: (lang === 'vi' ? type?.name_vi : type?.name_en) ?? plan.model_type,
+        communeName: (code) => names.get(code) ?? code,
+        demo: await deps.catalog.isDemo(),
+      })
+      await audit(deps.db, deps.principal, deps.ip, {
+        action: 'export',
+        target: 'plan.xlsx',
+        details: {
+          kind: 'plan',
+          format: 'xlsx',
+          lang,
+          model_type: plan.model_type,
+          sites: result.selected.map((s) => s.code),
+        },
+      })
+      const stamp = new Date().toISOString().slice(0, 10)
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="antt-plan-${plan.model_type}-${stamp}.xlsx"`,
+        'cache-control': 'no-store',
+      })
+    },
+  )
+  .get(
+    '/costs',
+    describeRoute({
+      tag: 'Plans',
+      summary: 'Unit cost of each model type (VND), used to turn a budget into a number of models',
+      responses: {
+        200: anyObject('{ costs: [{ type_code, name_vi, name_en, unit_cost_vnd, updated_by, updated_at }] }'),
+      },
+    }),
+    withScenario,
+    async (c) => c.json({ costs: await unitCosts(c.get('deps')) }),
+  )
   .patch(
     '/costs/:type',
+    describeRoute({
+      tag: 'Plans',
+      summary: 'Set the unit cost of a model type (audited)',
+      responses: { 200: anyObject('{ cost }') },
+    }),
     params(z.object({ type: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected a model type code') })),
     json(costBody),
     async (c) =>

@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
+import { anyObject, describeRoute } from '../http/describe.ts'
 import { json, params } from '../http/validate.ts'
 import {
   addEvaluation,
@@ -23,22 +24,79 @@ import {
 const idParam = params(z.object({ id: recordKey }))
 
 export const records = new Hono<AppEnv>()
-  .get('/models/:id', idParam, async (c) => c.json(await getModel(c.get('deps'), c.req.valid('param').id)))
-  .post('/models', json(newModel), async (c) =>
-    c.json(await createModel(c.get('deps'), c.req.valid('json')), 201),
+  .get(
+    '/models/:id',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'A security model with its status history and evaluations',
+      responses: { 200: anyObject('{ model, statuses, evaluations }') },
+    }),
+    idParam,
+    async (c) => c.json(await getModel(c.get('deps'), c.req.valid('param').id)),
   )
-  .patch('/models/:id', idParam, json(modelPatch), async (c) =>
-    c.json(await updateModel(c.get('deps'), c.req.valid('param').id, c.req.valid('json'))),
+  .post(
+    '/models',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'Create a security model',
+      responses: { 201: anyObject('{ model }') },
+      errors: [409],
+    }),
+    json(newModel),
+    async (c) => c.json(await createModel(c.get('deps'), c.req.valid('json')), 201),
   )
-  .post('/models/:id/status', idParam, json(statusChange), async (c) =>
-    c.json(await changeModelStatus(c.get('deps'), c.req.valid('param').id, c.req.valid('json'))),
+  .patch(
+    '/models/:id',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'Change a security model',
+      responses: { 200: anyObject('{ model }') },
+    }),
+    idParam,
+    json(modelPatch),
+    async (c) => c.json(await updateModel(c.get('deps'), c.req.valid('param').id, c.req.valid('json'))),
   )
-  .post('/evaluations', json(newEvaluation), async (c) =>
-    c.json(await addEvaluation(c.get('deps'), c.req.valid('json')), 201),
+  .post(
+    '/models/:id/status',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'Change the status of a model from a date (dissolving needs a reason)',
+      responses: { 200: anyObject('{ model }') },
+    }),
+    idParam,
+    json(statusChange),
+    async (c) => c.json(await changeModelStatus(c.get('deps'), c.req.valid('param').id, c.req.valid('json'))),
   )
-  .post('/incidents', json(newIncident), async (c) =>
-    c.json(await addIncident(c.get('deps'), c.req.valid('json')), 201),
+  .post(
+    '/evaluations',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'Record an evaluation of a model',
+      responses: { 201: anyObject('{ evaluation }') },
+      errors: [409],
+    }),
+    json(newEvaluation),
+    async (c) => c.json(await addEvaluation(c.get('deps'), c.req.valid('json')), 201),
   )
-  .post('/outreach', json(newOutreach), async (c) =>
-    c.json(await addOutreach(c.get('deps'), c.req.valid('json')), 201),
+  .post(
+    '/incidents',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'Record an incident',
+      responses: { 201: anyObject('{ incident }') },
+      errors: [409],
+    }),
+    json(newIncident),
+    async (c) => c.json(await addIncident(c.get('deps'), c.req.valid('json')), 201),
+  )
+  .post(
+    '/outreach',
+    describeRoute({
+      tag: 'Data management',
+      summary: 'Record an outreach session',
+      responses: { 201: anyObject('{ session }') },
+      errors: [409],
+    }),
+    json(newOutreach),
+    async (c) => c.json(await addOutreach(c.get('deps'), c.req.valid('json')), 201),
   )

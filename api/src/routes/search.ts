@@ -1,24 +1,25 @@
+import { type SearchHit, type SearchResult, searchQuery, searchResult } from '@antt/contract'
 import { Hono } from 'hono'
-import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
+import { describeRoute, jsonAnswer } from '../http/describe.ts'
 import { query } from '../http/validate.ts'
-
-const searchQuery = z
-  .object({
-    q: z.string().trim().min(1, 'must not be empty').max(100),
-    limit: z.coerce.number().int().min(1).max(50).default(10),
-    level: z.enum(['commune', 'village']).optional(),
-  })
-  .strict()
 
 /**
  * Diacritic- and case-insensitive search over communes and villages (vn_fold, migration 001).
  * Ranked: exact name, then name prefix, then word prefix, then substring; communes before villages.
  */
-export const search = new Hono<AppEnv>().get('/', query(searchQuery), async (c) => {
-  const q = c.req.valid('query')
-  const results = await c.get('deps').db.query(
-    `with needle as (select vn_fold($1) as n),
+export const search = new Hono<AppEnv>().get(
+  '/',
+  describeRoute({
+    tag: 'Units and metrics',
+    summary: 'Communes and villages by name, diacritic- and case-insensitive, ranked',
+    responses: { 200: jsonAnswer(searchResult) },
+  }),
+  query(searchQuery),
+  async (c) => {
+    const q = c.req.valid('query')
+    const results = await c.get('deps').db.query<SearchHit>(
+      `with needle as (select vn_fold($1) as n),
      hits as (
        select 'commune' as level, code, full_name as name, null::text as commune_code, null::text as commune_name,
               vn_fold(name) as folded, name_folded as full_folded,
@@ -38,7 +39,8 @@ export const search = new Hono<AppEnv>().get('/', query(searchQuery), async (c) 
      where full_folded like '%' || n || '%' and ($3::text is null or level = $3)
      order by rank, level, name
      limit $2`,
-    [q.q.replace(/[%_\\]/g, ''), q.limit, q.level ?? null],
-  )
-  return c.json({ query: q.q, results })
-})
+      [q.q.replace(/[%_\\]/g, ''), q.limit, q.level ?? null],
+    )
+    return c.json({ query: q.q, results } satisfies SearchResult)
+  },
+)

@@ -1,86 +1,38 @@
+import {
+  type Classification,
+  type ContiguitySummary,
+  type CoverageResult,
+  classification,
+  classifyQuery,
+  contiguitySummary,
+  coverageQuery,
+  coverageResult,
+  type EmergingResult,
+  emergingQuery,
+  emergingResult,
+  type HotspotResult,
+  hotspotResult,
+  hotspotsQuery,
+  levelQuery,
+  type Neighbours,
+  neighbours,
+  ratesQuery,
+  type Standards,
+  standardsResult,
+} from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
+import { anyObject, describeRoute, jsonAnswer } from '../http/describe.ts'
 import { badRequest } from '../http/errors.ts'
-import { checkPeriod, codeList, communeCode, periodFields, query } from '../http/validate.ts'
-import { metricsFilterFields } from '../services/metrics.ts'
+import { checkPeriod, query } from '../http/validate.ts'
 import { withScenario } from '../services/scenarios/middleware.ts'
 import { classify } from '../services/stats/classify.ts'
 import { coverage, coverageStandards } from '../services/stats/coverage.ts'
-import { emergingHotSpots, emergingQuery } from '../services/stats/emerging.ts'
+import { emergingHotSpots } from '../services/stats/emerging.ts'
 import { hotspots } from '../services/stats/hotspots.ts'
 import { CONTIGUITY_RULE, contiguity } from '../services/stats/neighbours.ts'
-import {
-  booleanField,
-  levelField,
-  metricField,
-  permutationsField,
-  seedField,
-} from '../services/stats/params.ts'
 import { unitRates } from '../services/stats/rates.ts'
-
-const levelQuery = z.object({ level: levelField }).strict()
-
-const hotspotsQuery = z
-  .object({
-    level: levelField,
-    metric: metricField,
-    permutations: permutationsField,
-    seed: seedField,
-    fdr: booleanField.optional(),
-    ...metricsFilterFields,
-  })
-  .strict()
-
-const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i
-const numberList = z
-  .string()
-  .max(1000)
-  .transform((s) => s.split(',').map((x) => x.trim()))
-  .refine((parts) => parts.every((p) => NUMBER.test(p)), 'expected comma-separated numbers')
-  .refine((parts) => parts.length <= 20, 'at most 20 breaks')
-  .transform((parts) => parts.map(Number))
-
-const classifyQuery = z
-  .object({
-    level: levelField,
-    metric: metricField,
-    method: z
-      .enum(['quantile', 'equal', 'jenks', 'stddev', 'manual'], {
-        message: 'expected quantile, equal, jenks, stddev or manual',
-      })
-      .default('quantile'),
-    k: z.coerce
-      .number({ message: 'expected a whole number' })
-      .int('expected a whole number')
-      .min(2, 'must be between 2 and 9')
-      .max(9, 'must be between 2 and 9')
-      .default(5),
-    breaks: numberList.optional(),
-    ...metricsFilterFields,
-  })
-  .strict()
-
-const countField = (max: number) =>
-  z.coerce
-    .number({ message: 'expected a whole number' })
-    .int('expected a whole number')
-    .min(0, `must be between 0 and ${max}`)
-    .max(max, `must be between 0 and ${max}`)
-
-const ratesQuery = z
-  .object({
-    level: levelField,
-    ...periodFields,
-    categories: codeList.optional(),
-    classes: codeList.optional(),
-    commune: communeCode.optional(),
-    min_population: countField(1_000_000).optional(),
-    min_count: countField(10_000).optional(),
-  })
-  .strict()
-
-const coverageQuery = z.object({ level: levelField, ...metricsFilterFields }).strict()
 
 /**
  * Spatial statistics: contiguity, hot spots, classification breaks, smoothed rates, coverage standards.
@@ -90,48 +42,139 @@ const coverageQuery = z.object({ level: levelField, ...metricsFilterFields }).st
 export const stats = new Hono<AppEnv>()
   // { "<code>": ["<code>", …] } for every unit of the level; islands have []. Islands are also named in
   // X-Islands-Count and listed by /neighbors/islands.
-  .get('/neighbors', query(levelQuery), async (c) => {
-    const nb = await contiguity(c.get('deps'), c.req.valid('query').level)
-    c.header('X-Islands-Count', String(nb.islands.length))
-    c.header('X-Contiguity-Tolerance-M', String(nb.tolerance_m))
-    return c.json(nb.neighbours)
-  })
-  .get('/neighbors/islands', query(levelQuery), async (c) => {
-    const nb = await contiguity(c.get('deps'), c.req.valid('query').level)
-    return c.json({
-      level: nb.level,
-      rule: CONTIGUITY_RULE,
-      tolerance_m: nb.tolerance_m,
-      units: Object.keys(nb.neighbours).length,
-      links: nb.links,
-      islands: nb.islands,
-      without_geometry: nb.without_geometry,
-    })
-  })
-  .get('/hotspots', query(hotspotsQuery), withScenario, async (c) => {
-    const q = checkPeriod(c.req.valid('query'))
-    return c.json(await hotspots(c.get('deps'), { ...q, fdr: q.fdr ?? true }))
-  })
-  .get('/emerging', query(emergingQuery), async (c) => {
-    return c.json(await emergingHotSpots(c.get('deps'), checkPeriod(c.req.valid('query'))))
-  })
-  .get('/classify', query(classifyQuery), withScenario, async (c) => {
-    const q = checkPeriod(c.req.valid('query'))
-    if (q.method === 'manual') {
-      if (!q.breaks) throw badRequest('breaks', "required for method 'manual'")
-      if (q.breaks.some((b, i) => i > 0 && !(b > q.breaks![i - 1])))
-        throw badRequest('breaks', 'must be strictly ascending')
-    } else if (q.breaks) {
-      throw badRequest('breaks', "only for method 'manual'")
-    }
-    return c.json(await classify(c.get('deps'), q))
-  })
-  .get('/rates', query(ratesQuery), async (c) => {
-    return c.json(await unitRates(c.get('deps'), checkPeriod(c.req.valid('query'))))
-  })
-  .get('/standards', query(z.object({}).strict()), async (c) => {
-    return c.json({ standards: await coverageStandards(c.get('deps')) })
-  })
-  .get('/coverage', query(coverageQuery), withScenario, async (c) => {
-    return c.json(await coverage(c.get('deps'), checkPeriod(c.req.valid('query'))))
-  })
+  .get(
+    '/neighbors',
+    describeRoute({
+      tag: 'Statistics',
+      summary: 'Queen contiguity: the neighbours of every unit',
+      description:
+        'Headers X-Islands-Count and X-Contiguity-Tolerance-M state the islands and the sliver tolerance.',
+      responses: { 200: jsonAnswer(neighbours) },
+    }),
+    query(levelQuery),
+    async (c) => {
+      const nb = await contiguity(c.get('deps'), c.req.valid('query').level)
+      c.header('X-Islands-Count', String(nb.islands.length))
+      c.header('X-Contiguity-Tolerance-M', String(nb.tolerance_m))
+      return c.json(nb.neighbours satisfies Neighbours)
+    },
+  )
+  .get(
+    '/neighbors/islands',
+    describeRoute({
+      tag: 'Statistics',
+      summary: 'Contiguity summary: rule, tolerance, links and islands',
+      responses: { 200: jsonAnswer(contiguitySummary) },
+    }),
+    query(levelQuery),
+    async (c) => {
+      const nb = await contiguity(c.get('deps'), c.req.valid('query').level)
+      return c.json({
+        level: nb.level,
+        rule: CONTIGUITY_RULE,
+        tolerance_m: nb.tolerance_m,
+        units: Object.keys(nb.neighbours).length,
+        links: nb.links,
+        islands: nb.islands,
+        without_geometry: nb.without_geometry,
+      } satisfies ContiguitySummary)
+    },
+  )
+  .get(
+    '/hotspots',
+    describeRoute({
+      tag: 'Statistics',
+      summary: "Getis–Ord Gi* and local Moran's I with permutation p-values and FDR",
+      responses: {
+        200: jsonAnswer(hotspotResult),
+      },
+    }),
+    query(hotspotsQuery),
+    withScenario,
+    async (c) => {
+      const q = checkPeriod(c.req.valid('query'))
+      return c.json((await hotspots(c.get('deps'), { ...q, fdr: q.fdr ?? true })) satisfies HotspotResult)
+    },
+  )
+  .get(
+    '/emerging',
+    describeRoute({
+      tag: 'Statistics',
+      summary:
+        'Emerging hot spots: Gi* per month or quarter, Mann–Kendall trend of each unit’s z-scores, and its category',
+      description:
+        'At least 4 and at most 120 steps; the period is widened to whole steps. `hot` is true for a hot spot ' +
+        'and false for a cold spot significant at 90 %. Categories follow Esri’s emerging hot spot definitions ' +
+        '(new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical hot or cold ' +
+        'spot, no pattern); `low_counts` marks units whose neighbourhood counted under one incident per step. ' +
+        'Callers without the incident-point permission get counts of 1–2 as null with `suppressed`.',
+      responses: { 200: jsonAnswer(emergingResult) },
+    }),
+    query(emergingQuery),
+    async (c) => {
+      return c.json(
+        (await emergingHotSpots(c.get('deps'), checkPeriod(c.req.valid('query')))) satisfies EmergingResult,
+      )
+    },
+  )
+  .get(
+    '/classify',
+    describeRoute({
+      tag: 'Statistics',
+      summary: 'Classification breaks of a metric (upper bounds; the last is the maximum) and class counts',
+      responses: { 200: jsonAnswer(classification) },
+    }),
+    query(classifyQuery),
+    withScenario,
+    async (c) => {
+      const q = checkPeriod(c.req.valid('query'))
+      if (q.method === 'manual') {
+        if (!q.breaks) throw badRequest('breaks', "required for method 'manual'")
+        if (q.breaks.some((b, i) => i > 0 && !(b > q.breaks![i - 1])))
+          throw badRequest('breaks', 'must be strictly ascending')
+      } else if (q.breaks) {
+        throw badRequest('breaks', "only for method 'manual'")
+      }
+      return c.json((await classify(c.get('deps'), q)) satisfies Classification)
+    },
+  )
+  .get(
+    '/rates',
+    describeRoute({
+      tag: 'Statistics',
+      summary:
+        'Incident rates per 1,000 residents per year, raw and Empirical-Bayes smoothed (Marshall 1991), small units flagged',
+      responses: { 200: anyObject() },
+    }),
+    query(ratesQuery),
+    async (c) => {
+      return c.json(await unitRates(c.get('deps'), checkPeriod(c.req.valid('query'))))
+    },
+  )
+  .get(
+    '/standards',
+    describeRoute({
+      tag: 'Statistics',
+      summary: 'The standard sets of model types per area class (data, editable)',
+      responses: { 200: jsonAnswer(standardsResult) },
+    }),
+    query(z.object({}).strict()),
+    async (c) => {
+      return c.json({ standards: await coverageStandards(c.get('deps')) } satisfies Standards)
+    },
+  )
+  .get(
+    '/coverage',
+    describeRoute({
+      tag: 'Statistics',
+      summary: 'Village coverage against the standard set of each area class',
+      responses: { 200: jsonAnswer(coverageResult) },
+    }),
+    query(coverageQuery),
+    withScenario,
+    async (c) => {
+      return c.json(
+        (await coverage(c.get('deps'), checkPeriod(c.req.valid('query')))) satisfies CoverageResult,
+      )
+    },
+  )

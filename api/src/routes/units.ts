@@ -1,13 +1,22 @@
+import {
+  type UnitDetail,
+  type UnitLevel,
+  unitCode,
+  unitCollection,
+  unitDetailQuery,
+  unitDetailResult,
+  unitsQuery,
+} from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { isAggregateOnly } from '../auth/disclosure.ts'
 import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
+import { describeRoute, geojsonAnswer, jsonAnswer } from '../http/describe.ts'
 import { badRequest, notFound } from '../http/errors.ts'
 import { memoJson } from '../http/memo-json.ts'
-import { checkPeriod, params, query, unitCode } from '../http/validate.ts'
+import { checkPeriod, params, query } from '../http/validate.ts'
 import { checkCommuneCode } from '../services/communes.ts'
-import { metricsFilterFields } from '../services/metrics.ts'
 import { withScenario } from '../services/scenarios/middleware.ts'
 import { unitDetail } from '../services/unit-detail.ts'
 
@@ -61,81 +70,70 @@ const LEVELS = {
       distance_to_border_km: 'round((border_distance_m / 1000)::numeric, 3)',
     },
   },
-} as const
-type Level = keyof typeof LEVELS
-
-const unitsQuery = z
-  .object({
-    level: z.enum(Object.keys(LEVELS) as [Level, ...Level[]], {
-      message: 'expected one of province, commune, commune_2008, village',
-    }),
-    /** Douglas–Peucker tolerance in degrees (0.0005° ≈ 50 m); 0 keeps the stored geometry */
-    simplify: z.coerce.number().min(0).max(0.1).default(0),
-    properties: z
-      .string()
-      .max(500)
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )
-      .optional(),
-    commune: z
-      .string()
-      .regex(/^\d{5}$/, 'expected a 5-digit commune code')
-      .optional(),
-    geometry: z.enum(['polygon', 'point']).default('polygon'),
-  })
-  .strict()
+} as const satisfies Record<UnitLevel, { table: string; where: string; props: Record<string, string> }>
 
 export const units = new Hono<AppEnv>()
-  .get('/', query(unitsQuery), async (c) => {
-    const q = c.req.valid('query')
-    const spec = LEVELS[q.level]
-    const all = Object.keys(spec.props)
-    const wanted = q.properties ?? all
-    const unknown = wanted.filter((p) => !all.includes(p))
-    if (unknown.length)
-      throw badRequest('properties', `unknown ${unknown.join(', ')}; available: ${all.join(', ')}`)
-    const props = wanted.map((p) => `'${p}', ${(spec.props as Record<string, string>)[p]}`).join(', ')
-    const geomCol =
-      q.level === 'village' && q.geometry === 'point'
-        ? 'point'
-        : q.geometry === 'point'
-          ? 'ST_PointOnSurface(geom)'
-          : 'geom'
-    const geom = q.simplify > 0 ? `ST_SimplifyPreserveTopology(${geomCol}, ${q.simplify})` : geomCol
-    const where: string[] = [spec.where]
-    const args: unknown[] = []
-    await checkCommuneCode(c.get('deps'), q.commune)
-    if (q.commune && (q.level === 'village' || q.level === 'commune')) {
-      args.push(q.commune)
-      where.push(q.level === 'village' ? 'commune_code = $1' : 'code = $1')
-    }
-    const { db } = c.get('deps')
-    // Boundaries change only by import, which changes the data version and so empties the memo.
-    return memoJson(
-      c,
-      `units|${JSON.stringify(q)}`,
-      async () => {
-        const [row] = await db.query<{ fc: string }>(
-          `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+  .get(
+    '/',
+    describeRoute({
+      tag: 'Units and metrics',
+      summary: 'Administrative units as GeoJSON',
+      responses: { 200: geojsonAnswer(unitCollection) },
+    }),
+    query(unitsQuery),
+    async (c) => {
+      const q = c.req.valid('query')
+      const spec = LEVELS[q.level]
+      const all = Object.keys(spec.props)
+      const wanted = q.properties ?? all
+      const unknown = wanted.filter((p) => !all.includes(p))
+      if (unknown.length)
+        throw badRequest('properties', `unknown ${unknown.join(', ')}; available: ${all.join(', ')}`)
+      const props = wanted.map((p) => `'${p}', ${(spec.props as Record<string, string>)[p]}`).join(', ')
+      const geomCol =
+        q.level === 'village' && q.geometry === 'point'
+          ? 'point'
+          : q.geometry === 'point'
+            ? 'ST_PointOnSurface(geom)'
+            : 'geom'
+      const geom = q.simplify > 0 ? `ST_SimplifyPreserveTopology(${geomCol}, ${q.simplify})` : geomCol
+      const where: string[] = [spec.where]
+      const args: unknown[] = []
+      await checkCommuneCode(c.get('deps'), q.commune)
+      if (q.commune && (q.level === 'village' || q.level === 'commune')) {
+        args.push(q.commune)
+        where.push(q.level === 'village' ? 'commune_code = $1' : 'code = $1')
+      }
+      const { db } = c.get('deps')
+      // Boundaries change only by import, which changes the data version and so empties the memo.
+      return memoJson(
+        c,
+        `units|${JSON.stringify(q)}`,
+        async () => {
+          const [row] = await db.query<{ fc: string }>(
+            `select json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
              'type', 'Feature', 'id', code,
              'properties', json_build_object(${props}),
              'geometry', ST_AsGeoJSON(${geom}, 6)::json) order by code), '[]'))::text as fc
            from ${spec.table} where ${where.join(' and ')}`,
-          args,
-        )
-        return row.fc
-      },
-      'application/geo+json; charset=utf-8',
-    )
-  })
+            args,
+          )
+          return row.fc
+        },
+        'application/geo+json; charset=utf-8',
+      )
+    },
+  )
   .get(
     '/:code',
+    describeRoute({
+      tag: 'Units and metrics',
+      summary:
+        "One unit's metrics, monthly incidents by category, villages, models with evaluations, certifications",
+      responses: { 200: jsonAnswer(unitDetailResult) },
+    }),
     params(z.object({ code: unitCode })),
-    query(z.object(metricsFilterFields).omit({ commune: true }).strict()),
+    query(unitDetailQuery),
     withScenario,
     async (c) => {
       const deps = c.get('deps')
@@ -150,7 +148,7 @@ export const units = new Hono<AppEnv>()
         isAggregateOnly(deps.principal),
         can(deps.principal, 'read_records'),
       ]
-      return memoJson(c, JSON.stringify(key), async () => {
+      return memoJson<UnitDetail>(c, JSON.stringify(key), async () => {
         const detail = await unitDetail(deps, code, filters)
         if (!detail) throw notFound(`unit ${code}`, 'code')
         return detail

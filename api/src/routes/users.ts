@@ -1,8 +1,10 @@
+import { type Roles, roleList, rowId } from '@antt/contract'
 // Accounts, roles and the audit log: each route validates, calls services/accounts.ts, and answers.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { json, params, query, rowId } from '../http/validate.ts'
+import { anyObject, describeRoute, jsonAnswer } from '../http/describe.ts'
+import { json, params, query } from '../http/validate.ts'
 import {
   addUser,
   auditEntries,
@@ -15,16 +17,56 @@ import {
 } from '../services/accounts.ts'
 
 export const users = new Hono<AppEnv>()
-  .get('/', async (c) => c.json({ users: await listUsers(c.get('deps').db) }))
-  .post('/', json(newUser), async (c) =>
-    c.json({ user: await addUser(c.get('deps'), c.req.valid('json')) }, 201),
+  .get(
+    '/',
+    describeRoute({
+      tag: 'Accounts',
+      summary: 'Accounts',
+      responses: { 200: anyObject('{ users: [...] }') },
+    }),
+    async (c) => c.json({ users: await listUsers(c.get('deps').db) }),
   )
-  .patch('/:id', params(z.object({ id: rowId })), json(userPatch), async (c) =>
-    c.json({ user: await changeUser(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
+  .post(
+    '/',
+    describeRoute({
+      tag: 'Accounts',
+      summary: 'Create an account',
+      responses: { 201: anyObject('{ user }') },
+      errors: [409],
+    }),
+    json(newUser),
+    async (c) => c.json({ user: await addUser(c.get('deps'), c.req.valid('json')) }, 201),
+  )
+  .patch(
+    '/:id',
+    describeRoute({
+      tag: 'Accounts',
+      summary: 'Change an account: name, role, scope, disabled, password',
+      responses: { 200: anyObject('{ user }') },
+    }),
+    params(z.object({ id: rowId })),
+    json(userPatch),
+    async (c) =>
+      c.json({ user: await changeUser(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
   )
 
-export const roles = new Hono<AppEnv>().get('/', async (c) => c.json(await listRoles(c.get('deps').db)))
+export const roles = new Hono<AppEnv>().get(
+  '/',
+  describeRoute({
+    tag: 'Accounts',
+    summary: 'Roles with their permissions',
+    responses: { 200: jsonAnswer(roleList) },
+  }),
+  async (c) => c.json((await listRoles(c.get('deps').db)) satisfies Roles),
+)
 
-export const auditLog = new Hono<AppEnv>().get('/', query(auditQuery), async (c) =>
-  c.json({ entries: await auditEntries(c.get('deps').db, c.req.valid('query')) }),
+export const auditLog = new Hono<AppEnv>().get(
+  '/',
+  describeRoute({
+    tag: 'Accounts',
+    summary: 'The audit log, newest first',
+    responses: { 200: anyObject('{ entries: [...] }') },
+  }),
+  query(auditQuery),
+  async (c) => c.json({ entries: await auditEntries(c.get('deps').db, c.req.valid('query')) }),
 )

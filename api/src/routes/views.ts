@@ -1,8 +1,10 @@
+import { rowId } from '@antt/contract'
 // Saved views and decks: each route validates, calls services/views.ts, and answers what it returns.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { json, params, rowId } from '../http/validate.ts'
+import { anyObject, describeRoute } from '../http/describe.ts'
+import { json, params } from '../http/validate.ts'
 import {
   createDeck,
   createView,
@@ -24,36 +26,123 @@ import {
 const idParam = params(z.object({ id: rowId }))
 
 export const views = new Hono<AppEnv>()
-  .get('/', async (c) => c.json({ views: await listViews(c.get('deps').db) }))
-  .get('/:id', idParam, async (c) =>
-    c.json({ view: await getView(c.get('deps').db, c.req.valid('param').id) }),
+  .get(
+    '/',
+    describeRoute({
+      tag: 'Views and decks',
+      summary: 'Saved map views',
+      responses: { 200: anyObject('{ views: [...] }') },
+    }),
+    async (c) => c.json({ views: await listViews(c.get('deps').db) }),
   )
-  .post('/', json(newView), async (c) =>
-    c.json({ view: await createView(c.get('deps'), c.req.valid('json')) }, 201),
+  .get(
+    '/:id',
+    describeRoute({
+      tag: 'Views and decks',
+      summary: 'One saved view',
+      responses: { 200: anyObject('{ view }') },
+    }),
+    idParam,
+    async (c) => c.json({ view: await getView(c.get('deps').db, c.req.valid('param').id) }),
   )
-  .post('/:id/duplicate', idParam, async (c) =>
-    c.json({ view: await duplicateView(c.get('deps'), c.req.valid('param').id) }, 201),
+  .post(
+    '/',
+    describeRoute({
+      tag: 'Views and decks',
+      summary: 'Save a view',
+      responses: { 201: anyObject('{ view }') },
+    }),
+    json(newView),
+    async (c) => c.json({ view: await createView(c.get('deps'), c.req.valid('json')) }, 201),
   )
-  .patch('/:id', idParam, json(viewPatch), async (c) =>
-    c.json({ view: await updateView(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
+  .post(
+    '/:id/duplicate',
+    describeRoute({
+      tag: 'Views and decks',
+      summary: 'Copy a saved view',
+      responses: { 201: anyObject('{ view }') },
+    }),
+    idParam,
+    async (c) => c.json({ view: await duplicateView(c.get('deps'), c.req.valid('param').id) }, 201),
   )
-  .delete('/:id', idParam, async (c) => {
-    await deleteView(c.get('deps'), c.req.valid('param').id)
-    return c.json({ ok: true })
-  })
+  .patch(
+    '/:id',
+    describeRoute({
+      tag: 'Views and decks',
+      summary: 'Change a saved view',
+      responses: { 200: anyObject('{ view }') },
+    }),
+    idParam,
+    json(viewPatch),
+    async (c) =>
+      c.json({ view: await updateView(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
+  )
+  .delete(
+    '/:id',
+    describeRoute({
+      tag: 'Views and decks',
+      summary: 'Delete a saved view',
+      responses: { 200: anyObject('{ ok: true }') },
+    }),
+    idParam,
+    async (c) => {
+      await deleteView(c.get('deps'), c.req.valid('param').id)
+      return c.json({ ok: true })
+    },
+  )
 
 export const decks = new Hono<AppEnv>()
-  .get('/', async (c) => c.json({ decks: await listDecks(c.get('deps').db) }))
-  .get('/:id', idParam, async (c) =>
-    c.json({ deck: await getDeck(c.get('deps').db, c.req.valid('param').id) }),
+  .get(
+    '/',
+    describeRoute({
+      tag: 'Views and decks',
+      summary: 'Slide decks of saved views',
+      responses: { 200: anyObject('{ decks: [...] }') },
+    }),
+    async (c) => c.json({ decks: await listDecks(c.get('deps').db) }),
   )
-  .post('/', json(deckBody), async (c) =>
-    c.json({ deck: await createDeck(c.get('deps'), c.req.valid('json')) }, 201),
+  .get(
+    '/:id',
+    describeRoute({
+      tag: 'Views and decks',
+      summary: 'One deck',
+      responses: { 200: anyObject('{ deck }') },
+    }),
+    idParam,
+    async (c) => c.json({ deck: await getDeck(c.get('deps').db, c.req.valid('param').id) }),
   )
-  .patch('/:id', idParam, json(deckPatch), async (c) =>
-    c.json({ deck: await updateDeck(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
+  .post(
+    '/',
+    describeRoute({
+      tag: 'Views and decks',
+      summary: 'Create a deck',
+      responses: { 201: anyObject('{ deck }') },
+    }),
+    json(deckBody),
+    async (c) => c.json({ deck: await createDeck(c.get('deps'), c.req.valid('json')) }, 201),
   )
-  .delete('/:id', idParam, async (c) => {
-    await deleteDeck(c.get('deps'), c.req.valid('param').id)
-    return c.json({ ok: true })
-  })
+  .patch(
+    '/:id',
+    describeRoute({
+      tag: 'Views and decks',
+      summary: 'Rename a deck or reorder its views',
+      responses: { 200: anyObject('{ deck }') },
+    }),
+    idParam,
+    json(deckPatch),
+    async (c) =>
+      c.json({ deck: await updateDeck(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
+  )
+  .delete(
+    '/:id',
+    describeRoute({
+      tag: 'Views and decks',
+      summary: 'Delete a deck',
+      responses: { 200: anyObject('{ ok: true }') },
+    }),
+    idParam,
+    async (c) => {
+      await deleteDeck(c.get('deps'), c.req.valid('param').id)
+      return c.json({ ok: true })
+    },
+  )

@@ -1,3 +1,5 @@
+import type { Role } from '@antt/contract'
+import { communeCode } from '@antt/contract'
 // Accounts, roles and the audit log, for the administration screens: every change is checked and audited.
 import { createUser, hashPassword } from '@antt/data'
 import type { Queryable } from '@antt/data/db'
@@ -7,7 +9,6 @@ import { passwordProblem } from '../auth/password-policy.ts'
 import { revokeUserSessions } from '../auth/sessions.ts'
 import type { AppDeps } from '../context.ts'
 import { ApiError, badRequest, notFound } from '../http/errors.ts'
-import { communeCode } from '../http/validate.ts'
 
 const username = z.string().regex(/^[a-z0-9_.-]{3,40}$/, 'expected 3–40 characters: a–z, 0–9, _ . -')
 export const newUser = z
@@ -143,11 +144,13 @@ export async function changeUser(
 
 export async function listRoles(db: Queryable) {
   return {
-    roles: await db.query(
+    roles: await db.query<Role>(
       `select r.code, r.name_vi, r.name_en, coalesce(array_agg(rp.permission_code order by rp.permission_code) filter (where rp.permission_code is not null), '{}') as permissions
        from app_role r left join role_permission rp on rp.role_code = r.code group by r.code order by r.sort`,
     ),
-    permissions: await db.query('select code, description from permission order by code'),
+    permissions: await db.query<{ code: string; description: string }>(
+      'select code, description from permission order by code',
+    ),
   }
 }
 

@@ -1,6 +1,7 @@
 // The API reference page, rendered on the server from the OpenAPI document: plain HTML and inline CSS,
 // no script, font or stylesheet from anywhere (the app runs offline and its CSP allows no external origin).
-import type { JsonSchema, OpenApiDocument, Operation, Parameter } from './openapi-build.ts'
+import type { JsonSchema, Parameter } from '../http/describe.ts'
+import type { OpenApiDocument, Operation } from './openapi-doc.ts'
 
 const escapeHtml = (s: string) =>
   s.replace(

@@ -1,23 +1,7 @@
+import { BORDER_FEATURE_KINDS, simplifyParam } from '@antt/contract'
 import { z } from 'zod'
 import type { AppDeps } from '../context.ts'
 import { featureCollectionText } from './geojson.ts'
-
-/** Douglas–Peucker tolerance in degrees, as on /api/units. */
-export const simplifyParam = z.coerce
-  .number()
-  .min(0)
-  .max(0.1)
-  .default(0)
-  .meta({ description: 'Douglas–Peucker tolerance in degrees (0.0005° ≈ 50 m); 0 keeps the stored geometry' })
-
-export const BORDER_FEATURE_KINDS = [
-  'gate_international',
-  'gate_main',
-  'gate_secondary',
-  'opening',
-  'marker',
-  'post',
-] as const
 
 export const borderLineQuery = z.object({ simplify: simplifyParam }).strict()
 export const borderBeltQuery = z.object({ simplify: simplifyParam }).strict()

@@ -1,21 +1,8 @@
+import type { Taxon, Taxonomies } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
 import { Lru } from './lru.ts'
 
-export interface Taxon {
-  code: string
-  name_vi: string
-  name_en: string
-  [extra: string]: unknown
-}
-
-export interface Taxonomies {
-  model_types: Taxon[]
-  incident_categories: Taxon[]
-  lead_orgs: Taxon[]
-  ratings: Taxon[]
-  area_classes: Taxon[]
-  statuses: Taxon[]
-}
+export type { Taxon, Taxonomies }
 
 export interface DataRange {
   /** first and last incident date, the clock of the data */
@@ -73,14 +60,14 @@ export class Catalog {
   private async load(q: Queryable, version: string): Promise<Snapshot> {
     if (this.snapshot?.version === version) return this.snapshot
     // One at a time: inside a request these run on one transaction.
-    const model_types = await q.query<Taxon>(
+    const model_types = await q.query<Taxonomies['model_types'][number]>(
       'select code, name_vi, name_en, coverage, radius_m, border_only from model_type order by sort, code',
     )
-    const incident_categories = await q.query<Taxon>(
+    const incident_categories = await q.query<Taxonomies['incident_categories'][number]>(
       'select code, group_code, name_vi, name_en from incident_category order by sort, code',
     )
     const lead_orgs = await q.query<Taxon>('select code, name_vi, name_en from lead_org order by sort, code')
-    const ratings = await q.query<Taxon>(
+    const ratings = await q.query<Taxonomies['ratings'][number]>(
       'select code, name_vi, name_en, rank, effective from rating order by rank',
     )
     const area_classes = await q.query<Taxon>(

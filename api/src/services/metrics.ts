@@ -1,61 +1,12 @@
-import { z } from 'zod'
+import type { MetricName, MetricsQuery, MetricsResult, MetricsRow } from '@antt/contract'
 import type { AppDeps } from '../context.ts'
 import { ApiError } from '../http/errors.ts'
-import { codeList, communeCode, periodFields } from '../http/validate.ts'
 import { checkCommuneCode } from './communes.ts'
 import { type Period, perThousandPerYear, requestPeriod } from './period.ts'
-import { scenarioParam } from './scenarios/changes.ts'
 import { DEFAULT_MIN_COUNT, DEFAULT_MIN_POPULATION, smoothedRates } from './stats/smoothed-rates.ts'
 import { withheldUnits } from './withheld-units.ts'
 
-// biome-ignore format: a list, kept compact
-export const METRIC_NAMES = [
-  'population', 'area_km2', 'villages', 'villages_covered', 'active_models', 'weak_models', 'dissolved_models',
-  'exemplary_models', 'models_per_1000', 'village_coverage', 'population_covered', 'compliant_models',
-  'evaluation_compliance', 'rated_models', 'effective_models', 'effective_share', 'incidents',
-  'incident_rate_per_1000', 'incident_rate_eb', 'incidents_per_km2', 'outreach_sessions', 'outreach_per_1000', 'funding_vnd',
-  'funding_per_resident', 'distance_to_border_km', 'border_belt_share',
-] as const
-export type MetricName = (typeof METRIC_NAMES)[number]
-
-export type MetricsRow = {
-  /** set when the incident count is withheld from an aggregate-only caller (auth/disclosure.ts) */
-  incidents_suppressed?: boolean
-  /** the raw incident rate rests on small numbers (rates.ts); null when the count is withheld */
-  incident_rate_flagged: boolean | null
-  code: string
-  name: string
-  commune_code: string | null
-  is_border: boolean
-  area_classes: string[]
-} & Record<MetricName, number | null>
-
-/** Filters shared by metrics, statistics, priorities and exports. */
-export const metricsFilterFields = {
-  ...periodFields,
-  types: codeList.optional(),
-  statuses: codeList.optional(),
-  orgs: codeList.optional(),
-  categories: codeList.optional(),
-  classes: codeList.optional(),
-  commune: communeCode.optional(),
-  eval_months: z.coerce.number().int('must be a whole number of months').min(1).max(36).optional(),
-  scenario: scenarioParam.optional(),
-}
-export const metricsQuerySchema = z
-  .object({ level: z.enum(['commune', 'village']).default('commune'), ...metricsFilterFields })
-  .strict()
-export type MetricsQuery = z.output<typeof metricsQuerySchema>
-
-export interface MetricsResult {
-  level: 'commune' | 'village'
-  period: Period
-  filters: Omit<MetricsQuery, 'level' | 'from' | 'to'>
-  rows: MetricsRow[]
-  totals: Record<string, number | null>
-  /** below these a raw incident rate is flagged (incident_rate_flagged) */
-  small_numbers: { min_population: number; min_count: number }
-}
+export type { MetricsQuery, MetricsResult, MetricsRow }
 
 const SMALL_NUMBERS = { min_population: DEFAULT_MIN_POPULATION, min_count: DEFAULT_MIN_COUNT }
 

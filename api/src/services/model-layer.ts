@@ -1,12 +1,11 @@
+import { codeList, communeCode, isoDate, periodFields, scenarioParam } from '@antt/contract'
 import { z } from 'zod'
 import type { AppDeps } from '../context.ts'
 import { ApiError } from '../http/errors.ts'
-import { codeList, communeCode, isoDate, periodFields } from '../http/validate.ts'
 import { checkCommuneCode } from './communes.ts'
 import { featureCollectionText } from './geojson.ts'
 import { checkTaxonomyCodes } from './metrics.ts'
 import { type Period, resolvePeriod } from './period.ts'
-import { scenarioParam } from './scenarios/changes.ts'
 
 export const modelsQuery = z
   .object({

@@ -1,3 +1,4 @@
+import type { Level, SecurityModel, UnitDetail } from '@antt/contract'
 import { isAggregateOnly, monthCount, withheldCounts } from '../auth/disclosure.ts'
 import { can } from '../auth/principal.ts'
 import type { AppDeps } from '../context.ts'
@@ -6,7 +7,7 @@ import { type MetricsQuery, runMetrics } from './metrics.ts'
 type Filters = Omit<MetricsQuery, 'level' | 'commune'>
 
 /** Everything the detail panel shows for one commune or village; null when the code is unknown. */
-export async function unitDetail(deps: AppDeps, code: string, filters: Filters) {
+export async function unitDetail(deps: AppDeps, code: string, filters: Filters): Promise<UnitDetail | null> {
   const { db } = deps
   const isVillage = code.includes('-')
   const [unit] = await db.query<{
@@ -23,7 +24,7 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters) 
   )
   if (!unit) return null
   const communeCode = unit.commune_code ?? unit.code
-  const level = isVillage ? 'village' : 'commune'
+  const level: Level = isVillage ? 'village' : 'commune'
   const m = await runMetrics(deps, { ...filters, level, commune: communeCode })
   const metrics = m.rows.find((r) => r.code === code) ?? null
   const villages = isVillage
@@ -57,7 +58,7 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters) 
   )
   const models = !showRecords
     ? []
-    : await db.query(
+    : await db.query<SecurityModel>(
         `select sm.id, sm.name, sm.type_code, sm.village_code, sm.lead_org_code, to_char(sm.founded_on, 'YYYY-MM-DD') as founded_on,
             sm.members, sm.exemplary, sm.replicated_from, sm.status,
             to_char(sm.dissolved_on, 'YYYY-MM-DD') as dissolved_on, sm.dissolved_reason,
@@ -68,7 +69,7 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters) 
      from security_model sm where sm.${scope} = $1 order by sm.type_code, sm.id`,
         [code],
       )
-  const certifications = await db.query(
+  const certifications = await db.query<UnitDetail['certifications'][number]>(
     `select year, subject_kind, subject_name, village_code, certified from safety_certification
      where ${scope} = $1 order by year desc, subject_kind, subject_name`,
     [code],
@@ -78,7 +79,7 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters) 
     name: unit.name,
     level,
     kind: unit.kind,
-    commune: unit.commune_code ? { code: unit.commune_code, name: unit.commune_name } : null,
+    commune: unit.commune_code ? { code: unit.commune_code, name: unit.commune_name ?? '' } : null,
     period: m.period,
     metrics,
     incident_series: series,

@@ -1,10 +1,10 @@
+import { isoDate } from '@antt/contract'
 // Saved map views and the decks (presentations) that order them: stored, listed, changed and audited.
 import type { Queryable } from '@antt/data/db'
 import { z } from 'zod'
 import { audit } from '../auth/audit.ts'
 import type { AppDeps } from '../context.ts'
 import { badRequest, notFound } from '../http/errors.ts'
-import { isoDate } from '../http/validate.ts'
 
 /** Largest saved state, in characters of JSON. */
 export const MAX_STATE_CHARS = 32_768

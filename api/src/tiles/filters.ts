@@ -1,15 +1,14 @@
-import { z } from 'zod'
+import type { tileQuery } from '@antt/contract'
+import type { z } from 'zod'
 import { isAggregateOnly, MIN_HEX_EDGE_M } from '../auth/disclosure.ts'
 import type { AppDeps } from '../context.ts'
 import { badRequest } from '../http/errors.ts'
-import { checkPeriod, codeList, periodFields } from '../http/validate.ts'
+import { checkPeriod } from '../http/validate.ts'
 import { checkTaxonomyCodes } from '../services/metrics.ts'
 import { requestPeriod } from '../services/period.ts'
 import type { IncidentFilters, TileLayer } from './layers.ts'
 
-/** Query parameters of tiles and TileJSON; only layers with `incidentFilters` take any. */
-export const tileQuerySchema = z.object({ ...periodFields, categories: codeList.optional() }).strict()
-export type TileQueryParams = z.output<typeof tileQuerySchema>
+export type TileQueryParams = z.output<typeof tileQuery>
 
 /**
  * Validates the query for `layer` and resolves the default period (the last 12 months of data).

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useState } from 'react'
+import { hasPermission, signOut, useSession } from '../api/client.ts'
 import type { MessageKey } from '../i18n/index.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Dialog } from '../ui/Dialog.tsx'
-import { hasPermission, signOut, useSession } from './session.ts'
 import './admin.css'
 
 const UsersScreen = lazy(() => import('./UsersScreen.tsx').then((m) => ({ default: m.UsersScreen })))

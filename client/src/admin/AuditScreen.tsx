@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { request } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { auditDetails, auditTime } from './audit-format.ts'
-import { request } from './request.ts'
 
 interface AuditEntry {
   id: number

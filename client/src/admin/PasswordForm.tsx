@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react'
+import { ApiError, request } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field, GeneralError } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
-import { RequestError, request } from './request.ts'
 
 /** Changes the caller's password; the API then ends every session, so the user signs in again. */
 export function PasswordForm() {
@@ -26,7 +26,7 @@ export function PasswordForm() {
       await request.post('/api/auth/password', { current_password: current, new_password: next })
       setDone(true)
     } catch (err) {
-      if (err instanceof RequestError) setErrors(formErrors(err, ['current_password', 'new_password']))
+      if (err instanceof ApiError) setErrors(formErrors(err, ['current_password', 'new_password']))
       else setErrors({ fields: {}, general: String(err) })
     } finally {
       setBusy(false)

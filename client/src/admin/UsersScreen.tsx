@@ -1,9 +1,9 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { ApiError, request } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field, GeneralError } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
 import { type CommuneName, type Role, useCommuneNames, useRoles } from './reference.ts'
-import { RequestError, request } from './request.ts'
 
 export interface UserRow {
   id: number
@@ -131,7 +131,7 @@ function UserForm(props: {
       } else await request.post('/api/users', { username, display_name: displayName, role, scope, password })
       props.onSaved()
     } catch (err) {
-      if (err instanceof RequestError)
+      if (err instanceof ApiError)
         setErrors(formErrors(err, ['username', 'display_name', 'role', 'scope', 'disabled', 'password']))
       else setErrors({ fields: {}, general: String(err) })
     }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { request } from '../admin/request.ts'
-import { useSession } from '../admin/session.ts'
+import { request, useSession } from '../api/client.ts'
 import { mapFocus } from '../state/map-focus.ts'
 import { store, update } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'

@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
-import { RequestError, request } from '../admin/request.ts'
+import { ApiError, request } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 
 /** Conditions of the API (api/src/alerts/rules.ts), in its order. */
@@ -63,7 +63,7 @@ export function AlertRulesScreen() {
   }, [load])
 
   const fail = (e: unknown) => {
-    if (e instanceof RequestError)
+    if (e instanceof ApiError)
       setError(`${e.details[0]?.field ? `${e.details[0].field}: ` : ''}${e.details[0]?.problem ?? e.message}`)
     else setError(String(e))
   }

@@ -1,4 +1,4 @@
-import { useSession } from '../admin/session.ts'
+import { useSession } from '../api/client.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import './analytics.css'

@@ -1,6 +1,13 @@
-// Response shapes of /api/stats/hotspots, /api/priorities and /api/compare (api/src/services/stats/*), and
-// the hooks that load them for the view in force.
-import type { HotspotClass, QuadrantLabel, RateChange } from '@antt/analysis'
+// The hooks that load /api/stats/hotspots, /api/priorities and /api/compare for the view in force (their
+// answers are the contract's types).
+import type {
+  CompareResult,
+  CompareRow,
+  HotspotResult,
+  HotspotRow,
+  PriorityResult,
+  PriorityRow,
+} from '@antt/contract'
 import { filterParams, type Loadable, qs, useApi } from '../api/client.ts'
 import { useScenarioId } from '../scenarios/scenario-api.ts'
 import type { HotspotMetric, Period } from '../state/analytics-state.ts'
@@ -8,123 +15,7 @@ import type { Level } from '../state/atlas-state.ts'
 import { type PriorityComponent, weightParams } from '../state/priority-weights.ts'
 import { useAtlas } from '../state/store.ts'
 
-export interface HotspotRow {
-  code: string
-  name: string
-  value: number | null
-  neighbours: number
-  gi_z: number | null
-  gi_p: number | null
-  gi_p_fdr: number | null
-  gi_class: HotspotClass | null
-  moran_i: number | null
-  lisa_quadrant: QuadrantLabel | null
-  lisa_p: number | null
-  lisa_p_fdr: number | null
-  lisa_cluster: QuadrantLabel | 'not-significant' | null
-}
-
-export interface HotspotResult {
-  level: Level
-  metric: HotspotMetric
-  period: Period
-  method: {
-    permutations: number
-    seed: number
-    tolerance_m: number
-    gi_star: string
-    local_moran: string
-    contiguity: string
-    fdr: string
-    islands: string[]
-    [k: string]: unknown
-  }
-  counts: {
-    units: number
-    analysed: number
-    no_data: number
-    islands: number
-    gi_class: Record<string, number>
-    lisa_cluster: Record<string, number>
-  }
-  rows: HotspotRow[]
-}
-
-export interface PriorityRow {
-  code: string
-  name: string
-  commune_code: string | null
-  score: number | null
-  /** rank among every unit of the caller's scope (the filter never changes scores or this rank) */
-  rank: number | null
-  /** rank among the rows the area-class / commune filter returns */
-  filter_rank: number | null
-  contributions: Partial<Record<PriorityComponent, number>>
-  need: number
-  lack_of_coverage: number
-  components: Record<PriorityComponent, number | null>
-  missing: PriorityComponent[]
-  values: {
-    population: number | null
-    incidents: number
-    incidents_previous: number
-    incident_rate_per_1000: number | null
-    incident_rate_eb: number | null
-    rate_flagged: boolean
-    gi_z: number | null
-    is_border: boolean
-    is_strategic: boolean
-    rate_ratio: number | null
-    rate_ratio_lower: number | null
-    trend_p: number | null
-    village_coverage: number | null
-    effective_share: number | null
-    evaluation_compliance: number | null
-    active_models: number | null
-    models_per_1000: number | null
-  }
-}
-
-export interface PriorityResult {
-  level: Level
-  period: Period
-  previous_period: Period
-  weights: Record<PriorityComponent, number>
-  weights_normalised: Record<PriorityComponent, number>
-  normalise: 'rank' | 'minmax'
-  method: { score: string; missing: string; components: Record<PriorityComponent, string> }
-  /** units scored and ranked: all of the caller's scope */
-  scope_units: number
-  /** rows returned: those the filter shows */
-  filter_units: number
-  rows: PriorityRow[]
-}
-
-export interface CompareRow {
-  code: string
-  name: string
-  commune_code: string | null
-  population: number
-  count_a: number
-  count_b: number
-  rate_a: number | null
-  rate_b: number | null
-  rate_ratio: number | null
-  ci_lower: number | null
-  ci_upper: number | null
-  p_value: number | null
-  p_value_fdr: number | null
-  change_class: RateChange | null
-}
-
-export interface CompareResult {
-  level: Level
-  a: Period & { days: number }
-  b: Period & { days: number }
-  method: Record<string, string>
-  totals: { change_classes: Record<RateChange, number>; [k: string]: unknown }
-  rows: CompareRow[]
-}
+export type { CompareResult, CompareRow, HotspotResult, HotspotRow, PriorityResult, PriorityRow }
 
 /** Hot-spot statistics of the chosen metric over every commune or every village, for the view's filters. */
 export function useHotspots(enabled: boolean, level: Level): Loadable<HotspotResult> {

@@ -1,40 +1,12 @@
-// Response shape of /api/stats/emerging (api/src/services/stats/emerging.ts) and the hook that loads it for
-// the view in force.
-import type { EmergingBin, EmergingCategory } from '@antt/analysis'
+// The hook that loads /api/stats/emerging (its answer is the contract's type) for the view in force.
+import type { EmergingResult, EmergingRow } from '@antt/contract'
 import { type Loadable, qs, useApi } from '../api/client.ts'
 import type { Period } from '../state/analytics-state.ts'
 import type { Level } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 
-export interface EmergingStepValue {
-  step: string
-  /** null when suppressed for the caller (a count of 1–2) */
-  value: number | null
-  suppressed?: true
-  gi_z: number | null
-  gi_p: number | null
-  hot: EmergingBin
-}
-
-export interface EmergingRow {
-  code: string
-  name: string
-  category: EmergingCategory
-  trend_z: number | null
-  trend_p: number | null
-  low_counts: boolean
-  series: EmergingStepValue[]
-}
-
-export interface EmergingResult {
-  level: Level
-  step: 'month' | 'quarter'
-  period: Period
-  steps: string[]
-  method: Record<string, unknown>
-  counts: { units: number; low_counts: number; categories: Record<string, number> }
-  rows: EmergingRow[]
-}
+export type EmergingStepValue = EmergingRow['series'][number]
+export type { EmergingResult, EmergingRow }
 
 /** Permutations of the map's request: enough for p < 0.10 bins, quick enough for villages (BENCHMARKS.md). */
 export const EMERGING_PERMUTATIONS = 199

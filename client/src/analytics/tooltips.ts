@@ -77,9 +77,9 @@ export function changeTooltip(i18n: I18n, row: CompareRow): TooltipText {
     t('change.tooltipA', { n: fmt.integer(row.count_a), rate: fmt.number(row.rate_a, 2) }),
     t('change.tooltipB', { n: fmt.integer(row.count_b), rate: fmt.number(row.rate_b, 2) }),
     t('change.ratio', {
-      rr: row.rate_ratio === null ? (row.count_b > 0 ? '∞' : '–') : fmt.number(row.rate_ratio, 2),
+      rr: row.rate_ratio === null ? ((row.count_b ?? 0) > 0 ? '∞' : '–') : fmt.number(row.rate_ratio, 2),
       lo: fmt.number(row.ci_lower, 2),
-      hi: row.ci_upper === null ? (row.count_b > 0 ? '∞' : '–') : fmt.number(row.ci_upper, 2),
+      hi: row.ci_upper === null ? ((row.count_b ?? 0) > 0 ? '∞' : '–') : fmt.number(row.ci_upper, 2),
     }),
     `p = ${formatP(i18n, row.p_value)}${row.change_class ? ` · ${t(`change.class.${row.change_class}`)}` : ''}`,
     t('tooltip.clickHint'),

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { useSession } from '../admin/session.ts'
+import { useSession } from '../api/client.ts'
 import { useCommunes, useTaxonomies } from '../api/hooks.ts'
 import { useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'

@@ -1,15 +1,32 @@
+// The one HTTP client of the interface: cached GETs for the map and panels, state-changing calls with the
+// session's CSRF token, API errors with the fields they name, and the signed-in user asked once per page.
+import type { ErrorBody, FieldProblem, SessionUser } from '@antt/contract'
 import { useEffect, useState } from 'react'
 import type { Filters } from '../state/atlas-state.ts'
 
-/** Thrown for non-2xx answers; carries the API's `{ error: { code, message } }`. */
+export type { FieldProblem, SessionUser }
+
+/** Thrown for non-2xx answers; carries the API's `{ error: { code, message, details } }`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** per-field problems (error.details[].field), so forms can show them in place */
+    readonly details: FieldProblem[] = [],
   ) {
     super(message)
   }
+}
+
+async function errorOf(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => null)) as Partial<ErrorBody> | null
+  return new ApiError(
+    res.status,
+    body?.error?.code ?? 'http_error',
+    body?.error?.message ?? res.statusText,
+    body?.error?.details ?? [],
+  )
 }
 
 const cache = new Map<string, Promise<unknown>>()
@@ -20,16 +37,7 @@ export function getJson<T>(url: string): Promise<T> {
   let hit = cache.get(url) as Promise<T> | undefined
   if (!hit) {
     hit = fetch(url, { headers: { accept: 'application/json' } }).then(async (res) => {
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as {
-          error?: { code?: string; message?: string }
-        } | null
-        throw new ApiError(
-          res.status,
-          body?.error?.code ?? 'http_error',
-          body?.error?.message ?? res.statusText,
-        )
-      }
+      if (!res.ok) throw await errorOf(res)
       return (await res.json()) as T
     })
     hit.catch(() => cache.delete(url))
@@ -110,4 +118,92 @@ export function probe(url: string): Promise<boolean> {
     probes.set(url, p)
   }
   return p
+}
+
+let csrf: string | null = null
+export const setCsrf = (token: string | null) => {
+  csrf = token
+}
+
+/** The session's CSRF token, asked of /api/auth/me when not yet known. */
+export async function csrfToken(): Promise<string | null> {
+  if (csrf) return csrf
+  const r = await fetch('/api/auth/me', { headers: { accept: 'application/json' } })
+  if (r.ok) csrf = ((await r.json()) as { csrf_token?: string }).csrf_token ?? null
+  return csrf
+}
+
+async function send<T>(method: string, url: string, body?: BodyInit, type?: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (type) headers['content-type'] = type
+  if (method !== 'GET') {
+    const token = await csrfToken()
+    if (token) headers['x-csrf-token'] = token
+  }
+  const res = await fetch(url, { method, headers, body })
+  if (!res.ok) throw await errorOf(res)
+  return (await res.json().catch(() => null)) as T
+}
+
+/** Uncached calls for the admin, records and planning screens. */
+export const request = {
+  get: <T>(url: string) => send<T>('GET', url),
+  post: <T>(url: string, body?: unknown) =>
+    send<T>('POST', url, body === undefined ? undefined : JSON.stringify(body), 'application/json'),
+  patch: <T>(url: string, body: unknown) => send<T>('PATCH', url, JSON.stringify(body), 'application/json'),
+  delete: <T>(url: string) => send<T>('DELETE', url),
+  /** multipart upload (the browser sets the boundary) */
+  form: <T>(url: string, form: FormData) => send<T>('POST', url, form),
+}
+
+let current: Promise<SessionUser | null> | null = null
+
+/** The signed-in user (/api/auth/me), asked once per page; null when the API runs without accounts. */
+export function loadSession(): Promise<SessionUser | null> {
+  current ??= fetch('/api/auth/me', { headers: { accept: 'application/json' } }).then(
+    async (r) => {
+      if (!r.ok) return null
+      const body = (await r.json()) as { user: SessionUser; csrf_token?: string }
+      setCsrf(body.csrf_token ?? null)
+      return body.user
+    },
+    () => null,
+  )
+  return current
+}
+
+export function useSession(): SessionUser | null {
+  const [user, setUser] = useState<SessionUser | null>(null)
+  useEffect(() => {
+    let live = true
+    loadSession().then((u) => live && setUser(u))
+    return () => {
+      live = false
+    }
+  }, [])
+  return user
+}
+
+/**
+ * Whether the signed-in user holds permission `p`: undefined until the session is known, true when the API
+ * runs without accounts. For screens and layers that a role may not open, so they are not even offered.
+ */
+export function useMay(p: string): boolean | undefined {
+  const [may, setMay] = useState<boolean | undefined>(undefined)
+  useEffect(() => {
+    let live = true
+    loadSession().then((u) => live && setMay(u === null || u.permissions.includes(p)))
+    return () => {
+      live = false
+    }
+  }, [p])
+  return may
+}
+
+export const hasPermission = (u: SessionUser | null, p: string) => !!u?.permissions.includes(p)
+
+/** Ends the session and reloads, so the sign-in screen comes back. */
+export async function signOut() {
+  await request.post('/api/auth/logout').catch(() => {})
+  window.location.reload()
 }

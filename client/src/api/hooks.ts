@@ -1,25 +1,38 @@
-import type { FeatureCollection, Point } from 'geojson'
+import type {
+  BorderFeatureProps,
+  Commune2008Props,
+  CommuneProps,
+  DensityRows,
+  Health,
+  Meta,
+  MetricsResult,
+  ModelPointProps,
+  SearchHit,
+  Taxonomies,
+  UnitDetail,
+  VillageProps,
+} from '@antt/contract'
+import type {
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Point,
+  Polygon,
+} from 'geojson'
 import { useScenarioId } from '../scenarios/scenario-api.ts'
 import type { AtlasState } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 import { filterParams, type Loadable, qs, useApi } from './client.ts'
-import type {
-  BorderBelt,
-  BorderFeatures,
-  BorderLine,
-  Commune2008Props,
-  CommuneProps,
-  Health,
-  IncidentDensity,
-  Meta,
-  MetricsResult,
-  ModelPoints,
-  SearchResult,
-  Taxonomies,
-  UnitCollection,
-  UnitDetail,
-  VillageProps,
-} from './types.ts'
+
+// GeoJSON answers: the geometry typed for the map, the properties from the contract.
+export type UnitCollection<P> = FeatureCollection<Polygon | MultiPolygon, P>
+export type ModelPoints = FeatureCollection<Point, ModelPointProps>
+export type BorderLine = FeatureCollection<LineString | MultiLineString>
+export type BorderBelt = FeatureCollection<Polygon | MultiPolygon>
+export type BorderFeatures = FeatureCollection<Point, BorderFeatureProps>
+export type IncidentDensity = FeatureCollection<Geometry, { count?: number | null; suppressed?: boolean }>
 
 /** Douglas–Peucker tolerance for drawn boundaries, in degrees (≈ 30 m). */
 const SIMPLIFY = 0.0003
@@ -144,7 +157,7 @@ export function useVillageIncidentCounts(enabled: boolean) {
   const from = useAtlas((s) => s.from)
   const to = useAtlas((s) => s.to)
   const categories = useAtlas((s) => s.filters.categories)
-  return useApi<{ rows: { code: string; count: number | null; suppressed: boolean }[] }>(
+  return useApi<DensityRows>(
     enabled
       ? `/api/incidents/density${qs({ mode: 'units', level: 'village', geometry: 'false', from, to, categories })}`
       : null,
@@ -152,4 +165,4 @@ export function useVillageIncidentCounts(enabled: boolean) {
 }
 
 export const searchUrl = (q: string) => `/api/search${qs({ q, limit: 12 })}`
-export type { SearchResult }
+export type { SearchHit as SearchResult }

@@ -1,3 +1,4 @@
+import type { Health, Meta, MetricsResult, Taxonomies } from '@antt/contract'
 import type { FeatureCollection } from 'geojson'
 import {
   useBorderLine,
@@ -8,7 +9,6 @@ import {
   useProvince,
   useTaxonomies,
 } from '../api/hooks.ts'
-import type { Health, Meta, MetricsResult, Taxonomies } from '../api/types.ts'
 import type { LegendSources } from '../legend/legend-model.ts'
 import { useLegendSources } from '../legend/use-legend-model.ts'
 import type { AtlasState } from '../state/atlas-state.ts'

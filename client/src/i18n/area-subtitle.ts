@@ -1,4 +1,4 @@
-import type { Health } from '../api/types.ts'
+import type { Health } from '@antt/contract'
 import type { I18n } from './index.ts'
 
 /** The subtitle, naming the area the server serves ("… · tỉnh Cao Bằng"); "…" until it is known. */

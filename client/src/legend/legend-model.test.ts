@@ -1,7 +1,7 @@
+import type { MetricsResult } from '@antt/contract'
 import { describe, expect, it } from 'vitest'
 import { EMERGING, HOTSPOTS } from '../analytics/fixtures.ts'
 import { emergingModel, hotspotModel } from '../analytics/layer-models.ts'
-import type { MetricsResult } from '../api/types.ts'
 import { makeI18n } from '../i18n/index.ts'
 import { buildClassScale } from '../map/class-scale.ts'
 import { DEFAULT_STATE, type LayerId } from '../state/atlas-state.ts'

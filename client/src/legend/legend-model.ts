@@ -1,4 +1,4 @@
-import type { MetricsResult, Taxonomies } from '../api/types.ts'
+import type { MetricsResult, Taxonomies } from '@antt/contract'
 import type { I18n } from '../i18n/index.ts'
 import type { ClassScale } from '../map/class-scale.ts'
 import { AREA_CLASS_COLORS, BORDER_FEATURE_COLORS, COMMUNE_2008_LINE } from '../map/colors.ts'

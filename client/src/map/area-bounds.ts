@@ -1,4 +1,4 @@
-import type { Health } from '../api/types.ts'
+import type { Health } from '@antt/contract'
 
 /** [west, south, east, north] in degrees. */
 export type AreaBounds = [number, number, number, number]

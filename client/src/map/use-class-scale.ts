@@ -1,5 +1,5 @@
+import type { MetricsRow } from '@antt/contract'
 import { useMemo } from 'react'
-import type { MetricsRow } from '../api/types.ts'
 import { METRICS } from '../metrics/catalog.ts'
 import type { Classification } from '../state/atlas-state.ts'
 import { buildClassScale, type ClassScale } from './class-scale.ts'

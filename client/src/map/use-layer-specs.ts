@@ -1,8 +1,9 @@
+import type { CommuneProps, MetricsRow } from '@antt/contract'
 import { area } from '@turf/area'
 import { pointOnFeature } from '@turf/point-on-feature'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useEffect, useMemo, useRef } from 'react'
-import { useMay } from '../admin/session.ts'
+import { useMay } from '../api/client.ts'
 import {
   useBorderBelt,
   useBorderFeatures,
@@ -17,7 +18,6 @@ import {
   useVillagePoints,
   useVillages,
 } from '../api/hooks.ts'
-import type { CommuneProps, MetricsRow } from '../api/types.ts'
 import { isIncidentRate } from '../metrics/catalog.ts'
 import { usePlan } from '../plans/plan-store.ts'
 import type { StandardModel } from '../standard/standard-model.ts'

@@ -1,4 +1,5 @@
 import type { PaletteName } from '@antt/analysis'
+import type { MetricName } from '@antt/contract'
 
 /** How a metric's values read: decides formatting, the legend's unit and the default palette. */
 export type MetricKind =
@@ -22,36 +23,9 @@ export interface MetricDef {
   palette: PaletteName
 }
 
-export const METRIC_NAMES = [
-  'incident_rate_per_1000',
-  'incident_rate_eb',
-  'incidents',
-  'incidents_per_km2',
-  'village_coverage',
-  'active_models',
-  'models_per_1000',
-  'evaluation_compliance',
-  'effective_share',
-  'weak_models',
-  'dissolved_models',
-  'exemplary_models',
-  'outreach_per_1000',
-  'outreach_sessions',
-  'funding_per_resident',
-  'funding_vnd',
-  'population',
-  'population_covered',
-  'villages',
-  'villages_covered',
-  'area_km2',
-  'distance_to_border_km',
-  'border_belt_share',
-  'compliant_models',
-  'rated_models',
-  'effective_models',
-] as const
-export type MetricName = (typeof METRIC_NAMES)[number]
+export type { MetricName }
 
+/** Kind and direction of every metric of the API; its keys, in this order, are the order metrics are offered in. */
 const KIND: Record<MetricName, [MetricKind, boolean | null]> = {
   incident_rate_per_1000: ['per_1000_year', false],
   incident_rate_eb: ['per_1000_year', false],
@@ -80,6 +54,9 @@ const KIND: Record<MetricName, [MetricKind, boolean | null]> = {
   rated_models: ['count', null],
   effective_models: ['count', true],
 }
+
+/** The API's metrics (@antt/contract) in the order the interface offers them. */
+export const METRIC_NAMES = Object.keys(KIND) as MetricName[]
 
 function paletteFor(higherIsBetter: boolean | null, kind: MetricKind): PaletteName {
   if (higherIsBetter === false) return 'YlOrRd'

@@ -1,4 +1,4 @@
-import type { MetricsResult } from '../api/types.ts'
+import type { MetricsResult } from '@antt/contract'
 import { isIncidentRate, type MetricName } from './catalog.ts'
 
 export interface SmallNumbers {

@@ -1,5 +1,5 @@
+import type { MetricsRow } from '@antt/contract'
 import { describe, expect, it } from 'vitest'
-import type { MetricsRow } from '../api/types.ts'
 import { isWeakArea, weaknesses } from './weakness.ts'
 
 const province = { incident_rate_per_1000: 3.45, models_per_1000: 3.43, outreach_per_1000: 0.48 }

@@ -1,4 +1,4 @@
-import type { MetricsRow } from '../api/types.ts'
+import type { MetricsRow } from '@antt/contract'
 
 /**
  * Warning signs of a weak area, read from the metrics of /api/metrics, each with its evidence. A stop-gap

@@ -1,6 +1,6 @@
+import type { Taxon } from '@antt/contract'
 import { useState } from 'react'
 import { useTaxonomies } from '../api/hooks.ts'
-import type { Taxon } from '../api/types.ts'
 import type { Filters } from '../state/atlas-state.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'

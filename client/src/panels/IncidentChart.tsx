@@ -1,4 +1,4 @@
-import type { Taxon } from '../api/types.ts'
+import type { Taxon } from '@antt/contract'
 import type { I18n } from '../i18n/index.ts'
 import { categoricalColor } from '../map/colors.ts'
 import { monthsBetween } from './period.ts'

@@ -1,6 +1,6 @@
+import type { MetricsResult } from '@antt/contract'
 import { useMemo, useState } from 'react'
 import { useHealth, useProvinceMetrics } from '../api/hooks.ts'
-import type { MetricsResult } from '../api/types.ts'
 import { isWeakArea } from '../metrics/weakness.ts'
 import { useScenarioId } from '../scenarios/scenario-api.ts'
 import { useI18n } from '../state/use-i18n.ts'

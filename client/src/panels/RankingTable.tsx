@@ -1,7 +1,7 @@
+import type { MetricsRow } from '@antt/contract'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
 import { useMapMetrics } from '../api/hooks.ts'
-import type { MetricsRow } from '../api/types.ts'
 import { colorOf } from '../map/class-scale.ts'
 import { useClassScale } from '../map/use-class-scale.ts'
 import type { MetricName } from '../metrics/catalog.ts'

@@ -1,5 +1,5 @@
+import type { MetricsRow } from '@antt/contract'
 import { useMemo } from 'react'
-import type { MetricsRow } from '../api/types.ts'
 import { isWeakArea, type WeaknessCode, weaknesses } from '../metrics/weakness.ts'
 import { update } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'

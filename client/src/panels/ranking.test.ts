@@ -1,5 +1,5 @@
+import type { MetricsRow } from '@antt/contract'
 import { describe, expect, it } from 'vitest'
-import type { MetricsRow } from '../api/types.ts'
 import { nextSort, rankRows } from './ranking.ts'
 
 const unit = (code: string, name: string, incidents: number | null) =>

@@ -1,4 +1,4 @@
-import type { MetricsRow } from '../api/types.ts'
+import type { MetricsRow } from '@antt/contract'
 import type { AtlasState } from '../state/atlas-state.ts'
 import { matchesFolded } from '../util/fold.ts'
 

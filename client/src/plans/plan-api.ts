@@ -1,7 +1,6 @@
 // Shapes of POST /api/plans/optimize and /cover (api/src/services/plans/optimize.ts, cover.ts) and the calls
 // the planner makes.
-import { request } from '../admin/request.ts'
-import { qs } from '../api/client.ts'
+import { csrfToken, qs, request } from '../api/client.ts'
 
 export type DemandKind = 'population' | 'incidents' | 'need'
 
@@ -141,8 +140,7 @@ export const loadCosts = (scenario: number | null) =>
 
 /** Asks the server for the plan as XLSX (the sites shown, re-checked there) and saves it. */
 export async function downloadPlanXlsx(plan: PlanRequest, sites: string[], lang: 'vi' | 'en') {
-  const me = await fetch('/api/auth/me', { headers: { accept: 'application/json' } })
-  const csrf = ((await me.json()) as { csrf_token?: string }).csrf_token ?? ''
+  const csrf = (await csrfToken()) ?? ''
   const res = await fetch('/api/plans/export', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },

@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import { request } from '../admin/request.ts'
-import type { SessionUser } from '../admin/session.ts'
+import { request, type SessionUser } from '../api/client.ts'
 import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'

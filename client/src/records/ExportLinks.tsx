@@ -1,5 +1,5 @@
+import { IMPORT_KINDS } from '@antt/contract/lists'
 import { useI18n } from '../state/use-i18n.ts'
-import { IMPORT_KINDS } from './import-kinds.ts'
 
 /** Records the user may see, as XLSX and CSV with the headers the import reads. */
 export function ExportLinks() {

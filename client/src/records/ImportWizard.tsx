@@ -1,17 +1,14 @@
+import type { ImportColumn, ImportIssue, ImportReport } from '@antt/contract'
+import { IMPORT_KINDS } from '@antt/contract/lists'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
-import { RequestError, request } from '../admin/request.ts'
-import type { SessionUser } from '../admin/session.ts'
+import { ApiError, request, type SessionUser } from '../api/client.ts'
 import type { MessageKey } from '../i18n/index.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
-import {
-  IMPORT_CRS,
-  IMPORT_KINDS,
-  type ImportColumn,
-  type ImportIssue,
-  type ImportReport,
-} from './import-kinds.ts'
+
+/** Coordinate systems offered for a file whose x, y do not say (the API knows more: api/src/imports/crs.ts). */
+const IMPORT_CRS = ['EPSG:4326', 'VN2000', 'VN2000-TM3-104.75'] as const
 
 /** Upload → dry-run report row by row → commit (or discard). */
 export function ImportWizard({ user }: { user: SessionUser }) {
@@ -28,7 +25,7 @@ export function ImportWizard({ user }: { user: SessionUser }) {
   const kinds = IMPORT_KINDS.filter((k) => k !== 'boundaries' || user.role === 'admin')
 
   const fail = (err: unknown) => {
-    if (err instanceof RequestError) setErrors(formErrors(err, ['file', 'kind', 'crs', 'id'], lang))
+    if (err instanceof ApiError) setErrors(formErrors(err, ['file', 'kind', 'crs', 'id'], lang))
     else setErrors({ fields: {}, general: String(err) })
   }
 

@@ -1,4 +1,4 @@
-import type { SessionUser } from '../admin/session.ts'
+import type { SessionUser } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
 import { ModelSelect } from './controls.tsx'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { hasPermission, type SessionUser } from '../admin/session.ts'
+import { hasPermission, type SessionUser } from '../api/client.ts'
 import type { MessageKey } from '../i18n/index.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { EvaluationForm } from './EvaluationForm.tsx'

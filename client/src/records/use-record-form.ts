@@ -1,5 +1,5 @@
 import { type ChangeEvent, useState } from 'react'
-import { RequestError } from '../admin/request.ts'
+import { ApiError } from '../api/client.ts'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
 
 type Values = Record<string, string>
@@ -25,7 +25,7 @@ export function useRecordForm<T extends Values>(initial: T) {
     try {
       setSaved(await fn())
     } catch (err) {
-      if (err instanceof RequestError) setErrors(formErrors(err, Object.keys(values)))
+      if (err instanceof ApiError) setErrors(formErrors(err, Object.keys(values)))
       else setErrors({ fields: {}, general: String(err) })
     } finally {
       setBusy(false)

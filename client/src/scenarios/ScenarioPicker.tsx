@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useSession } from '../admin/session.ts'
+import { useSession } from '../api/client.ts'
 import { update } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { deleteScenario, shareScenario, useScenarioId, useScenarios } from './scenario-api.ts'

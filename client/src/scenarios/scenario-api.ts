@@ -1,8 +1,7 @@
 // What-if scenarios (/api/scenarios, api/src/routes/scenarios.ts): the list, creating one from a plan, and
 // which one the dashboard is computed under.
 import { useEffect, useSyncExternalStore } from 'react'
-import { request } from '../admin/request.ts'
-import { useMay } from '../admin/session.ts'
+import { request, useMay } from '../api/client.ts'
 import { useAtlas } from '../state/store.ts'
 
 export type ScenarioChange =

@@ -1,4 +1,4 @@
-import type { Taxonomies } from '../api/types.ts'
+import type { Taxonomies } from '@antt/contract'
 import type { I18n } from '../i18n/index.ts'
 import type { StandardRow } from './standard-api.ts'
 import { SHARE_BREAKS, type StandardClass } from './standard-model.ts'

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../admin/request.ts'
+import type { FieldProblem } from '../api/client.ts'
 
 export interface FormErrors {
   /** problem per field name */

@@ -8,7 +8,7 @@ import { outreach } from './outreach.ts'
 import type { ImportKind, KindDef } from './types.ts'
 import { villages } from './villages.ts'
 
-export { IMPORT_KINDS, type ImportKind, type KindDef } from './types.ts'
+export type { ImportKind, KindDef } from './types.ts'
 
 export const KINDS: Record<ImportKind, KindDef> = {
   models,

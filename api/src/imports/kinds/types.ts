@@ -1,17 +1,9 @@
+import type { ImportKind } from '@antt/contract'
+
 // What an import kind is: the columns a file may have (with the headers an office writes), and how its
 // rows become records (SQL fragments run by stage-sql.ts and commit.ts as set operations).
 
-export const IMPORT_KINDS = [
-  'models',
-  'evaluations',
-  'incidents',
-  'outreach',
-  'certifications',
-  'funding',
-  'villages',
-  'boundaries',
-] as const
-export type ImportKind = (typeof IMPORT_KINDS)[number]
+export type { ImportKind }
 
 export type FieldType =
   /** the record's stable key */

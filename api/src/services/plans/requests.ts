@@ -1,5 +1,5 @@
+import { communeCode, isoDate } from '@antt/contract'
 import { z } from 'zod'
-import { communeCode, isoDate } from '../../http/validate.ts'
 import { MAX_PLAN_RADIUS_M } from './plan-type.ts'
 
 // Request bodies of /api/plans, shared by the routes and the OpenAPI document.

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { rowId } from '../../http/validate.ts'
 
 // What a scenario may change, and the request bodies of /api/scenarios; shared by the routes and the
 // OpenAPI document.
@@ -95,11 +94,6 @@ export const scenarioPatch = z
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' })
 
 /** `scenario=<id>` on the endpoints that compute as if the scenario's changes were made. */
-export const scenarioParam = rowId.meta({
-  description:
-    'id of a what-if scenario (/api/scenarios): the figures are computed as if its changes were made; needs the plan permission',
-})
-
 /** The changes a plan stands for. */
 export function planChanges(plan: z.output<typeof fromPlan>): ScenarioChange[] {
   return [...new Set(plan.sites)].map((village_code) => ({

@@ -1,10 +1,12 @@
+import { scenarioParam } from '@antt/contract'
 import type { MiddlewareHandler } from 'hono'
+import { z } from 'zod'
 import { can } from '../../auth/principal.ts'
 import type { AppEnv } from '../../context.ts'
+import { describe, queryParameter } from '../../http/describe.ts'
 import { ApiError, badRequest } from '../../http/errors.ts'
 import type { CatalogView } from '../catalog.ts'
 import { applyChanges } from './apply.ts'
-import { scenarioParam } from './changes.ts'
 import { findScenario } from './store.ts'
 
 /**
@@ -18,30 +20,36 @@ import { findScenario } from './store.ts'
  * Memoised results are kept apart under the scenario's id and updated_at, so a scenario's figures never
  * answer an actual request, nor an edited scenario's the old one.
  */
-export const withScenario: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const raw = c.req.query('scenario')
-  if (raw === undefined) return next()
-  const parsed = scenarioParam.safeParse(raw)
-  if (!parsed.success) throw badRequest('scenario', parsed.error.issues[0]?.message ?? 'invalid')
-  const deps = c.get('deps')
-  if (!can(deps.principal, 'plan'))
-    throw new ApiError(403, 'forbidden', `your role (${deps.principal?.role}) may not use scenarios`, [
-      { field: 'scenario', problem: 'needs the plan permission' },
-    ])
-  const scenario = await findScenario(deps, parsed.data, { field: 'scenario' })
-  const { to: effectiveOn } = await deps.catalog.range()
-  await deps.db.exec('savepoint scenario')
-  try {
-    await applyChanges(deps, scenario.changes, effectiveOn)
-    c.set('deps', {
-      ...deps,
-      catalog: scenarioCatalog(deps.catalog, `scenario:${scenario.id}:${scenario.updated_at}`),
-    })
-    await next()
-  } finally {
-    await deps.db.exec('rollback to savepoint scenario; release savepoint scenario')
-  }
-}
+const { $schema: _, description, ...scenarioSchema } = z.toJSONSchema(scenarioParam, { io: 'input' })
+const scenarioParameter = queryParameter('scenario', scenarioSchema, String(description))
+
+export const withScenario: MiddlewareHandler<AppEnv> = describe<MiddlewareHandler<AppEnv>>(
+  async (c, next) => {
+    const raw = c.req.query('scenario')
+    if (raw === undefined) return next()
+    const parsed = scenarioParam.safeParse(raw)
+    if (!parsed.success) throw badRequest('scenario', parsed.error.issues[0]?.message ?? 'invalid')
+    const deps = c.get('deps')
+    if (!can(deps.principal, 'plan'))
+      throw new ApiError(403, 'forbidden', `your role (${deps.principal?.role}) may not use scenarios`, [
+        { field: 'scenario', problem: 'needs the plan permission' },
+      ])
+    const scenario = await findScenario(deps, parsed.data, { field: 'scenario' })
+    const { to: effectiveOn } = await deps.catalog.range()
+    await deps.db.exec('savepoint scenario')
+    try {
+      await applyChanges(deps, scenario.changes, effectiveOn)
+      c.set('deps', {
+        ...deps,
+        catalog: scenarioCatalog(deps.catalog, `scenario:${scenario.id}:${scenario.updated_at}`),
+      })
+      await next()
+    } finally {
+      await deps.db.exec('rollback to savepoint scenario; release savepoint scenario')
+    }
+  },
+  { kind: 'parameters', parameters: [scenarioParameter] },
+)
 
 function scenarioCatalog(base: CatalogView, key: string): CatalogView {
   return { ...base, memo: (k, compute) => base.memo(`${key}|${k}`, compute) }

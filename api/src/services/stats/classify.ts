@@ -1,8 +1,8 @@
 import { type ClassMethod, classBreaks, classCounts, max, min, sortedFinite } from '@antt/analysis'
+import type { MetricName as StatMetric } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import type { MetricsQuery } from '../metrics.ts'
 import { metricValues } from './metric-values.ts'
-import type { StatMetric } from './params.ts'
 
 export interface ClassifyQuery extends MetricsQuery {
   metric: StatMetric

@@ -1,9 +1,9 @@
 import { bhAdjust, compareRates, type RateChange } from '@antt/analysis'
+import type { Level } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import { DAYS_PER_YEAR, type Period, periodDays } from '../period.ts'
 import { withheldUnits } from '../withheld-units.ts'
 import { type IncidentCountFilters, incidentCounts } from './incident-counts.ts'
-import type { Level } from './params.ts'
 
 export const COMPARE_ALPHA = 0.05
 
@@ -123,7 +123,7 @@ export async function comparePeriods(deps: AppDeps, q: CompareQuery) {
     const population = counts.reduce((s, r) => s + r.population, 0)
     const countA = rows.reduce((s, r) => s + (r.count_a ?? 0), 0)
     const countB = rows.reduce((s, r) => s + (r.count_b ?? 0), 0)
-    const classes: Record<string, number> = { rise: 0, fall: 0, 'no-change': 0 }
+    const classes: Record<RateChange, number> = { rise: 0, fall: 0, 'no-change': 0 }
     for (const r of rows) if (r.change_class) classes[r.change_class]++
     return {
       level: q.level,

@@ -1,27 +1,28 @@
 import {
   EMERGING_RULES,
-  type EmergingBin,
-  type EmergingCategory,
   emergingCategory,
   getisOrdGiStar,
   MANN_KENDALL_MIN_N,
   mannKendall,
   weightsFromNeighbours,
 } from '@antt/analysis'
-import { z } from 'zod'
+import type {
+  EMERGING_STEPS,
+  EmergingResult,
+  emergingQuery,
+  emergingRow,
+  emergingStepValue,
+  Level,
+} from '@antt/contract'
+import type { z } from 'zod'
 import { isSuppressed } from '../../auth/disclosure.ts'
 import { can } from '../../auth/principal.ts'
 import type { AppDeps } from '../../context.ts'
 import { badRequest } from '../../http/errors.ts'
-import { codeList, periodFields } from '../../http/validate.ts'
 import { checkTaxonomyCodes } from '../metrics.ts'
 import type { Period } from '../period.ts'
 import { CONTIGUITY_RULE, contiguity } from './neighbours.ts'
-import { booleanField, type Level, levelField, permutationsField, seedField } from './params.ts'
 
-/** Metrics the space-time analysis runs on: counts per unit and step. */
-export const EMERGING_METRICS = ['incidents'] as const
-export const EMERGING_STEPS = ['month', 'quarter'] as const
 export type EmergingStep = (typeof EMERGING_STEPS)[number]
 
 /** Fewest steps: Mann–Kendall's normal approximation needs at least four values. */
@@ -33,55 +34,10 @@ export const EMERGING_ALPHA = 0.1
 /** Default length of the period, in steps, ending with the last step of data. */
 const DEFAULT_STEPS: Record<EmergingStep, number> = { month: 24, quarter: 8 }
 
-export const emergingQuery = z
-  .object({
-    level: levelField,
-    metric: z
-      .enum(EMERGING_METRICS, { message: `expected ${EMERGING_METRICS.join(', ')}` })
-      .default('incidents'),
-    step: z.enum(EMERGING_STEPS, { message: `expected ${EMERGING_STEPS.join(' or ')}` }).default('month'),
-    ...periodFields,
-    categories: codeList.optional(),
-    permutations: permutationsField,
-    seed: seedField,
-    fdr: booleanField.optional(),
-  })
-  .strict()
 export type EmergingQuery = z.output<typeof emergingQuery>
-
-export interface EmergingBinRow {
-  /** Step label: YYYY-MM for months, YYYY-Qn for quarters. */
-  step: string
-  /** The unit's count in the step; null when suppressed for the caller (a count of 1–2). */
-  value: number | null
-  suppressed?: true
-  gi_z: number | null
-  gi_p: number | null
-  /** true: significant hot spot at 90 %; false: significant cold spot; null: neither (or no statistic). */
-  hot: EmergingBin
-}
-
-export interface EmergingRow {
-  code: string
-  name: string
-  category: EmergingCategory
-  trend_z: number | null
-  trend_p: number | null
-  /** The unit and its neighbours counted less than one incident per step: too few for the test. */
-  low_counts: boolean
-  series: EmergingBinRow[]
-}
-
-export interface EmergingResult {
-  level: Level
-  metric: (typeof EMERGING_METRICS)[number]
-  step: EmergingStep
-  period: Period
-  steps: string[]
-  method: Record<string, unknown>
-  counts: { units: number; low_counts: number; categories: Record<string, number> }
-  rows: EmergingRow[]
-}
+export type EmergingBinRow = z.infer<typeof emergingStepValue>
+export type EmergingRow = z.infer<typeof emergingRow>
+export type { EmergingResult }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10)
 const utc = (s: string) => new Date(`${s}T00:00:00Z`)

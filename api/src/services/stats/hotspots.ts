@@ -1,18 +1,9 @@
-import {
-  getisOrdGiStar,
-  type HotspotClass,
-  islands,
-  localMoran,
-  QUADRANT_LABELS,
-  type QuadrantLabel,
-  weightsFromNeighbours,
-} from '@antt/analysis'
+import { getisOrdGiStar, islands, localMoran, QUADRANT_LABELS, weightsFromNeighbours } from '@antt/analysis'
+import type { HotspotResult, HotspotRow, MetricName as StatMetric } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import type { MetricsQuery } from '../metrics.ts'
-import type { Period } from '../period.ts'
 import { metricValues } from './metric-values.ts'
 import { CONTIGUITY_RULE, CONTIGUITY_TOLERANCE_M, contiguity } from './neighbours.ts'
-import type { Level, StatMetric } from './params.ts'
 import { EB_METHOD } from './smoothed-rates.ts'
 
 export interface HotspotQuery extends MetricsQuery {
@@ -23,42 +14,7 @@ export interface HotspotQuery extends MetricsQuery {
   fdr: boolean
 }
 
-export interface HotspotRow {
-  code: string
-  name: string
-  /** The metric's value; null = no data (left out of the analysis). */
-  value: number | null
-  /** Neighbours among the units with data. */
-  neighbours: number
-  gi_z: number | null
-  gi_p: number | null
-  gi_p_fdr: number | null
-  /** null for units without data. */
-  gi_class: HotspotClass | null
-  moran_i: number | null
-  /** Quadrant of the Moran scatter plot whatever its significance; null for no data, islands or a constant metric. */
-  lisa_quadrant: QuadrantLabel | null
-  lisa_p: number | null
-  lisa_p_fdr: number | null
-  /** The quadrant when significant at 5 % (adjusted when fdr), else 'not-significant'; null for no data. */
-  lisa_cluster: QuadrantLabel | 'not-significant' | null
-}
-
-export interface HotspotResult {
-  level: Level
-  metric: StatMetric
-  period: Period
-  method: Record<string, unknown>
-  counts: {
-    units: number
-    analysed: number
-    no_data: number
-    islands: number
-    gi_class: Record<string, number>
-    lisa_cluster: Record<string, number>
-  }
-  rows: HotspotRow[]
-}
+export type { HotspotResult, HotspotRow }
 
 const LISA_ALPHA = 0.05
 

@@ -1,7 +1,7 @@
+import type { Level } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
 import { badRequest } from '../../http/errors.ts'
 import { type Period, periodDays } from '../period.ts'
-import type { Level } from './params.ts'
 
 export interface IncidentCountRow {
   code: string

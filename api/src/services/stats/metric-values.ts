@@ -1,7 +1,7 @@
 import { isFiniteNumber } from '@antt/analysis'
+import type { MetricName as StatMetric } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import { type MetricsQuery, type MetricsResult, runMetrics } from '../metrics.ts'
-import type { StatMetric } from './params.ts'
 
 export interface MetricValues {
   metrics: MetricsResult

@@ -1,6 +1,6 @@
+import type { Level } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
 import type { AppDeps } from '../../context.ts'
-import type { Level } from './params.ts'
 
 /** Two units are neighbours when their polygons come within this many metres (unit_neighbours, sql/functions/06_stats.sql). */
 export const CONTIGUITY_TOLERANCE_M = 5

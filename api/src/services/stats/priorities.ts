@@ -1,7 +1,6 @@
 import {
   clampNormalise,
   compareRates,
-  DEFAULT_PRIORITY_WEIGHTS,
   getisOrdGiStar,
   isFiniteNumber,
   type MaybeNumber,
@@ -11,6 +10,7 @@ import {
   rankNormalise,
   weightsFromNeighbours,
 } from '@antt/analysis'
+import { PRIORITY_COMPONENTS, type PriorityComponent } from '@antt/contract'
 import { isAggregateOnly, previousMonths } from '../../auth/disclosure.ts'
 import type { AppDeps } from '../../context.ts'
 import { checkCommuneCode } from '../communes.ts'
@@ -20,9 +20,6 @@ import { withheldUnits } from '../withheld-units.ts'
 import { incidentCounts, previousPeriod } from './incident-counts.ts'
 import { CONTIGUITY_RULE, contiguity } from './neighbours.ts'
 import { EB_METHOD, smoothedRates } from './smoothed-rates.ts'
-
-export type PriorityComponent = keyof typeof DEFAULT_PRIORITY_WEIGHTS
-export const PRIORITY_COMPONENTS = Object.keys(DEFAULT_PRIORITY_WEIGHTS) as PriorityComponent[]
 
 export type Normalisation = 'rank' | 'minmax'
 
@@ -209,7 +206,7 @@ async function scoreScope(deps: AppDeps, q: Omit<PriorityQuery, 'classes' | 'com
           0,
         ),
         components: components[i],
-        missing: s.missing,
+        missing: s.missing as PriorityComponent[],
         values: {
           population: r.population,
           incidents: current[i],
@@ -243,7 +240,7 @@ async function scoreScope(deps: AppDeps, q: Omit<PriorityQuery, 'classes' | 'com
       previous_period: previous,
       filters: metrics.filters,
       weights,
-      weights_normalised: normaliseWeights(weights),
+      weights_normalised: normaliseWeights(weights) as Record<PriorityComponent, number>,
       normalise,
       method: {
         score:

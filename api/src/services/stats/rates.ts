@@ -1,9 +1,9 @@
+import type { Level } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import { checkTaxonomyCodes } from '../metrics.ts'
 import { requestPeriod } from '../period.ts'
 import { withheldUnits } from '../withheld-units.ts'
 import { checkCommune, type IncidentCountFilters, incidentCounts } from './incident-counts.ts'
-import type { Level } from './params.ts'
 import { DEFAULT_MIN_COUNT, DEFAULT_MIN_POPULATION, EB_METHOD, smoothedRates } from './smoothed-rates.ts'
 
 export interface RatesQuery extends IncidentCountFilters {

@@ -1,4 +1,4 @@
-import type { Meta, Taxon, Taxonomies } from '../../api/types.ts'
+import type { Meta, Taxon, Taxonomies } from '@antt/contract'
 import type { I18n } from '../../i18n/index.ts'
 import type { AtlasState, Filters } from '../../state/atlas-state.ts'
 

@@ -1,6 +1,6 @@
+import type { ModelPointProps } from '@antt/contract'
 import { ScatterplotLayer } from '@deck.gl/layers'
 import type { Feature, Point } from 'geojson'
-import type { ModelPointProps } from '../../api/types.ts'
 import { rgba } from '../colors.ts'
 
 export type ModelFeature = Feature<Point, ModelPointProps>

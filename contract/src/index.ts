@@ -1,0 +1,15 @@
+// The contract between the API and the client: request parameters and response bodies as zod schemas. The API
+// validates with them and types its answers with them; the client takes its types from them; the OpenAPI
+// document is generated from them.
+export * from './accounts.ts'
+export * from './errors.ts'
+export * from './imports.ts'
+export * from './layers.ts'
+export * from './lists.ts'
+export * from './meta.ts'
+export * from './metrics.ts'
+export * from './params.ts'
+export * from './registry.ts'
+export * from './stats.ts'
+export * from './tiles.ts'
+export * from './units.ts'

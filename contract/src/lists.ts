@@ -1,0 +1,36 @@
+// Lists the API and the client share, written once. Plain values without zod, so the client can import them
+// without the schema library.
+
+/** Every metric of /api/metrics (sql/functions/03_metrics.sql), the Empirical-Bayes smoothed rate among them. */
+// biome-ignore format: a list, kept compact
+export const METRIC_NAMES = [
+  'population', 'area_km2', 'villages', 'villages_covered', 'active_models', 'weak_models', 'dissolved_models',
+  'exemplary_models', 'models_per_1000', 'village_coverage', 'population_covered', 'compliant_models',
+  'evaluation_compliance', 'rated_models', 'effective_models', 'effective_share', 'incidents',
+  'incident_rate_per_1000', 'incident_rate_eb', 'incidents_per_km2', 'outreach_sessions', 'outreach_per_1000', 'funding_vnd',
+  'funding_per_resident', 'distance_to_border_km', 'border_belt_share',
+] as const
+export type MetricName = (typeof METRIC_NAMES)[number]
+
+/** What the import and export endpoints take (one importer each: api/src/imports/kinds/). */
+export const IMPORT_KINDS = [
+  'models',
+  'evaluations',
+  'incidents',
+  'outreach',
+  'certifications',
+  'funding',
+  'villages',
+  'boundaries',
+] as const
+export type ImportKind = (typeof IMPORT_KINDS)[number]
+
+/** Levels of /api/units. */
+export const UNIT_LEVELS = ['province', 'commune', 'commune_2008', 'village'] as const
+export type UnitLevel = (typeof UNIT_LEVELS)[number]
+
+/** Levels the metrics and statistics are computed at. */
+export const LEVELS = ['commune', 'village'] as const
+export type Level = (typeof LEVELS)[number]
+
+export const MODEL_STATUSES = ['active', 'weak', 'dissolved'] as const
