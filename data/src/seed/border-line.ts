@@ -33,10 +33,19 @@ export async function loadBorderLine(
        select f->'properties'->>'country' as country,
               ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326), ${METRIC_SRID}) as geom
        from json_array_elements($2::json) f
+     ), seg as (
+       -- segment by segment, so that one stretch of outline running along two countries and the coast (across
+       -- the whole country it is one ring, which no other province's communes break up) is told apart
+       select (ST_DumpSegments(piece.geom)).geom from piece
+     ), named as (
+       select (select land.country from land where ST_DWithin(land.geom, seg.geom, $5)
+               order by ST_Distance(land.geom, seg.geom) limit 1) as country, seg.geom
+       from seg
      ), kept as (
-       select (select land.country from land where ST_DWithin(land.geom, piece.geom, $5)
-               order by ST_Distance(land.geom, piece.geom) limit 1) as country, piece.geom
-       from piece where ST_Length(piece.geom) >= $4
+       select country, geom from (
+         select country, (ST_Dump(ST_LineMerge(ST_Collect(geom)))).geom
+         from named where country is not null group by country
+       ) d where ST_Length(geom) >= $4
      )
      insert into border_line (name, source, geom)
      select 'Biên giới Việt Nam – ' || country || case when $6 then '' else

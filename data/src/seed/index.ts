@@ -40,9 +40,18 @@ export async function isSeeded(db: Queryable): Promise<boolean> {
   return row.n > 0
 }
 
-/** SHA-256 of generated data, as a reproducibility check for a given seed. */
+/**
+ * SHA-256 of generated data, as a reproducibility check for a given seed: record by record, since the whole
+ * as one JSON text exceeds the longest string V8 can make at the national size.
+ */
 export function digestOf(villages: readonly GeneratedVillage[], records: DemoRecords): string {
-  return createHash('sha256').update(JSON.stringify({ villages, records })).digest('hex')
+  const hash = createHash('sha256')
+  for (const v of villages) hash.update(JSON.stringify(v))
+  for (const [kind, rows] of Object.entries(records)) {
+    hash.update(kind)
+    for (const r of rows as unknown[]) hash.update(JSON.stringify(r))
+  }
+  return hash.digest('hex')
 }
 
 async function readCommunes(tx: Queryable): Promise<CommuneInput[]> {
@@ -267,19 +276,31 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
   const area = opts.area ?? areaFromEnv(process.env, manifest.area)
   const { files, missing } = await resolveLayers(db, area, opts, manifest)
   let digest: string | null = null
+  const log = opts.log ?? ((line: string) => console.log(line))
+  let t = Date.now()
+  /** One line per step of the seed with its time, so that a slow first start says where it is. */
+  const step = (what: string) => {
+    log(`  ${what} (${((Date.now() - t) / 1000).toFixed(1)} s)`)
+    t = Date.now()
+  }
   await db.transaction(async (tx) => {
     await loadBoundaries(tx, files, area, manifest.area)
+    step('boundaries loaded')
     await tx.query('select compute_border_areas()')
     await assignAreaClasses(tx)
     await placeBorderFeatures(tx)
     await assignGateClasses(tx)
+    step('border areas and area classes')
     if (demo) {
       const villages = generateVillages(await readCommunes(tx), seedValue)
       await insertVillages(tx, villages)
+      step(`${villages.length} demo villages`)
       await tx.query('select compute_border_areas()')
       const under = new Set(await pickUnderCovered(tx, seedValue))
       const records = generateDemoRecords(await readVillageContext(tx, under), seedValue)
+      step(`${records.incidents.length} demo incidents and ${records.models.length} models generated`)
       await insertDemoRecords(tx, records)
+      step('demo records inserted')
       digest = digestOf(villages, records)
       await tx.query(`insert into dataset_meta (key, value) values ('under_covered_demo', $1::jsonb)`, [
         JSON.stringify([...under]),
