@@ -186,8 +186,11 @@ async function walk(role: Role, s: Session) {
     await page.goto(`${server.base}/`)
     await page.waitForSelector('[data-testid="legend-choropleth"] [data-class="0"]', { timeout: TIMEOUT })
     await page.waitForSelector('[data-testid="account-menu"]', { timeout: TIMEOUT })
-    expect(await present(page, '[data-testid="briefing-open"]')).toBe(may.views ? 1 : 0)
-    expect(await present(page, '[data-testid="export-png"]')).toBe(may.export && !may.views ? 1 : 0)
+    // the header's buttons follow the session, which may come a moment after the account menu
+    await expect.poll(() => present(page, '[data-testid="briefing-open"]')).toBe(may.views ? 1 : 0)
+    await expect
+      .poll(() => present(page, '[data-testid="export-png"]'))
+      .toBe(may.export && !may.views ? 1 : 0)
     await expect.poll(() => mapColours(page), { timeout: TIMEOUT }).toBeGreaterThan(8)
   })
 
