@@ -10,9 +10,8 @@ import type {
 } from '@antt/contract'
 import { filterParams, type Loadable, qs, useApi } from '../api/client.ts'
 import { useScenarioId } from '../scenarios/scenario-api.ts'
-import type { HotspotMetric, Period } from '../state/analytics-state.ts'
 import type { Level } from '../state/atlas-state.ts'
-import { type PriorityComponent, weightParams } from '../state/priority-weights.ts'
+import { weightParams } from '../state/priority-weights.ts'
 import { useAtlas } from '../state/store.ts'
 
 export type { CompareResult, CompareRow, HotspotResult, HotspotRow, PriorityResult, PriorityRow }

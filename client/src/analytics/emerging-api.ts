@@ -1,7 +1,6 @@
 // The hook that loads /api/stats/emerging (its answer is the contract's type) for the view in force.
 import type { EmergingResult, EmergingRow } from '@antt/contract'
 import { type Loadable, qs, useApi } from '../api/client.ts'
-import type { Period } from '../state/analytics-state.ts'
 import type { Level } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 
