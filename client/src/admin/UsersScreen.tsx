@@ -1,9 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { ApiError, request } from '../api/client.ts'
+import { type CommuneName, useCommuneNames } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field, GeneralError } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
-import { type CommuneName, type Role, useCommuneNames, useRoles } from './reference.ts'
+import { type Role, useRoles } from './reference.ts'
 
 export interface UserRow {
   id: number

@@ -166,3 +166,16 @@ export function useVillageIncidentCounts(enabled: boolean) {
 
 export const searchUrl = (q: string) => `/api/search${qs({ q, limit: 12 })}`
 export type { SearchHit as SearchResult }
+
+/** The communes by name, for the pickers of the admin and records screens. */
+export interface CommuneName {
+  code: string
+  name: string
+}
+
+export function useCommuneNames(): CommuneName[] {
+  const { data } = useApi<FeatureCollection<Point, CommuneName>>(
+    '/api/units?level=commune&geometry=point&properties=code,name',
+  )
+  return (data?.features ?? []).map((f) => f.properties).sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { createPortal } from 'react-dom'
-import type { CommuneName } from '../admin/reference.ts'
+import type { CommuneName } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
 import { pickPoint } from './map-pick.ts'

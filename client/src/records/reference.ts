@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
-import { useCommuneNames } from '../admin/reference.ts'
 import { request, type SessionUser } from '../api/client.ts'
-import { useVillagePoints } from '../api/hooks.ts'
+import { useCommuneNames, useVillagePoints } from '../api/hooks.ts'
 
 /** Communes the user may edit: their scope, or all. */
 export function useEditableCommunes(user: SessionUser) {
