@@ -9,7 +9,7 @@ import type {
   PriorityRow,
 } from '@antt/contract'
 import { filterParams, type Loadable, qs, useApi } from '../api/client.ts'
-import { useScenarioId } from '../scenarios/scenario-api.ts'
+import { useScenarioId } from '../api/hooks.ts'
 import type { Level } from '../state/atlas-state.ts'
 import { weightParams } from '../state/priority-weights.ts'
 import { useAtlas } from '../state/store.ts'

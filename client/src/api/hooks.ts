@@ -21,10 +21,9 @@ import type {
   Point,
   Polygon,
 } from 'geojson'
-import { useScenarioId } from '../scenarios/scenario-api.ts'
 import type { AtlasState } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
-import { filterParams, type Loadable, qs, useApi } from './client.ts'
+import { filterParams, type Loadable, qs, useApi, useMay } from './client.ts'
 
 // GeoJSON answers: the geometry typed for the map, the properties from the contract.
 export type UnitCollection<P> = FeatureCollection<Polygon | MultiPolygon, P>
@@ -178,4 +177,14 @@ export function useCommuneNames(): CommuneName[] {
     '/api/units?level=commune&geometry=point&properties=code,name',
   )
   return (data?.features ?? []).map((f) => f.properties).sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+}
+
+/**
+ * The scenario the figures are computed under: the one in the address, for roles that may plan. For any
+ * other role an address with a scenario shows the actual figures (the API would refuse the scenario).
+ */
+export function useScenarioId(): number | null {
+  const id = useAtlas((s) => s.scenario)
+  const may = useMay('plan')
+  return id !== null && may === true ? id : null
 }

@@ -1,8 +1,7 @@
 import type { MetricsResult } from '@antt/contract'
 import { useMemo, useState } from 'react'
-import { useHealth, useProvinceMetrics } from '../api/hooks.ts'
+import { useHealth, useProvinceMetrics, useScenarioId } from '../api/hooks.ts'
 import { isWeakArea } from '../metrics/weakness.ts'
-import { useScenarioId } from '../scenarios/scenario-api.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { WeakAreaList } from './WeakAreaList.tsx'
 

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { useSession } from '../api/client.ts'
+import { useScenarioId } from '../api/hooks.ts'
 import { update } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
-import { deleteScenario, shareScenario, useScenarioId, useScenarios } from './scenario-api.ts'
+import { deleteScenario, shareScenario, useScenarios } from './scenario-api.ts'
 import './scenarios.css'
 
 /** Switches the dashboard into one of the caller's (or a shared) what-if scenario, or back to the records. */

@@ -2,7 +2,7 @@
 // which one the dashboard is computed under.
 import { useEffect, useSyncExternalStore } from 'react'
 import { request, useMay } from '../api/client.ts'
-import { useAtlas } from '../state/store.ts'
+import { useScenarioId } from '../api/hooks.ts'
 
 export type ScenarioChange =
   | { kind: 'add_model'; model_type: string; village_code: string; lead_org_code?: string }
@@ -53,16 +53,6 @@ export function useScenarios(): Scenario[] | null {
     () => listed,
   )
   return may ? list : null
-}
-
-/**
- * The scenario the figures are computed under: the one in the address, for roles that may plan. For any
- * other role an address with a scenario shows the actual figures (the API would refuse the scenario).
- */
-export function useScenarioId(): number | null {
-  const id = useAtlas((s) => s.scenario)
-  const may = useMay('plan')
-  return id !== null && may === true ? id : null
 }
 
 /** The scenario in force, with its name, once the list is known. */
