@@ -240,15 +240,34 @@ describe.each(backends())('what-if scenarios on the %s database', (backend) => {
     })
     expect(dissolve.status).toBe(404)
     expect(dissolve.body.error.details[0].field).toBe('changes[0].model_id')
-    // a planner's shared scenario that touches another ward cannot be opened in the ward
+    // a planner's shared scenario that touches another ward is not even listed in the ward: its changes would
+    // name villages and models outside it; opened by its id it is missing, as a private one is
     const wide = await create(ctx.app, {
       name: 'toàn tỉnh',
       shared: true,
       changes: [{ kind: 'add_model', model_type: 'to_hoa_giai', village_code: other.code }],
     })
-    const opened = await getJson(steward, `/api/metrics?scenario=${wide.id}`)
-    expect(opened.status).toBe(403)
-    expect(opened.body.error.details[0].field).toBe('changes[0].village_code')
+    const fromPlan = await create(ctx.app, {
+      name: 'kế hoạch',
+      shared: true,
+      from_plan: { model_type: 'to_hoa_giai', sites: [other.code] },
+    })
+    const inWard = await create(ctx.app, {
+      name: 'trong phường',
+      shared: true,
+      changes: [{ kind: 'add_model', model_type: 'to_hoa_giai', village_code: own.code }],
+    })
+    const listed = (await getJson(steward, '/api/scenarios')).body.scenarios.map((x: any) => x.id)
+    expect(listed).toContain(inWard.id)
+    expect(listed).not.toContain(wide.id)
+    expect(listed).not.toContain(fromPlan.id)
+    for (const id of [wide.id, fromPlan.id]) {
+      expect((await getJson(steward, `/api/scenarios/${id}`)).status).toBe(404)
+      const opened = await getJson(steward, `/api/metrics?scenario=${id}`)
+      expect(opened.status).toBe(404)
+      expect(opened.body.error.details[0].field).toBe('scenario')
+    }
+    expect((await getJson(steward, `/api/metrics?scenario=${inWard.id}`)).status).toBe(200)
   })
 
   it.each(['viewer', 'briefer'] as const)('gives the %s no scenario at all', async (role) => {
