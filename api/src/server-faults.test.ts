@@ -101,6 +101,7 @@ describe.skipIf(!SERVER_URL)('backends terminated under concurrent load (server)
         const res = await fetch(server.base + paths[n % paths.length], { headers }).catch(() => null)
         if (!res) continue
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
+        // an answer that cannot be read (a body not matching its headers) is a bad answer, with its headers
         let body: string
         try {
           body = await res.text()

@@ -50,8 +50,8 @@ function lazyTransaction(base: Db, setup: string) {
           reject(err)
           if (!(err instanceof RollbackRequest)) throw err
         })
-      // The outcome is read by `end`; until then a cut connection must not count as an unhandled rejection
-      // (Node would end the process), as it would when the server drops the transaction mid-request.
+      // The outcome is read by `end`; until then it is observed here, so that a connection cut mid-request
+      // is no unhandled rejection (Node would end the process).
       done.catch(() => {})
     })
     return tx
