@@ -1,3 +1,4 @@
+import type { PlanKpis } from '@antt/contract'
 // Shapes of POST /api/plans/optimize and /cover (api/src/services/plans/optimize.ts, cover.ts) and the calls
 // the planner makes.
 import { csrfToken, qs, request } from '../api/client.ts'
@@ -18,20 +19,7 @@ export interface PlanRequest {
   time_limit_s: number
 }
 
-export interface PlanKpis {
-  villages: number
-  villages_covered: number
-  village_coverage: number | null
-  population: number
-  population_covered: number
-  population_coverage: number | null
-  demand: number
-  demand_covered: number
-  demand_coverage: number | null
-  border_villages: number
-  border_villages_covered: number
-  border_village_coverage: number | null
-}
+export type { PlanKpis } from '@antt/contract'
 
 export interface PlanSite {
   rank: number
