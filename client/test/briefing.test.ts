@@ -154,6 +154,8 @@ describe('briefing: saved views, decks, presentation and export', { timeout: 360
     // Focus follows the moved item, so Alt+↑ takes it back.
     await page.keyboard.press('Alt+ArrowUp')
     await expect.poll(deckOrder).toEqual([ids[VIEW_A.title], ids[VIEW_B.title]])
+    // the list stays as moved while the two saves come back (an older answer must not undo the move)
+    await expect.poll(() => listOrder(page)).toEqual([ids[VIEW_A.title], ids[VIEW_B.title]])
     const items = page.locator('[data-testid="deck-list"] li')
     await items.nth(0).dragTo(items.nth(1))
     await expect.poll(deckOrder).toEqual([ids[VIEW_B.title], ids[VIEW_A.title]])

@@ -16,25 +16,47 @@ const set = (patch: Partial<BriefingData>) => {
   for (const l of listeners) l()
 }
 
+// Answers can arrive out of order (two quick moves in a deck): only the latest reload started is kept,
+// so an older list never overwrites a newer one.
+let lastReload = 0
+
 export async function reloadBriefing(): Promise<void> {
+  const mine = ++lastReload
   try {
     const [views, decks] = await Promise.all([viewsApi.list(), decksApi.list()])
-    set({ views, decks, loaded: true, error: null })
+    if (mine === lastReload) set({ views, decks, loaded: true, error: null })
   } catch (e) {
-    set({ loaded: true, error: (e as Error).message })
+    if (mine === lastReload) set({ loaded: true, error: (e as Error).message })
   }
 }
 
-/** Runs a change against the API, then reloads; the error, if any, is kept for the panel to show. */
-export async function mutate<T>(run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    const out = await run()
-    await reloadBriefing()
-    return out
-  } catch (e) {
-    set({ error: (e as Error).message })
-    return undefined
-  }
+// Changes are sent one after another, in the order they were made, so the server ends in the last one; the
+// lists are reloaded once the last pending change is done (an earlier reload would undo a move just made).
+let queue: Promise<unknown> = Promise.resolve()
+let pending = 0
+let failed: string | null = null
+
+/** Runs a change against the API after the changes before it, then reloads; an error is kept for the panel. */
+export function mutate<T>(run: () => Promise<T>): Promise<T | undefined> {
+  pending++
+  const next = queue.then(async () => {
+    try {
+      return await run()
+    } catch (e) {
+      failed = (e as Error).message
+      set({ error: failed })
+      return undefined
+    } finally {
+      if (--pending === 0) {
+        const error = failed
+        failed = null
+        await reloadBriefing()
+        if (error) set({ error }) // the reload does not hide why a change failed
+      }
+    }
+  })
+  queue = next
+  return next
 }
 
 export function clearBriefingError() {
