@@ -33,4 +33,8 @@ export type UnitLevel = (typeof UNIT_LEVELS)[number]
 export const LEVELS = ['commune', 'village'] as const
 export type Level = (typeof LEVELS)[number]
 
+/** Levels of /api/metrics: the province rows add up their communes by the definitions of the totals. */
+export const METRICS_LEVELS = ['province', ...LEVELS] as const
+export type MetricsLevel = (typeof METRICS_LEVELS)[number]
+
 export const MODEL_STATUSES = ['active', 'weak', 'dissolved'] as const

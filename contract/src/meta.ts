@@ -7,6 +7,7 @@ const database = z.enum(['embedded', 'postgres'])
 /** The area the atlas serves (AREA at the first start): what titles, exports and the first map view show. */
 export const areaInfo = z
   .object({
+    code: z.string().meta({ description: "AREA: a province code ('15'), or 'VN' for the whole country" }),
     /** the province codes it covers */
     provinces: z.array(z.string()),
     name: z.string().meta({ description: 'e.g. Tỉnh Cao Bằng' }),

@@ -1,11 +1,11 @@
 // /api/metrics: coverage and incident metrics per commune or village.
 import { z } from 'zod'
-import { LEVELS, METRIC_NAMES, type MetricName } from './lists.ts'
+import { METRIC_NAMES, METRICS_LEVELS, type MetricName } from './lists.ts'
 import { metricsFilterFields } from './params.ts'
 import { count, named, period } from './registry.ts'
 
 export const metricsQuery = z
-  .object({ level: z.enum(LEVELS).default('commune'), ...metricsFilterFields })
+  .object({ level: z.enum(METRICS_LEVELS).default('commune'), ...metricsFilterFields })
   .strict()
 export type MetricsQuery = z.output<typeof metricsQuery>
 
@@ -18,7 +18,9 @@ export const metricsRow = named(
   'MetricsRow',
   z
     .object({
-      code: z.string().meta({ description: 'commune code (5 digits) or village code (5 digits-3 digits)' }),
+      code: z.string().meta({
+        description: 'province code (2 digits), commune code (5 digits) or village code (5 digits-3 digits)',
+      }),
       name: z.string(),
       commune_code: z.string().nullable().meta({ description: 'for villages: the commune' }),
       is_border: z.boolean(),
@@ -52,7 +54,7 @@ export type MetricsRow = z.infer<typeof metricsRow>
 export const metricsResult = named(
   'MetricsResult',
   z.object({
-    level: z.enum(LEVELS),
+    level: z.enum(METRICS_LEVELS),
     period,
     filters: metricsQuery
       .omit({ level: true, from: true, to: true })

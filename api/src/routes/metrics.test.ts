@@ -67,6 +67,36 @@ describe.each(backends())('metrics against direct SQL on the %s database', (back
     expect(body.totals.villages).toBe(await one(`select count(*)::int as n from village`, []))
   })
 
+  it('adds up the communes by province: sums, and ratios of the sums', async () => {
+    const q = `from=${PERIOD.from}&to=${PERIOD.to}&classes=border`
+    const communes = (await getJson(ctx.app, `/api/metrics?level=commune&${q}`)).body
+    const { status, body } = await getJson(ctx.app, `/api/metrics?level=province&${q}`)
+    expect(status).toBe(200)
+    expect(body.level).toBe('province')
+    expect(body.rows.map((r: any) => r.code)).toEqual(['15'])
+    const [p] = body.rows
+    expect(p.name).toBe('Tỉnh Lào Cai')
+    expect(p.is_border).toBe(true)
+    for (const k of [
+      'population',
+      'villages',
+      'villages_covered',
+      'active_models',
+      'incidents',
+      'funding_vnd',
+    ])
+      expect(p[k], k).toBe(communes.rows.reduce((s: number, r: any) => s + r[k], 0))
+    expect(p.village_coverage).toBeCloseTo(p.villages_covered / p.villages, 12)
+    expect(p.evaluation_compliance).toBeCloseTo(p.compliant_models / p.active_models, 12)
+    expect(p.incident_rate_per_1000).toBeCloseTo(communes.totals.incident_rate_per_1000, 12)
+    expect(p.distance_to_border_km).toBe(Math.min(...communes.rows.map((r: any) => r.distance_to_border_km)))
+    expect(body.totals.incidents).toBe(communes.totals.incidents)
+
+    const bad = await getJson(ctx.app, `/api/metrics?level=province&commune=${COMMUNES[0]}`)
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.details[0].field).toBe('commune')
+  })
+
   it('gives incident rates per 1,000 residents per year, so a quarter and a year read on one scale', async () => {
     const year = (await getJson(ctx.app, `/api/metrics?from=${PERIOD.from}&to=${PERIOD.to}`)).body
     const quarter = (await getJson(ctx.app, '/api/metrics?from=2025-10-01&to=2025-12-31')).body
@@ -123,5 +153,17 @@ describe.each(backends())('metrics for an aggregate-only role on the %s database
     }
     const shown = body.rows.filter((r: any) => !r.incidents_suppressed && r.population > 0)
     expect(shown.every((r: any) => typeof r.incident_rate_eb === 'number')).toBe(true)
+  })
+
+  it('adds up only the published commune counts in a province row, and says how many were withheld', async () => {
+    const q = `from=2025-06-01&to=2025-06-30&categories=drugs`
+    const communes = (await getJson(ctx.app, `/api/metrics?level=commune&${q}`)).body
+    const withheld = communes.rows.filter((r: any) => r.incidents_suppressed).length
+    expect(withheld).toBeGreaterThan(0)
+    const { body } = await getJson(ctx.app, `/api/metrics?level=province&${q}`)
+    expect(body.rows[0].incidents).toBe(
+      communes.rows.reduce((s: number, r: any) => s + (r.incidents ?? 0), 0),
+    )
+    expect(body.totals.incidents_withheld_units).toBe(withheld)
   })
 })

@@ -1,10 +1,10 @@
 import { type ClassMethod, classBreaks, classCounts, max, min, sortedFinite } from '@antt/analysis'
 import type { MetricName as StatMetric } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
-import type { MetricsQuery } from '../metrics.ts'
+import type { UnitMetricsQuery } from '../metrics.ts'
 import { metricValues } from './metric-values.ts'
 
-export interface ClassifyQuery extends MetricsQuery {
+export interface ClassifyQuery extends UnitMetricsQuery {
   metric: StatMetric
   method: ClassMethod
   k: number

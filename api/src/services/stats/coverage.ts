@@ -1,6 +1,6 @@
 import { can } from '../../auth/principal.ts'
 import type { AppDeps } from '../../context.ts'
-import { type MetricsQuery, runMetrics } from '../metrics.ts'
+import { runMetrics, type UnitMetricsQuery } from '../metrics.ts'
 
 export interface StandardRow {
   class_code: string
@@ -66,7 +66,7 @@ interface ExemplaryRow {
  * (standard_coverage, 011), and exemplary models with where they were replicated (exemplary_replication,
  * unit_replication, 011). Model states are those at the end of the period.
  */
-export async function coverage(deps: AppDeps, q: MetricsQuery) {
+export async function coverage(deps: AppDeps, q: UnitMetricsQuery) {
   const metrics = await runMetrics(deps, q)
   // The list of individual exemplary models is record-level data (permission read_records); counts are not.
   const listModels = can(deps.principal, 'read_records')

@@ -1,12 +1,12 @@
 import { getisOrdGiStar, islands, localMoran, QUADRANT_LABELS, weightsFromNeighbours } from '@antt/analysis'
 import type { HotspotResult, HotspotRow, MetricName as StatMetric } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
-import type { MetricsQuery } from '../metrics.ts'
+import type { UnitMetricsQuery } from '../metrics.ts'
 import { metricValues } from './metric-values.ts'
 import { CONTIGUITY_RULE, CONTIGUITY_TOLERANCE_M, contiguity } from './neighbours.ts'
 import { EB_METHOD } from './smoothed-rates.ts'
 
-export interface HotspotQuery extends MetricsQuery {
+export interface HotspotQuery extends UnitMetricsQuery {
   metric: StatMetric
   permutations: number
   seed: number

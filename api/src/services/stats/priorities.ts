@@ -14,7 +14,7 @@ import { PRIORITY_COMPONENTS, type PriorityComponent } from '@antt/contract'
 import { isAggregateOnly, previousMonths } from '../../auth/disclosure.ts'
 import type { AppDeps } from '../../context.ts'
 import { checkCommuneCode } from '../communes.ts'
-import type { MetricsQuery } from '../metrics.ts'
+import type { UnitMetricsQuery } from '../metrics.ts'
 import { checkTaxonomyCodes, runMetrics } from '../metrics.ts'
 import { withheldUnits } from '../withheld-units.ts'
 import { incidentCounts, previousPeriod } from './incident-counts.ts'
@@ -23,7 +23,7 @@ import { EB_METHOD, smoothedRates } from './smoothed-rates.ts'
 
 export type Normalisation = 'rank' | 'minmax'
 
-export interface PriorityQuery extends MetricsQuery {
+export interface PriorityQuery extends UnitMetricsQuery {
   weights: Record<PriorityComponent, number>
   normalise: Normalisation
 }
