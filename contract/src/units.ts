@@ -1,6 +1,6 @@
 // /api/units, /api/units/{code}, /api/search.
 import { z } from 'zod'
-import { LEVELS, UNIT_LEVELS } from './lists.ts'
+import { LEVELS, METRICS_LEVELS, UNIT_LEVELS } from './lists.ts'
 import { metricsRow } from './metrics.ts'
 import { communeCode, metricsFilterFields } from './params.ts'
 import { count, date, featureCollection, named, period } from './registry.ts'
@@ -152,18 +152,23 @@ export const searchQuery = z
       .max(100)
       .meta({ description: 'text to find ("lao cai" finds Phường Lào Cai)' }),
     limit: z.coerce.number().int().min(1).max(50).default(10).meta({ description: 'most results' }),
-    level: z.enum(LEVELS).optional().meta({ description: 'only this level' }),
+    level: z.enum(METRICS_LEVELS).optional().meta({ description: 'only this level' }),
   })
   .strict()
 
 export const searchHit = z.object({
-  level: z.enum(LEVELS),
+  level: z.enum(METRICS_LEVELS),
   code: z.string(),
   name: z.string(),
-  commune_code: z.string().nullable(),
+  commune_code: z.string().nullable().meta({ description: 'for villages: the commune' }),
   commune_name: z.string().nullable(),
+  province_name: z.string().nullable().meta({ description: 'for communes and villages: the province' }),
   lon: z.number(),
   lat: z.number(),
+  bounds: z
+    .tuple([z.number(), z.number(), z.number(), z.number()])
+    .nullable()
+    .meta({ description: 'for provinces: [west, south, east, north] in degrees' }),
   rank: count.meta({ description: '0 exact, 1 prefix, 2 word prefix, 3 substring' }),
 })
 export type SearchHit = z.infer<typeof searchHit>

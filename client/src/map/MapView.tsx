@@ -164,6 +164,11 @@ export function MapView() {
   }
   useEffect(() => {
     mapFocus.fitUnit = (code) => void showUnit(code)
+    mapFocus.fitBounds = (bounds) => {
+      if (!atlas || !container.current) return
+      atHome.current = false
+      atlas.showBounds(bounds, panelPadding(container.current), { reveal: false, maxZoom: 12 })
+    }
   })
 
   // The selected unit is brought into view once its outline is known: fitted when it was picked in a

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
 import { getJson } from '../api/client.ts'
-import { type SearchResult, searchUrl } from '../api/hooks.ts'
+import { type SearchResult, searchUrl, useHealth } from '../api/hooks.ts'
 import { mapFocus } from '../state/map-focus.ts'
 import { store, update } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 
-/** Finds communes and villages by name, with or without diacritics (/api/search). */
+/** Finds provinces, communes and villages by name, with or without diacritics (/api/search). */
 export function SearchBox() {
   const { t } = useI18n()
   const [q, setQ] = useState('')
@@ -28,12 +28,27 @@ export function SearchBox() {
     const selectedNow = store.get().selected
     setQ('')
     setResults(null)
+    if (r.level === 'province') {
+      if (r.bounds) mapFocus.fitBounds?.(r.bounds)
+      return
+    }
     if (r.level === 'village')
       update({ selected: r.code, drill: r.commune_code, level: 'village' }, { push: true })
     else update({ selected: r.code }, { push: true })
     // the map fits the new selection itself; the same unit again is fitted here
     if (r.code === selectedNow) mapFocus.fitUnit?.(r.code)
   }
+
+  // In national mode a commune's or village's province says which of the country's namesakes it is.
+  const national = (useHealth().data?.area.provinces.length ?? 1) > 1
+  const hitMeta = (r: SearchResult) =>
+    [
+      t(`search.${r.level}`),
+      r.level === 'village' && r.commune_name,
+      national && r.level !== 'province' && r.province_name,
+    ]
+      .filter(Boolean)
+      .join(' · ')
 
   return (
     <div className="search">
@@ -67,9 +82,7 @@ export function SearchBox() {
                 onMouseDown={() => choose(r)}
               >
                 <span className="search-name">{r.name}</span>
-                <span className="search-meta">
-                  {r.level === 'village' ? `${t('search.village')} · ${r.commune_name}` : t('search.commune')}
-                </span>
+                <span className="search-meta">{hitMeta(r)}</span>
               </button>
             </li>
           ))}

@@ -1,9 +1,11 @@
 /**
- * What panels ask of the map without importing it: fit a unit into view, hover a unit. The map registers
- * `fitUnit` when it mounts (map/MapView.tsx) and listens for hovers.
+ * What panels ask of the map without importing it: fit a unit or an extent into view, hover a unit. The map
+ * registers `fitUnit` and `fitBounds` when it mounts (map/MapView.tsx) and listens for hovers.
  */
 export const mapFocus: {
   fitUnit?: (code: string) => void
+  /** an extent [west, south, east, north] (a province found in the search) */
+  fitBounds?: (bounds: [number, number, number, number]) => void
   /** the unit last selected by a click on the map (already in sight: revealed, not fitted) */
   clicked?: string
 } = {}
