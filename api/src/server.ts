@@ -71,14 +71,16 @@ async function main() {
     console.log(
       `\nAdministrator created: user "${admin.username}", password "${admin.password}" (shown once; change it after signing in)\n`,
     )
-  const [demo] = await db.query<{ value: boolean; ward: string | null }>(
+  const [demo] = await db.query<{ value: boolean; ward: string | null; province: string | null }>(
     `select value, (select string_agg(c.full_name, ', ') from user_scope s join app_user u on u.id = s.user_id
-                    join commune c on c.code = s.commune_code where u.username = 'steward') as ward
+                    join commune c on c.code = s.commune_code where u.username = 'steward') as ward,
+            (select string_agg(p.name, ', ') from user_province_scope s join app_user u on u.id = s.user_id
+                    join province p on p.code = s.province_code where u.username = 'provincial') as province
      from dataset_meta where key = 'demo'`,
   )
   if (demo?.value)
     console.log(
-      `DEMO DATA. Demo accounts (demo only), password "${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : demoPassword}": admin, leader, planner, briefer, steward (${demo.ward}), viewer`,
+      `DEMO DATA. Demo accounts (demo only), password "${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : demoPassword}": admin, leader, planner, briefer, steward (${demo.ward}), viewer${demo.province ? `, provincial (leader of ${demo.province})` : ''}`,
     )
 
   const hasClient = existsSync(CLIENT_DIST)

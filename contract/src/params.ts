@@ -38,6 +38,8 @@ export const unitCode = z
   .string()
   .regex(/^\d{5}(-\d{3})?$/, 'expected a commune code (5 digits) or a village code (5 digits-3 digits)')
 export const communeCode = z.string().regex(/^\d{5}$/, 'expected a 5-digit commune code')
+/** A province in force since 2025-07-01 ('15' Lào Cai). */
+export const provinceCode = z.string().regex(/^\d{2}$/, 'expected a 2-digit province code')
 
 /** A row id in a path: plain ASCII digits only (no sign, space, exponent or full-width digit), within int4. */
 export const rowId = z

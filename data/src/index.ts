@@ -5,6 +5,7 @@ export {
   demoStewardScope,
   ensureAdministrator,
   type NewUser,
+  setScope,
 } from './accounts/users.ts'
 export * from './db/index.ts'
 export { DEMO_PERIOD } from './seed/demo-records.ts'

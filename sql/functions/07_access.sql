@@ -3,3 +3,17 @@ create or replace function data_range() returns table (first_date date, last_dat
 language sql stable security definer set search_path = public as $$
   select min(occurred_on), max(occurred_on) from incident
 $$;
+
+-- A user's scope as commune codes: the communes named in user_scope and every commune of the provinces named
+-- in user_province_scope (migration 022); null when neither names any, the whole area. Row-level security
+-- tests commune codes only (antt_in_scope), so a provincial scope is expanded here, at sign-in.
+create or replace function user_scope_communes(p_user integer) returns text[]
+language sql stable as $$
+  select array_agg(code order by code)
+  from (
+    select s.commune_code as code from user_scope s where s.user_id = p_user
+    union
+    select c.code from user_province_scope ps join commune c on c.province_code = ps.province_code
+    where ps.user_id = p_user
+  ) scoped
+$$;

@@ -77,6 +77,45 @@ describe.each(backends())('access control on the %s database', (backend) => {
     expect(models.body.features.every((f: any) => f.properties.commune_code === '02647')).toBe(true)
   })
 
+  it('expands a province in a scope into its communes at sign-in, and checks the codes', async () => {
+    const username = `province${Date.now() % 100000}`
+    const password = 'Một mật khẩu dài 2025'
+    const post = (body: object) =>
+      getJson(ctx.app, '/api/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, display_name: 'Lãnh đạo tỉnh', role: 'leader', password, ...body }),
+      })
+    for (const [provinces, status] of [
+      [['99'], 400], // no such province
+      [['15@2025'], 400], // a province dissolved in 2025 is no scope
+    ] as const) {
+      const bad = await post({ provinces })
+      expect(bad.status, String(provinces)).toBe(status)
+      expect(bad.body.error.details[0].field).toMatch(/^provinces/)
+    }
+    const created = await post({ provinces: ['15'] })
+    expect(created.status).toBe(201)
+    expect(created.body.user).toMatchObject({ provinces: ['15'], scope: [] })
+    const provincial = await signIn(ctx.raw, username, password)
+    const me = await getJson(provincial, '/api/auth/me')
+    const communes = await ctx.db.query<{ code: string }>(
+      `select code from commune where province_code = '15' order by code`,
+    )
+    expect(me.body.user.scope).toEqual(communes.map((c) => c.code))
+    expect((await getJson(provincial, '/api/metrics')).body.rows).toHaveLength(communes.length)
+    // narrowed to one ward: signed out, and the next session sees the ward only
+    const changed = await getJson(ctx.app, `/api/users/${created.body.user.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ provinces: [], scope: ['02647'] }),
+    })
+    expect(changed.body.user).toMatchObject({ provinces: [], scope: ['02647'] })
+    expect((await provincial.request('/api/auth/me')).status).toBe(401)
+    const ward = await signIn(ctx.raw, username, password)
+    expect((await getJson(ward, '/api/metrics')).body.rows.map((r: any) => r.code)).toEqual(['02647'])
+  })
+
   it('gives the same incident count for the steward as for the administrator within that commune', async () => {
     const steward = await signIn(ctx.raw, 'steward')
     const mine = await getJson(steward, '/api/metrics?from=2025-07-01&to=2026-06-30')

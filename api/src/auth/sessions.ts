@@ -45,7 +45,7 @@ export async function loadPrincipal(
   }>(
     `select ${DATA_VERSION_SQL} as data_version, u.id, u.username, u.display_name, u.role_code, r.db_role, s.csrf_token,
             (select array_agg(permission_code) from role_permission rp where rp.role_code = u.role_code) as permissions,
-            (select array_agg(commune_code order by commune_code) from user_scope us where us.user_id = u.id) as scope
+            user_scope_communes(u.id) as scope
      from app_session s join app_user u on u.id = s.user_id join app_role r on r.code = u.role_code
      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and not u.disabled`,
     [hash],

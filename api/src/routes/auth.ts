@@ -98,7 +98,7 @@ export function authRoutes(limiter: SignInLimiter) {
         const [me] = await db.query<SessionUser>(
           `select u.username, u.display_name, u.role_code as role,
                 coalesce((select array_agg(permission_code order by permission_code) from role_permission rp where rp.role_code = u.role_code), '{}') as permissions,
-                (select array_agg(commune_code order by commune_code) from user_scope us where us.user_id = u.id) as scope
+                user_scope_communes(u.id) as scope
          from app_user u where u.id = $1`,
           [user.id],
         )

@@ -1,7 +1,7 @@
 import type { Role } from '@antt/contract'
-import { communeCode } from '@antt/contract'
+import { communeCode, provinceCode } from '@antt/contract'
 // Accounts, roles and the audit log, for the administration screens: every change is checked and audited.
-import { createUser, hashPassword } from '@antt/data'
+import { createUser, hashPassword, setScope } from '@antt/data'
 import type { Queryable } from '@antt/data/db'
 import { z } from 'zod'
 import { audit } from '../auth/audit.ts'
@@ -17,7 +17,8 @@ export const newUser = z
     display_name: z.string().trim().min(1).max(100),
     role: z.string().regex(/^[a-z_]{2,30}$/),
     password: z.string().min(1).max(200),
-    scope: z.array(communeCode).max(120).default([]),
+    scope: z.array(communeCode).max(200).default([]),
+    provinces: z.array(provinceCode).max(40).default([]),
   })
   .strict()
 export const userPatch = z
@@ -27,7 +28,8 @@ export const userPatch = z
       .string()
       .regex(/^[a-z_]{2,30}$/)
       .optional(),
-    scope: z.array(communeCode).max(120).optional(),
+    scope: z.array(communeCode).max(200).optional(),
+    provinces: z.array(provinceCode).max(40).optional(),
     disabled: z.boolean().optional(),
     password: z.string().min(1).max(200).optional(),
   })
@@ -36,17 +38,26 @@ export const userPatch = z
 const USER_COLUMNS = `u.id, u.username, u.display_name, u.role_code as role, u.disabled,
   to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
   coalesce((select array_agg(commune_code order by commune_code) from user_scope s where s.user_id = u.id), '{}') as scope,
+  coalesce((select array_agg(province_code order by province_code) from user_province_scope s where s.user_id = u.id), '{}') as provinces,
   (select to_char(max(created_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from app_session a where a.user_id = u.id) as last_sign_in`
 
-async function checkRoleAndScope(db: Queryable, role?: string, scope?: string[]) {
+async function checkRoleAndScope(
+  db: Queryable,
+  { role, scope, provinces }: { role?: string; scope?: string[]; provinces?: string[] },
+) {
   if (role && !(await db.query('select 1 from app_role where code = $1', [role])).length)
     throw badRequest('role', `unknown role ${role}`)
-  if (scope?.length) {
-    const known = await db.query<{ code: string }>('select code from commune where code = any ($1::text[])', [
-      scope,
-    ])
-    const missing = scope.filter((s) => !known.some((k) => k.code === s))
-    if (missing.length) throw badRequest('scope', `unknown commune ${missing.join(', ')}`)
+  for (const [field, table, codes] of [
+    ['scope', 'commune', scope],
+    ['provinces', 'province', provinces],
+  ] as const) {
+    if (!codes?.length) continue
+    const known = await db.query<{ code: string }>(
+      `select code from ${table} where code = any ($1::text[])`,
+      [codes],
+    )
+    const missing = codes.filter((s) => !known.some((k) => k.code === s))
+    if (missing.length) throw badRequest(field, `unknown ${table} ${missing.join(', ')}`)
   }
 }
 
@@ -58,6 +69,7 @@ interface User {
   disabled: boolean
   created_at: string
   scope: string[]
+  provinces: string[]
   last_sign_in: string | null
 }
 
@@ -68,7 +80,7 @@ export const listUsers = (db: Queryable) =>
   db.query<User>(`select ${USER_COLUMNS} from app_user u order by u.username`)
 
 export async function addUser({ db, principal, ip }: AppDeps, body: z.infer<typeof newUser>) {
-  await checkRoleAndScope(db, body.role, body.scope)
+  await checkRoleAndScope(db, body)
   const problem = passwordProblem(body.password, body.username)
   if (problem) throw badRequest('password', problem)
   if ((await db.query('select 1 from app_user where username = $1', [body.username])).length)
@@ -79,7 +91,7 @@ export async function addUser({ db, principal, ip }: AppDeps, body: z.infer<type
   await audit(db, principal, ip, {
     action: 'user_create',
     target: body.username,
-    details: { role: body.role, scope: body.scope },
+    details: { role: body.role, scope: body.scope, provinces: body.provinces },
   })
   return findUser(db, id)
 }
@@ -92,7 +104,7 @@ export async function changeUser(
 ) {
   const before = await findUser(db, id)
   if (!before) throw notFound(`user ${id}`)
-  await checkRoleAndScope(db, body.role, body.scope)
+  await checkRoleAndScope(db, body)
   if (id === principal!.userId && (body.disabled || (body.role && body.role !== 'admin')))
     throw badRequest(body.disabled ? 'disabled' : 'role', 'you cannot disable or demote your own account')
   if (body.password) {
@@ -115,15 +127,9 @@ export async function changeUser(
       body.password ? await hashPassword(body.password) : null,
     ],
   )
-  if (body.scope) {
-    await db.query('delete from user_scope where user_id = $1', [id])
-    if (body.scope.length)
-      await db.query('insert into user_scope (user_id, commune_code) select $1, unnest($2::text[])', [
-        id,
-        body.scope,
-      ])
-  }
-  if (body.disabled || body.role || body.password || body.scope) await revokeUserSessions(db, id)
+  await setScope(db, id, { communes: body.scope, provinces: body.provinces })
+  if (body.disabled || body.role || body.password || body.scope || body.provinces)
+    await revokeUserSessions(db, id)
   const { password: _p, ...changed } = body
   await audit(db, principal, ip, {
     action: 'user_update',
@@ -132,6 +138,7 @@ export async function changeUser(
       before: {
         role: before.role,
         scope: before.scope,
+        provinces: before.provinces,
         disabled: before.disabled,
         display_name: before.display_name,
       },

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { ApiError, request } from '../api/client.ts'
-import { type CommuneName, useCommuneNames } from '../api/hooks.ts'
+import { type CommuneName, useCommuneNames, useHealth, useProvinceNames } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field, GeneralError } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
@@ -13,6 +13,7 @@ export interface UserRow {
   role: string
   disabled: boolean
   scope: string[]
+  provinces: string[]
   created_at: string
   last_sign_in: string | null
 }
@@ -22,6 +23,9 @@ export function UsersScreen() {
   const { t, lang, fmt } = useI18n()
   const roles = useRoles(true)
   const communes = useCommuneNames()
+  const provinces = useProvinceNames()
+  // a scope of whole provinces is offered where the atlas serves more than one
+  const national = (useHealth().data?.area.provinces.length ?? 1) > 1
   const [users, setUsers] = useState<UserRow[] | null>(null)
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null)
   const reload = useCallback(() => {
@@ -32,7 +36,10 @@ export function UsersScreen() {
     const r = roles.find((x) => x.code === code)
     return r ? (lang === 'en' ? r.name_en : r.name_vi) : code
   }
-  const communeName = (code: string) => communes.find((c) => c.code === code)?.name ?? code
+  const nameOf = (list: CommuneName[]) => (code: string) => list.find((c) => c.code === code)?.name ?? code
+  const scopeNames = (u: UserRow) =>
+    [...u.provinces.map(nameOf(provinces)), ...u.scope.map(nameOf(communes))].join(', ') ||
+    t('admin.users.wholeProvince')
 
   return (
     <div className="adm-split">
@@ -73,9 +80,7 @@ export function UsersScreen() {
                 </td>
                 <td>{u.display_name}</td>
                 <td>{roleName(u.role)}</td>
-                <td className="adm-scope-cell">
-                  {u.scope.length ? u.scope.map(communeName).join(', ') : t('admin.users.wholeProvince')}
-                </td>
+                <td className="adm-scope-cell">{scopeNames(u)}</td>
                 <td>{u.last_sign_in ? fmt.date(u.last_sign_in.slice(0, 10)) : '–'}</td>
               </tr>
             ))}
@@ -88,6 +93,7 @@ export function UsersScreen() {
           user={editing === 'new' ? null : editing}
           roles={roles}
           communes={communes}
+          provinces={national || (editing !== 'new' && editing.provinces.length) ? provinces : []}
           onSaved={() => {
             setEditing(null)
             reload()
@@ -103,6 +109,8 @@ function UserForm(props: {
   user: UserRow | null
   roles: Role[]
   communes: CommuneName[]
+  /** offered as whole-province scopes; empty: not offered */
+  provinces: CommuneName[]
   onSaved: () => void
   onCancel: () => void
 }) {
@@ -112,6 +120,7 @@ function UserForm(props: {
   const [displayName, setDisplayName] = useState(u?.display_name ?? '')
   const [role, setRole] = useState(u?.role ?? 'viewer')
   const [scope, setScope] = useState<string[]>(u?.scope ?? [])
+  const [provinces, setProvinces] = useState<string[]>(u?.provinces ?? [])
   const [disabled, setDisabled] = useState(u?.disabled ?? false)
   const [password, setPassword] = useState('')
   const [filter, setFilter] = useState('')
@@ -126,14 +135,25 @@ function UserForm(props: {
         if (displayName !== u.display_name) patch.display_name = displayName
         if (role !== u.role) patch.role = role
         if (scope.join() !== u.scope.join()) patch.scope = scope
+        if (provinces.join() !== u.provinces.join()) patch.provinces = provinces
         if (disabled !== u.disabled) patch.disabled = disabled
         if (password) patch.password = password
         if (Object.keys(patch).length) await request.patch(`/api/users/${u.id}`, patch)
-      } else await request.post('/api/users', { username, display_name: displayName, role, scope, password })
+      } else
+        await request.post('/api/users', {
+          username,
+          display_name: displayName,
+          role,
+          scope,
+          provinces,
+          password,
+        })
       props.onSaved()
     } catch (err) {
       if (err instanceof ApiError)
-        setErrors(formErrors(err, ['username', 'display_name', 'role', 'scope', 'disabled', 'password']))
+        setErrors(
+          formErrors(err, ['username', 'display_name', 'role', 'provinces', 'scope', 'disabled', 'password']),
+        )
       else setErrors({ fields: {}, general: String(err) })
     }
   }
@@ -168,6 +188,19 @@ function UserForm(props: {
           ))}
         </select>
       </Field>
+      {props.provinces.length > 0 && (
+        <>
+          <Field name="provinces" label={t('admin.users.provinces')} error={errors.fields.provinces}>
+            <span className="muted">{t('admin.users.provincesHint')}</span>
+          </Field>
+          <Checklist
+            units={props.provinces}
+            chosen={provinces}
+            onChange={setProvinces}
+            testId="province-list"
+          />
+        </>
+      )}
       <Field name="scope" label={t('admin.users.scope')} error={errors.fields.scope}>
         <input
           type="search"
@@ -177,23 +210,13 @@ function UserForm(props: {
           data-testid="scope-filter"
         />
       </Field>
-      <div className="adm-checklist" data-testid="scope-list">
-        {shown.map((c) => (
-          <label key={c.code}>
-            <input
-              type="checkbox"
-              value={c.code}
-              checked={scope.includes(c.code)}
-              onChange={(e) =>
-                setScope((s) => (e.target.checked ? [...s, c.code].sort() : s.filter((x) => x !== c.code)))
-              }
-            />
-            {c.name} <span className="muted">{c.code}</span>
-          </label>
-        ))}
-      </div>
+      <Checklist units={shown} chosen={scope} onChange={setScope} testId="scope-list" />
       <p className="muted adm-hint">
-        {scope.length ? t('admin.users.scopeCount', { n: scope.length }) : t('admin.users.wholeProvince')}
+        {provinces.length
+          ? t('admin.users.scopeCountProvinces', { n: scope.length, p: provinces.length })
+          : scope.length
+            ? t('admin.users.scopeCount', { n: scope.length })
+            : t('admin.users.wholeProvince')}
       </p>
       <Field
         name="password"
@@ -229,5 +252,32 @@ function UserForm(props: {
         </button>
       </div>
     </form>
+  )
+}
+
+/** Units to tick, with their codes. */
+function Checklist(props: {
+  units: CommuneName[]
+  chosen: string[]
+  onChange: (codes: string[]) => void
+  testId: string
+}) {
+  const { chosen, onChange } = props
+  return (
+    <div className="adm-checklist" data-testid={props.testId}>
+      {props.units.map((c) => (
+        <label key={c.code}>
+          <input
+            type="checkbox"
+            value={c.code}
+            checked={chosen.includes(c.code)}
+            onChange={(e) =>
+              onChange(e.target.checked ? [...chosen, c.code].sort() : chosen.filter((x) => x !== c.code))
+            }
+          />
+          {c.name} <span className="muted">{c.code}</span>
+        </label>
+      ))}
+    </div>
   )
 }

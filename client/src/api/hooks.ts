@@ -166,18 +166,27 @@ export function useVillageIncidentCounts(enabled: boolean) {
 export const searchUrl = (q: string) => `/api/search${qs({ q, limit: 12 })}`
 export type { SearchHit as SearchResult }
 
-/** The communes by name, for the pickers of the admin and records screens. */
+/** A unit by name, for the pickers of the admin and records screens. */
 export interface CommuneName {
   code: string
   name: string
 }
 
-export function useCommuneNames(): CommuneName[] {
+const useUnitNames = (level: 'commune' | 'province', keep: (code: string) => boolean = () => true) => {
   const { data } = useApi<FeatureCollection<Point, CommuneName>>(
-    '/api/units?level=commune&geometry=point&properties=code,name',
+    `/api/units?level=${level}&geometry=point&properties=code,name`,
   )
-  return (data?.features ?? []).map((f) => f.properties).sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+  return (data?.features ?? [])
+    .map((f) => f.properties)
+    .filter((u) => keep(u.code))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
 }
+
+/** The communes in the caller's scope by name. */
+export const useCommuneNames = (): CommuneName[] => useUnitNames('commune')
+
+/** The provinces in force by name (not the two dissolved in 2025, coded '15@2025'). */
+export const useProvinceNames = (): CommuneName[] => useUnitNames('province', (code) => /^\d{2}$/.test(code))
 
 /**
  * The scenario the figures are computed under: the one in the address, for roles that may plan. For any

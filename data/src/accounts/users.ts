@@ -22,8 +22,36 @@ export interface NewUser {
   display_name: string
   role_code: string
   password: string
+  /** commune codes */
   scope?: string[]
+  /** province codes: every commune of each */
+  provinces?: string[]
   created_by?: string
+}
+
+/**
+ * Replaces what a user's scope names (undefined: left as it is): communes, provinces or both; neither is the
+ * whole area. The session expands it into commune codes (user_scope_communes(), sql/functions/07_access.sql).
+ */
+export async function setScope(
+  tx: Queryable,
+  userId: number,
+  scope: { communes?: string[]; provinces?: string[] },
+): Promise<void> {
+  if (scope.communes) {
+    await tx.query('delete from user_scope where user_id = $1', [userId])
+    await tx.query('insert into user_scope (user_id, commune_code) select $1, unnest($2::text[])', [
+      userId,
+      scope.communes,
+    ])
+  }
+  if (scope.provinces) {
+    await tx.query('delete from user_province_scope where user_id = $1', [userId])
+    await tx.query('insert into user_province_scope (user_id, province_code) select $1, unnest($2::text[])', [
+      userId,
+      scope.provinces,
+    ])
+  }
 }
 
 export async function createUser(tx: Queryable, u: NewUser): Promise<number> {
@@ -32,16 +60,19 @@ export async function createUser(tx: Queryable, u: NewUser): Promise<number> {
      values ($1, $2, $3, $4, $5) returning id`,
     [u.username, u.display_name, u.role_code, await hashPassword(u.password), u.created_by ?? null],
   )
-  if (u.scope?.length)
-    await tx.query('insert into user_scope (user_id, commune_code) select $1, unnest($2::text[])', [
-      row.id,
-      u.scope,
-    ])
+  await setScope(tx, row.id, { communes: u.scope, provinces: u.provinces })
   return row.id
 }
 
-/** One account per role, named after the role, for the demo data set. */
-export async function createDemoAccounts(tx: Queryable, password: string): Promise<string[]> {
+/**
+ * One account per role, named after the role, for the demo data set; for the whole country also `provincial`,
+ * a leader whose scope is one province (a border province: the default area's).
+ */
+export async function createDemoAccounts(
+  tx: Queryable,
+  password: string,
+  provincial?: string,
+): Promise<string[]> {
   const roles = await tx.query<{ code: string; name_vi: string }>(
     'select code, name_vi from app_role order by sort',
   )
@@ -55,7 +86,19 @@ export async function createDemoAccounts(tx: Queryable, password: string): Promi
       scope: r.code === 'steward' ? [stewardScope] : undefined,
       created_by: 'seed',
     })
-  return roles.map((r) => r.code)
+  if (!provincial) return roles.map((r) => r.code)
+  const [province] = await tx.query<{ name: string }>('select name from province where code = $1', [
+    provincial,
+  ])
+  await createUser(tx, {
+    username: 'provincial',
+    display_name: `Lãnh đạo ${province.name.replace(/^Tỉnh/, 'tỉnh')} (demo)`,
+    role_code: 'leader',
+    password,
+    provinces: [provincial],
+    created_by: 'seed',
+  })
+  return [...roles.map((r) => r.code), 'provincial']
 }
 
 /** Without demo data, the first start creates an administrator with a random password, shown once. */

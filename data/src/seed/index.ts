@@ -305,7 +305,12 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
       await tx.query(`insert into dataset_meta (key, value) values ('under_covered_demo', $1::jsonb)`, [
         JSON.stringify([...under]),
       ])
-      await createDemoAccounts(tx, opts.demoPassword ?? DEFAULT_DEMO_PASSWORD)
+      // the whole country: also a provincial leader, of the default province (Lào Cai, on the border)
+      await createDemoAccounts(
+        tx,
+        opts.demoPassword ?? DEFAULT_DEMO_PASSWORD,
+        area.provinces === null ? manifest.area.default : undefined,
+      )
     }
     const meta = {
       area,
