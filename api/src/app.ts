@@ -58,7 +58,11 @@ const drainRefusedBody: MiddlewareHandler = async (c, next) => {
 }
 
 /** Builds the API; `server.ts` alone opens a port, tests call `app.request()`. */
-export function createApp(db: Db, opts: { clientDir?: string } = {}) {
+/**
+ * The application. `reader`: a read replica (read-only pool) for the requests that only read; they keep their
+ * own caches, checked against the replica's data version, so an answer never outruns or lags its data.
+ */
+export function createApp(db: Db, opts: { clientDir?: string; reader?: Db } = {}) {
   const catalog = new Catalog()
   const generalBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
@@ -73,7 +77,7 @@ export function createApp(db: Db, opts: { clientDir?: string } = {}) {
       // file uploads to /api/imports have their own, larger limit (api/src/routes/imports.ts)
       c.req.method === 'POST' && c.req.path === '/api/imports' ? next() : generalBodyLimit(c, next),
     )
-    .use(authorize(db, catalog))
+    .use(authorize(db, catalog, opts.reader && { db: opts.reader, catalog: new Catalog() }))
     .use(noStoreWhenSignedIn)
     .route('/api/health', health)
     .route('/api/auth', authRoutes(new SignInLimiter()))

@@ -10,6 +10,7 @@ import {
   isSeeded,
   migrate,
   openDb,
+  openReader,
   seed,
 } from '@antt/data'
 import type { Db } from '@antt/data/db'
@@ -85,7 +86,9 @@ async function main() {
 
   const hasClient = existsSync(CLIENT_DIST)
   if (!hasClient) console.warn('client/dist not found: serving the API only (run `npx pnpm@10 build`)')
-  const app = createApp(db, { clientDir: hasClient ? CLIENT_DIST : undefined })
+  const reader = await openReader(config)
+  if (reader) console.log('requests that only read go to the read replica (DATABASE_READ_URL)')
+  const app = createApp(db, { clientDir: hasClient ? CLIENT_DIST : undefined, reader })
 
   const port = Number(process.env.PORT ?? 8080)
   const hostname = process.env.HOST ?? '0.0.0.0'

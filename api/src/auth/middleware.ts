@@ -11,6 +11,8 @@ import { loadPrincipal, SESSION_COOKIE } from './sessions.ts'
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const READ_ONLY = new Set(['GET', 'HEAD'])
+/** Reads that write all the same (a data export is audited): they run on the primary, never on a replica. */
+const WRITES_ON_READ = /^\/api\/export\//
 /** Longest a request's statements may run on the server. */
 export const STATEMENT_TIMEOUT_MS = 15_000
 
@@ -85,9 +87,14 @@ function runDetached(base: Db, tasks: readonly ((owner: Db) => Promise<unknown>)
 /**
  * Resolves the caller, checks the route's permission and CSRF token, then runs the rest of the request in
  * one transaction as the caller's database role with their commune scope (row-level security, migration
- * 012). If the handler fails, the transaction rolls back: a request changes all or nothing.
+ * 012). If the handler fails, the transaction rolls back: a request changes all or nothing. With a read replica,
+ * a request that only reads runs there (the session is still checked on the primary, where it was written).
  */
-export function authorize(base: Db, catalog: Catalog): MiddlewareHandler<AppEnv> {
+export function authorize(
+  base: Db,
+  catalog: Catalog,
+  replica?: { db: Db; catalog: Catalog },
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const ip = clientIp(c)
     const need = ruleFor(c.req.method, c.req.path)
@@ -123,8 +130,10 @@ export function authorize(base: Db, catalog: Catalog): MiddlewareHandler<AppEnv>
     if (!/^[0-9A-Za-z_,*]*$/.test(scope)) throw new Error(`unexpected scope for user ${principal.userId}`)
     // One round trip when the transaction begins. The role name comes from app_role.db_role, checked against
     // a fixed list in the schema.
+    const reads = READ_ONLY.has(c.req.method)
+    const onReplica = replica && reads && !WRITES_ON_READ.test(c.req.path)
     const request = lazyTransaction(
-      base,
+      onReplica ? replica.db : base,
       [
         `set local role ${principal.dbRole}`,
         `select set_config('antt.scope', '${scope}', true)`,
@@ -136,11 +145,10 @@ export function authorize(base: Db, catalog: Catalog): MiddlewareHandler<AppEnv>
       db: request.db,
       // A request that only reads checks the caches against the data version read with its session; one
       // that writes reads the version again after its own writes.
-      catalog: catalog.bind(
-        request.db,
-        `${principal.dbRole}:${scope}`,
-        READ_ONLY.has(c.req.method) ? found.dataVersion : undefined,
-      ),
+      // On the replica the version is read there, with the data the answer is made of.
+      catalog: onReplica
+        ? replica.catalog.bind(request.db, `${principal.dbRole}:${scope}`)
+        : catalog.bind(request.db, `${principal.dbRole}:${scope}`, reads ? found.dataVersion : undefined),
       principal,
       ip,
       afterCommit: (task) => committed.push(task),

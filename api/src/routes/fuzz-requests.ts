@@ -288,6 +288,21 @@ function brokenParameters(
   return { url: query.length ? `${concrete}?${query.join('&')}` : concrete, label }
 }
 
+/** A request to the operation with every documented parameter given a value it accepts (not broken). */
+export function sampleUrl(
+  path: string,
+  params: readonly { name: string; in: string; schema: Schema }[],
+): string {
+  const value = (p: (typeof params)[number]) =>
+    encode(sample(p.name, p.schema, p.in === 'path' ? KNOWN_PATH : KNOWN_QUERY))
+  const concrete = path.replace(/\{(\w+)\}/g, (_, n: string) => {
+    const p = params.find((x) => x.in === 'path' && x.name === n)
+    return p ? value(p) : 'x'
+  })
+  const query = params.filter((p) => p.in === 'query').map((p) => `${p.name}=${value(p)}`)
+  return query.length ? `${concrete}?${query.join('&')}` : concrete
+}
+
 function decodeSafe(s: string) {
   try {
     return decodeURIComponent(s)

@@ -13,6 +13,8 @@ export type { Db, Queryable, Row } from './types.ts'
 
 export interface DbConfig {
   databaseUrl?: string
+  /** a read replica of databaseUrl for the requests that only read (DATABASE_READ_URL) */
+  readUrl?: string
   pgliteDir?: string
   /** connections of the server pool */
   poolSize?: number
@@ -28,9 +30,17 @@ function defaultPgliteDir(env: NodeJS.ProcessEnv): string {
 export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    readUrl: env.DATABASE_READ_URL || undefined,
     pgliteDir: resolve(env.PGLITE_DIR || defaultPgliteDir(env)),
     poolSize: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
   }
+}
+
+/** The read replica's pool, opened read-only; undefined without DATABASE_READ_URL (or on the embedded database). */
+export async function openReader(config: DbConfig = dbConfigFromEnv()): Promise<Db | undefined> {
+  if (!config.readUrl) return undefined
+  if (!config.databaseUrl) throw new Error('DATABASE_READ_URL needs DATABASE_URL: a replica of that server')
+  return openPostgres(config.readUrl, { max: config.poolSize, readOnly: true })
 }
 
 export function openDb(config: DbConfig = dbConfigFromEnv()): Promise<Db> {

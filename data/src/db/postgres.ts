@@ -14,8 +14,14 @@ function wrap(sql: Sql): Queryable {
   }
 }
 
-/** PostgreSQL server with PostGIS through the `postgres` client. */
-export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
+/**
+ * PostgreSQL server with PostGIS through the `postgres` client. `readOnly`: every transaction of the pool is
+ * read-only (a read replica's connection: a write sent there by mistake fails at once, on a standby or not).
+ */
+export async function openPostgres(
+  url: string,
+  opts: { max?: number; readOnly?: boolean } = {},
+): Promise<Db> {
   const sql = postgres(url, {
     max: opts.max ?? 10,
     onnotice: () => {},
@@ -34,7 +40,12 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     // No JIT: the row-level security policies (migration 012) inflate the planner's cost estimates of the
     // metrics query into the millions, so PostgreSQL would compile it on every call, which took 1.4 s of a
     // 50 ms query on the reference machine. The dashboard's queries are short; JIT never pays here.
-    connection: { application_name: 'antt-atlas', jit: 'off', plan_cache_mode: PLAN_CACHE_MODE },
+    connection: {
+      application_name: opts.readOnly ? 'antt-atlas-reader' : 'antt-atlas',
+      jit: 'off',
+      plan_cache_mode: PLAN_CACHE_MODE,
+      ...(opts.readOnly && { default_transaction_read_only: true }),
+    },
   })
   const base = wrap(sql)
   return {
