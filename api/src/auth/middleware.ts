@@ -136,7 +136,9 @@ export function authorize(
       onReplica ? replica.db : base,
       [
         `set local role ${principal.dbRole}`,
-        `select set_config('antt.scope', '${scope}', true)`,
+        // SET LOCAL, not set_config(): on a distributed database (docs/scaling.md) only a SET reaches the
+        // other nodes inside the transaction
+        `set local antt.scope = '${scope}'`,
         ...(base.kind === 'postgres' ? [`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`] : []),
       ].join('; '),
     )
