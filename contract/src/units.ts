@@ -49,6 +49,15 @@ export const communeProps = z.object({
 })
 export type CommuneProps = z.infer<typeof communeProps>
 
+/** A province in force (national mode has 34; also the dissolved ones, coded '15@2025', for history). */
+export const provinceProps = z.object({
+  code: z.string(),
+  name: z.string(),
+  population: count.nullable(),
+  area_km2: z.number(),
+})
+export type ProvinceProps = z.infer<typeof provinceProps>
+
 /** A commune of 2008 (before the 2025 merger) and the 2025 communes it became part of. */
 export const commune2008Props = z.object({
   code: z.string(),

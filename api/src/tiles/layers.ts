@@ -81,14 +81,14 @@ const LAYERS: TileLayer[] = [
   {
     id: 'mask',
     description:
-      'Neighbouring land: a box 5° around the province minus the province, to grey out what lies outside',
+      'Land around the area: a box 5° around its outline (the province, or the country) minus the outline, to grey out what lies outside',
     geometry: 'polygon',
     minzoom: MIN_ZOOM,
     maxzoom: MAX_ZOOM,
     fields: [],
     features: () =>
       `select ST_Transform(ST_Difference(ST_Expand(ST_Envelope(t.geom), 5), t.geom), 3857) as geom
-       from province t where t.valid_to is null`,
+       from area_outline t`,
   },
   {
     id: 'neighbours',

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { ApiError, request } from '../api/client.ts'
-import { type CommuneName, useCommuneNames, useHealth, useProvinceNames } from '../api/hooks.ts'
+import { type CommuneName, useCommuneNames, useNational, useProvinceNames } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field, GeneralError } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
@@ -25,7 +25,7 @@ export function UsersScreen() {
   const communes = useCommuneNames()
   const provinces = useProvinceNames()
   // a scope of whole provinces is offered where the atlas serves more than one
-  const national = (useHealth().data?.area.provinces.length ?? 1) > 1
+  const national = useNational()
   const [users, setUsers] = useState<UserRow[] | null>(null)
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null)
   const reload = useCallback(() => {

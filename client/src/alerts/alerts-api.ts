@@ -33,7 +33,7 @@ export function viewForAlert(s: AtlasState, a: AlertNotification): Partial<Atlas
   const village = a.level === 'village'
   const next: Partial<AtlasState> = {
     selected: a.unit_code,
-    level: village ? 'village' : s.level === 'village' && !village ? 'commune' : s.level,
+    level: village ? 'village' : 'commune',
     drill: village ? a.commune_code : s.drill,
     layers: withLayer(s.layers, layer, { on: true }),
   }

@@ -4,6 +4,7 @@ import { metricsForLevel } from '../metrics/catalog.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'
+import { LevelSwitch } from '../ui/LevelSwitch.tsx'
 import './analytics.css'
 import {
   type AnalyticsState,
@@ -21,28 +22,6 @@ function setAnalytics<K extends keyof AnalyticsState>(key: K, patch: Partial<Ana
   }))
 }
 
-/** Communes or villages, as in the thematic map's options. */
-function LevelSwitch() {
-  const { t } = useI18n()
-  const level = useAtlas((s) => s.level)
-  const drill = useAtlas((s) => s.drill)
-  return (
-    <div className="segmented" title={t('choropleth.level')}>
-      {(['commune', 'village'] as const).map((lv) => (
-        <button
-          key={lv}
-          type="button"
-          aria-pressed={level === lv}
-          className={level === lv ? 'on' : ''}
-          onClick={() => update({ level: lv, drill: lv === 'commune' ? null : drill })}
-        >
-          {t(`level.${lv}`)}
-        </button>
-      ))}
-    </div>
-  )
-}
-
 function LoadStatus({ loading, error }: { loading: boolean; error: Error | undefined }) {
   const { t } = useI18n()
   if (error) return <div className="error-text">{t('app.error', { message: error.message })}</div>
@@ -58,7 +37,7 @@ export function HotspotOptions() {
   const { loading, error } = useHotspotModel()
   return (
     <div className="layer-options" data-testid="hotspot-options">
-      <LevelSwitch />
+      <LevelSwitch levels={['commune', 'village']} />
       <div className="segmented" title={t('hotspot.view')}>
         {(['gi', 'lisa'] as const).map((v) => (
           <button
@@ -123,7 +102,7 @@ export function BivariateOptions() {
   const { loading, error } = useBivariateModel()
   return (
     <div className="layer-options" data-testid="bivariate-options">
-      <LevelSwitch />
+      <LevelSwitch levels={['commune', 'village']} />
       <label className="field">
         <span className="field-label">{t('bivariate.needAxis')}</span>
         <select
@@ -200,7 +179,7 @@ export function ChangeOptions() {
   )
   return (
     <div className="layer-options" data-testid="change-options">
-      <LevelSwitch />
+      <LevelSwitch levels={['commune', 'village']} />
       {(['b', 'a'] as const).map((which) => (
         <fieldset key={which} className="period-pair">
           <legend className="field-label">

@@ -6,6 +6,7 @@ import { useI18n } from '../state/use-i18n.ts'
 import { scrollRowIntoView } from '../ui/scroll-row.ts'
 import { matchesFolded } from '../util/fold.ts'
 import './analytics.css'
+import { analysisLevel } from '../state/atlas-state.ts'
 import type { PriorityRow } from './analytics-api.ts'
 import { usePriorities } from './analytics-api.ts'
 import { ContributionBar } from './ContributionBar.tsx'
@@ -65,7 +66,7 @@ export function comparePriorityRows(a: PriorityRow, b: PriorityRow, key: SortKey
 export function PriorityTable() {
   const i18n = useI18n()
   const { t, fmt } = i18n
-  const level = useAtlas((s) => s.level)
+  const level = useAtlas((s) => analysisLevel(s.level))
   const drill = useAtlas((s) => (s.level === 'village' ? s.drill : null))
   const selected = useAtlas((s) => s.selected)
   const rankFilter = useRankFilter(level)

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { analysisLevel } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 import {
   type CompareResult,
@@ -30,7 +31,7 @@ export interface ModelState<M, R> {
 /** The hot-spot layer's classes for the view (loaded only while the layer is on). */
 export function useHotspotModel(): ModelState<HotspotModel, HotspotResult> {
   const on = useAtlas((s) => s.layers.hotspots.on)
-  const level = useAtlas((s) => s.level)
+  const level = useAtlas((s) => analysisLevel(s.level))
   const drill = useAtlas((s) => (s.level === 'village' ? s.drill : null))
   const view = useAtlas((s) => s.analytics.hotspot.view)
   const q = useHotspots(on, level)
@@ -44,7 +45,7 @@ export function useHotspotModel(): ModelState<HotspotModel, HotspotResult> {
 /** The bivariate layer's 3 × 3 classes, from the priority scores with the weights in force. */
 export function useBivariateModel(): ModelState<BivariateModel, PriorityResult> {
   const on = useAtlas((s) => s.layers.bivariate.on)
-  const level = useAtlas((s) => s.level)
+  const level = useAtlas((s) => analysisLevel(s.level))
   const drill = useAtlas((s) => (s.level === 'village' ? s.drill : null))
   const axes = useAtlas((s) => s.analytics.bivariate)
   const q = usePriorities(on, level)
@@ -58,7 +59,7 @@ export function useBivariateModel(): ModelState<BivariateModel, PriorityResult> 
 /** The change layer's classes for periods A and B. */
 export function useChangeModel(): ModelState<ChangeModel, CompareResult> {
   const on = useAtlas((s) => s.layers.change.on)
-  const level = useAtlas((s) => s.level)
+  const level = useAtlas((s) => analysisLevel(s.level))
   const drill = useAtlas((s) => (s.level === 'village' ? s.drill : null))
   const q = useCompare(on, level)
   const model = useMemo(
@@ -71,7 +72,7 @@ export function useChangeModel(): ModelState<ChangeModel, CompareResult> {
 /** The emerging hot spot layer's categories (loaded only while the layer is on). */
 export function useEmergingModel(): ModelState<EmergingModel, EmergingResult> {
   const on = useAtlas((s) => s.layers.emerging.on)
-  const level = useAtlas((s) => s.level)
+  const level = useAtlas((s) => analysisLevel(s.level))
   const drill = useAtlas((s) => (s.level === 'village' ? s.drill : null))
   const q = useEmerging(on, level)
   const model = useMemo(

@@ -7,6 +7,7 @@ import type {
   Meta,
   MetricsResult,
   ModelPointProps,
+  ProvinceProps,
   SearchHit,
   Taxonomies,
   UnitDetail,
@@ -21,7 +22,7 @@ import type {
   Point,
   Polygon,
 } from 'geojson'
-import type { AtlasState } from '../state/atlas-state.ts'
+import { type AtlasState, isProvinceCode, type MapLevel } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 import { filterParams, type Loadable, qs, useApi, useMay } from './client.ts'
 
@@ -40,7 +41,12 @@ export const useHealth = () => useApi<Health>('/api/health')
 export const useMeta = () => useApi<Meta>('/api/meta')
 export const useTaxonomies = () => useApi<Taxonomies>('/api/meta/taxonomies')
 
-export const useProvince = () => useApi<FeatureCollection>(`/api/units?level=province&simplify=${SIMPLIFY}`)
+/** The provinces of the area in force (34 in national mode), outlines for the map and its mask. */
+export const useProvince = () =>
+  useApi<UnitCollection<ProvinceProps>>(`/api/units?level=province&simplify=${SIMPLIFY}`)
+
+/** The atlas serves more than one province (the whole country): provinces are a level of their own. */
+export const useNational = (): boolean => (useHealth().data?.area.provinces.length ?? 1) > 1
 export const useCommunes = () =>
   useApi<UnitCollection<CommuneProps>>(
     `/api/units?level=commune&simplify=${SIMPLIFY}&properties=code,name,full_name,type,population,area_km2,area_classes`,
@@ -73,32 +79,36 @@ export function useVillagePoints(enabled: boolean) {
 /** The filters of a metrics request, and the what-if scenario it is computed under (null: actual). */
 type FilterState = Pick<AtlasState, 'from' | 'to' | 'filters'> & { scenario?: number | null }
 
-export function metricsUrl(level: 'commune' | 'village', s: FilterState, commune?: string | null): string {
+export function metricsUrl(level: MapLevel, s: FilterState, commune?: string | null): string {
   return `/api/metrics${qs({ level, ...filterParams(s, s.filters), commune, scenario: s.scenario })}`
 }
 
-/** Metrics of the mapped units: communes, or villages (of the drilled commune, if any). */
-export function useMapMetrics(): Loadable<MetricsResult> {
-  const level = useAtlas((s) => s.level)
-  const drill = useAtlas((s) => s.drill)
+/** The period, filters and scenario in force, as a metrics request takes them. */
+function useFilterState(): FilterState {
   const from = useAtlas((s) => s.from)
   const to = useAtlas((s) => s.to)
   const filters = useAtlas((s) => s.filters)
   const scenario = useScenarioId()
-  return useApi<MetricsResult>(
-    metricsUrl(level, { from, to, filters, scenario }, level === 'village' ? drill : null),
-  )
+  return { from, to, filters, scenario }
 }
+
+/** Metrics of the mapped units: provinces, communes, or villages (of the drilled commune, if any). */
+export function useMapMetrics(): Loadable<MetricsResult> {
+  const level = useAtlas((s) => s.level)
+  const drill = useAtlas((s) => s.drill)
+  return useApi<MetricsResult>(metricsUrl(level, useFilterState(), level === 'village' ? drill : null))
+}
+
+/** Province rows with the filters in force, whatever level the map shows (a province's panel). */
+export const useProvinceLevelMetrics = (): Loadable<MetricsResult> =>
+  useApi<MetricsResult>(metricsUrl('province', useFilterState()))
 
 /**
  * Province-wide commune metrics for the KPI bar (same filters, never drilled). `actual`: the actual
  * figures beside a scenario's (nothing is asked for outside a scenario).
  */
 export function useProvinceMetrics(which: 'shown' | 'actual' = 'shown'): Loadable<MetricsResult> {
-  const from = useAtlas((s) => s.from)
-  const to = useAtlas((s) => s.to)
-  const filters = useAtlas((s) => s.filters)
-  const scenario = useScenarioId()
+  const { from, to, filters, scenario } = useFilterState()
   return useApi<MetricsResult>(
     which === 'shown'
       ? metricsUrl('commune', { from, to, filters, scenario })
@@ -186,7 +196,7 @@ const useUnitNames = (level: 'commune' | 'province', keep: (code: string) => boo
 export const useCommuneNames = (): CommuneName[] => useUnitNames('commune')
 
 /** The provinces in force by name (not the two dissolved in 2025, coded '15@2025'). */
-export const useProvinceNames = (): CommuneName[] => useUnitNames('province', (code) => /^\d{2}$/.test(code))
+export const useProvinceNames = (): CommuneName[] => useUnitNames('province', isProvinceCode)
 
 /**
  * The scenario the figures are computed under: the one in the address, for roles that may plan. For any

@@ -20,6 +20,7 @@ import type {
   HotspotModel,
 } from '../analytics/layer-models.ts'
 import type { I18n } from '../i18n/index.ts'
+import { analysisLevel } from '../state/atlas-state.ts'
 import { classRow, type LegendBlock, type LegendRow, type LegendState, noDataRow } from './legend-block.ts'
 
 /** The classes the analytics layers drew, each with the API answer it came from; null while loading. */
@@ -48,7 +49,7 @@ function hotspotBlock(i18n: I18n, state: LegendState, h: AnalyticsDrawn['hotspot
   const a = state.analytics.hotspot
   const gi = a.view === 'gi'
   const title = t(gi ? 'hotspot.title.gi' : 'hotspot.title.lisa')
-  const subject = `${hotspotMetricLabel(i18n, a.metric)} · ${t(`level.${state.level}`)}`
+  const subject = `${hotspotMetricLabel(i18n, a.metric)} · ${t(`level.${analysisLevel(state.level)}`)}`
   if (!h) return { layer: 'hotspots', title, notes: [subject], rows: [], pending: true }
   const { model, result } = h
   const rows: LegendRow[] = gi
@@ -79,7 +80,7 @@ function hotspotBlock(i18n: I18n, state: LegendState, h: AnalyticsDrawn['hotspot
 function bivariateBlock(i18n: I18n, state: LegendState, model: BivariateModel | null): LegendBlock {
   const { t, fmt } = i18n
   const title = t('bivariate.title')
-  const notes = [`${t('bivariate.method')} · ${t(`level.${state.level}`)}`]
+  const notes = [`${t('bivariate.method')} · ${t(`level.${analysisLevel(state.level)}`)}`]
   if (!model) return { layer: 'bivariate', title, notes, rows: [], pending: true }
   const rows: LegendRow[] = []
   // need high to low, and within each coverage low to high: the worst cell first
@@ -116,7 +117,7 @@ function changeBlock(i18n: I18n, state: LegendState, c: AnalyticsDrawn['change']
   const method = [
     t('change.method'),
     t(state.analytics.change.fdr ? 'hotspot.methodFdr' : 'hotspot.methodNoFdr'),
-    t(`level.${state.level}`),
+    t(`level.${analysisLevel(state.level)}`),
   ].join(' · ')
   if (!c) return { layer: 'change', title, notes: [method], rows: [], pending: true }
   const { model, result } = c
@@ -140,7 +141,7 @@ function changeBlock(i18n: I18n, state: LegendState, c: AnalyticsDrawn['change']
 function emergingBlock(i18n: I18n, state: LegendState, e: AnalyticsDrawn['emerging']): LegendBlock {
   const { t, fmt } = i18n
   const title = t('emerging.title')
-  const level = t(`level.${state.level}`)
+  const level = t(`level.${analysisLevel(state.level)}`)
   if (!e) return { layer: 'emerging', title, notes: [level], rows: [], pending: true }
   const { model, result } = e
   return {

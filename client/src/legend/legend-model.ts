@@ -8,6 +8,7 @@ import { formatMetricValue, metricUnit } from '../metrics/format-metric.ts'
 import { smallNumbers } from '../metrics/small-numbers.ts'
 import type { StandardModel } from '../standard/standard-model.ts'
 import { standardClassLabel } from '../standard/standard-text.ts'
+import { analysisLevel } from '../state/atlas-state.ts'
 import { type AnalyticsDrawn, analyticsBlocks } from './analytics-blocks.ts'
 import { formatSigma, intervalLabels, noDataLabel } from './class-labels.ts'
 import {
@@ -116,7 +117,7 @@ function standardBlock({ state, i18n }: LegendInput, standard: StandardModel): L
     layer: 'standard',
     title: t('layer.standard'),
     notes: [
-      `${t(level === 'village' ? 'standard.noteVillage' : 'standard.noteCommune')} · ${t(`level.${level}`)}`,
+      `${t(level === 'village' ? 'standard.noteVillage' : 'standard.noteCommune')} · ${t(`level.${analysisLevel(level)}`)}`,
     ],
     countHeader: t('legend.count'),
     rows: [

@@ -127,8 +127,12 @@ export function MapView() {
   useEffect(() => {
     if (!atlas || !province) return
     atlas.setSourceData('province', province)
-    const outline = province.features[0] as Feature<Polygon | MultiPolygon> | undefined
-    if (outline) atlas.setSourceData('mask', featureCollection([mask(outline)]) as FeatureCollection)
+    // every province of the area (the whole country has 34), unioned: the mask keeps their outer rings
+    if (province.features.length)
+      atlas.setSourceData(
+        'mask',
+        featureCollection([mask(province as FeatureCollection<Polygon | MultiPolygon>)]) as FeatureCollection,
+      )
   }, [atlas, province])
   useEffect(() => {
     if (atlas && data.communes) atlas.setSourceData('communes', data.communes)

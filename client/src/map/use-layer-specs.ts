@@ -13,6 +13,7 @@ import {
   useIncidentHexagons,
   useMapMetrics,
   useModelPoints,
+  useProvince,
   useTaxonomies,
   useVillageIncidentCounts,
   useVillagePoints,
@@ -99,6 +100,8 @@ export function useLayerSpecs(
   const state = useAtlas((s) => s)
   const { layers, level, drill, classification, selected, density } = state
   const communes = useCommunes().data
+  const provinces = useProvince().data
+  const provinceLevel = level === 'province'
   const neighbours = useHealth().data?.area?.neighbours
   const villageLevel = level === 'village'
   const villages = useVillages(villageLevel, drill).data
@@ -127,8 +130,10 @@ export function useLayerSpecs(
   const models = useModelPoints(layers.models.on && mayReadModels === true, drill)
   const typeColors = useTypeColors()
 
-  const units = villageLevel ? villages : communes
-  const analytics = useAnalyticsLayers(units)
+  // The analyses and the standard set run on communes or villages; the thematic map may also show provinces.
+  const analysisUnits = villageLevel ? villages : communes
+  const units = provinceLevel ? provinces : analysisUnits
+  const analytics = useAnalyticsLayers(analysisUnits)
   const standard = useStandardModel()
   const standardFill = useMemo(
     () => new Map([...(standard.model?.colorByCode ?? [])].map(([code, hex]) => [code, rgba(hex, 235)])),
@@ -138,11 +143,12 @@ export function useLayerSpecs(
 
   const unitFeatures = useMemo(() => {
     const m = new Map<string, Feature>()
+    for (const f of provinces?.features ?? []) m.set(f.properties.code, f)
     for (const f of communes?.features ?? []) m.set(f.properties.code, f)
     for (const f of selectionVillages?.features ?? []) m.set(f.properties.code, f)
     for (const f of villages?.features ?? []) m.set(f.properties.code, f)
     return m
-  }, [communes, villages, selectionVillages])
+  }, [provinces, communes, villages, selectionVillages])
 
   const fill = useMemo(() => {
     const m = new Map<string, Rgba>()
@@ -178,7 +184,18 @@ export function useLayerSpecs(
   const zoomBucket = Math.round(zoom * 4) / 4
   const labels = useMemo((): UnitLabel[] => {
     if (!communes) return []
-    const communeLabels = labelPoints(communes).map((p) => ({
+    // Provinces mapped: their names, before any commune's.
+    const provinceLabels: UnitLabel[] =
+      provinceLevel && provinces
+        ? labelPoints(provinces).map((p) => ({
+            text: p.name,
+            lon: p.lon,
+            lat: p.lat,
+            priority: (p.code === selected ? 1e16 : 1e15) + p.area,
+            kind: 'province' as const,
+          }))
+        : []
+    const communeLabels = (provinceLevel ? [] : labelPoints(communes)).map((p) => ({
       text: p.name,
       lon: p.lon,
       lat: p.lat,
@@ -209,6 +226,7 @@ export function useLayerSpecs(
     const placedCommunes = placeLabels(communeLabels, zoomBucket, 14)
     const placed = placeLabels(
       [
+        ...provinceLabels,
         ...neighbourLabels,
         ...placedCommunes.map((l) => ({ ...l, priority: l.priority + 1e13 })),
         ...villageLabels,
@@ -217,7 +235,7 @@ export function useLayerSpecs(
       13,
     )
     return placed
-  }, [communes, villagePoints, zoomBucket, drill, selected, neighbours])
+  }, [communes, provinces, provinceLevel, villagePoints, zoomBucket, drill, selected, neighbours])
 
   const specs: LayerSpec[] = []
   const on = (id: keyof AtlasState['layers']) => layers[id].on
@@ -249,12 +267,12 @@ export function useLayerSpecs(
     })
   }
   specs.push(...analytics.specs)
-  if (on('standard') && units && standard.model) {
+  if (on('standard') && analysisUnits && standard.model) {
     specs.push({
       id: 'standard',
       props: {
         id: 'standard',
-        units,
+        units: analysisUnits,
         fillByCode: standardFill,
         colorKey: standard.model.key,
         opacity: layers.standard.opacity,

@@ -83,8 +83,9 @@ export function isMetricName(s: string): s is MetricName {
   return (METRIC_NAMES as readonly string[]).includes(s)
 }
 
-/** Metrics shown at village level (funding is only allocated to communes). */
-export function metricsForLevel(level: 'commune' | 'village'): readonly MetricName[] {
+/** Metrics shown at a level: all of them for provinces and communes; at village level not funding (it is only
+ * allocated to communes). */
+export function metricsForLevel(level: 'province' | 'commune' | 'village'): readonly MetricName[] {
   return level === 'village'
     ? METRIC_NAMES.filter(
         (m) =>

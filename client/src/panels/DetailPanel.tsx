@@ -2,11 +2,18 @@ import type { MetricsRow, SecurityModel, UnitDetail } from '@antt/contract'
 import { useState } from 'react'
 import { EmergingDetail } from '../analytics/EmergingSparkline.tsx'
 import { PriorityWhy } from '../analytics/PriorityWhy.tsx'
-import { useProvinceMetrics, useTaxonomies, useUnitDetail } from '../api/hooks.ts'
+import {
+  useProvinceLevelMetrics,
+  useProvinceMetrics,
+  useProvinceNames,
+  useTaxonomies,
+  useUnitDetail,
+} from '../api/hooks.ts'
 import type { I18n } from '../i18n/index.ts'
 import type { MetricName } from '../metrics/catalog.ts'
 import { formatMetric } from '../metrics/format-metric.ts'
 import { weaknesses } from '../metrics/weakness.ts'
+import { isProvinceCode } from '../state/atlas-state.ts'
 import { mapFocus } from '../state/map-focus.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
@@ -26,38 +33,116 @@ const KPI_METRICS: MetricName[] = [
   'outreach_per_1000',
 ]
 
-/** The selected unit: key figures, monthly incidents, why it is weak, models, villages, certification. */
+/** The selected unit: a province (national mode), a commune or a village. */
 export function DetailPanel() {
+  const selected = useAtlas((s) => s.selected)
+  if (!selected) return null
+  return isProvinceCode(selected) ? <ProvinceDetail code={selected} /> : <UnitDetailPanel code={selected} />
+}
+
+/** The panel's head: what kind of unit, its name, and the close button. */
+function DetailHead({ kind, name, i18n }: { kind: string; name: string | undefined; i18n: I18n }) {
+  const { t } = i18n
+  return (
+    <div className="detail-head">
+      <div>
+        <div className="detail-kind">{kind}</div>
+        <h2 data-testid="detail-name">{name ?? '…'}</h2>
+      </div>
+      <button
+        type="button"
+        className="icon-btn"
+        onClick={() => update({ selected: null })}
+        aria-label={t('detail.close')}
+        title={t('detail.close')}
+      >
+        ✕
+      </button>
+    </div>
+  )
+}
+
+/**
+ * A province: its key figures (the sums of its communes in the caller's scope, ratios of the sums), how it
+ * compares with the whole area, and the way down to its communes.
+ */
+function ProvinceDetail({ code }: { code: string }) {
+  const i18n = useI18n()
+  const { t } = i18n
+  const rows = useProvinceLevelMetrics()
+  const area = useProvinceMetrics().data?.totals
+  const names = useProvinceNames()
+  const row = rows.data?.rows.find((r) => r.code === code) ?? null
+  const name = row?.name ?? names.find((p) => p.code === code)?.name
+  return (
+    <aside className="detail" data-testid="detail-panel" aria-label={name ?? ''}>
+      <DetailHead kind={t('detail.province')} name={name} i18n={i18n} />
+      <div className="detail-body">
+        <div className="detail-actions">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              update({ level: 'commune', selected: null, drill: null }, { push: true })
+              mapFocus.fitUnit?.(code)
+            }}
+          >
+            {t('detail.drillProvince')} →
+          </button>
+        </div>
+        {rows.data && !row ? (
+          <div className="muted pad">{t('detail.provinceOutOfScope')}</div>
+        ) : (
+          <>
+            <Section title={t('detail.why')}>
+              <WhyWeak row={row} province={area} i18n={i18n} />
+            </Section>
+            <Section title={t('detail.kpis')}>
+              <KpiGrid row={row} i18n={i18n} />
+            </Section>
+          </>
+        )}
+      </div>
+    </aside>
+  )
+}
+
+function KpiGrid({ row, i18n }: { row: MetricsRow | null; i18n: I18n }) {
+  const { t } = i18n
+  return (
+    <dl className="kpi-grid">
+      {KPI_METRICS.map((m) => (
+        <div key={m}>
+          <dt>{t(`metric.${m}`)}</dt>
+          <dd>{formatMetric(i18n, m, row?.[m] ?? null)}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+/** A commune or village: key figures, monthly incidents, why it is weak, models, villages, certification. */
+function UnitDetailPanel({ code }: { code: string }) {
   const i18n = useI18n()
   const { t, fmt } = i18n
-  const selected = useAtlas((s) => s.selected)
   const drill = useAtlas((s) => s.drill)
   const emergingOn = useAtlas((s) => s.layers.emerging.on)
-  const detail = useUnitDetail(selected)
+  const detail = useUnitDetail(code)
   const province = useProvinceMetrics().data?.totals
   const tax = useTaxonomies().data
-  if (!selected) return null
-  const d = detail.data?.code === selected ? detail.data : undefined
+  const d = detail.data?.code === code ? detail.data : undefined
   return (
     <aside className="detail" data-testid="detail-panel" aria-label={d?.name ?? ''}>
-      <div className="detail-head">
-        <div>
-          <div className="detail-kind">
-            {d ? (d.level === 'village' ? t('detail.village') : t('detail.commune')) : ''}
-            {d?.commune && ` · ${t('detail.of', { name: d.commune.name })}`}
-          </div>
-          <h2 data-testid="detail-name">{d?.name ?? '…'}</h2>
-        </div>
-        <button
-          type="button"
-          className="icon-btn"
-          onClick={() => update({ selected: null })}
-          aria-label={t('detail.close')}
-          title={t('detail.close')}
-        >
-          ✕
-        </button>
-      </div>
+      <DetailHead
+        kind={[
+          d ? (d.level === 'village' ? t('detail.village') : t('detail.commune')) : '',
+          d?.commune && t('detail.of', { name: d.commune.name }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+        name={d?.name}
+        i18n={i18n}
+      />
       {!d && (
         <div className="muted pad">
           {detail.error ? t('app.error', { message: detail.error.message }) : t('detail.loading')}
@@ -123,14 +208,7 @@ export function DetailPanel() {
             <StandardSet code={d.code} level={d.level} />
           </Section>
           <Section title={t('detail.kpis')}>
-            <dl className="kpi-grid">
-              {KPI_METRICS.map((m) => (
-                <div key={m}>
-                  <dt>{t(`metric.${m}`)}</dt>
-                  <dd>{formatMetric(i18n, m, d.metrics?.[m] ?? null)}</dd>
-                </div>
-              ))}
-            </dl>
+            <KpiGrid row={d.metrics} i18n={i18n} />
           </Section>
           {emergingOn && (
             <Section title={t('emerging.sparkline')}>

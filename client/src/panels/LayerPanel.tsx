@@ -3,13 +3,14 @@ import { useState } from 'react'
 import { BivariateOptions, ChangeOptions, HotspotOptions } from '../analytics/AnalyticsOptions.tsx'
 import { withLayer } from '../analytics/fill-layers.ts'
 import { useMay } from '../api/client.ts'
-import { useMapMetrics } from '../api/hooks.ts'
+import { useMapMetrics, useNational } from '../api/hooks.ts'
 import { parseBreaks } from '../map/class-scale.ts'
 import { useClassScale } from '../map/use-class-scale.ts'
 import { type MetricName, metricsForLevel } from '../metrics/catalog.ts'
 import type { LayerId } from '../state/atlas-state.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { LevelSwitch } from '../ui/LevelSwitch.tsx'
 
 const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'stddev', 'manual']
 
@@ -106,7 +107,7 @@ function ChoroplethOptions() {
   const i18n = useI18n()
   const { t, fmt, lang } = i18n
   const level = useAtlas((s) => s.level)
-  const drill = useAtlas((s) => s.drill)
+  const national = useNational()
   const c = useAtlas((s) => s.classification)
   const rows = useMapMetrics().data?.rows
   const scale = useClassScale(rows, c)
@@ -117,19 +118,7 @@ function ChoroplethOptions() {
   const breaksText = (scale?.breaks ?? []).map((b) => fmt.number(b, 4).replace(/\s/g, '')).join('; ')
   return (
     <div className="layer-options">
-      <div className="segmented" title={t('choropleth.level')}>
-        {(['commune', 'village'] as const).map((lv) => (
-          <button
-            key={lv}
-            type="button"
-            aria-pressed={level === lv}
-            className={level === lv ? 'on' : ''}
-            onClick={() => update({ level: lv, drill: lv === 'commune' ? null : drill })}
-          >
-            {t(`level.${lv}`)}
-          </button>
-        ))}
-      </div>
+      <LevelSwitch levels={national ? ['province', 'commune', 'village'] : ['commune', 'village']} />
       <label className="field">
         <span className="field-label">{t('choropleth.metric')}</span>
         <select

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { getJson } from '../api/client.ts'
-import { type SearchResult, searchUrl, useHealth } from '../api/hooks.ts'
+import { type SearchResult, searchUrl, useNational } from '../api/hooks.ts'
 import { mapFocus } from '../state/map-focus.ts'
 import { store, update } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
@@ -29,18 +29,23 @@ export function SearchBox() {
     setQ('')
     setResults(null)
     if (r.level === 'province') {
+      update({ selected: r.code }, { push: true })
       if (r.bounds) mapFocus.fitBounds?.(r.bounds)
       return
     }
     if (r.level === 'village')
       update({ selected: r.code, drill: r.commune_code, level: 'village' }, { push: true })
-    else update({ selected: r.code }, { push: true })
+    // a commune is shown among communes, not on the map of provinces
+    else
+      update((s) => ({ selected: r.code, level: s.level === 'province' ? 'commune' : s.level }), {
+        push: true,
+      })
     // the map fits the new selection itself; the same unit again is fitted here
     if (r.code === selectedNow) mapFocus.fitUnit?.(r.code)
   }
 
   // In national mode a commune's or village's province says which of the country's namesakes it is.
-  const national = (useHealth().data?.area.provinces.length ?? 1) > 1
+  const national = useNational()
   const hitMeta = (r: SearchResult) =>
     [
       t(`search.${r.level}`),

@@ -1,3 +1,4 @@
+import { analysisLevel } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { standardClassLabel } from './standard-text.ts'
@@ -7,7 +8,7 @@ import { useStandardModel } from './use-standard-model.ts'
 export function StandardLegend() {
   const i18n = useI18n()
   const { t, fmt } = i18n
-  const level = useAtlas((s) => s.level)
+  const level = useAtlas((s) => analysisLevel(s.level))
   const { model } = useStandardModel()
   if (!model) return null
   const shown = model.classes.reduce((a, c) => a + c.count, 0) + model.none

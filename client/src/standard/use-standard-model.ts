@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { analysisLevel } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 import { useStandardCoverage } from './standard-api.ts'
 import { type StandardModel, standardModel } from './standard-model.ts'
@@ -10,7 +11,7 @@ export function useStandardModel(): {
   error: Error | undefined
 } {
   const on = useAtlas((s) => s.layers.standard.on)
-  const level = useAtlas((s) => s.level)
+  const level = useAtlas((s) => analysisLevel(s.level))
   const drill = useAtlas((s) => (s.level === 'village' ? s.drill : null))
   const q = useStandardCoverage(on, level, drill)
   const model = useMemo(

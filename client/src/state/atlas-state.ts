@@ -28,7 +28,14 @@ export interface LayerSetting {
   opacity: number
 }
 
+/** The level of the analyses (hot spots, priorities, coverage standards): communes or villages. */
 export type Level = 'commune' | 'village'
+/** The level the thematic map and the ranking show: in national mode also provinces. */
+export type MapLevel = 'province' | Level
+/** A province's code (two digits) rather than a commune's (five) or a village's (five, a dash, three). */
+export const isProvinceCode = (code: string): boolean => /^\d{2}$/.test(code)
+/** The analyses run on communes when the map shows provinces (over the national commune lattice). */
+export const analysisLevel = (level: MapLevel): Level => (level === 'province' ? 'commune' : level)
 export type DensityMode = 'hex' | 'heatmap'
 
 export interface Camera {
@@ -59,7 +66,7 @@ export interface Classification {
 export interface AtlasState {
   lang: Lang
   camera: Camera | null
-  level: Level
+  level: MapLevel
   classification: Classification
   layers: Record<LayerId, LayerSetting>
   density: DensityMode
@@ -67,7 +74,7 @@ export interface AtlasState {
   from: string | null
   to: string | null
   filters: Filters
-  /** selected unit code (commune 5 digits, village 5-3 digits) */
+  /** selected unit code (province 2 digits, commune 5 digits, village 5-3 digits) */
   selected: string | null
   /** commune whose villages are shown (drill-down) */
   drill: string | null

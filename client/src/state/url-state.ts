@@ -98,7 +98,7 @@ export function decodeState(search: string): AtlasState {
     if (zoom >= 0 && zoom <= 22 && Math.abs(lat) <= 85 && Math.abs(lon) <= 180) s.camera = { zoom, lat, lon }
   }
   const lv = q.get('lv')
-  if (lv === 'commune' || lv === 'village') s.level = lv
+  if (lv === 'province' || lv === 'commune' || lv === 'village') s.level = lv
 
   const m = q.get('m')
   if (m && isMetricName(m)) s.classification.metric = m

@@ -328,7 +328,12 @@ function incidentWeight(v: VillageContext): number {
 }
 
 /** Demo security records over the real communes and generated villages. Deterministic in `seed`. */
-export function generateDemoRecords(villages: readonly VillageContext[], seed: number): DemoRecords {
+/** `incidents`: how many to draw over the period; null: by the base rate and the villages' populations. */
+export function generateDemoRecords(
+  villages: readonly VillageContext[],
+  seed: number,
+  incidents: number | null = null,
+): DemoRecords {
   const rng = createRng(seed ^ 0x5eed)
   const out: DemoRecords = {
     models: [],
@@ -448,7 +453,7 @@ export function generateDemoRecords(villages: readonly VillageContext[], seed: n
   weights.reduce((s, w, i) => (cum[i] = s + w), 0)
   const years = (END - START) / (365.25 * DAY)
   const totalPop = sorted.reduce((s, v) => s + v.population, 0)
-  const n = Math.round((BASE_RATE * totalPop * years) / 1000)
+  const n = incidents ?? Math.round((BASE_RATE * totalPop * years) / 1000)
   const months: number[] = []
   for (let d = new Date(START); d.getTime() <= END; d.setUTCMonth(d.getUTCMonth() + 1))
     months.push(d.getTime())

@@ -10,6 +10,7 @@ import { assignAreaClasses, assignGateClasses } from './area-classes.ts'
 import { placeBorderFeatures } from './border-features.ts'
 import { loadBoundaries } from './boundaries.ts'
 import { DEMO_PERIOD, type DemoRecords, generateDemoRecords, type VillageContext } from './demo-records.ts'
+import { type DemoSize, demoSizeFromEnv } from './demo-size.ts'
 import { insertRows, POINT_FROM_LONLAT } from './insert.ts'
 import { type CommuneInput, type GeneratedVillage, generateVillages } from './villages.ts'
 
@@ -23,6 +24,8 @@ export interface SeedOptions extends FetchOptions {
   demoPassword?: string
   /** generate villages and security records (default true); false loads only the real boundaries */
   demo?: boolean
+  /** how many villages and incidents (default: DEMO_VILLAGES, DEMO_INCIDENTS, see demo-size.ts) */
+  size?: DemoSize
 }
 
 export interface SeedReport {
@@ -274,6 +277,7 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
   const demo = opts.demo ?? true
   const manifest = readManifest()
   const area = opts.area ?? areaFromEnv(process.env, manifest.area)
+  const size = opts.size ?? demoSizeFromEnv(process.env, area, db.kind)
   const { files, missing } = await resolveLayers(db, area, opts, manifest)
   let digest: string | null = null
   const log = opts.log ?? ((line: string) => console.log(line))
@@ -285,6 +289,7 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
   }
   await db.transaction(async (tx) => {
     await loadBoundaries(tx, files, area, manifest.area)
+    await tx.query('refresh materialized view area_outline')
     step('boundaries loaded')
     await tx.query('select compute_border_areas()')
     await assignAreaClasses(tx)
@@ -292,12 +297,12 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
     await assignGateClasses(tx)
     step('border areas and area classes')
     if (demo) {
-      const villages = generateVillages(await readCommunes(tx), seedValue)
+      const villages = generateVillages(await readCommunes(tx), seedValue, size.villages)
       await insertVillages(tx, villages)
       step(`${villages.length} demo villages`)
       await tx.query('select compute_border_areas()')
       const under = new Set(await pickUnderCovered(tx, seedValue))
-      const records = generateDemoRecords(await readVillageContext(tx, under), seedValue)
+      const records = generateDemoRecords(await readVillageContext(tx, under), seedValue, size.incidents)
       step(`${records.incidents.length} demo incidents and ${records.models.length} models generated`)
       await insertDemoRecords(tx, records)
       step('demo records inserted')
@@ -318,6 +323,7 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
       seed: seedValue,
       digest,
       period: demo ? DEMO_PERIOD : null,
+      demo_size: demo ? size : null,
       missing_layers: missing.map(({ id, path, what, hint }) => ({ id, path, what, hint })),
       seeded_at: new Date().toISOString(),
     }

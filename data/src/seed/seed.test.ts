@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../db/index.ts'
 import { backends, closeTestDbs, openTestDb, TEST_SEED } from '../testing/index.ts'
 import { generateDemoRecords, type VillageContext } from './demo-records.ts'
+import { demoSizeFromEnv, EMBEDDED_NATIONAL_SIZE } from './demo-size.ts'
 import { digestOf } from './index.ts'
 import { type CommuneInput, generateVillages } from './villages.ts'
 
@@ -149,6 +150,46 @@ describe.each(backends())('seeded data on the %s database', (backend) => {
     expect(generateVillages(communes, TEST_SEED + 1)).not.toEqual(villages)
     expect(stored.digest).toMatch(/^[0-9a-f]{64}$/)
   })
+
+  it('generates about as many villages as DEMO_VILLAGES asks, at least three per commune', async () => {
+    const communes = (
+      await db.query<{ code: string; type: CommuneInput['type']; population: number; geom: string }>(
+        'select code, type, population, ST_AsGeoJSON(geom, 6) as geom from commune order by code',
+      )
+    ).map((r) => ({ ...r, geom: JSON.parse(r.geom).coordinates }))
+    const natural = generateVillages(communes, TEST_SEED).length
+    const half = generateVillages(communes, TEST_SEED, Math.round(natural / 2))
+    expect(Math.abs(half.length - natural / 2)).toBeLessThan(natural * 0.05)
+    const few = generateVillages(communes, TEST_SEED, 1)
+    expect(few).toHaveLength(3 * communes.length)
+    // every commune's population still adds up exactly
+    const sum = (vs: typeof few, code: string) =>
+      vs.filter((v) => v.commune_code === code).reduce((s, v) => s + v.population, 0)
+    for (const c of communes.slice(0, 10)) expect(sum(half, c.code)).toBe(c.population)
+  })
+})
+
+describe('demo size', () => {
+  const province = { code: '15', provinces: ['15'] }
+  const national = { code: 'VN', provinces: null }
+  it('is the natural size unless asked, and smaller for the whole country on the embedded database', () => {
+    expect(demoSizeFromEnv({}, province, 'embedded')).toEqual({ villages: null, incidents: null })
+    expect(demoSizeFromEnv({}, national, 'postgres')).toEqual({ villages: null, incidents: null })
+    expect(demoSizeFromEnv({}, national, 'embedded')).toEqual(EMBEDDED_NATIONAL_SIZE)
+    expect(demoSizeFromEnv({ DEMO_INCIDENTS: '10_000_000' }, national, 'postgres')).toEqual({
+      villages: null,
+      incidents: 10_000_000,
+    })
+  })
+  it('refuses a size that is no whole number in range, naming the setting', () => {
+    expect(() => demoSizeFromEnv({ DEMO_INCIDENTS: 'lots' }, province, 'postgres')).toThrow(
+      /DEMO_INCIDENTS=lots/,
+    )
+    expect(() => demoSizeFromEnv({ DEMO_VILLAGES: '5' }, province, 'postgres')).toThrow(
+      /DEMO_VILLAGES=5: expected/,
+    )
+    expect(() => demoSizeFromEnv({ DEMO_INCIDENTS: '1e9' }, province, 'postgres')).toThrow(/20,000,000/)
+  })
 })
 
 describe('demo record generator', () => {
@@ -169,6 +210,11 @@ describe('demo record generator', () => {
     const a = generateDemoRecords(villages, 7)
     expect(digestOf([], generateDemoRecords(villages, 7))).toBe(digestOf([], a))
     expect(digestOf([], generateDemoRecords(villages, 8))).not.toBe(digestOf([], a))
+  })
+
+  it('draws exactly DEMO_INCIDENTS incidents when asked', () => {
+    expect(generateDemoRecords(villages, 3, 1234).incidents).toHaveLength(1234)
+    expect(generateDemoRecords(villages, 3, 0).incidents).toHaveLength(0)
   })
 
   it('never dates an evaluation before its model was founded or after it was dissolved', () => {

@@ -67,11 +67,23 @@ function spreadPoints(rng: Rng, geom: MultiPolygonCoords, n: number): [number, n
 }
 
 /** Demo villages inside each real commune, populations summing to the commune's. Deterministic in `seed`. */
-export function generateVillages(communes: readonly CommuneInput[], seed: number): GeneratedVillage[] {
+/** Villages a commune would have by its population, before any scaling to a requested total. */
+const naturalCount = (c: CommuneInput) => c.population / PEOPLE_PER_VILLAGE[c.type]
+
+/**
+ * Villages of each commune: points spread over its polygon, populations that sum to the commune's. `target`
+ * scales every commune's count so that the area has about that many (at least three per commune, at most 999).
+ */
+export function generateVillages(
+  communes: readonly CommuneInput[],
+  seed: number,
+  target: number | null = null,
+): GeneratedVillage[] {
   const out: GeneratedVillage[] = []
+  const scale = target === null ? 1 : target / communes.reduce((s, c) => s + naturalCount(c), 0)
   for (const c of [...communes].sort((a, b) => a.code.localeCompare(b.code))) {
     const rng = createRng((seed * 100_003 + Number(c.code)) >>> 0)
-    const n = Math.max(3, Math.round(c.population / PEOPLE_PER_VILLAGE[c.type]))
+    const n = Math.min(999, Math.max(3, Math.round(naturalCount(c) * scale)))
     const names = villageNames(rng, n, c.type === 'phuong')
     const pops = apportion(
       c.population,

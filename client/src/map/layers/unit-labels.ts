@@ -6,8 +6,8 @@ export interface UnitLabel {
   lon: number
   lat: number
   priority: number
-  /** villages are drawn smaller and in italics-like grey; neighbouring provinces larger, in grey */
-  kind: 'commune' | 'village' | 'neighbour'
+  /** villages are drawn smaller and in italics-like grey; provinces larger (neighbouring ones in grey) */
+  kind: 'province' | 'commune' | 'village' | 'neighbour'
 }
 
 export interface UnitLabelsProps {
@@ -35,9 +35,9 @@ export function unitLabelsLayer(p: UnitLabelsProps) {
     outlineColor: [255, 255, 255, 235],
     getPosition: (d) => [d.lon, d.lat],
     getText: (d) => d.text,
-    getSize: (d) => (d.kind === 'commune' ? 14 : d.kind === 'neighbour' ? 15 : 12.5),
+    getSize: (d) => (d.kind === 'commune' ? 14 : d.kind === 'village' ? 12.5 : 15),
     getColor: (d) =>
-      d.kind === 'commune'
+      d.kind === 'commune' || d.kind === 'province'
         ? [25, 30, 40, 255]
         : d.kind === 'neighbour'
           ? [105, 112, 120, 255]
