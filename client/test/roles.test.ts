@@ -301,7 +301,9 @@ async function walk(role: Role, s: Session) {
     await expect
       .poll(() => page.getByTestId('playback-month').textContent(), { timeout: TIMEOUT })
       .toMatch(/\d/)
-    await play.click()
+    // stopped while it steps: the page redraws each month, so the click does not wait on it, the test does
+    await play.click({ noWaitAfter: true })
+    await expect.poll(() => play.getAttribute('aria-pressed'), { timeout: TIMEOUT }).toBe('false')
     await page.getByTestId('playback-close').click()
   })
 

@@ -9,6 +9,7 @@ export {
 } from './accounts/users.ts'
 export * from './db/index.ts'
 export { DEMO_PERIOD } from './seed/demo-records.ts'
+export type { DemoSize } from './seed/demo-size.ts'
 export { DEFAULT_SEED, isSeeded, type SeedOptions, type SeedReport, seed } from './seed/index.ts'
 export { type Area, areaFromEnv, covers, NATIONAL } from './sources/area.ts'
 export {

@@ -10,8 +10,8 @@ const METRIC_SRID = 32648
  * outline that no commune of another Vietnamese province shares (within config.tolerance_m, since the ward files
  * are simplified per province and disagree by up to a few hundred metres), less bits shorter than
  * config.min_piece_m, kept where they lie within config.near_land_m of the coarse land border — which tells
- * them from the coast — and named after the country of the nearest stretch of it. One row per country;
- * none for an area without a land border.
+ * them from the coast — and named after its country (near a tripoint, the first in alphabetical order). One
+ * row per country; none for an area without a land border.
  */
 export async function loadBorderLine(
   tx: Queryable,
@@ -29,18 +29,22 @@ export async function loadBorderLine(
      ), piece as (
        select (ST_Dump(ST_LineMerge(ST_Difference(shell.geom, coalesce(other.geom, ST_SetSRID('POLYGON EMPTY'::geometry, ${METRIC_SRID})))))).geom
        from shell, other
-     ), land as (
+     ), zone as (
+       -- within config.near_land_m of the coarse land border, one zone per country; within that distance of a
+       -- tripoint the zones overlap and the country first in alphabetical order keeps the overlap, so that no
+       -- stretch is counted twice
        select f->'properties'->>'country' as country,
-              ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326), ${METRIC_SRID}) as geom
+              ST_Buffer(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(f->>'geometry'), 4326), ${METRIC_SRID}), $5) as geom
        from json_array_elements($2::json) f
-     ), seg as (
-       -- segment by segment, so that one stretch of outline running along two countries and the coast (across
-       -- the whole country it is one ring, which no other province's communes break up) is told apart
-       select (ST_DumpSegments(piece.geom)).geom from piece
+     ), land as (
+       select z.country, coalesce(ST_Difference(z.geom, (select ST_Union(o.geom) from zone o where o.country < z.country)), z.geom) as geom
+       from zone z
      ), named as (
-       select (select land.country from land where ST_DWithin(land.geom, seg.geom, $5)
-               order by ST_Distance(land.geom, seg.geom) limit 1) as country, seg.geom
-       from seg
+       -- one intersection per country for the whole outline (seconds for the country, where naming it segment
+       -- by segment took minutes): across the whole country the outline is one ring that runs along all three
+       -- countries and the coast, and each stretch of it falls in its country's zone or in none (the coast)
+       select land.country, (ST_Dump(ST_CollectionExtract(ST_Intersection(outline.geom, land.geom), 2))).geom
+       from (select ST_Collect(geom) as geom from piece) outline, land
      ), kept as (
        select country, geom from (
          select country, (ST_Dump(ST_LineMerge(ST_Collect(geom)))).geom

@@ -16,8 +16,9 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Db, migrate, openPglite, openPostgres } from '../db/index.ts'
+import type { DemoSize } from '../seed/demo-size.ts'
 import { DEFAULT_SEED, seed } from '../seed/index.ts'
-import type { Area } from '../sources/area.ts'
+import { type Area, NATIONAL } from '../sources/area.ts'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 export const TEMPLATE_DIR = join(ROOT, '.data/test/pglite-template')
@@ -152,13 +153,18 @@ export async function closeTestDbs(): Promise<void> {
 }
 
 /**
- * A seeded database of another area (e.g. Cao Bằng, '04'), for the tests of AREA. Built on first use and kept
- * like the default template (embedded: a template folder per area, copied for each caller; server: a database
- * of its own beside TEST_DATABASE_URL's, named after it), so that only the first run pays for the seed.
+ * A seeded database of another area (e.g. Cao Bằng, '04', or the whole country, 'VN'), for the tests of AREA,
+ * with demo data of `size` (default: the area's natural size). Built on first use and kept like the default
+ * template (embedded: a template folder per area, copied for each caller; server: a database of its own beside
+ * TEST_DATABASE_URL's, named after it), so that only the first run pays for the seed.
  */
-export async function openAreaTestDb(backend: Backend, code: string): Promise<Db> {
-  const area: Area = { code, provinces: [code] }
-  const fp = createHash('sha256').update(fingerprint()).update(code).digest('hex')
+export async function openAreaTestDb(backend: Backend, code: string, size?: DemoSize): Promise<Db> {
+  const area: Area = { code, provinces: code === NATIONAL ? null : [code] }
+  const fp = createHash('sha256')
+    .update(fingerprint())
+    .update(code)
+    .update(JSON.stringify(size ?? null))
+    .digest('hex')
   if (backend === 'postgres') {
     const url = new URL(process.env.TEST_DATABASE_URL as string)
     const name = `${url.pathname.slice(1)}_area_${code}`
@@ -179,7 +185,7 @@ export async function openAreaTestDb(backend: Backend, code: string): Promise<Db
         'drop schema if exists public cascade; create schema public; create extension if not exists postgis;',
       )
       await migrate(db)
-      await seed(db, { area, seed: TEST_SEED })
+      await seed(db, { area, seed: TEST_SEED, size })
       await db.query(
         `insert into dataset_meta (key, value) values ('test_fingerprint', to_jsonb($1::text))`,
         [fp],
@@ -195,7 +201,7 @@ export async function openAreaTestDb(backend: Backend, code: string): Promise<Db
     rmSync(template, { recursive: true, force: true })
     const db = await openPglite(template)
     await migrate(db)
-    await seed(db, { area, seed: TEST_SEED })
+    await seed(db, { area, seed: TEST_SEED, size })
     await db.close()
     writeFileSync(stamp, fp)
   })
