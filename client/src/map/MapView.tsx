@@ -45,6 +45,7 @@ export function MapView() {
   const layers = useAtlas((s) => s.layers)
   const metric = useAtlas((s) => s.classification.metric)
   const selected = useAtlas((s) => s.selected)
+  const level = useAtlas((s) => s.level)
   const density = useAtlas((s) => s.density)
   const classFilter = useAtlas((s) => s.filters.classes.join(','))
   const mapMetrics = useMapMetrics().data
@@ -146,6 +147,10 @@ export function MapView() {
   useEffect(() => {
     if (atlas && border.data) atlas.setSourceData('border', border.data)
   }, [atlas, border.data])
+  // Provinces mapped: the communes' lines would hide their colours at the country's scale.
+  useEffect(() => {
+    atlas?.setBasemapLayer(BASEMAP_IDS.communeLines, level !== 'province')
+  }, [atlas, level])
   useEffect(() => {
     if (!atlas) return
     atlas.setBasemapLayer(BASEMAP_IDS.borderLine, layers.border_line.on, layers.border_line.opacity)

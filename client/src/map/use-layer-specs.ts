@@ -1,5 +1,6 @@
 import type { CommuneProps, MetricsRow } from '@antt/contract'
 import { area } from '@turf/area'
+import { polygon } from '@turf/helpers'
 import { pointOnFeature } from '@turf/point-on-feature'
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { useEffect, useMemo, useRef } from 'react'
@@ -48,6 +49,18 @@ import { mapRef } from './map-ref.ts'
 import { panelPadding } from './panel-padding.ts'
 import { useClassScale } from './use-class-scale.ts'
 
+/** The largest polygon of a multipolygon (a province's mainland, not its islands far offshore). */
+function largestPart(f: Feature<Polygon | MultiPolygon>): Feature<Polygon | MultiPolygon> {
+  if (f.geometry.type === 'Polygon' || f.geometry.coordinates.length < 2) return f
+  let best = f.geometry.coordinates[0]
+  let bestArea = 0
+  for (const coords of f.geometry.coordinates) {
+    const a = area(polygon(coords))
+    if (a > bestArea) [best, bestArea] = [coords, a]
+  }
+  return polygon(best)
+}
+
 /** Label points inside each polygon (pole of the largest part), computed once per collection. */
 const labelCache = new WeakMap<
   object,
@@ -57,7 +70,7 @@ function labelPoints(fc: FeatureCollection<Polygon | MultiPolygon, { code: strin
   let hit = labelCache.get(fc)
   if (!hit) {
     hit = fc.features.map((f) => {
-      const [lon, lat] = pointOnFeature(f).geometry.coordinates
+      const [lon, lat] = pointOnFeature(largestPart(f)).geometry.coordinates
       return { code: f.properties.code, name: f.properties.name, lon, lat, area: area(f) }
     })
     labelCache.set(fc, hit)

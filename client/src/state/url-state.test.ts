@@ -54,6 +54,14 @@ describe('URL state', () => {
     expect(q).toContain('scn=12')
   })
 
+  it('restores the province level with a province selected (national mode), and refuses other codes', () => {
+    const view: AtlasState = { ...structuredClone(DEFAULT_STATE), level: 'province', selected: '15' }
+    expect(decodeState(encodeState(view))).toEqual(view)
+    expect(decodeState('?sel=1').selected).toBeNull()
+    expect(decodeState('?sel=015').selected).toBeNull()
+    expect(decodeState('?lv=district').level).toBe('commune')
+  })
+
   it('reads ?lang=en and ?lang=vi', () => {
     expect(decodeState('?lang=en').lang).toBe('en')
     expect(decodeState('?lang=vi').lang).toBe('vi')

@@ -26,7 +26,8 @@ const FILTER_KEYS: Record<keyof Filters, string> = {
 }
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const CODE = /^[a-z][a-z0-9_]{0,63}$/
-const UNIT_CODE = /^\d{5}(-\d{3})?$/
+/** A province (two digits, national mode), a commune (five) or a village (five, a dash, three). */
+const UNIT_CODE = /^\d{2}$|^\d{5}(-\d{3})?$/
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits))
 const list = (s: string | null) => (s ? s.split(',').filter(Boolean) : [])

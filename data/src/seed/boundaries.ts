@@ -8,6 +8,15 @@ import { type GeoFeature, nearby, parseFeatures } from './features.ts'
 const POLYGON = (expr: string) =>
   `ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(${expr}), 4326)), 3))`
 
+/**
+ * A province as the outer rings of its parts: the national layer unions each province's communes, and where the
+ * upstream ward polygons do not meet exactly that leaves sliver holes inside it, drawn as stray dashes by the
+ * outline. No province of Viet Nam encloses another, so no real hole is lost (the parts are unioned: an island
+ * that lay in a dropped hole is not drawn twice).
+ */
+const OUTER_RINGS = (g: string) =>
+  `(select ST_Multi(ST_Union(ST_MakePolygon(ST_ExteriorRing(d.geom)))) from ST_Dump(${g}) d)`
+
 /** How far around the area the provinces drawn as context reach (degrees: 0.5° ≈ 50 km). */
 const CONTEXT_REACH_DEG = 0.5
 
@@ -58,7 +67,7 @@ export async function loadBoundaries(
     `insert into province (code, official_code, name, valid_from, geom, area_km2)
      select f->'properties'->>'ma_tinh', f->'properties'->>'ma_tinh', f->'properties'->>'name', $2::date, g,
             ST_Area(g::geography) / 1e6
-     from json_array_elements($1::json) f, lateral (select ${POLYGON("f->>'geometry'")} g) x`,
+     from json_array_elements($1::json) f, lateral (select ${OUTER_RINGS(POLYGON("f->>'geometry'"))} g) x`,
     [JSON.stringify(mine.map(named)), config.since],
   )
   if (files.has('province_outlines'))
@@ -75,7 +84,7 @@ export async function loadBoundaries(
   await tx.query(
     `insert into context_province (code, name, geom, label_point)
      select f->'properties'->>'ma_tinh', f->'properties'->>'name', g, ST_PointOnSurface(g)
-     from json_array_elements($1::json) f, lateral (select ${POLYGON("f->>'geometry'")} g) x`,
+     from json_array_elements($1::json) f, lateral (select ${OUTER_RINGS(POLYGON("f->>'geometry'"))} g) x`,
     [
       JSON.stringify(
         nearby(provinces, mine, CONTEXT_REACH_DEG)
