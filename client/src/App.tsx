@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { PriorityTable } from './analytics/PriorityTable.tsx'
-import { useHealth } from './api/hooks.ts'
+import { useSession } from './api/client.ts'
+import { useHealth, useNational } from './api/hooks.ts'
 import { areaSubtitle } from './i18n/area-subtitle.ts'
 import { Legend } from './legend/Legend.tsx'
 import { useDrawn } from './map/drawn.ts'
@@ -15,8 +16,25 @@ import { Playback } from './panels/Playback.tsx'
 import { RankingTable } from './panels/RankingTable.tsx'
 import { PlanPanel } from './plans/PlanPanel.tsx'
 import { ScenarioBanner } from './scenarios/ScenarioBanner.tsx'
-import { update, useAtlas } from './state/store.ts'
+import { store, update, useAtlas } from './state/store.ts'
 import { useI18n } from './state/use-i18n.ts'
+
+/** The address the page was opened with: a level named there is kept. */
+const OPENED_WITH_LEVEL = new URLSearchParams(window.location.search).has('lv')
+
+/**
+ * The whole country opens on its 34 provinces for a user who sees all of it (3,321 communes are a second step,
+ * by a province's panel or the level switch); a scoped user opens on their communes, an address on its level.
+ */
+function useNationalOpening() {
+  const national = useNational()
+  const session = useSession()
+  useEffect(() => {
+    if (!national || !session || session.scope !== null || OPENED_WITH_LEVEL) return
+    const s = store.get()
+    if (s.level === 'commune' && !s.selected && !s.drill) update({ level: 'province' })
+  }, [national, session])
+}
 
 export function App() {
   const i18n = useI18n()
@@ -27,6 +45,7 @@ export function App() {
   const tableMode = useAtlas((s) => s.analytics.table)
   const [tab, setTab] = useState<'layers' | 'filters'>('layers')
   const drawn = useDrawn()
+  useNationalOpening()
 
   useEffect(() => {
     document.documentElement.lang = lang
