@@ -94,7 +94,9 @@ function ProvinceDetail({ code }: { code: string }) {
           <div className="muted pad">{t('detail.provinceOutOfScope')}</div>
         ) : (
           <>
-            <Section title={t('detail.why')}>
+            <Section
+              title={t(row && area && weaknesses(row, area).length > 0 ? 'detail.why' : 'detail.compared')}
+            >
               <WhyWeak row={row} province={area} i18n={i18n} />
             </Section>
             <Section title={t('detail.kpis')}>
