@@ -7,12 +7,12 @@
  *   DATABASE_URL=postgres://… npx pnpm@10 bench   # a seeded PostgreSQL + PostGIS server
  */
 import { cpus, totalmem } from 'node:os'
-import { DEFAULT_DEMO_PASSWORD } from '@antt/data'
 import { openPostgres } from '@antt/data/db'
 import { closeTestDbs, openTestDb, prepareTestDatabases } from '@antt/data/testing'
 import { serve } from '@hono/node-server'
 import autocannon from 'autocannon'
 import { createApp } from '../src/app.ts'
+import { benchSignIn } from './backends.ts'
 import { benchTileSql } from './tile-sql.ts'
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
@@ -48,17 +48,7 @@ async function main() {
   if (!server) await prepareTestDatabases()
   const db = server ? await openPostgres(server, { max: 20 }) : await openTestDb('embedded')
   const app = createApp(db)
-  const cookie = await (async () => {
-    const res = await app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        username: 'leader',
-        password: process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
-      }),
-    })
-    return (res.headers.get('set-cookie') ?? '').split(';')[0]
-  })()
+  const { cookie } = await benchSignIn(app, 'leader')
   const http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise((r) => http.once('listening', r))
   const port = (http.address() as { port: number }).port

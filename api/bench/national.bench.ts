@@ -9,9 +9,9 @@
 // Prints a Markdown table with the data size and the machine.
 import { cpus, loadavg, totalmem } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { DEFAULT_DEMO_PASSWORD } from '@antt/data'
 import { openPostgres } from '@antt/data/db'
 import { createApp } from '../src/app.ts'
+import { benchSignIn } from './backends.ts'
 
 const url = process.env.DATABASE_URL
 if (!url) throw new Error('DATABASE_URL: a PostgreSQL server seeded with AREA=VN')
@@ -53,16 +53,7 @@ async function main() {
   )
   const fresh = async () => {
     const app = createApp(db)
-    const res = await app.request('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        username: 'admin',
-        password: process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
-      }),
-    })
-    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`)
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
+    const { cookie } = await benchSignIn(app, 'admin')
     return async (path: string) => {
       const t0 = performance.now()
       const r = await app.request(path, { headers: { cookie } })

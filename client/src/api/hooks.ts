@@ -108,12 +108,12 @@ export const useProvinceLevelMetrics = (): Loadable<MetricsResult> =>
  * figures beside a scenario's (nothing is asked for outside a scenario).
  */
 export function useProvinceMetrics(which: 'shown' | 'actual' = 'shown'): Loadable<MetricsResult> {
-  const { from, to, filters, scenario } = useFilterState()
+  const f = useFilterState()
   return useApi<MetricsResult>(
     which === 'shown'
-      ? metricsUrl('commune', { from, to, filters, scenario })
-      : scenario
-        ? metricsUrl('commune', { from, to, filters })
+      ? metricsUrl('commune', f)
+      : f.scenario
+        ? metricsUrl('commune', { ...f, scenario: null })
         : null,
   )
 }
