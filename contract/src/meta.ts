@@ -62,7 +62,14 @@ export const metaInfo = named(
     seed: count.nullable(),
     seeded_at: z.string().nullable(),
     missing_layers: z
-      .array(z.unknown())
+      .array(
+        z.object({
+          id: z.string().meta({ description: 'the layer of data/sources.json, e.g. communes_2008' }),
+          path: z.string(),
+          what: z.string(),
+          hint: z.string().meta({ description: 'how to supply it (DATA_MIRROR, or where to download it)' }),
+        }),
+      )
       .meta({ description: 'optional boundary layers the seed could not have, with how to supply them' }),
     freshness: z.array(
       z.object({ table: z.string(), changed_at: z.string().meta({ description: 'ISO 8601 UTC' }) }),

@@ -24,6 +24,16 @@ describe('import messages in Vietnamese', () => {
     )
   })
 
+  it('says an old commune code that cannot be read without the 2025 crosswalk', () => {
+    expect(
+      messageVi(
+        'commune_code (Mã xã): unknown commune code 02635 (codes from before 1 July 2025 cannot be read: the crosswalk of the 2025 merger was not loaded at set-up)',
+      ),
+    ).toBe(
+      'Mã xã: không có xã, phường nào mã 02635 (không đọc được mã trước ngày 1/7/2025: bảng đối chiếu mã sáp nhập 2025 chưa được nạp khi cài đặt)',
+    )
+  })
+
   it('knows no message it has no rule for, so a new check cannot go out in English unnoticed', () => {
     expect(messageVi('something new went wrong')).toBeNull()
     expect(messageVi('founded_on (Ngày thành lập): something new went wrong')).toBeNull()

@@ -234,6 +234,11 @@ const RULES: readonly Rule[] = [
   ],
 
   // communes and villages
+  [
+    /^unknown commune code (\S+) \(codes from before 1 July 2025 cannot be read: the crosswalk of the 2025 merger was not loaded at set-up\)$/,
+    (m) =>
+      `không có xã, phường nào mã ${m[1]} (không đọc được mã trước ngày 1/7/2025: bảng đối chiếu mã sáp nhập 2025 chưa được nạp khi cài đặt)`,
+  ],
   [/^unknown commune code (.+)$/, (m) => `không có xã, phường nào mã ${m[1]}`],
   [
     /^old commune (\S+) \((.+)\) was split among (.+): give the new code$/,

@@ -62,7 +62,8 @@ export function stageSql(kind: KindDef, fields: ReadonlySet<string>, opts: { pro
 
   const communeIssues = `case
       when v1.fields->>'commune_code' is not null and v1.c_code is null and v1.c_old is null then
-        import_issue('commune_code', ${sev}, format('unknown commune code %s', v1.fields->>'commune_code'))
+        import_issue('commune_code', ${sev}, format('unknown commune code %s%s', v1.fields->>'commune_code',
+          case when (select missing from cwm) then ' (codes from before 1 July 2025 cannot be read: the crosswalk of the 2025 merger was not loaded at set-up)' end))
       when v1.c_code is null and cardinality(v1.c_old) > 1 then
         import_issue('commune_code', ${sev}, format('old commune %s (%s) was split among %s: give the new code',
           v1.fields->>'commune_code', v1.c_old_name,
@@ -218,6 +219,9 @@ with src as (
 dir as materialized (select * from import_commune_directory()),
 prov as materialized (
   select geom, $3::float8 as tol, $4::text as hint from province where valid_to is null order by code limit 1),
+cwm as materialized (
+  select coalesce((select value @> '[{"id": "commune_crosswalk"}]' from dataset_meta where key = 'missing_layers'),
+                  false) as missing),
 cw as materialized (
   select old_code, array_agg(distinct new_code order by new_code) as codes, min(old_name) as old_name
   from commune_crosswalk group by old_code),

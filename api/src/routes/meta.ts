@@ -39,7 +39,7 @@ export const meta = new Hono<AppEnv>()
       const [seed] = await db.query<{
         seed: number | null
         seeded_at: string | null
-        missing_layers: unknown[] | null
+        missing_layers: Meta['missing_layers'] | null
       }>(
         `select (select value::text::int from dataset_meta where key = 'seed') as seed,
               (select value #>> '{}' from dataset_meta where key = 'seeded_at') as seeded_at,

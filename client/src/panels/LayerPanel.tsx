@@ -1,9 +1,10 @@
 import { type ClassMethod, PALETTE_NAMES, type PaletteName } from '@antt/analysis'
+import type { Meta } from '@antt/contract'
 import { useState } from 'react'
 import { BivariateOptions, ChangeOptions, HotspotOptions } from '../analytics/AnalyticsOptions.tsx'
 import { withLayer } from '../analytics/fill-layers.ts'
 import { useMay } from '../api/client.ts'
-import { useMapMetrics, useNational } from '../api/hooks.ts'
+import { useMapMetrics, useMeta, useNational } from '../api/hooks.ts'
 import { parseBreaks } from '../map/class-scale.ts'
 import { useClassScale } from '../map/use-class-scale.ts'
 import { type MetricName, metricsForLevel } from '../metrics/catalog.ts'
@@ -45,6 +46,8 @@ export function LayerPanel({ unavailable }: { unavailable: ReadonlySet<string> }
   const layers = useAtlas((s) => s.layers)
   // individual models are records: not offered to aggregate-only roles
   const records = useMay('read_records')
+  // optional boundary layers the set-up could not have (e.g. the 2008 communes): said, with how to supply them
+  const missing = useMeta().data?.missing_layers ?? []
   return (
     <div className="layer-list">
       {PANEL_ORDER.filter((id) => id !== 'models' || records).map((id) => (
@@ -57,7 +60,9 @@ export function LayerPanel({ unavailable }: { unavailable: ReadonlySet<string> }
             />
             <span>{t(`layer.${id}`)}</span>
           </label>
-          {unavailable.has(id) && layers[id].on && <div className="layer-note">{t('panel.unavailable')}</div>}
+          {layers[id].on && (
+            <LayerNote missing={missing.find((m) => m.id === id)} unavailable={unavailable.has(id)} />
+          )}
           {layers[id].on && (
             <label className="opacity" title={t('panel.opacity')}>
               <span className="opacity-label">{t('panel.opacityShort')}</span>
@@ -81,6 +86,24 @@ export function LayerPanel({ unavailable }: { unavailable: ReadonlySet<string> }
       ))}
     </div>
   )
+}
+
+/** Why a layer that is on draws nothing: its boundary file was never loaded, or the API did not answer. */
+function LayerNote({
+  missing,
+  unavailable,
+}: {
+  missing?: Meta['missing_layers'][number]
+  unavailable: boolean
+}) {
+  const { t } = useI18n()
+  if (missing)
+    return (
+      <div className="layer-note" role="note" title={`${missing.path}: ${missing.hint}`}>
+        {t('panel.layerMissing')}
+      </div>
+    )
+  return unavailable ? <div className="layer-note">{t('panel.unavailable')}</div> : null
 }
 
 function DensityOptions() {

@@ -21,9 +21,11 @@ describe('source manifest', () => {
     const ids = new Set(manifest.raw.map((r) => r.id))
     for (const layer of manifest.layers)
       for (const id of layer.from) expect(ids, `${layer.id} ← ${id}`).toContain(id)
-    expect(manifest.layers.filter((l) => !l.required).map((l) => l.id)).toEqual([
-      'districts_pre2025',
-      'communes_2008',
+    // the national layers: the communes, and the provinces and land border derived from them
+    expect(manifest.layers.filter((l) => l.required).map((l) => l.id)).toEqual([
+      'communes_2025',
+      'provinces_2025',
+      'land_border',
     ])
   })
 })

@@ -128,10 +128,12 @@ export async function fetchRaw(raw: RawFile, opts: FetchOptions = {}): Promise<B
       tried.push(`${where} (${wrong})`)
       continue
     }
+    // a file pinned by its git blob id: its SHA-256 printed, to be recorded in the manifest
+    const digest = raw.sha256 ? '' : `  SHA-256 ${sha256(buf)}`
     if (remote) {
       writeCached(o.cacheDir, `origin/${rawPath(raw)}`, buf)
-      o.log(`  ↓ ${formatSize(buf.length)}  ${rawPath(raw)}  from ${where}  (${Date.now() - t0} ms)`)
-    } else o.log(`  ${formatSize(buf.length)}  ${rawPath(raw)}  from ${where}`)
+      o.log(`  ↓ ${formatSize(buf.length)}  ${rawPath(raw)}  from ${where}  (${Date.now() - t0} ms)${digest}`)
+    } else o.log(`  ${formatSize(buf.length)}  ${rawPath(raw)}  from ${where}${digest}`)
     return buf
   }
   throw new SourceError(

@@ -41,7 +41,11 @@ export interface AreaConfig {
 export interface RawFile {
   id: string
   url: string
-  /** SHA-256 of the file; or, where only the repository's record of it is known, its git blob SHA-1 */
+  /**
+   * SHA-256 of the file; or, for the three large shapefile parts (communes_2008_shp/_dbf, census_2009_dbf) whose
+   * bytes were not at hand when the manifest was written, the git blob SHA-1 their repository records (what
+   * `git hash-object` gives, checked the same way); the fetch prints their SHA-256 at first download.
+   */
   sha256?: string
   git_blob_sha1?: string
   what: string

@@ -1,6 +1,6 @@
 // The set-up from the public origins alone: the raw upstream copies in ../shared/data/origin served over HTTP
 // on the loopback address as DATA_ORIGIN, no mirror, an empty cache. One seeded database, shared by the tests.
-import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs'
+import { cpSync, createReadStream, existsSync, mkdtempSync, statSync, symlinkSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, normalize } from 'node:path'
@@ -145,6 +145,55 @@ describe.skipIf(!existsSync(ORIGIN_COPY))('set-up from the public origins', () =
     )
     expect(row).toMatchObject({ legacy: 0, districts: 9 })
     expect(row.meta.map((m) => m.id)).toEqual(['communes_2008'])
+  })
+
+  it('starts with the current communes alone: every history layer missing, said, and how to supply it', async () => {
+    // an origin that holds the 2025 wards and nothing else (the dvhcvn repositories gone)
+    const only = mkdtempSync(join(tmpdir(), 'antt-origin-'))
+    symlinkSync(join(ORIGIN_COPY, 'lamngockhuong'), join(only, 'lamngockhuong'))
+    const wardsOnly = await serve(only)
+    // the national layers the first start derived, so that this start does not derive them again
+    const cache = mkdtempSync(join(tmpdir(), 'antt-cache-'))
+    cpSync(join(cacheDir, 'vietnam'), join(cache, 'vietnam'), { recursive: true })
+    const bare = await openPglite()
+    const lines: string[] = []
+    try {
+      await migrate(bare)
+      const started = await seed(bare, {
+        seed: TEST_SEED,
+        demo: false,
+        mirror: undefined,
+        cacheDir: cache,
+        origin: wardsOnly.base,
+        log: (line) => lines.push(line),
+      })
+      expect(started.missing.map((m) => m.id)).toEqual([
+        'province_outlines',
+        'commune_crosswalk',
+        'districts_pre2025',
+        'communes_2008',
+      ])
+      for (const m of started.missing) {
+        expect(m.hint).toContain('DATA_MIRROR')
+        expect(m.reason).toContain(`${wardsOnly.base}`)
+        expect(lines.some((l) => l.includes(`missing optional layer ${m.path}`))).toBe(true)
+      }
+      expect(started.missing[1].hint).toContain('dvhcvn/20250701/dd94887c/mapping/merges.json')
+      const [got] = await bare.query<{ communes: number; border: string[]; old: number; crosswalk: number }>(
+        `select (select count(*)::int from commune) as communes,
+                (select array_agg(commune_code order by commune_code) from commune_area_class where class_code = 'border') as border,
+                (select count(*)::int from province where valid_to is not null) as old,
+                (select count(*)::int from commune_crosswalk) as crosswalk`,
+      )
+      const [mirror] = await fromMirror.query<{ border: string[] }>(
+        `select array_agg(commune_code order by commune_code) as border from commune_area_class where class_code = 'border'`,
+      )
+      expect(got).toEqual({ communes: 99, border: mirror.border, old: 0, crosswalk: 0 })
+      expect(wardsOnly.requests.some((p) => p.includes('dvhcvn'))).toBe(true)
+    } finally {
+      await bare.close()
+      wardsOnly.server.close()
+    }
   })
 
   it('needs no network the second time: every layer comes from the cache', async () => {
