@@ -14,6 +14,7 @@ import { LayerPanel } from './panels/LayerPanel.tsx'
 import { PanelBoundary } from './panels/PanelBoundary.tsx'
 import { Playback } from './panels/Playback.tsx'
 import { RankingTable } from './panels/RankingTable.tsx'
+import { SavedPlanCard } from './plans/PlanCard.tsx'
 import { PlanPanel } from './plans/PlanPanel.tsx'
 import { ScenarioBanner } from './scenarios/ScenarioBanner.tsx'
 import { store, update, useAtlas } from './state/store.ts'
@@ -94,6 +95,9 @@ export function App() {
         </PanelBoundary>
         <PanelBoundary name="scenario">
           <ScenarioBanner />
+        </PanelBoundary>
+        <PanelBoundary name="plan-card">
+          <SavedPlanCard />
         </PanelBoundary>
         <PanelBoundary name="playback">
           <Playback />

@@ -361,6 +361,73 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
     expect(unexpectedErrors(s)).toEqual([])
   })
 
+  it('saves a plan as a briefing view that a briefer opens and presents: numbered sites and the figures before and after', async () => {
+    const planner = await openSession(browser, base, { width: 1440, height: 900 }, 'vi-VN', 'planner')
+    sessions.push(planner)
+    await planner.page.goto(`${base}/?table=1&tab=plan&layers=choropleth,${BASE_LAYERS}`)
+    await waitForMap(planner.page, LOAD_TIMEOUT)
+    const panel = planner.page.getByTestId('plan-panel')
+    await panel.waitFor({ timeout: 120_000 })
+    await panel.locator('[data-field="model_type"]').selectOption('to_bao_ve_antt')
+    await panel.locator('[data-field="count"]').fill('4')
+    await panel.locator('[data-field="demand"]').selectOption('incidents')
+    await panel.locator('[data-action="solve"]').click()
+    await planner.page.getByTestId('plan-results').waitFor({ timeout: 180_000 })
+    const sites = await panel
+      .locator('tbody tr[data-site]')
+      .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.site))
+    expect(sites).toHaveLength(4)
+    await panel.locator('[data-action="plan-to-view"]').click()
+    // the table closes for the slide; the form proposes a title naming the plan
+    const form = planner.page.getByTestId('view-form')
+    await form.waitFor()
+    expect(await form.locator('input[name="title"]').inputValue()).toBe(
+      'Phương án 4 Tổ bảo vệ ANTT ở cơ sở mới',
+    )
+    await planner.page.getByTestId('plan-card').waitFor()
+    await form.locator('button[type="submit"]').click()
+    await form.waitFor({ state: 'detached' })
+    const saved = await planner.page.evaluate(async () => (await (await fetch('/api/views')).json()).views)
+    const view = saved.find((v: any) => v.title === 'Phương án 4 Tổ bảo vệ ANTT ở cơ sở mới')
+    expect(view.state.plan.sites.map((x: any) => x.code)).toEqual(sites)
+    // demand by incidents: no count of incidents is kept in the view a briefer will open
+    expect(view.state.plan.before.demand_covered).toBeNull()
+    expect(view.state.plan.after.demand_covered).toBeNull()
+    expect(JSON.stringify(view.state.plan)).not.toMatch(/"gain"|"covers"|"only_demand"/)
+
+    const briefer = await openSession(browser, base, { width: 1280, height: 720 }, 'vi-VN', 'briefer')
+    sessions.push(briefer)
+    await briefer.page.goto(`${base}/`)
+    await waitForMap(briefer.page, LOAD_TIMEOUT)
+    await briefer.page.getByRole('button', { name: 'Bản đồ đã lưu' }).click()
+    const item = briefer.page.locator(`[data-view-id="${view.id}"]`)
+    await item.locator('[data-action="open"]').click()
+    const card = briefer.page.getByTestId('plan-card')
+    await card.waitFor({ timeout: 60_000 })
+    expect(await card.locator('.plan-card-sites li').count()).toBe(4)
+    expect(
+      await card.locator('[data-kpi]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.kpi)),
+    ).toEqual(['village_coverage', 'population_covered', 'border_village_coverage'])
+    await briefer.page.waitForTimeout(1500)
+    await briefer.page.screenshot({ path: `${SHOTS}/plan-view-briefer-1280.png` })
+    await item.locator('[data-action="present"]').click()
+    const presenter = briefer.page.getByTestId('presenter')
+    await presenter.waitFor()
+    await presenter.getByTestId('plan-card').waitFor()
+    expect(await presenter.getByTestId('slide-title').textContent()).toBe(
+      'Phương án 4 Tổ bảo vệ ANTT ở cơ sở mới',
+    )
+    await briefer.page.waitForTimeout(3000)
+    await briefer.page.screenshot({ path: `${SHOTS}/plan-view-present-1280.png` })
+    // leaving the presentation puts the screen back as it was: the plan's card from the opened view
+    await briefer.page.keyboard.press('Escape')
+    await presenter.waitFor({ state: 'detached' })
+    await card.locator('button').click()
+    await card.waitFor({ state: 'detached' })
+    expect(unexpectedErrors(briefer)).toEqual([])
+    expect(unexpectedErrors(planner)).toEqual([])
+  })
+
   it('turns a plan into a scenario: the banner, the changed KPIs beside the actual ones, and back', async () => {
     // coverage by one type, so that each proposed site adds exactly one covered village
     const s = await open(

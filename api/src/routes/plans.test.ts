@@ -60,6 +60,65 @@ describe.each(backends())('plans on the %s database', (backend) => {
     for (const p of body.curve) if (p.optimal !== null) expect(p.optimal).toBeGreaterThanOrEqual(p.greedy)
   })
 
+  it('weighs villages by the need part of their priority score when demand is need', async () => {
+    const communes = ['02647', '02671', '02683']
+    const { status, body } = await post(ctx.app, '/api/plans/optimize', {
+      model_type: 'to_bao_ve_antt',
+      count: 3,
+      demand: 'need',
+      communes,
+      ...PERIOD,
+    })
+    expect(status).toBe(200)
+    const prio = await getJson(ctx.app, `/api/priorities?level=village&from=${PERIOD.from}&to=${PERIOD.to}`)
+    const need = new Map<string, number>(prio.body.rows.map((r: any) => [r.code, r.need]))
+    const [n] = await ctx.db.query<{ n: number }>(
+      'select count(*)::int as n from village where valid_to is null and commune_code = any ($1)',
+      [communes],
+    )
+    expect(Object.keys(body.demand)).toHaveLength(n.n)
+    for (const [code, w] of Object.entries(body.demand)) expect(w, code).toBeCloseTo(need.get(code) ?? 0, 9)
+    expect(Object.values(body.demand).some((w) => (w as number) > 0)).toBe(true)
+    expect(body.objective).toBeCloseTo(recomputedObjective(body), 9)
+    // a village-wide type: the optimum is the three uncovered villages of highest need
+    const already = new Set(body.already_covered)
+    const open = Object.entries(body.demand)
+      .filter(([code]) => !already.has(code))
+      .map(([, w]) => w as number)
+      .sort((x, y) => y - x)
+    expect(body.objective).toBeCloseTo(open[0] + open[1] + open[2], 9)
+  })
+
+  it('covers a whole commune with a commune-wide type: one site per commune, covered communes left out', async () => {
+    const communes = ['02647', '02671', '02683']
+    const { status, body } = await post(ctx.app, '/api/plans/optimize', {
+      model_type: 'clb_phong_chong_ma_tuy',
+      count: 2,
+      demand: 'population',
+      communes,
+      ...PERIOD,
+    })
+    expect(status).toBe(200)
+    const villages = await ctx.db.query<{ code: string; commune_code: string }>(
+      'select code, commune_code from village where valid_to is null and commune_code = any ($1) order by code',
+      [communes],
+    )
+    const of = (commune: string) => villages.filter((v) => v.commune_code === commune).map((v) => v.code)
+    const already = new Set<string>(body.already_covered)
+    // coverage is commune by commune: a commune is covered in full or not at all
+    for (const c of communes) {
+      const inside = of(c).filter((v) => already.has(v)).length
+      expect([0, of(c).length], c).toContain(inside)
+    }
+    const chosen = body.selected.map((s: any) => s.commune_code)
+    expect(new Set(chosen).size).toBe(chosen.length)
+    for (const s of body.selected) {
+      expect([...body.coverage[s.code]].sort()).toEqual(of(s.commune_code))
+      expect(already.has(s.code)).toBe(false)
+    }
+    expect(body.objective).toBe(recomputedObjective(body))
+  })
+
   it('covers by radius exactly the villages PostGIS puts within radius_m of each site', async () => {
     const { status, body } = await post(ctx.app, '/api/plans/optimize', {
       model_type: 'camera_an_ninh',

@@ -83,6 +83,56 @@ describe.each(backends())('what-if scenarios on the %s database', (backend) => {
     expect(village2.body.rows.find((r: any) => r.code === village.code).villages_covered).toBe(1)
   })
 
+  it('computes the coverage statistics and the priorities as if the model were added', async () => {
+    // the best covered commune that still has a village no active model of any type covers (not the least
+    // covered one, whose min–max gap would stay 1)
+    const communes = (await getJson(ctx.app, '/api/metrics')).body.rows
+      .filter((r: any) => r.villages_covered < r.villages)
+      .sort((x: any, y: any) => y.village_coverage - x.village_coverage)
+    const commune = communes[0].code as string
+    const villages = (await getJson(ctx.app, `/api/metrics?level=village&commune=${commune}`)).body.rows
+    const village = villages.find((r: any) => r.villages_covered === 0)
+    const s = await create(ctx.app, {
+      changes: [{ kind: 'add_model', model_type: 'to_hoa_giai', village_code: village.code }],
+    })
+    const [coverage, coverageIf] = await Promise.all([
+      getJson(ctx.app, '/api/stats/coverage'),
+      getJson(ctx.app, `/api/stats/coverage?scenario=${s.id}`),
+    ])
+    expect(coverageIf.status).toBe(200)
+    const [before, after] = [byCode(coverage.body.rows), byCode(coverageIf.body.rows)]
+    for (const [code, a] of before) {
+      const b = after.get(code)
+      if (code !== commune) {
+        expect(b).toEqual(a)
+        continue
+      }
+      expect(b.villages_covered).toBe(a.villages_covered + 1)
+      expect(b.population_covered).toBe(a.population_covered + village.population)
+      expect(b.active_models).toBe(a.active_models + 1)
+    }
+    expect(coverageIf.body.totals.villages_covered).toBe(coverage.body.totals.villages_covered + 1)
+
+    const [prio, prioIf] = await Promise.all([
+      // min–max scaling, so that a higher coverage lowers the commune's gap even when no rank changes
+      getJson(ctx.app, '/api/priorities?level=commune&normalise=minmax'),
+      getJson(ctx.app, `/api/priorities?level=commune&normalise=minmax&scenario=${s.id}`),
+    ])
+    expect(prioIf.status).toBe(200)
+    const [p0, p1] = [byCode(prio.body.rows), byCode(prioIf.body.rows)]
+    const a = p0.get(commune)
+    const b = p1.get(commune)
+    expect(b.values.village_coverage).toBeCloseTo(
+      a.values.village_coverage + 1 / before.get(commune).villages,
+      12,
+    )
+    expect(b.values.active_models).toBe(a.values.active_models + 1)
+    expect(b.components.village_coverage_gap).toBeLessThan(a.components.village_coverage_gap)
+    expect(b.lack_of_coverage).toBeLessThan(a.lack_of_coverage)
+    // what a model changes is the lack of coverage; the need (incidents, hot spots, border, trend) stays
+    for (const [code, r] of p0) expect(p1.get(code).need, code).toBeCloseTo(r.need, 9)
+  })
+
   it('dissolves a model and marks an evaluation done, in the metrics and the model layer', async () => {
     const layer = await getJson(ctx.app, '/api/layers/models?commune=02647&statuses=active')
     const models = layer.body.features.map((f: any) => f.properties)

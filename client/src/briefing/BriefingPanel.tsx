@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useCommunes, useMeta } from '../api/hooks.ts'
+import { shownPlan } from '../plans/plan-view.ts'
 import { store } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { liveCamera } from './apply-view.ts'
@@ -41,7 +42,7 @@ export function BriefingPanel({ canExport }: { canExport: boolean }) {
   const [status, setStatus] = useState('')
 
   const saveScreen = async (v: { title: string; subtitle: string; notes: string }) => {
-    const state = captureViewState(store.get(), liveCamera(), meta?.default_period ?? null)
+    const state = captureViewState(store.get(), liveCamera(), meta?.default_period ?? null, shownPlan())
     const view = await mutate(() => viewsApi.create({ ...v, state }))
     if (view) {
       setSaving(false)

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useMeta } from '../api/hooks.ts'
+import { shownPlan } from '../plans/plan-view.ts'
 import { store } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { applySavedView, liveCamera } from './apply-view.ts'
@@ -28,7 +29,7 @@ export function ViewItem({
   const when = `${fmt.date(view.updated_at.slice(0, 10))} ${view.updated_at.slice(11, 16)}`
 
   const updateFromScreen = async () => {
-    const state = captureViewState(store.get(), liveCamera(), meta?.default_period ?? null)
+    const state = captureViewState(store.get(), liveCamera(), meta?.default_period ?? null, shownPlan())
     if (await mutate(() => viewsApi.update(view.id, { state })))
       onStatus(t('brief.updated', { title: view.title }))
   }

@@ -1,4 +1,5 @@
 import { mapRef } from '../map/map-ref.ts'
+import { isPlanSnapshot, type PlanSnapshot, shownPlan, showPlan } from '../plans/plan-view.ts'
 import type { AtlasState, Camera } from '../state/atlas-state.ts'
 import { store, update } from '../state/store.ts'
 import { atlasStateOf, type Bounds, type LiveCamera, type SavedViewState } from './view-state.ts'
@@ -7,6 +8,7 @@ import { atlasStateOf, type Bounds, type LiveCamera, type SavedViewState } from 
 export interface ScreenMemory {
   state: AtlasState
   camera: Camera | null
+  plan: PlanSnapshot | null
 }
 
 export function rememberScreen(): ScreenMemory {
@@ -15,6 +17,7 @@ export function rememberScreen(): ScreenMemory {
   return {
     state: store.get(),
     camera: live && c ? { lon: c.lng, lat: c.lat, zoom: live.map.getZoom() } : null,
+    plan: shownPlan(),
   }
 }
 
@@ -26,6 +29,7 @@ export function restoreScreen(m: ScreenMemory) {
   const live = mapRef.current
   live?.map.stop()
   update(m.state)
+  showPlan(m.plan)
   if (!live || !m.camera) return
   const { lon, lat, zoom } = m.camera
   live.map.jumpTo({ center: [lon, lat], zoom })
@@ -58,6 +62,7 @@ export interface Padding {
  */
 export function applySavedView(saved: SavedViewState, opts: { animate: boolean; padding?: Padding }) {
   const next = atlasStateOf(saved)
+  showPlan(isPlanSnapshot(saved.plan) ? saved.plan : null)
   const live = mapRef.current
   let target: { center: [number, number]; zoom: number } | null = next.camera
     ? { center: [next.camera.lon, next.camera.lat], zoom: next.camera.zoom }

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/format.ts'
+import type { PlanSnapshot } from '../plans/plan-view.ts'
 import type { AtlasState, Camera } from '../state/atlas-state.ts'
 import { decodeState, encodeState } from '../state/url-state.ts'
 
@@ -16,6 +17,8 @@ export interface SavedViewState {
   lang: Lang
   period?: { from: string; to: string }
   bounds?: Bounds
+  /** a plan shown with the view (plans/plan-view.ts) */
+  plan?: PlanSnapshot
 }
 
 export interface LiveCamera {
@@ -25,12 +28,14 @@ export interface LiveCamera {
 
 /**
  * The state to save for the screen as it is: the camera taken from the map (the address may still say
- * "whole province"), and the period frozen to the one in force, so the view shows the same data later.
+ * "whole province"), the period frozen to the one in force, so the view shows the same data later, and the
+ * plan shown on the map, if any.
  */
 export function captureViewState(
   state: AtlasState,
   live: LiveCamera | null,
   defaultPeriod: { from: string; to: string } | null,
+  plan: PlanSnapshot | null = null,
 ): SavedViewState {
   const from = state.from ?? defaultPeriod?.from ?? null
   const to = state.to ?? defaultPeriod?.to ?? null
@@ -40,6 +45,7 @@ export function captureViewState(
     lang: s.lang,
     ...(from && to ? { period: { from, to } } : {}),
     ...(live ? { bounds: live.bounds.map((v) => Number(v.toFixed(5))) as Bounds } : {}),
+    ...(plan ? { plan } : {}),
   }
 }
 

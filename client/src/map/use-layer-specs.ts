@@ -22,6 +22,7 @@ import {
 } from '../api/hooks.ts'
 import { isIncidentRate } from '../metrics/catalog.ts'
 import { usePlan } from '../plans/plan-store.ts'
+import { useShownPlan } from '../plans/plan-view.ts'
 import type { StandardModel } from '../standard/standard-model.ts'
 import { useStandardModel } from '../standard/use-standard-model.ts'
 import type { AtlasState } from '../state/atlas-state.ts'
@@ -132,6 +133,8 @@ export function useLayerSpecs(
   const plan = usePlan((p) =>
     state.analytics.table !== 'plan' ? null : p.goal === 'cover' ? p.cover : p.result,
   )
+  // a plan a saved view brought (its sites frozen with their places), unless the planner's own is shown
+  const savedPlan = useShownPlan()
   const villagePoints = useVillagePoints(
     (layers.labels.on && (zoom >= 11 || drill !== null)) || needVillageCounts || plan !== null,
   ).data
@@ -372,6 +375,8 @@ export function useLayerSpecs(
   }
 
   const planPoints = useMemo(() => {
+    if (!plan && savedPlan)
+      return { sites: savedPlan.sites.map(({ rank, lon, lat }) => ({ rank, lon, lat })), covered: [] }
     if (!plan || !villagePoints) return null
     const at = new Map(villagePoints.features.map((f) => [f.properties.code, f.geometry.coordinates]))
     const sites = plan.selected.flatMap((s) => {
@@ -383,7 +388,7 @@ export function useLayerSpecs(
       return c ? [{ lon: c[0], lat: c[1] }] : []
     })
     return { sites, covered }
-  }, [plan, villagePoints])
+  }, [plan, savedPlan, villagePoints])
   // A new plan brings all its proposed sites into the free part of the map, once.
   const framed = useRef<unknown>(null)
   useEffect(() => {

@@ -6,7 +6,8 @@ const H = 150
 const PAD = { l: 44, r: 8, t: 10, b: 26 }
 
 /**
- * Covered demand against the number of new models: the optimum for each k the server solved (solid, dots),
+ * Covered demand against the number of new models: the optimum for each k the server solved (solid, dots;
+ * hollow where only the best found within the time limit),
  * greedy (dashed), and the marginal gain of the k-th model as bars, so where extra models stop paying shows.
  */
 export function PlanCurve({ curve, base }: { curve: CurvePoint[]; base: number }) {
@@ -45,8 +46,15 @@ export function PlanCurve({ curve, base }: { curve: CurvePoint[]; base: number }
         <path d={line(curve, (p) => p.greedy)} className="greedy" />
         <path d={line(solved, value)} className="optimal" />
         {solved.map((p) => (
-          <circle key={`o${p.k}`} cx={x(p.k)} cy={y(value(p))} r={2.5} className="optimal-dot">
-            <title>{`${p.k}: ${fmt.number(value(p))}`}</title>
+          // hollow where the solver stopped at the time limit: the best found, not proven optimal
+          <circle
+            key={`o${p.k}`}
+            cx={x(p.k)}
+            cy={y(value(p))}
+            r={2.5}
+            className={p.status === 'optimal' ? 'optimal-dot' : 'optimal-dot unproven'}
+          >
+            <title>{`${p.k}: ${fmt.number(value(p))}${p.status === 'optimal' ? '' : ` (${t('plan.bestFound')})`}`}</title>
           </circle>
         ))}
         <text x={PAD.l - 4} y={PAD.t + 8} textAnchor="end" className="tick">
@@ -64,6 +72,9 @@ export function PlanCurve({ curve, base }: { curve: CurvePoint[]; base: number }
       </svg>
       <figcaption>
         <span className="key optimal">{t('plan.optimal')}</span>
+        {solved.some((p) => p.status !== 'optimal') && (
+          <span className="key unproven">{t('plan.bestFound')}</span>
+        )}
         <span className="key greedy">{t('plan.greedy')}</span>
         <span className="key marginal">{t('plan.marginal')}</span>
         {base > 0 && <span className="muted"> · {t('plan.axis')}</span>}

@@ -1,10 +1,9 @@
 import { useI18n } from '../state/use-i18n.ts'
 import type { PlanKpis } from './plan-api.ts'
 
-const KPI_ROWS: {
-  key: 'village_coverage' | 'population_covered' | 'demand_covered' | 'border_village_coverage'
-  share?: boolean
-}[] = [
+export type KpiKey = 'village_coverage' | 'population_covered' | 'demand_covered' | 'border_village_coverage'
+
+const KPI_ROWS: { key: KpiKey; share?: boolean }[] = [
   { key: 'village_coverage', share: true },
   { key: 'population_covered' },
   { key: 'demand_covered' },
@@ -17,8 +16,8 @@ export function PlanKpiTable({
   after,
   rows = KPI_ROWS,
 }: {
-  before: PlanKpis
-  after: PlanKpis
+  before: Pick<PlanKpis, KpiKey> | Record<KpiKey, number | null>
+  after: Pick<PlanKpis, KpiKey> | Record<KpiKey, number | null>
   rows?: typeof KPI_ROWS
 }) {
   const { t, fmt } = useI18n()
@@ -46,5 +45,5 @@ export function PlanKpiTable({
   )
 }
 
-/** Without demand (set covering counts villages): coverage and population only. */
+/** Without demand (set covering counts villages; a briefing of a plan by incidents): coverage and population. */
 export const COVER_KPI_ROWS = KPI_ROWS.filter((r) => r.key !== 'demand_covered')

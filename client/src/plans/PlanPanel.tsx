@@ -1,6 +1,8 @@
 import { Fragment, useEffect, useMemo, useState } from 'react'
 import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
+import { useMay } from '../api/client.ts'
 import { useCommunes, useScenarioId, useTaxonomies, useVillagePoints } from '../api/hooks.ts'
+import { setUi } from '../briefing/briefing-ui.ts'
 import { ScenarioPicker } from '../scenarios/ScenarioPicker.tsx'
 import { createScenario, useScenarios } from '../scenarios/scenario-api.ts'
 import { mapFocus } from '../state/map-focus.ts'
@@ -21,6 +23,7 @@ import {
   runPlan,
 } from './plan-api.ts'
 import { setPlan, usePlan } from './plan-store.ts'
+import { planSnapshot, showPlan } from './plan-view.ts'
 
 /**
  * The planner: where N new models (or a budget's worth) of a type cover the most demand, or the fewest that
@@ -55,6 +58,7 @@ export function PlanPanel() {
   const [target, setTarget] = useState<'border' | 'all'>('border')
   const [share, setShare] = useState(0.8)
   const [saving, setSaving] = useState(false)
+  const mayViews = useMay('manage_views')
 
   useEffect(() => {
     loadCosts(scenario).then(
@@ -370,6 +374,38 @@ export function PlanPanel() {
               }
             >
               {t('plan.exportXlsx')}
+            </button>
+          )}
+          {goal === 'optimize' && result && mayViews && (
+            <button
+              type="button"
+              className="btn"
+              data-action="plan-to-view"
+              title={t('plan.toViewTitle')}
+              onClick={() => {
+                const at = new Map(
+                  (points?.features ?? []).map((f) => [
+                    f.properties.code,
+                    f.geometry.coordinates as [number, number],
+                  ]),
+                )
+                showPlan(
+                  planSnapshot(
+                    result,
+                    (code) => at.get(code),
+                    (code) => communeName.get(code) ?? code,
+                  ),
+                )
+                // the slide is the map with the plan's card: the table closes, the view form opens
+                update({ table: false })
+                const typeName = name(types.find((x) => x.code === result.parameters.model_type))
+                setUi({
+                  panel: true,
+                  saving: { title: t('plan.viewTitle', { n: result.selected.length, type: typeName }) },
+                })
+              }}
+            >
+              {t('plan.toView')}
             </button>
           )}
           {error && <div className="error-text">{error}</div>}

@@ -105,7 +105,13 @@ export async function optimizePlan(deps: AppDeps, req: OptimizeRequest) {
   // never report less than the greedy start (HiGHS keeps it as its incumbent; this guards float noise)
   const best = solved.objective + 1e-9 >= greedy.objective ? solved.sites : greedy.sites
   const ordered = orderByMarginalGain(c.instance, best, include)
-  const curve = await gainCurve(c, count, locks, ordered.objective, req.time_limit_s)
+  const curve = await gainCurve(
+    c,
+    count,
+    locks,
+    { value: ordered.objective, status: solved.status },
+    req.time_limit_s,
+  )
   const timeMs = performance.now() - started
 
   const reasons = siteReasons(c.instance, ordered.sites)
@@ -129,8 +135,7 @@ export async function optimizePlan(deps: AppDeps, req: OptimizeRequest) {
     }
   })
   return {
-    status:
-      solved.status === 'optimal' ? 'optimal' : solved.status === 'time_limit' ? 'time_limit' : solved.status,
+    status: solved.status,
     objective: tidy(ordered.objective),
     gap: solved.gap,
     greedy_objective: tidy(greedy.objective),
@@ -225,21 +230,20 @@ function spreadOrder(first: number, last: number): number[] {
  * Covered demand for k = 1…N: the greedy value (the greedy of N taken k at a time) and the optimum of each
  * k (HiGHS, from the greedy start) as far as half the time limit allows, solved in an order that halves the
  * gaps first; a k left unsolved has optimal null (status not_solved), one stopped by the limit keeps the
- * best found (time_limit). marginal = optimum(k) − optimum(k − 1) where both are known.
+ * best found (time_limit), k = N included (`atN`: the answer's own solve). marginal = optimum(k) − optimum(k − 1)
+ * where both are known.
  */
-async function gainCurve(
+export async function gainCurve(
   c: Candidates,
   count: number,
   locks: { include: number[]; exclude: number[] },
-  objectiveN: number,
+  atN: { value: number; status: string },
   timeLimitS: number,
 ) {
   const greedy = greedyMaxCover(c.instance, count, locks)
   const first = Math.max(1, locks.include.length)
   const deadline = performance.now() + (timeLimitS * 1000) / 2
-  const optimal = new Map<number, { value: number; status: string }>([
-    [count, { value: objectiveN, status: 'optimal' }],
-  ])
+  const optimal = new Map<number, { value: number; status: string }>([[count, atN]])
   const greedyAt = (k: number) => greedy.gains.slice(0, k).reduce((a, b) => a + b, 0)
   for (const k of spreadOrder(first, count - 1)) {
     const left = (deadline - performance.now()) / 1000

@@ -8,6 +8,7 @@ import {
 } from '@antt/analysis'
 import { enumerateMaxCover, GREEDY_TRAP, randomCoverageInstance, subsets } from '@antt/analysis/testing'
 import { describe, expect, it } from 'vitest'
+import { gainCurve } from './optimize.ts'
 import { solveWithHighs } from './solver.ts'
 
 describe('HiGHS in the worker thread', () => {
@@ -89,5 +90,23 @@ describe('HiGHS in the worker thread', () => {
     // the greedy start is kept as the incumbent, so a solution is there even when stopped early
     expect(res.objective).toBeGreaterThanOrEqual(greedyMaxCover(inst, 40).objective - 1e-6)
     if (res.gap !== null) expect(res.gap).toBeGreaterThanOrEqual(0)
+  })
+
+  it('labels a point of the curve optimal only where it was proven so, N included', async () => {
+    const inst = randomCoverageInstance(5, 3000, 1500)
+    const model = maxCoverModel(inst, 40)
+    const stopped = await solveWithHighs(model, 0.01, modelStart(inst, model, greedyMaxCover(inst, 40).sites))
+    expect(stopped.status).toBe('time_limit')
+    const sites = { instance: inst, siteCodes: [], equivalents: [], siteOf: new Map<string, number>() }
+    const atN = { value: stopped.objective ?? 0, status: stopped.status }
+    const curve = await gainCurve(sites, 40, { include: [], exclude: [] }, atN, 0.5)
+    expect(curve.map((p) => p.k)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+    expect(curve[39].status).toBe('time_limit')
+    expect(curve[39].optimal).toBeCloseTo(atN.value, 6)
+    for (const p of curve) {
+      expect(['optimal', 'time_limit', 'not_solved']).toContain(p.status)
+      expect(p.optimal === null).toBe(p.status === 'not_solved')
+      if (p.optimal !== null) expect(p.optimal).toBeGreaterThanOrEqual(p.greedy - 1e-9)
+    }
   })
 })

@@ -3,6 +3,8 @@ import { createPortal } from 'react-dom'
 import { useHealth, useMeta, useTaxonomies } from '../../api/hooks.ts'
 import { Legend } from '../../legend/Legend.tsx'
 import { mapRef } from '../../map/map-ref.ts'
+import { PlanCard } from '../../plans/PlanCard.tsx'
+import { useShownPlan } from '../../plans/plan-view.ts'
 import { useAtlas } from '../../state/store.ts'
 import { useI18n } from '../../state/use-i18n.ts'
 import {
@@ -22,11 +24,12 @@ const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' '])
 const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp'])
 
 /** Room the slide's title bar, legend and controls take, so the saved extent fits in what is left. */
-function slidePadding(): Padding {
+/** The map's free part of a slide: below the titles, above the controls, beside the legend (and a plan's card). */
+function slidePadding(state: SavedView['state']): Padding {
   const w = window.innerWidth
   return w < 900
     ? { top: 100, bottom: 70, left: 16, right: 16 }
-    : { top: 110, bottom: 76, left: 40, right: Math.min(340, w * 0.3) }
+    : { top: 110, bottom: 76, left: state.plan ? Math.min(380, w * 0.3) : 40, right: Math.min(340, w * 0.3) }
 }
 
 /**
@@ -51,6 +54,7 @@ export function Presenter({ viewIds, title, start }: { viewIds: number[]; title:
   const meta = useMeta().data
   const tax = useTaxonomies().data
   const state = useAtlas((s) => s)
+  const plan = useShownPlan()
   const slide = slides[index]
   const leave = useCallback(() => setUi({ presenting: null }), [])
 
@@ -91,7 +95,7 @@ export function Presenter({ viewIds, title, start }: { viewIds: number[]; title:
   useEffect(() => {
     if (!slide) return
     mapRef.current?.resize()
-    applySavedView(slide.state, { animate: !first.current, padding: slidePadding() })
+    applySavedView(slide.state, { animate: !first.current, padding: slidePadding(slide.state) })
     first.current = false
   }, [slideId])
 
@@ -103,7 +107,7 @@ export function Presenter({ viewIds, title, start }: { viewIds: number[]; title:
       timer = setTimeout(() => {
         if (!shown.current) return
         mapRef.current?.resize()
-        applySavedView(shown.current.state, { animate: false, padding: slidePadding() })
+        applySavedView(shown.current.state, { animate: false, padding: slidePadding(shown.current.state) })
       }, 120)
     }
     window.addEventListener('resize', refit)
@@ -168,6 +172,11 @@ export function Presenter({ viewIds, title, start }: { viewIds: number[]; title:
       <aside className="present-legend" aria-label={t('panel.legend')}>
         <Legend />
       </aside>
+      {plan && (
+        <aside className="present-plan">
+          <PlanCard plan={plan} />
+        </aside>
+      )}
       {showNotes && (
         <div className="present-notes" data-testid="slide-notes">
           {slide.notes || <span className="muted">{t('brief.noNotes')}</span>}
