@@ -110,6 +110,7 @@ describe.each(backends())('plans on the %s database', (backend) => {
       const inside = of(c).filter((v) => already.has(v)).length
       expect([0, of(c).length], c).toContain(inside)
     }
+    expect(body.selected).toHaveLength(2)
     const chosen = body.selected.map((s: any) => s.commune_code)
     expect(new Set(chosen).size).toBe(chosen.length)
     for (const s of body.selected) {
