@@ -87,7 +87,7 @@ const MATRIX: Record<Role, Allowed> = {
 }
 
 /** The analytic maps, each switched on in turn (each replaces the choropleth), with the legend that shows it drew. */
-const ANALYTIC_LAYERS = ['hotspots', 'bivariate', 'change']
+const ANALYTIC_LAYERS = ['hotspots', 'bivariate', 'change', 'emerging', 'standard']
 /** The other layers, switched on together; `models` only for roles that read records. */
 const OVERLAY_LAYERS = [
   'incidents',
@@ -96,6 +96,7 @@ const OVERLAY_LAYERS = [
   'area_classes',
   'border_belt',
   'border_line',
+  'communes_2008',
   'labels',
 ]
 
@@ -271,6 +272,10 @@ async function walk(role: Role, s: Session) {
     await page.locator('.detail-section').first().waitFor()
     expect(await present(page, '[data-testid="models-withheld"]')).toBe(may.records ? 0 : 1)
     expect(new URL(page.url()).searchParams.get('sel')).toBe('02647')
+    // the address opens the same selection again, whole (it once kept a blank page for aggregate-only roles)
+    await page.reload()
+    await page.waitForSelector('[data-testid="detail-name"]:text-is("Lào Cai")', { timeout: TIMEOUT })
+    await page.locator('.detail-section').first().waitFor({ timeout: TIMEOUT })
     // the ranking row of the selection is in sight
     await expect
       .poll(() =>
