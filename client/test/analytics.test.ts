@@ -97,6 +97,22 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
       'nodata',
     ])
     expect(sum(await legendCounts(s.page, 'legend-hotspots'))).toBe(COMMUNES)
+    // On the demo data nothing is significant at 95 % after FDR: the legend says so first (under its title, in
+    // sight on a projector's 720 pixels), with how many units without the correction and the switch to them.
+    const none = legend.getByTestId('hotspot-none')
+    const said = (await none.textContent()) ?? ''
+    const raw = Number(/FDR; (\d+) đơn vị nếu không hiệu chỉnh/.exec(said)?.[1])
+    expect(raw).toBeGreaterThan(0)
+    expect(await none.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true)
+    await legend.getByTestId('hotspot-fdr-off').click()
+    await none.waitFor({ state: 'detached', timeout: 120_000 })
+    const at95 = async () => {
+      const counts = await legendCounts(s.page, 'legend-hotspots')
+      return counts[0] + counts[1] + counts[5] + counts[6]
+    }
+    await expect.poll(at95, { timeout: 120_000 }).toBe(raw)
+    await s.page.locator('[data-layer="hotspots"] [data-field="fdr"]').check()
+    await none.waitFor({ timeout: 120_000 })
     // One fill layer at a time: the thematic map made way.
     await s.page.waitForURL(/layers=[^&]*hotspots/)
     expect(new URL(s.page.url()).searchParams.get('layers')?.split(',')).not.toContain('choropleth')

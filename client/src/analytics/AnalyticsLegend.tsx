@@ -14,7 +14,7 @@ import { useBivariateModel, useHotspotModel } from './use-analytics.ts'
 // What the dashboard's legend (legend/Legend.tsx) shows of the analytics layers beyond their legend blocks
 // (legend/analytics-blocks.ts): switches and reading hints, which a printed sheet cannot have.
 
-/** Under the hot-spot classes: why the map may be all grey, how to read the statistic, the range of values. */
+/** Under the hot-spot classes: how to read the statistic, the range of values. */
 export function HotspotLegendHints() {
   const i18n = useI18n()
   const { t } = i18n
@@ -24,7 +24,6 @@ export function HotspotLegendHints() {
   const gi = h.view === 'gi'
   return (
     <>
-      <SignificanceNote rows={result.rows} view={h.view} fdr={h.fdr} i18n={i18n} />
       {gi && (
         <div className="hint">
           {t('hotspot.giHint', { metric: lowerFirst(hotspotMetricLabel(i18n, h.metric)) })}
@@ -41,7 +40,18 @@ export function HotspotLegendHints() {
   )
 }
 
-/** Why the map is all grey, when it is: nothing significant at 95 %, and how many without FDR, with the switch. */
+/**
+ * Why the map is all grey, when it is: nothing significant at 95 %, and how many without FDR, with the switch.
+ * First under the legend's title, so that it is read before anything else on a small screen.
+ */
+export function HotspotSignificance() {
+  const i18n = useI18n()
+  const h = useAtlas((s) => s.analytics.hotspot)
+  const { result } = useHotspotModel()
+  if (!result) return null
+  return <SignificanceNote rows={result.rows} view={h.view} fdr={h.fdr} i18n={i18n} />
+}
+
 function SignificanceNote({
   rows,
   view,

@@ -87,6 +87,7 @@ export function HotspotOptions() {
         <input
           type="checkbox"
           checked={h.fdr}
+          data-field="fdr"
           onChange={(e) => setAnalytics('hotspot', { fdr: e.target.checked })}
         />
         <span>{t('hotspot.fdr')}</span>

@@ -4,6 +4,7 @@ import {
   ChangeLegendHint,
   EmergingRules,
   HotspotLegendHints,
+  HotspotSignificance,
 } from '../analytics/AnalyticsLegend.tsx'
 import { INCIDENT_RATES, type IncidentRate, isIncidentRate } from '../metrics/catalog.ts'
 import { update, useAtlas } from '../state/store.ts'
@@ -35,7 +36,14 @@ export function Legend() {
               />
             )
           case 'hotspots':
-            return <LegendEntry key={b.layer} block={b} after={<HotspotLegendHints />} />
+            return (
+              <LegendEntry
+                key={b.layer}
+                block={b}
+                lead={<HotspotSignificance />}
+                after={<HotspotLegendHints />}
+              />
+            )
           case 'bivariate':
             return <LegendEntry key={b.layer} block={b} body={<BivariateKey />} />
           case 'change':
@@ -57,11 +65,14 @@ export function Legend() {
  */
 function LegendEntry({
   block,
+  lead,
   controls,
   body,
   after,
 }: {
   block: LegendBlock
+  /** first under the title: what must be read before the rest (e.g. why the map is all grey) */
+  lead?: ReactNode
   controls?: ReactNode
   body?: ReactNode
   after?: ReactNode
@@ -80,6 +91,7 @@ function LegendEntry({
           {block.unit && <span className="legend-unit"> ({block.unit})</span>}
         </h3>
       )}
+      {lead}
       {block.notes.length > 0 && (
         <div className="legend-notes" data-testid={`legend-${block.layer}-notes`}>
           {block.notes.map((note, i) => (
