@@ -1,6 +1,8 @@
 import { createServer, type Socket } from 'node:net'
+import type { Queryable } from '@antt/data/db'
 import { afterAll, describe, expect, it } from 'vitest'
-import { mailFires, runEvaluation } from '../alerts/evaluate.ts'
+import { evaluateAlerts, mailFires, runEvaluation } from '../alerts/evaluate.ts'
+import { updateRule } from '../alerts/rules.ts'
 import { upload } from '../imports/fixtures/upload.ts'
 import { backends, getJson, signIn, useApp } from '../testing.ts'
 
@@ -32,6 +34,33 @@ describe.each(backends())('alerts on the %s database', (backend) => {
       body: JSON.stringify({ enabled: false }),
     })
 
+  /**
+   * Runs `fn` in a transaction that is rolled back afterwards: a test constructs a situation in the records,
+   * evaluates it there, and the server's shared test database keeps the records as seeded.
+   */
+  async function rolledBack(fn: (tx: Queryable) => Promise<void>) {
+    let done = false
+    await ctx.db
+      .transaction(async (tx) => {
+        await fn(tx)
+        done = true
+        throw new Error('rolled back')
+      })
+      .catch((err) => {
+        if (!done) throw err
+      })
+  }
+  /** An evaluation of every enabled rule inside such a transaction, as POST /api/alerts/evaluate runs it. */
+  const evaluateIn = (tx: Queryable) => evaluateAlerts(tx, { kind: 'manual' })
+  const episodesOf = (q: Queryable, ruleId: number) =>
+    q.query<{ id: number; unit_code: string; cleared: boolean; figures: Record<string, unknown> }>(
+      `select id::int as id, unit_code, cleared_at is not null as cleared, figures
+       from alert_episode where rule_id = $1 order by unit_code, id`,
+      [ruleId],
+    )
+  const openUnits = async (q: Queryable, ruleId: number) =>
+    (await episodesOf(q, ruleId)).filter((e) => !e.cleared).map((e) => e.unit_code)
+
   it('lets administrators and leaders make rules, not planners, and names the field at fault', async () => {
     const body = {
       name: 'Thiếu bao phủ',
@@ -50,6 +79,7 @@ describe.each(backends())('alerts on the %s database', (backend) => {
       [{ condition: 'weather' }, 'condition'],
       [{ area: { classes: ['nowhere'] } }, 'area.classes'],
       [{ area: { communes: ['99999'] } }, 'area.communes'],
+      [{ area: { communes: Array.from({ length: 201 }, (_, i) => String(10000 + i)) } }, 'area.communes'],
       [{ notify: { roles: ['nobody'] } }, 'notify.roles'],
     ] as const) {
       const res = await makeRule({ ...body, ...patch })
@@ -242,6 +272,109 @@ describe.each(backends())('alerts on the %s database', (backend) => {
     )
     expect(sent.action).toBe('alert_mail')
     expect(sent.details.to).toEqual(['truc.ban@example.vn'])
+  })
+
+  it("takes a list of provinces as a rule's area, names the field at fault, and documents the form", async () => {
+    const body = {
+      name: 'Bao phủ thôn theo tỉnh',
+      condition: 'village_coverage_below',
+      threshold: 0.4,
+      level: 'commune',
+      notify: { roles: ['leader'] },
+      enabled: false,
+    }
+    const tooMany = Array.from({ length: 41 }, (_, i) => String(10 + i))
+    for (const [area, field, problem] of [
+      [{ provinces: ['1'] }, 'area.provinces.0', 'expected a 2-digit province code'],
+      [{ provinces: ['15@2025'] }, 'area.provinces.0', 'expected a 2-digit province code'],
+      [{ provinces: [] }, 'area.provinces', '>=1'],
+      [{ provinces: tooMany }, 'area.provinces', '<=40'],
+      [{ provinces: ['15', '01'] }, 'area.provinces', 'unknown province 01'],
+      [{ provinces: ['15'], communes: ['02647'] }, 'area', 'expected one of {"all": true}'],
+    ] as const) {
+      const res = await makeRule({ ...body, area })
+      expect(res.status, JSON.stringify(area)).toBe(400)
+      expect(res.body.error.details[0].field, JSON.stringify(area)).toBe(field)
+      expect(res.body.error.details[0].problem).toContain(problem)
+    }
+    const made = await makeRule({ ...body, area: { provinces: ['15'] } })
+    expect(made.status).toBe(201)
+    expect(made.body.rule.area).toEqual({ provinces: ['15'] })
+
+    const doc = (await getJson(ctx.raw, '/api/openapi.json')).body
+    const area =
+      doc.paths['/api/alerts/rules'].post.requestBody.content['application/json'].schema.properties.area
+    expect(area.anyOf.map((form: any) => Object.keys(form.properties))).toEqual([
+      ['all'],
+      ['classes'],
+      ['communes'],
+      ['provinces'],
+    ])
+    expect(area.anyOf[3].properties.provinces).toMatchObject({ maxItems: 40, items: { pattern: '^\\d{2}$' } })
+    expect(area.description).toContain('{"provinces": [2-digit codes of provinces in force]}')
+  })
+
+  it('watches the communes and villages of the provinces a rule names, and no others', async () => {
+    const communeRule = (
+      await makeRule({
+        name: 'Bao phủ thôn dưới 40 % (tỉnh)',
+        condition: 'village_coverage_below',
+        threshold: 0.4,
+        area: { provinces: ['15'] },
+        level: 'commune',
+        notify: { roles: ['leader'] },
+      })
+    ).body.rule.id
+    const villageRule = (
+      await makeRule({
+        name: 'Thôn có trên 1 mô hình quá hạn kiểm tra (tỉnh)',
+        condition: 'overdue_evaluations_above',
+        threshold: 1,
+        area: { provinces: ['15'] },
+        level: 'village',
+        notify: { roles: ['leader'] },
+      })
+    ).body.rule.id
+    // Every commune of the test data is in Lào Cai (15): the rules watch what the metrics of the whole area show.
+    const metricsOf = async (level: string) =>
+      (await getJson(ctx.app, `/api/metrics?level=${level}&${PERIOD}`)).body.rows
+    const communes = (await metricsOf('commune'))
+      .filter((r: any) => r.village_coverage < 0.4)
+      .map((r: any) => r.code)
+      .sort()
+    const villages = (await metricsOf('village'))
+      .filter((r: any) => r.active_models - r.compliant_models > 1)
+      .map((r: any) => r.code)
+      .sort()
+    expect(communes).toContain('02788')
+    expect(villages.filter((v: string) => v.startsWith('02989-'))).toHaveLength(3)
+
+    await rolledBack(async (tx) => {
+      await evaluateIn(tx)
+      expect(await openUnits(tx, communeRule)).toEqual(communes)
+      expect(await openUnits(tx, villageRule)).toEqual(villages)
+
+      // Two communes move to another province (08): the rules of province 15 no longer watch them or their villages.
+      await tx.query(
+        `insert into province (code, official_code, name, valid_from, geom)
+         select '08', '08', 'Tỉnh Tuyên Quang', '2025-07-01', geom from province where code = '15'`,
+      )
+      await tx.query(`update commune set province_code = '08' where code in ('02788', '02989')`)
+      await evaluateIn(tx)
+      expect(await openUnits(tx, communeRule)).toEqual(communes.filter((c: string) => c !== '02788'))
+      expect(await openUnits(tx, villageRule)).toEqual(
+        villages.filter((v: string) => !v.startsWith('02989-')),
+      )
+      const gone = (await episodesOf(tx, communeRule)).filter((e) => e.cleared)
+      expect(gone.map((e) => e.unit_code)).toEqual(['02788'])
+
+      // Both provinces: 02788 is watched again, in a new episode.
+      await updateRule(tx, communeRule, { area: { provinces: ['15', '08'] } })
+      await evaluateIn(tx)
+      expect(await openUnits(tx, communeRule)).toEqual(communes)
+    })
+    await disable(communeRule)
+    await disable(villageRule)
   })
 
   if (backend === 'embedded') {
