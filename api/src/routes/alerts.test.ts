@@ -2,6 +2,7 @@ import { createServer, type Socket } from 'node:net'
 import type { Queryable } from '@antt/data/db'
 import { afterAll, describe, expect, it } from 'vitest'
 import { evaluateAlerts, mailFires, runEvaluation } from '../alerts/evaluate.ts'
+import { mailConfigFromEnv } from '../alerts/mail.ts'
 import { updateRule } from '../alerts/rules.ts'
 import { upload } from '../imports/fixtures/upload.ts'
 import { backends, getJson, signIn, useApp } from '../testing.ts'
@@ -9,6 +10,72 @@ import { backends, getJson, signIn, useApp } from '../testing.ts'
 const PERIOD = 'from=2025-07-01&to=2026-06-30'
 /** The last date of the seeded data: evaluations run "as of" it. */
 const AS_OF = '2026-06-30'
+
+interface RelayedMail {
+  from: string
+  to: string[]
+  /** the lines between DATA and the final dot */
+  lines: string[]
+}
+
+/**
+ * A mail relay on a free local port that speaks just enough SMTP (RFC 5321) to accept messages, and keeps them.
+ * `next()` resolves with the next message to arrive.
+ */
+async function listenSmtp() {
+  const received: RelayedMail[] = []
+  const waiting: ((m: RelayedMail) => void)[] = []
+  const server = createServer((socket: Socket) => {
+    let mail: RelayedMail = { from: '', to: [], lines: [] }
+    let data = false
+    let buffer = ''
+    socket.write('220 relay\r\n')
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('utf8')
+      const lines = buffer.split('\r\n')
+      buffer = lines.pop() ?? '' // an incomplete line waits for the next chunk
+      for (const line of lines) {
+        if (data) {
+          if (line === '.') {
+            data = false
+            received.push(mail)
+            waiting.shift()?.(mail)
+            mail = { from: '', to: [], lines: [] }
+            socket.write('250 queued\r\n')
+          } else mail.lines.push(line)
+        } else if (line.startsWith('DATA')) {
+          data = true
+          socket.write('354 go on\r\n')
+        } else if (line.startsWith('QUIT')) socket.end('221 bye\r\n')
+        else {
+          const address = /^(MAIL FROM|RCPT TO):<(.*)>$/.exec(line)
+          if (address?.[1] === 'MAIL FROM') mail.from = address[2]
+          if (address?.[1] === 'RCPT TO') mail.to.push(address[2])
+          socket.write('250 ok\r\n')
+        }
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    port: (server.address() as { port: number }).port,
+    received,
+    next: () => new Promise<RelayedMail>((resolve) => waiting.push(resolve)),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** A message's Subject (RFC 2047, UTF-8 base64) and body (base64), decoded. */
+function readMail(mail: RelayedMail) {
+  const headerEnd = mail.lines.indexOf('')
+  const subject = mail.lines.find((l) => l.startsWith('Subject: '))?.slice('Subject: '.length) ?? ''
+  const encoded = /^=\?UTF-8\?B\?(.*)\?=$/.exec(subject)
+  return {
+    headerEnd,
+    subject: encoded ? Buffer.from(encoded[1], 'base64').toString('utf8') : subject,
+    text: Buffer.from(mail.lines.slice(headerEnd + 1).join(''), 'base64').toString('utf8'),
+  }
+}
 
 describe.each(backends())('alerts on the %s database', (backend) => {
   const ctx = useApp(backend)
@@ -224,31 +291,7 @@ describe.each(backends())('alerts on the %s database', (backend) => {
   })
 
   it('e-mails a fire in Vietnamese through the configured relay and audits the send', async () => {
-    const received: string[] = []
-    const relay = createServer((socket: Socket) => {
-      let data = false
-      let buffer = ''
-      socket.write('220 relay\r\n')
-      socket.on('data', (chunk) => {
-        buffer += chunk.toString('utf8')
-        const lines = buffer.split('\r\n')
-        buffer = lines.pop() ?? '' // an incomplete line waits for the next chunk
-        for (const line of lines) {
-          if (data) {
-            if (line === '.') {
-              data = false
-              socket.write('250 queued\r\n')
-            } else received.push(line)
-          } else if (line.startsWith('DATA')) {
-            data = true
-            socket.write('354 go on\r\n')
-          } else if (line.startsWith('QUIT')) socket.end('221 bye\r\n')
-          else socket.write('250 ok\r\n')
-        }
-      })
-    })
-    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve))
-    const port = (relay.address() as { port: number }).port
+    const relay = await listenSmtp()
     const fire = {
       id: 1,
       rule: {
@@ -261,14 +304,14 @@ describe.each(backends())('alerts on the %s database', (backend) => {
       unit_name: 'Phường Lào Cai',
       figures: { month: '2026-06', incidents: 2, baseline_incidents: 6, baseline_mean: 0.5, p: 0.09 },
     }
-    await mailFires(ctx.db, { host: '127.0.0.1', port, from: 'atlas@example.vn' }, [fire])
-    relay.close()
-    const headerEnd = received.indexOf('')
-    const body = Buffer.from(received.slice(headerEnd + 1).join(''), 'base64')
-    expect(headerEnd).toBeGreaterThan(-1)
-    expect(received.some((l) => l.startsWith('Subject: =?UTF-8?B?'))).toBe(true)
-    const text = body.toString('utf8')
-    expect(text).toContain('Phường Lào Cai: ẩn (dưới 3) vụ việc trong tháng 2026-06')
+    await mailFires(ctx.db, { host: '127.0.0.1', port: relay.port, from: 'atlas@example.vn' }, [fire])
+    await relay.close()
+    expect(relay.received).toHaveLength(1)
+    const mail = readMail(relay.received[0])
+    expect(mail.headerEnd).toBeGreaterThan(-1)
+    expect(relay.received[0].lines.some((l) => l.startsWith('Subject: =?UTF-8?B?'))).toBe(true)
+    expect(mail.subject).toBe('[ANTT Atlas] Vụ việc tăng: Phường Lào Cai')
+    expect(mail.text).toContain('Phường Lào Cai: ẩn (dưới 3) vụ việc trong tháng 2026-06')
     const [sent] = await ctx.db.query<{ action: string; details: { to: string[] } }>(
       `select action, details from audit_log where action like 'alert_mail%' order by id desc limit 1`,
     )
@@ -645,6 +688,86 @@ describe.each(backends())('alerts on the %s database', (backend) => {
       .poll(() => episodesOf(ctx.db, id), { timeout: 60_000, interval: 100 })
       .toEqual([{ ...fired, cleared: true }])
     await disable(id)
+  })
+
+  /** Runs `fn` with SMTP_URL (and the sender) set as given, or unset, and restores them. */
+  async function withMailEnv(url: string | null, fn: () => Promise<void>) {
+    const saved = { url: process.env.SMTP_URL, from: process.env.ALERT_MAIL_FROM }
+    if (url === null) delete process.env.SMTP_URL
+    else process.env.SMTP_URL = url
+    process.env.ALERT_MAIL_FROM = 'atlas@example.vn'
+    try {
+      await fn()
+    } finally {
+      for (const [key, value] of [
+        ['SMTP_URL', saved.url],
+        ['ALERT_MAIL_FROM', saved.from],
+      ] as const)
+        if (value === undefined) delete process.env[key]
+        else process.env[key] = value
+    }
+  }
+  const coverageRuleWithEmail = (name: string) =>
+    makeRule({
+      name,
+      condition: 'village_coverage_below',
+      threshold: 0.5,
+      area: { communes: ['02701'] }, // Y Tý: 3 of its 14 villages covered
+      notify: { emails: ['truc.ban@example.vn'] },
+    })
+  const auditedActions = async (target: string) =>
+    (
+      await ctx.db.query<{ action: string }>(
+        `select action from audit_log where target = $1 and action like 'alert_%' order by id`,
+        [target],
+      )
+    ).map((a) => a.action)
+
+  it('sends no e-mail when no SMTP server is configured, and still audits the fire', async () => {
+    await withMailEnv(null, async () => {
+      expect(mailConfigFromEnv()).toBeNull()
+      const id = (await coverageRuleWithEmail('Bao phủ thôn Y Tý (không gửi thư)')).body.rule.id
+      const res = await evaluate()
+      expect(res.status).toBe(200)
+      expect(await openUnits(ctx.db, id)).toEqual(['02701'])
+      // nothing is queued to send after the request: the fire is audited, no send and no failed send
+      expect(await auditedActions(`${id}:02701`)).toEqual(['alert_fire'])
+      const [episode] = await episodesOf(ctx.db, id)
+      const mailed = await ctx.db.query(
+        `select 1 from audit_log where action like 'alert_mail%' and (details->>'episode_id')::bigint = $1`,
+        [episode.id],
+      )
+      expect(mailed).toEqual([])
+      await disable(id)
+    })
+  })
+
+  it('e-mails the fires of an evaluation in Vietnamese through the relay in SMTP_URL, and audits the send', async () => {
+    const relay = await listenSmtp()
+    await withMailEnv(`smtp://127.0.0.1:${relay.port}`, async () => {
+      const name = 'Bao phủ thôn Y Tý'
+      const id = (await coverageRuleWithEmail(name)).body.rule.id
+      const arrived = relay.next()
+      expect((await evaluate()).status).toBe(200)
+      const mail = await arrived
+      expect(mail.from).toBe('atlas@example.vn')
+      expect(mail.to).toEqual(['truc.ban@example.vn'])
+      const { subject, text } = readMail(mail)
+      expect(subject).toBe(`[ANTT Atlas] ${name}: Y Tý`)
+      expect(text).toBe(
+        `Y Tý: tỷ lệ thôn, tổ có mô hình 21,4 % (3/14)\n\nQuy tắc cảnh báo: ${name}\nĐơn vị: Y Tý (02701)\n`,
+      )
+      await expect.poll(() => auditedActions(`${id}:02701`)).toEqual(['alert_fire', 'alert_mail'])
+      const [episode] = await episodesOf(ctx.db, id)
+      const [sent] = await ctx.db.query<{ details: Record<string, unknown> }>(
+        `select details from audit_log where action = 'alert_mail' and target = $1`,
+        [`${id}:02701`],
+      )
+      expect(sent.details).toEqual({ episode_id: episode.id, to: ['truc.ban@example.vn'] })
+      await disable(id)
+    })
+    await relay.close()
+    expect(relay.received).toHaveLength(1)
   })
 
   if (backend === 'embedded') {
