@@ -668,25 +668,30 @@ describe.each(backends())('alerts on the %s database', (backend) => {
       figures: { exemplary_dissolved: 1, last_dissolved_on: model.dissolved_on, months: 12 },
     }
 
-    expect((await edit(true)).status).toBe(200)
-    // the evaluation runs after the commit, off the response path
-    await expect.poll(() => episodesOf(ctx.db, id), { timeout: 60_000, interval: 100 }).toEqual([fired])
-    const [audited] = await ctx.db.query<{ details: { run: string } }>(
-      `select details from audit_log where action = 'alert_fire' and target = $1`,
-      [`${id}:${model.commune_code}`],
-    )
-    expect(audited.details.run).toBe('records')
-    const told = (await getJson(await signIn(ctx.raw, 'leader'), '/api/alerts?lang=en')).body.alerts.filter(
-      (a: any) => a.rule_id === id,
-    )
-    expect(told.map((a: any) => a.message)).toEqual([
-      `${name}: 1 exemplary model(s) dissolved in the last 12 months`,
-    ])
+    try {
+      expect((await edit(true)).status).toBe(200)
+      // the evaluation runs after the commit, off the response path
+      await expect.poll(() => episodesOf(ctx.db, id), { timeout: 60_000, interval: 100 }).toEqual([fired])
+      const [audited] = await ctx.db.query<{ details: { run: string } }>(
+        `select details from audit_log where action = 'alert_fire' and target = $1`,
+        [`${id}:${model.commune_code}`],
+      )
+      expect(audited.details.run).toBe('records')
+      const told = (await getJson(await signIn(ctx.raw, 'leader'), '/api/alerts?lang=en')).body.alerts.filter(
+        (a: any) => a.rule_id === id,
+      )
+      expect(told.map((a: any) => a.message)).toEqual([
+        `${name}: 1 exemplary model(s) dissolved in the last 12 months`,
+      ])
 
-    expect((await edit(false)).status).toBe(200)
-    await expect
-      .poll(() => episodesOf(ctx.db, id), { timeout: 60_000, interval: 100 })
-      .toEqual([{ ...fired, cleared: true }])
+      expect((await edit(false)).status).toBe(200)
+      await expect
+        .poll(() => episodesOf(ctx.db, id), { timeout: 60_000, interval: 100 })
+        .toEqual([{ ...fired, cleared: true }])
+    } finally {
+      // the server's test database is shared: the model is as seeded again even when a check above failed
+      await ctx.db.query('update security_model set exemplary = false where id = $1', [model.id])
+    }
     await disable(id)
   })
 
