@@ -315,6 +315,12 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
     await s.page.getByTestId('account-menu').click()
     await s.page.locator('[data-screen="alerts"]').click()
     const form = s.page.getByTestId('alert-rule-form')
+    // one province served: its communes and classes are the choices, not a list of provinces
+    await form.locator('select[name="area"]').waitFor()
+    const areaForms = await form
+      .locator('select[name="area"] option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+    expect(areaForms).toEqual(['all', 'classes', 'communes'])
     await form.locator('input[name="name"]').fill('Border coverage')
     await form.locator('input[name="threshold"]').fill('1.5')
     await form.locator('button[type="submit"]').click()

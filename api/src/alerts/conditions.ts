@@ -40,7 +40,10 @@ export interface ConditionInput {
   asOf: string
 }
 
-/** Units of the level in the area (and among `communes`), as SQL over `units(code, commune_code)`. */
+/**
+ * Units of the level in the area (and among `communes`), as SQL over `units(code, commune_code)`; a unit is in a
+ * province by its commune's `province_code`. Parameters $1–$6 are `unitParams()`.
+ */
 const UNITS_SQL = `
   units as (
     select u.code, u.commune_code from (
@@ -51,7 +54,9 @@ const UNITS_SQL = `
     where ($2::boolean
            or u.commune_code = any ($3::text[])
            or exists (select 1 from commune_area_class a
-                      where a.commune_code = u.commune_code and a.class_code = any ($4::text[])))
+                      where a.commune_code = u.commune_code and a.class_code = any ($4::text[]))
+           or exists (select 1 from commune pc
+                      where pc.code = u.commune_code and pc.province_code = any ($6::text[])))
       and ($5::text[] is null or u.commune_code = any ($5::text[]))
   )`
 
@@ -62,6 +67,7 @@ function unitParams(c: ConditionInput): unknown[] {
     'communes' in c.area ? c.area.communes : [],
     'classes' in c.area ? c.area.classes : [],
     c.communes,
+    'provinces' in c.area ? c.area.provinces : [],
   ]
 }
 
@@ -88,7 +94,7 @@ export async function triggeredUnits(db: Queryable, c: ConditionInput): Promise<
         `with ${UNITS_SQL}
          select m.code, u.commune_code, m.villages, m.villages_covered, m.village_coverage, m.population,
                 m.population_covered, m.active_models, m.compliant_models
-         from unit_metrics($1, $6::date - 364, $6::date) m join units u on u.code = m.code`,
+         from unit_metrics($1, $7::date - 364, $7::date) m join units u on u.code = m.code`,
         [...p, c.asOf],
       )
       const out: Triggered[] = []
@@ -134,8 +140,8 @@ export async function triggeredUnits(db: Queryable, c: ConditionInput): Promise<
         baseline_incidents: number
       }>(
         `with ${UNITS_SQL},
-         m as (select (date_trunc('month', $6::date + 1) - interval '1 month')::date as start,
-                      (date_trunc('month', $6::date + 1) - interval '1 day')::date as last)
+         m as (select (date_trunc('month', $7::date + 1) - interval '1 month')::date as start,
+                      (date_trunc('month', $7::date + 1) - interval '1 day')::date as last)
          select u.code, u.commune_code, to_char(m.start, 'YYYY-MM') as month,
                 count(i.id) filter (where i.occurred_on between m.start and m.last)::int as incidents,
                 count(i.id) filter (where i.occurred_on >= (m.start - interval '12 months')::date
@@ -175,7 +181,7 @@ export async function triggeredUnits(db: Queryable, c: ConditionInput): Promise<
          from units u join security_model s
            on (case when $1 = 'commune' then s.commune_code else s.village_code end) = u.code
          where s.exemplary and s.status = 'dissolved'
-           and s.dissolved_on > ($6::date - make_interval(months => $7::int))::date and s.dissolved_on <= $6::date
+           and s.dissolved_on > ($7::date - make_interval(months => $8::int))::date and s.dissolved_on <= $7::date
          group by u.code, u.commune_code`,
         [...p, c.asOf, c.threshold],
       )
@@ -191,10 +197,10 @@ export async function triggeredUnits(db: Queryable, c: ConditionInput): Promise<
          select u.code, u.commune_code, to_char(max(o.held_on), 'YYYY-MM-DD') as last
          from units u left join outreach_session o
            on (case when $1 = 'commune' then o.commune_code else o.village_code end) = u.code
-          and o.held_on <= $6::date
+          and o.held_on <= $7::date
          group by u.code, u.commune_code
          having max(o.held_on) is null
-             or max(o.held_on) <= ($6::date - make_interval(months => $7::int))::date`,
+             or max(o.held_on) <= ($7::date - make_interval(months => $8::int))::date`,
         [...p, c.asOf, c.threshold],
       )
       return rows.map((r) => ({

@@ -24,7 +24,7 @@ export interface FiredEpisode {
 }
 
 /** Key of the transaction-level advisory lock held by a run: one run at a time, across processes too. */
-const RUN_LOCK = 160_016
+export const RUN_LOCK = 160_016
 
 /**
  * Evaluates every enabled rule (for the units of `communes` only, when given) and records what changed:
@@ -118,11 +118,11 @@ export async function evaluateAlerts(
       })
     }
   }
-  await q.query('update alert_run set finished_at = now(), fired = $2, cleared = $3 where id = $1', [
-    runId,
-    fired,
-    cleared,
-  ])
+  // clock_timestamp(): now() is the start of the transaction, which would make every run finish as it began
+  await q.query(
+    'update alert_run set finished_at = clock_timestamp(), fired = $2, cleared = $3 where id = $1',
+    [runId, fired, cleared],
+  )
   return { fired, cleared, as_of: asOf, fires }
 }
 

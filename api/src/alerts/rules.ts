@@ -1,4 +1,4 @@
-import { communeCode } from '@antt/contract'
+import { communeCode, provinceCode } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
 import { z } from 'zod'
 import { ApiError, badRequest, notFound } from '../http/errors.ts'
@@ -15,18 +15,32 @@ export const ALERT_CONDITIONS = [
 ] as const
 export type AlertCondition = (typeof ALERT_CONDITIONS)[number]
 
-const areaSchema = z.union([
-  z.object({ all: z.literal(true) }).strict(),
-  z
-    .object({
-      classes: z
-        .array(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected an area class code'))
-        .min(1)
-        .max(20),
-    })
-    .strict(),
-  z.object({ communes: z.array(communeCode).min(1).max(200) }).strict(),
-])
+/** The most provinces a rule names: the country has 34 since 2025-07-01 (as for a user's scope). */
+const MAX_RULE_PROVINCES = 40
+
+const areaSchema = z
+  .union(
+    [
+      z.object({ all: z.literal(true) }).strict(),
+      z
+        .object({
+          classes: z
+            .array(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected an area class code'))
+            .min(1)
+            .max(20),
+        })
+        .strict(),
+      z.object({ communes: z.array(communeCode).min(1).max(200) }).strict(),
+      z.object({ provinces: z.array(provinceCode).min(1).max(MAX_RULE_PROVINCES) }).strict(),
+    ],
+    { message: 'expected one of {"all": true}, {"classes": […]}, {"communes": […]}, {"provinces": […]}' },
+  )
+  .meta({
+    description:
+      'The units a rule watches: {"all": true} (the whole scope), {"classes": [area class codes]} (communes ' +
+      'with any of these classes, and their villages), {"communes": [5-digit codes]} or {"provinces": ' +
+      '[2-digit codes of provinces in force]} (their communes and villages)',
+  })
 export type AlertArea = z.infer<typeof areaSchema>
 
 const notifySchema = z
@@ -101,6 +115,14 @@ export async function checkRule(db: Queryable, r: NewRule): Promise<void> {
     )
     const unknown = r.area.classes.filter((c) => !rows.some((x) => x.code === c))
     if (unknown.length) throw badRequest('area.classes', `unknown area class ${unknown.join(', ')}`)
+  }
+  if ('provinces' in r.area) {
+    const rows = await db.query<{ code: string }>(
+      'select code from province where valid_to is null and code = any ($1::text[])',
+      [r.area.provinces],
+    )
+    const unknown = r.area.provinces.filter((c) => !rows.some((x) => x.code === c))
+    if (unknown.length) throw badRequest('area.provinces', `unknown province ${unknown.join(', ')}`)
   }
   if ('communes' in r.area) {
     const rows = await db.query<{ code: string }>('select code from commune where code = any ($1::text[])', [

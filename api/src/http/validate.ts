@@ -6,10 +6,24 @@ import { ApiError, type ErrorDetail } from './errors.ts'
 /** Longest query string accepted, in characters. */
 export const MAX_QUERY_LENGTH = 4096
 
-function toDetails(error: z.ZodError): ErrorDetail[] {
-  return error.issues.map((i) => {
-    if (i.code === 'unrecognized_keys') return { field: i.keys.join(','), problem: 'unknown parameter' }
-    return { field: i.path.join('.') || undefined, problem: i.message }
+/**
+ * A union that no form matched is one issue, "Invalid input", at the union. When the input has the keys of one
+ * form only (every other form lacks keys it has: unrecognized_keys), it was meant as that form, and that form's
+ * own problem (say, area.provinces: too many) is the one to report.
+ */
+function meantForm(i: z.core.$ZodIssue): z.core.$ZodIssue[] | null {
+  if (i.code !== 'invalid_union') return null
+  const meant = i.errors.filter((form) => !form.some((e) => e.code === 'unrecognized_keys'))
+  if (meant.length !== 1 || meant[0].length === 0) return null
+  return meant[0].map((e) => ({ ...e, path: [...i.path, ...e.path] }))
+}
+
+function toDetails(error: { issues: readonly z.core.$ZodIssue[] }): ErrorDetail[] {
+  return error.issues.flatMap((i): ErrorDetail[] => {
+    const form = meantForm(i)
+    if (form) return toDetails({ issues: form })
+    if (i.code === 'unrecognized_keys') return [{ field: i.keys.join(','), problem: 'unknown parameter' }]
+    return [{ field: i.path.join('.') || undefined, problem: i.message }]
   })
 }
 

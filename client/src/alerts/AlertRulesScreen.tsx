@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { ApiError, request } from '../api/client.ts'
+import { useNational } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 
 /** Conditions of the API (api/src/alerts/rules.ts), in its order. */
@@ -29,11 +30,14 @@ interface Rule {
   name: string
   condition: Condition
   threshold: number
-  area: { all?: true; classes?: string[]; communes?: string[] }
+  area: { all?: true; classes?: string[]; communes?: string[]; provinces?: string[] }
   level: 'commune' | 'village'
   notify: { roles: string[]; users: string[]; emails: string[] }
   enabled: boolean
 }
+
+/** The area forms of a rule; a list of provinces only where the atlas serves more than one. */
+type AreaMode = 'all' | 'classes' | 'communes' | 'provinces'
 
 const list = (s: string) =>
   s
@@ -44,13 +48,14 @@ const list = (s: string) =>
 /** Alert rules, for administrators and leaders: list, enable or disable, delete, and a form for a new one. */
 export function AlertRulesScreen() {
   const { t } = useI18n()
+  const national = useNational()
   const [rules, setRules] = useState<Rule[]>([])
   const [error, setError] = useState<string | null>(null)
   const [name, setName] = useState('')
   const [condition, setCondition] = useState<Condition>('village_coverage_below')
   const [threshold, setThreshold] = useState(String(DEFAULT_THRESHOLD.village_coverage_below))
   const [level, setLevel] = useState<'commune' | 'village'>('commune')
-  const [areaMode, setAreaMode] = useState<'all' | 'classes' | 'communes'>('all')
+  const [areaMode, setAreaMode] = useState<AreaMode>('all')
   const [areaList, setAreaList] = useState('')
   const [roles, setRoles] = useState<string[]>(['leader'])
   const [emails, setEmails] = useState('')
@@ -117,7 +122,9 @@ export function AlertRulesScreen() {
               </td>
               <td>{r.threshold}</td>
               <td>
-                {r.area.all ? t('alerts.area.all') : (r.area.classes ?? r.area.communes ?? []).join(', ')}
+                {r.area.all
+                  ? t('alerts.area.all')
+                  : (r.area.classes ?? r.area.communes ?? r.area.provinces ?? []).join(', ')}
               </td>
               <td>{[...r.notify.roles, ...r.notify.users, ...(r.notify.emails ?? [])].join(', ')}</td>
               <td>
@@ -178,8 +185,9 @@ export function AlertRulesScreen() {
         <div className="field-row">
           <label className="field">
             <span className="field-label">{t('alerts.rule.area')}</span>
-            <select value={areaMode} onChange={(e) => setAreaMode(e.target.value as typeof areaMode)}>
+            <select name="area" value={areaMode} onChange={(e) => setAreaMode(e.target.value as AreaMode)}>
               <option value="all">{t('alerts.area.all')}</option>
+              {national && <option value="provinces">{t('alerts.area.provinces')}</option>}
               <option value="classes">{t('alerts.area.classes')}</option>
               <option value="communes">{t('alerts.area.communes')}</option>
             </select>
