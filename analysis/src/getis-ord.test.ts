@@ -117,6 +117,18 @@ describe('getisOrdGiStar', () => {
     expect(res[11].cls.startsWith('cold')).toBe(true)
   })
 
+  it('never calls a lone high value among low neighbours a cold spot', () => {
+    // one commune with many incidents in a quiet area: z > 0, yet below its conditional expectation
+    const x = Array.from({ length: 100 }, (_, i) => (i * 7) % 11)
+    for (const j of [33, 34, 35, 43, 45, 53, 54, 55]) x[j] = 0
+    x[44] = 200
+    const res = getisOrdGiStar(x, queenLattice(10, 10), { pValue: 'permutation', permutations: 999 })
+    expect(res[44].z as number).toBeGreaterThan(0)
+    expect(res[44].cls.startsWith('cold')).toBe(false)
+    for (const u of res)
+      if (u.cls !== 'not-significant') expect(Math.sign(u.z as number)).toBe(u.cls.startsWith('hot') ? 1 : -1)
+  })
+
   it('never lowers a p-value by the FDR adjustment', () => {
     for (const u of getisOrdGiStar(blockGrid(), queenLattice(10, 10))) {
       expect(u.pSimFdr as number).toBeGreaterThanOrEqual(u.pSim as number)

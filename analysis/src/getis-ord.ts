@@ -147,7 +147,11 @@ export function getisOrdGiStar(
       : source === 'analytical'
         ? pNorm[i]
         : pNormFdr[i]
-    const direction = useSim ? simDirection[i] : Math.sign(z[i])
+    // Hot or cold by the sign of z, as the map and the legend say; under permutation the unit is significant only
+    // when the permutation test points the same way. A lone high value among low neighbours has z > 0 but lies
+    // below its conditional expectation (its own value stays in place, its neighbours are drawn): neither a
+    // hot spot nor, as the permutation's side alone would have it, a cold one.
+    const direction = !useSim || simDirection[i] === Math.sign(z[i]) ? Math.sign(z[i]) : 0
     const p = island ? null : nullable(pRaw)
     return {
       id,

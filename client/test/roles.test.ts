@@ -306,6 +306,8 @@ async function walk(role: Role, s: Session) {
     await expect
       .poll(() => page.getByTestId('playback-month').textContent(), { timeout: TIMEOUT })
       .toMatch(/\d/)
+    // the classes are locked for the run, and it says so
+    await expect.poll(() => present(page, '.playback-lock'), { timeout: TIMEOUT }).toBe(1)
     // stopped while it steps: the page redraws each month, so the click does not wait on it, the test does
     await play.click({ noWaitAfter: true })
     await expect.poll(() => play.getAttribute('aria-pressed'), { timeout: TIMEOUT }).toBe('false')
