@@ -18,6 +18,7 @@ import { type Hostile, hostileCorpus } from '../src/imports/fixtures/hostile.ts'
 import { KINDS } from '../src/imports/kinds/index.ts'
 import type { ImportKind } from '../src/imports/kinds/types.ts'
 import { openTable } from '../src/imports/read/source.ts'
+import { benchSignIn } from './backends.ts'
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 16)
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_S ?? 240) * 1000
@@ -91,13 +92,7 @@ async function child(name: string) {
   const server = process.env.DATABASE_URL
   const db = server ? await openPostgres(server, { max: 2 }) : await openTestDb('embedded')
   const app = createApp(db)
-  const login = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: process.env.DEMO_PASSWORD ?? 'antt-demo-2025' }),
-  })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  const { csrf_token: csrf } = (await login.json()) as { csrf_token: string }
+  const { cookie, csrf } = await benchSignIn(app, 'admin')
   const h = build(name)
   const body = new FormData()
   body.set('kind', h.kind)

@@ -15,6 +15,7 @@ import { openPostgres } from '@antt/data/db'
 import { closeTestDbs, openTestDb, prepareTestDatabases } from '@antt/data/testing'
 import { createApp } from '../src/app.ts'
 import { csvOf, type Row } from '../src/imports/fixtures/files.ts'
+import { benchSignIn } from './backends.ts'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
 const CATEGORIES = [
@@ -39,13 +40,7 @@ async function main() {
   if (!server) await prepareTestDatabases()
   const db = server ? await openPostgres(server, { max: 4 }) : await openTestDb('embedded')
   const app = createApp(db)
-  const login = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: process.env.DEMO_PASSWORD ?? 'antt-demo-2025' }),
-  })
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]
-  const { csrf_token: csrf } = (await login.json()) as { csrf_token: string }
+  const { cookie, csrf } = await benchSignIn(app, 'admin')
   const headers = { cookie, 'x-csrf-token': csrf }
 
   // Rows at villages (a few metres off their centre), spread over the province.

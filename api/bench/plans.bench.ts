@@ -12,24 +12,16 @@
 // 1…N, which solves N − 1 more programs), the status and the optimum against greedy. Prints a Markdown table.
 import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { DEFAULT_DEMO_PASSWORD } from '@antt/data'
 import type { Db } from '@antt/data/db'
 import { createApp } from '../src/app.ts'
-import { benchBackends } from './backends.ts'
+import { benchBackends, benchSignIn } from './backends.ts'
 
 const PERIOD = { from: '2025-07-01', to: '2026-06-30' }
 const COUNTS = [5, 20, 50]
 
 async function signIn(db: Db) {
   const app = createApp(db)
-  const res = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: DEFAULT_DEMO_PASSWORD }),
-  })
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`)
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
-  const { csrf_token: csrf } = (await res.json()) as { csrf_token: string }
+  const { cookie, csrf } = await benchSignIn(app, 'admin')
   return async (body: unknown) => {
     const t = performance.now()
     const r = await app.request('/api/plans/optimize', {

@@ -11,24 +11,16 @@
 // the scenario's id and updated_at). Median of RUNS fresh apps. Prints a Markdown table.
 import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { DEFAULT_DEMO_PASSWORD } from '@antt/data'
 import type { Db } from '@antt/data/db'
 import { createApp } from '../src/app.ts'
-import { benchBackends } from './backends.ts'
+import { benchBackends, benchSignIn } from './backends.ts'
 
 const RUNS = 5
 const PLAN_SITES = 20
 
 async function signIn(db: Db) {
   const app = createApp(db)
-  const res = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'planner', password: DEFAULT_DEMO_PASSWORD }),
-  })
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`)
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
-  const { csrf_token: csrf } = (await res.json()) as { csrf_token: string }
+  const { cookie, csrf } = await benchSignIn(app, 'planner')
   return async <T = unknown>(method: string, path: string, body?: unknown) => {
     const t = performance.now()
     const r = await app.request(path, {

@@ -12,10 +12,9 @@
 import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { getisOrdGiStar, localMoran, type SpatialWeights, weightsFromNeighbours } from '@antt/analysis'
-import { DEFAULT_DEMO_PASSWORD } from '@antt/data'
 import type { Db } from '@antt/data/db'
 import { createApp } from '../src/app.ts'
-import { benchBackends } from './backends.ts'
+import { benchBackends, benchSignIn } from './backends.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const PERIOD = 'from=2025-07-01&to=2026-06-30'
@@ -53,13 +52,7 @@ const STEPS: Step[] = [
 ]
 
 async function signIn(app: App) {
-  const res = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: DEFAULT_DEMO_PASSWORD }),
-  })
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
+  const { cookie } = await benchSignIn(app, 'admin')
   return async (path: string): Promise<Response> => app.request(path, { headers: { cookie } })
 }
 

@@ -11,11 +11,10 @@
 // transaction, where the conditions still hold and nothing is written. Prints a Markdown table.
 import { cpus, loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { DEFAULT_DEMO_PASSWORD } from '@antt/data'
 import type { Db } from '@antt/data/db'
 import { evaluateAlerts } from '../src/alerts/evaluate.ts'
 import { createApp } from '../src/app.ts'
-import { benchBackends } from './backends.ts'
+import { benchBackends, benchSignIn } from './backends.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 
@@ -55,13 +54,7 @@ const RULES: [string, string, number, string, string][] = [
 class Rollback extends Error {}
 
 async function signIn(app: ReturnType<typeof createApp>) {
-  const res = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: DEFAULT_DEMO_PASSWORD }),
-  })
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`)
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
+  const { cookie } = await benchSignIn(app, 'admin')
   return (path: string) => app.request(path, { headers: { cookie } })
 }
 
