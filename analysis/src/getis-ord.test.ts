@@ -125,6 +125,8 @@ describe('getisOrdGiStar', () => {
     const res = getisOrdGiStar(x, queenLattice(10, 10), { pValue: 'permutation', permutations: 999 })
     expect(res[44].z as number).toBeGreaterThan(0)
     expect(res[44].cls.startsWith('cold')).toBe(false)
+    // its pseudo p-value speaks for the side of z: nothing to say there
+    expect(res[44].pSim).toBe(1)
     for (const u of res)
       if (u.cls !== 'not-significant') expect(Math.sign(u.z as number)).toBe(u.cls.startsWith('hot') ? 1 : -1)
   })

@@ -121,7 +121,6 @@ export function getisOrdGiStar(
 
   let pSim: number[] = new Array(n).fill(Number.NaN)
   let zSim: number[] = new Array(n).fill(Number.NaN)
-  let simDirection: number[] = new Array(n).fill(0)
   if (permutations > 0 && s > 0) {
     const perm = conditionalPermutation({
       values: x,
@@ -131,9 +130,14 @@ export function getisOrdGiStar(
       permutations,
       rng: createRng(opts.seed ?? DEFAULT_SEED),
     })
-    pSim = Array.from(perm.pSim)
     zSim = Array.from(perm.zSim)
-    simDirection = Array.from(perm.observed, (o, i) => Math.sign(o - perm.simMean[i]))
+    // The pseudo p-value speaks for a hot or cold spot in the direction of z, as the map and the legend say.
+    // Where the permutations point the other way (a lone high value among low neighbours: z > 0, yet below
+    // its conditional expectation, its own value kept in place and its neighbours drawn) it is 1: neither a
+    // hot spot nor, as the permutation's side alone would have it, a cold one.
+    pSim = Array.from(perm.pSim, (p, i) =>
+      Math.sign(perm.observed[i] - perm.simMean[i]) === Math.sign(z[i]) ? p : Number.isFinite(p) ? 1 : p,
+    )
   }
   const pSimFdr = bhAdjust(pSim)
 
@@ -147,11 +151,7 @@ export function getisOrdGiStar(
       : source === 'analytical'
         ? pNorm[i]
         : pNormFdr[i]
-    // Hot or cold by the sign of z, as the map and the legend say; under permutation the unit is significant only
-    // when the permutation test points the same way. A lone high value among low neighbours has z > 0 but lies
-    // below its conditional expectation (its own value stays in place, its neighbours are drawn): neither a
-    // hot spot nor, as the permutation's side alone would have it, a cold one.
-    const direction = !useSim || simDirection[i] === Math.sign(z[i]) ? Math.sign(z[i]) : 0
+    const direction = Math.sign(z[i])
     const p = island ? null : nullable(pRaw)
     return {
       id,

@@ -110,7 +110,7 @@ export async function hotspots(deps: AppDeps, q: HotspotQuery): Promise<HotspotR
         gi_star:
           'Getis–Ord Gi* (Getis & Ord 1992; Ord & Getis 1995), as PySAL esda G_Local(star=True): binary queen ' +
           'contiguity weights including the unit itself (w_ii = 1); gi_z by the analytical formula; ' +
-          `gi_p ${permutations > 0 ? 'folded pseudo p-value from conditional permutations' : 'two-sided normal p-value of gi_z'}; ` +
+          `gi_p ${permutations > 0 ? 'folded pseudo p-value from conditional permutations, for the side of gi_z (1 where the permutations point the other way)' : 'two-sided normal p-value of gi_z'}; ` +
           `gi_class hot/cold at 99/95/90 % (p < 0.01/0.05/0.10) on the ${adjust} p-value`,
         local_moran:
           "local Moran's I (Anselin 1995), as PySAL esda Moran_Local: row-standardised queen contiguity weights " +
