@@ -269,7 +269,10 @@ export const emergingQuery = z
 
 export const emergingStepValue = z.object({
   step: z.string().meta({ description: 'YYYY-MM for months, YYYY-Qn for quarters' }),
-  value: count.nullable().meta({ description: 'null when suppressed for the caller (a count of 1–2)' }),
+  value: count.nullable().meta({
+    description:
+      'null when withheld from the caller (a count of 1–2, or withheld so that such a count cannot be worked out), with gi_z, gi_p and hot',
+  }),
   suppressed: z.literal(true).optional(),
   gi_z: nullableNumber,
   gi_p: nullableNumber,

@@ -4,7 +4,10 @@ import type { AlertCondition } from './rules.ts'
 
 export type Lang = 'vi' | 'en'
 
-/** Aggregate-only callers (and e-mail, which has no scope) get incident counts of 1–2 as null. */
+/**
+ * Aggregate-only callers (and e-mail, which has no scope) get incident counts of 1–2 as null, and no figure
+ * computed from such a count (auth/disclosure.ts, rule 2).
+ */
 export function discloseFigures(figures: Record<string, unknown>, aggregateOnly: boolean) {
   if (!aggregateOnly) return figures
   const out: Record<string, unknown> = { ...figures }
@@ -14,8 +17,9 @@ export function discloseFigures(figures: Record<string, unknown>, aggregateOnly:
       out[`${k}_suppressed`] = true
     }
   }
-  // the 12-month average would give its total back
+  // the 12-month average would give its total back, and the spike's p-value either count, given the other
   if (out.baseline_incidents === null) out.baseline_mean = null
+  if (COUNT_FIGURES.some((k) => out[k] === null) && 'p' in out) out.p = null
   return out
 }
 

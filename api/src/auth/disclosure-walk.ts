@@ -1,14 +1,17 @@
 // The disclosure walk (a test helper): the callers walk every GET endpoint of the served OpenAPI document and
 // every tile layer of the tile listing, over one day, one month and a year, every level and a category filter.
-// It reports an incident count of 1–2, an incident location or a count that can be worked out from a total,
-// for a caller without the incident-point permission, and any commune or village outside a scoped caller's
-// scope. A new endpoint or tile layer is walked without editing this file. Used by disclosure-walk.test.ts
-// (every role, one province) and the national test (a provincial scope over the whole country).
+// It reports an incident count of 1–2, an incident location, a count that can be worked out from a total, or a
+// statistic of a withheld count (disclosure-derived.ts: rates, ratios, p-values, z-scores, score components,
+// total rates, and a count withheld in one answer but shown in another), for a caller without the
+// incident-point permission, and any commune or village outside a scoped caller's scope. A new endpoint or
+// tile layer is walked without editing this file. Used by disclosure-walk.test.ts (every role, one province)
+// and the national test (a provincial scope over the whole country).
 import type { Db } from '@antt/data/db'
 import type { createApp } from '../app.ts'
 import { getJson, type SignedInApp, signIn } from '../testing.ts'
 import { decodeTile, featuresOf, tileAt } from '../tiles/testing.ts'
 import { isWholeMonths, MIN_DISCLOSED_COUNT, MIN_HEX_EDGE_M, monthCount, wholeMonths } from './disclosure.ts'
+import { DerivedStatistics } from './disclosure-derived.ts'
 
 /** Requests in flight at once: as many as the test database's pool has connections (data/src/testing). */
 const CONCURRENT_REQUESTS = 4
@@ -336,6 +339,7 @@ export async function walkDisclosure(
     for (const p of list.slice(0, 5)) problems.push(`${c.role} ${what}: ${p}`)
   }
   const byLevel = new Map<string, Json>()
+  const derived = new DerivedStatistics()
 
   for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, Json>>)) {
     const op = ops.get
@@ -383,7 +387,10 @@ export async function walkDisclosure(
       }
       const body = JSON.parse(text)
       if (c.aggregateOnly) {
-        note(c, url, aggregateProblems({ path, query: q, body }, incidentPoints, categoryCount))
+        note(c, url, [
+          ...aggregateProblems({ path, query: q, body }, incidentPoints, categoryCount),
+          ...derived.observe(c.role, url, q, body),
+        ])
         if (q.level && Array.isArray(body.rows)) {
           const { level, ...rest } = q
           byLevel.set(`${c.role} ${target} ${level} ${new URLSearchParams(rest)}`, body)
@@ -443,6 +450,7 @@ export async function walkDisclosure(
             problems.push(`${c.role} ${url}: a cell of ${n}`)
           if (layer.id.startsWith('incident') && f.type === 1)
             problems.push(`${c.role} ${url}: an incident point`)
+          note(c, url, derived.observe(c.role, url, q, props))
           // a hexagon wholly inside the tile (not clipped) is 2 × edge wide, flat sides north and south
           const inside = f
             .loadGeometry()
@@ -461,5 +469,6 @@ export async function walkDisclosure(
     })
   }
 
+  problems.push(...derived.finish())
   return { callers, requests, problems }
 }

@@ -45,6 +45,12 @@ const bareModel = (id: string, name: string): Row => [
   null,
 ]
 
+/**
+ * Models committed by the expiry tests go to commune 02671, not the ward: the alert tests count the ward's
+ * overdue models on the shared server database while this file runs beside them.
+ */
+const elsewhere = (row: Row): Row => row.map((v, i) => (i === 3 ? '02671' : v))
+
 interface Place {
   code: string
   lon: number
@@ -472,6 +478,89 @@ describe.each(backends())('bulk import on the %s database', (backend) => {
     const commit = await getJson(ctx.app, `/api/imports/${res.body.id}/commit`, { method: 'POST' })
     expect(commit.status).toBe(409)
     expect(commit.body.error.code).toBe('stale')
+  })
+
+  // A dry run expires when its staged rows are lost (import_status(), sql/functions/08_imports.sql): the staging
+  // table is unlogged, so crash recovery empties it while the batch still says 'validated'. Emptied here as
+  // recovery would, so the expired path runs every time rather than only when a kill lands before a commit.
+  it('refuses to commit a dry run whose staged rows were lost, as expired, and writes nothing', async () => {
+    const bytes = csvOf([
+      MODEL_HEADER,
+      elsewhere(bareModel('e1', 'Hết hạn 1')),
+      elsewhere(bareModel('e2', 'Hết hạn 2')),
+    ])
+    const res = await dry(ctx.app, 'models', bytes, 'e.csv')
+    expect(res.body).toMatchObject({ status: 'validated', valid: 2, create: 2 })
+    const id = res.body.id
+    await ctx.db.query('delete from import_row where import_id = $1', [id])
+    expect((await getJson(ctx.app, `/api/imports/${id}`)).body).toMatchObject({ id, status: 'expired' })
+
+    const models = await ctx.db.query('select count(*)::int as n from security_model')
+    for (const attempt of [1, 2]) {
+      const commit = await getJson(ctx.app, `/api/imports/${id}/commit`, { method: 'POST' })
+      expect(commit.status, `attempt ${attempt}`).toBe(409)
+      expect(commit.headers.get('content-type')).toMatch(/^application\/json/)
+      expect(commit.body.error).toMatchObject({
+        code: 'expired',
+        message: expect.stringMatching(/expired.*run the dry run again/),
+        details: [{ field: 'id', problem: expect.stringMatching(/expired/) }],
+      })
+    }
+    expect(
+      await ctx.db.query('select id from security_model where id in ($1, $2)', [key('e1'), key('e2')]),
+    ).toEqual([])
+    expect(await ctx.db.query('select count(*)::int as n from security_model')).toEqual(models)
+    expect(
+      await ctx.db.query(
+        `select status, committed_at, summary->'create' as created from import_batch where id = $1`,
+        [id],
+      ),
+    ).toEqual([{ status: 'validated', committed_at: null, created: 2 }])
+    expect(
+      await ctx.db.query(
+        `select count(*)::int as n from audit_log where action = 'import_commit' and target = $1`,
+        [id],
+      ),
+    ).toEqual([{ n: 0 }])
+    // nothing is lost either: the same file, checked again, commits both rows
+    const again = await dry(ctx.app, 'models', bytes, 'e.csv')
+    const commit = await getJson(ctx.app, `/api/imports/${again.body.id}/commit`, { method: 'POST' })
+    expect(commit.body).toMatchObject({ status: 'committed', create: 2 })
+  })
+
+  // Dry runs nobody committed are kept for a week (dry-run.ts); their age is set on the batch's own
+  // timestamp rather than waited for.
+  it('forgets a dry run left uncommitted for over a week: its commit then answers 404 and writes nothing', async () => {
+    const old = await dry(
+      ctx.app,
+      'models',
+      csvOf([MODEL_HEADER, elsewhere(bareModel('w1', 'Tuần 1'))]),
+      'w1.csv',
+    )
+    const recent = await dry(
+      ctx.app,
+      'models',
+      csvOf([MODEL_HEADER, elsewhere(bareModel('w2', 'Tuần 2'))]),
+      'w2.csv',
+    )
+    const age = (id: string, days: number) =>
+      ctx.db.query(`update import_batch set created_at = now() - make_interval(days => $2) where id = $1`, [
+        id,
+        days,
+      ])
+    await age(old.body.id, 8)
+    await age(recent.body.id, 6)
+    // the next dry run, anyone's, forgets the ones older than a week
+    await dry(ctx.app, 'models', csvOf([MODEL_HEADER, elsewhere(bareModel('w3', 'Tuần 3'))]), 'w3.csv')
+
+    expect((await ctx.app.request(`/api/imports/${old.body.id}`)).status).toBe(404)
+    const commit = await getJson(ctx.app, `/api/imports/${old.body.id}/commit`, { method: 'POST' })
+    expect(commit.status).toBe(404)
+    expect(commit.body.error).toMatchObject({ code: 'not_found', details: [{ field: 'id' }] })
+    expect(await ctx.db.query('select id from security_model where id = $1', [key('w1')])).toEqual([])
+    // six days old: kept, and it commits
+    const kept = await getJson(ctx.app, `/api/imports/${recent.body.id}/commit`, { method: 'POST' })
+    expect(kept.body).toMatchObject({ status: 'committed', create: 1 })
   })
 
   it('discards a dry run', async () => {

@@ -107,7 +107,9 @@ export const stats = new Hono<AppEnv>()
         'and false for a cold spot significant at 90 %. Categories follow Esri’s emerging hot spot definitions ' +
         '(new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical hot or cold ' +
         'spot, no pattern); `low_counts` marks units whose neighbourhood counted under one incident per step. ' +
-        'Callers without the incident-point permission get counts of 1–2 as null with `suppressed`.',
+        'Callers without the incident-point permission get each step’s withheld counts (1–2, and those withheld so ' +
+        'that such a count cannot be worked out) as null with `suppressed`, their Gi* as null, and Gi* computed ' +
+        'over the published counts only.',
       responses: { 200: jsonAnswer(emergingResult) },
     }),
     query(emergingQuery),

@@ -1,6 +1,8 @@
 import {
   EMERGING_RULES,
   emergingCategory,
+  type GiStarOptions,
+  type GiStarUnit,
   getisOrdGiStar,
   MANN_KENDALL_MIN_N,
   mannKendall,
@@ -15,12 +17,12 @@ import type {
   Level,
 } from '@antt/contract'
 import type { z } from 'zod'
-import { isSuppressed } from '../../auth/disclosure.ts'
-import { can } from '../../auth/principal.ts'
+import { isAggregateOnly } from '../../auth/disclosure.ts'
 import type { AppDeps } from '../../context.ts'
 import { badRequest } from '../../http/errors.ts'
 import { checkTaxonomyCodes } from '../metrics.ts'
 import type { Period } from '../period.ts'
+import { withheldUnits } from '../withheld-units.ts'
 import { CONTIGUITY_RULE, contiguity } from './neighbours.ts'
 
 export type EmergingStep = (typeof EMERGING_STEPS)[number]
@@ -64,6 +66,8 @@ export interface StepPlan {
   /** First day of each step. */
   starts: Date[]
   labels: string[]
+  /** Each step as a period. */
+  steps: Period[]
   /** The period widened to whole steps. */
   period: Period
 }
@@ -91,11 +95,12 @@ export function planSteps(q: { from?: string; to?: string }, step: EmergingStep,
       field,
       `the period has ${starts.length} ${step} step${starts.length === 1 ? '' : 's'}; at least ${MIN_STEPS} are needed for the trend test`,
     )
-  const end = new Date(addMonths(lastStart, monthsOf(step)).getTime() - 86_400_000)
+  const stepEnd = (d: Date) => iso(new Date(addMonths(d, monthsOf(step)).getTime() - 86_400_000))
   return {
     starts,
     labels: starts.map((d) => stepLabel(d, step)),
-    period: { from: iso(starts[0]), to: iso(end) },
+    steps: starts.map((d) => ({ from: iso(d), to: stepEnd(d) })),
+    period: { from: iso(starts[0]), to: stepEnd(lastStart) },
   }
 }
 
@@ -122,12 +127,17 @@ async function stepCounts(
 /**
  * Emerging hot spot analysis of incident counts: Gi* per step on the contiguity weights of the hot-spot map,
  * Mann–Kendall on each unit's series of Gi* z-scores, and the category (analysis/src/emerging.ts).
+ *
+ * Aggregate-only callers (auth/disclosure.ts, rule 2): a unit whose count of a step is withheld is missing data
+ * in that step, as in the hot-spot map: left out of the step's weights, with no value and no Gi*. Computed on
+ * every count, each step's Gi* z-scores are linear in the counts, and the withheld ones could be solved for
+ * from the published z-scores and values (they were: every withheld cell of a year of months, exactly).
  */
 export async function emergingHotSpots(deps: AppDeps, q: EmergingQuery): Promise<EmergingResult> {
   if (q.categories) await checkTaxonomyCodes(deps, { categories: q.categories })
   const plan = planSteps(q, q.step, (await deps.catalog.range()).to)
   const fdr = q.fdr ?? false
-  const aggregateOnly = deps.principal !== null && !can(deps.principal, 'read_incident_points')
+  const aggregateOnly = isAggregateOnly(deps.principal)
   const key = JSON.stringify([
     'emerging',
     q.level,
@@ -137,11 +147,14 @@ export async function emergingHotSpots(deps: AppDeps, q: EmergingQuery): Promise
     q.permutations,
     q.seed,
     fdr,
+    aggregateOnly,
   ])
-  const result = await deps.catalog.memo(key, async () => {
+  return deps.catalog.memo(key, async () => {
     const nb = await contiguity(deps, q.level)
     const ids = Object.keys(nb.neighbours)
     const w = weightsFromNeighbours(nb.neighbours, { ids })
+    const withheld: (Set<string> | null)[] = []
+    for (const p of plan.steps) withheld.push(await withheldUnits(deps, q.level, p, q.categories))
     const unitIndex = new Map(ids.map((id, i) => [id, i]))
     const stepIndex = new Map(plan.starts.map((d, t) => [iso(d), t]))
     const counts = plan.starts.map(() => new Float64Array(ids.length))
@@ -152,9 +165,22 @@ export async function emergingHotSpots(deps: AppDeps, q: EmergingQuery): Promise
     }
     const pValue =
       q.permutations > 0 ? (fdr ? 'permutation-fdr' : 'permutation') : fdr ? 'analytical-fdr' : 'analytical'
-    const perStep = counts.map((x, t) =>
-      getisOrdGiStar(x, w, { permutations: q.permutations, seed: q.seed + t, pValue }),
-    )
+    const perStep = counts.map((x, t): (GiStarUnit | null)[] => {
+      const options: GiStarOptions = { permutations: q.permutations, seed: q.seed + t, pValue }
+      const held = withheld[t]
+      if (!held) return getisOrdGiStar(x, w, options)
+      const shown = ids.flatMap((id, i) => (held.has(id) ? [] : [i]))
+      const gi = getisOrdGiStar(
+        shown.map((i) => x[i]),
+        weightsFromNeighbours(nb.neighbours, { ids: shown.map((i) => ids[i]) }),
+        options,
+      )
+      const out: (GiStarUnit | null)[] = ids.map(() => null)
+      shown.forEach((i, k) => {
+        out[i] = gi[k]
+      })
+      return out
+    })
     const names = new Map(
       (
         await deps.db.query<{ code: string; name: string }>(
@@ -166,6 +192,8 @@ export async function emergingHotSpots(deps: AppDeps, q: EmergingQuery): Promise
       let localTotal = 0
       const series = perStep.map((gi, t): EmergingBinRow => {
         const g = gi[i]
+        if (!g)
+          return { step: plan.labels[t], value: null, suppressed: true, gi_z: null, gi_p: null, hot: null }
         localTotal += g.localSum
         const hot = g.cls.startsWith('hot') ? true : g.cls.startsWith('cold') ? false : null
         return { step: plan.labels[t], value: counts[t][i], gi_z: g.z, gi_p: g.p, hot }
@@ -209,12 +237,16 @@ export async function emergingHotSpots(deps: AppDeps, q: EmergingQuery): Promise
         trend:
           "Mann–Kendall test of each unit's gi_z series (Mann 1945; Kendall 1975), normal approximation with " +
           `the tie correction and continuity correction; trend_p two-sided, significant below ${EMERGING_ALPHA}; ` +
-          'steps without a z-score (no incident anywhere in the step) are left out of the series',
+          'steps without a z-score (no incident anywhere in the step, or the unit withheld in it) are left out of the series',
         categories: `Esri emerging hot spot categories (ArcGIS Pro, Emerging Hot Spot Analysis); "significant" = hot true (hot-spot rules) or false (cold-spot rules); 90 % of the steps counts every step. Rules: ${JSON.stringify(EMERGING_RULES)}`,
         low_counts:
           'true when the unit and its neighbours counted fewer incidents in the whole period than there are ' +
           'steps (under one per step): the Gi* series is then mostly ties and the trend test says little',
         islands: nb.islands,
+        ...(aggregateOnly && {
+          suppressed:
+            "a unit whose count of a step is withheld (1–2 incidents, or withheld so that such a count cannot be worked out, as in /api/metrics for that month or quarter) is missing data in that step: its value, gi_z, gi_p and hot are null, and the step's Gi* is computed over the published counts only, as in the hot-spot map",
+        }),
       },
       counts: {
         units: rows.length,
@@ -224,18 +256,4 @@ export async function emergingHotSpots(deps: AppDeps, q: EmergingQuery): Promise
       rows,
     }
   })
-  return aggregateOnly ? suppressSmallCounts(result) : result
-}
-
-/** Aggregate-only callers never see a count of 1–2 (auth/disclosure.ts); the statistics stay. */
-function suppressSmallCounts(r: EmergingResult): EmergingResult {
-  return {
-    ...r,
-    rows: r.rows.map((row) => ({
-      ...row,
-      series: row.series.map((s) =>
-        isSuppressed(s.value) ? { ...s, value: null, suppressed: true as const } : s,
-      ),
-    })),
-  }
 }
