@@ -136,15 +136,21 @@ async function unitNames(q: Queryable, level: string, codes: string[]): Promise<
 }
 
 /**
- * E-mails each fire, rendered in Vietnamese, to the rule's `notify.emails` (counts of 1–2 suppressed: a
- * mailbox has no scope), and audits every send, or its failure. Nothing happens without a mail config.
+ * E-mails each fire, rendered in Vietnamese, to the rule's `notify.emails` (no incident count: a mailbox has
+ * no scope, and leaves the network), and audits every send, or its failure. Nothing happens without a mail
+ * config.
  */
 export async function mailFires(owner: Db, cfg: MailConfig | null, fires: readonly FiredEpisode[]) {
   if (!cfg) return
   for (const f of fires) {
     const to = f.rule.notify.emails ?? []
     if (to.length === 0) continue
-    const message = alertMessage(f.rule.condition, f.unit_name, discloseFigures(f.figures, true), 'vi')
+    const message = alertMessage(
+      f.rule.condition,
+      f.unit_name,
+      discloseFigures(f.figures, true, { month: true, baseline: true }),
+      'vi',
+    )
     const mail = {
       to,
       subject: `[ANTT Atlas] ${f.rule.name}: ${f.unit_name}`,

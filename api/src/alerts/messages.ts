@@ -4,15 +4,33 @@ import type { AlertCondition } from './rules.ts'
 
 export type Lang = 'vi' | 'en'
 
+/** Counts an aggregate-only reader may not see beyond 1–2: withheld in that period by secondary suppression. */
+export interface WithheldFigures {
+  /** the unit's count of the alert's month (`incidents`) */
+  month?: boolean
+  /** its count of the 12 months before (`baseline_incidents`) */
+  baseline?: boolean
+}
+
+const WITHHELD_BY: Record<(typeof COUNT_FIGURES)[number], keyof WithheldFigures> = {
+  incidents: 'month',
+  baseline_incidents: 'baseline',
+}
+
 /**
- * Aggregate-only callers (and e-mail, which has no scope) get incident counts of 1–2 as null, and no figure
- * computed from such a count (auth/disclosure.ts, rule 2).
+ * Aggregate-only callers (and e-mail, which has no scope) get incident counts of 1–2 as null, and those that
+ * /api/metrics withholds for the same unit and period to protect them (`withheld`, from withheldUnits()), and
+ * no figure computed from such a count (auth/disclosure.ts, rule 2).
  */
-export function discloseFigures(figures: Record<string, unknown>, aggregateOnly: boolean) {
+export function discloseFigures(
+  figures: Record<string, unknown>,
+  aggregateOnly: boolean,
+  withheld: WithheldFigures = {},
+) {
   if (!aggregateOnly) return figures
   const out: Record<string, unknown> = { ...figures }
   for (const k of COUNT_FIGURES) {
-    if (typeof out[k] === 'number' && isSuppressed(out[k] as number)) {
+    if (typeof out[k] === 'number' && (isSuppressed(out[k] as number) || withheld[WITHHELD_BY[k]])) {
       out[k] = null
       out[`${k}_suppressed`] = true
     }
@@ -31,8 +49,8 @@ const num = (v: unknown, lang: Lang) =>
   typeof v === 'number'
     ? v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 })
     : lang === 'vi'
-      ? 'ẩn (dưới 3)'
-      : 'suppressed (under 3)'
+      ? 'ẩn'
+      : 'withheld'
 
 const CATEGORY: Record<string, Record<Lang, string>> = {
   'new-hot-spot': { vi: 'điểm nóng mới', en: 'a new hot spot' },
@@ -65,6 +83,10 @@ export function alertMessage(
         ? `${unitName} trở thành ${CATEGORY[String(f.category)]?.vi ?? String(f.category)} về vụ việc (${num(f.months, lang)} tháng gần nhất)`
         : `${unitName} became ${CATEGORY[String(f.category)]?.en ?? String(f.category)} of incidents (last ${num(f.months, lang)} months)`
     case 'incident_spike':
+      if (f.incidents === null)
+        return vi
+          ? `${unitName}: số vụ việc trong tháng ${f.month} cao bất thường so với 12 tháng trước (số nhỏ được ẩn)`
+          : `${unitName}: incidents in ${f.month} significantly above the previous 12 months (small numbers withheld)`
       return vi
         ? `${unitName}: ${num(f.incidents, lang)} vụ việc trong tháng ${f.month}, cao bất thường so với trung bình ${num(f.baseline_mean, lang)} vụ/tháng của 12 tháng trước`
         : `${unitName}: ${num(f.incidents, lang)} incidents in ${f.month}, significantly above the 12-month average of ${num(f.baseline_mean, lang)} a month`

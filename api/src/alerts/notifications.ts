@@ -1,8 +1,16 @@
 import type { Queryable } from '@antt/data/db'
 import { z } from 'zod'
 import { can, type Principal } from '../auth/principal.ts'
+import type { AppDeps } from '../context.ts'
 import { notFound } from '../http/errors.ts'
-import { alertMessage, CONDITION_LAYER, discloseFigures, type Lang } from './messages.ts'
+import { withheldUnits } from '../services/withheld-units.ts'
+import {
+  alertMessage,
+  CONDITION_LAYER,
+  discloseFigures,
+  type Lang,
+  type WithheldFigures,
+} from './messages.ts'
 import type { AlertCondition } from './rules.ts'
 
 /** Query of GET /api/alerts. */
@@ -48,10 +56,11 @@ export interface Notification {
 const TOLD = `(r.notify -> 'roles' ? $1 or r.notify -> 'users' ? $2)`
 
 export async function listNotifications(
-  db: Queryable,
-  p: Principal,
+  deps: AppDeps,
   opts: { lang: Lang; unread: boolean; limit: number },
 ): Promise<{ unread: number; alerts: Notification[] }> {
+  const { db } = deps
+  const p = deps.principal as Principal
   const rows = await db.query<Omit<Notification, 'message' | 'layer'>>(
     `select e.id::int as id, r.id as rule_id, r.name as rule_name, r.condition, r.level, e.unit_code,
             coalesce(v.name, c.name, e.unit_code) as unit_name, e.commune_code, e.figures,
@@ -75,10 +84,11 @@ export async function listNotifications(
     [p.role, p.username, p.userId],
   )
   const aggregateOnly = !can(p, 'read_incident_points')
+  const withheld = aggregateOnly ? await withheldCounts(deps, rows) : new Map<number, WithheldFigures>()
   return {
     unread,
     alerts: rows.map((r) => {
-      const figures = discloseFigures(r.figures, aggregateOnly)
+      const figures = discloseFigures(r.figures, aggregateOnly, withheld.get(r.id))
       return {
         ...r,
         figures,
@@ -112,4 +122,41 @@ export async function markAllRead(db: Queryable, p: Principal): Promise<number> 
     [p.role, p.username, p.userId],
   )
   return rows.length
+}
+
+/** YYYY-MM → the month's first and last day; `back` months earlier for the start. */
+function monthPeriod(month: string, back = 0, months = 1) {
+  const [y, m] = month.split('-').map(Number)
+  const iso = (d: Date) => d.toISOString().slice(0, 10)
+  return {
+    from: iso(new Date(Date.UTC(y, m - 1 - back, 1))),
+    to: iso(new Date(Date.UTC(y, m - 1 - back + months, 0))),
+  }
+}
+
+/**
+ * For an aggregate-only reader: which incident spikes' counts /api/metrics withholds for the same unit and
+ * period (secondary suppression protects a count of 1–2 from being had by subtraction): the month's, and the
+ * 12 months' before it.
+ */
+async function withheldCounts(
+  deps: AppDeps,
+  rows: readonly {
+    id: number
+    condition: AlertCondition
+    level: 'commune' | 'village'
+    unit_code: string
+    figures: Record<string, unknown>
+  }[],
+): Promise<Map<number, WithheldFigures>> {
+  const out = new Map<number, WithheldFigures>()
+  for (const r of rows) {
+    const month = r.figures.month
+    if (r.condition !== 'incident_spike' || typeof month !== 'string' || !/^\d{4}-\d{2}$/.test(month))
+      continue
+    const inMonth = await withheldUnits(deps, r.level, monthPeriod(month))
+    const before = await withheldUnits(deps, r.level, monthPeriod(month, 12, 12))
+    out.set(r.id, { month: inMonth?.has(r.unit_code) ?? false, baseline: before?.has(r.unit_code) ?? false })
+  }
+  return out
 }

@@ -26,14 +26,14 @@ export const alerts = new Hono<AppEnv>()
       description:
         "Episodes of the rules that name the caller's role or user name, for units in the caller's scope. " +
         'Each has unit_code, rule_id, message (in `lang`), figures, fired_at, cleared_at (null while the ' +
-        'condition holds), read, and the map layer that shows it. Incident counts of 1–2 are null for ' +
-        'aggregate-only roles.',
+        'condition holds), read, and the map layer that shows it. For aggregate-only roles an incident count is ' +
+        'null where /api/metrics withholds it for the same unit and period (counts of 1–2, and those withheld ' +
+        'to protect them), with every figure computed from it.',
       responses: { 200: anyObject('{ unread, alerts: [...] }') },
     }),
     query(alertsQuery),
     async (c) => {
-      const { db, principal } = c.get('deps')
-      return c.json(await listNotifications(db, principal!, c.req.valid('query')))
+      return c.json(await listNotifications(c.get('deps'), c.req.valid('query')))
     },
   )
   .post(
