@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import { PriorityTable } from './analytics/PriorityTable.tsx'
 import { useSession } from './api/client.ts'
 import { useHealth, useNational } from './api/hooks.ts'
+import { setUi } from './briefing/briefing-ui.ts'
+import { SavedPlanCard } from './briefing/SavedPlanCard.tsx'
 import { areaSubtitle } from './i18n/area-subtitle.ts'
 import { Legend } from './legend/Legend.tsx'
 import { useDrawn } from './map/drawn.ts'
@@ -14,7 +16,6 @@ import { LayerPanel } from './panels/LayerPanel.tsx'
 import { PanelBoundary } from './panels/PanelBoundary.tsx'
 import { Playback } from './panels/Playback.tsx'
 import { RankingTable } from './panels/RankingTable.tsx'
-import { SavedPlanCard } from './plans/PlanCard.tsx'
 import { PlanPanel } from './plans/PlanPanel.tsx'
 import { ScenarioBanner } from './scenarios/ScenarioBanner.tsx'
 import { store, update, useAtlas } from './state/store.ts'
@@ -107,7 +108,7 @@ export function App() {
             (tableMode === 'priority' ? (
               <PriorityTable />
             ) : tableMode === 'plan' ? (
-              <PlanPanel />
+              <PlanPanel onSaveView={(title) => setUi({ panel: true, saving: { title } })} />
             ) : (
               <RankingTable />
             ))}

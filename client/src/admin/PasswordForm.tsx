@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { ApiError, request } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
-import { Field, GeneralError } from '../ui/Dialog.tsx'
+import { GeneralError, PasswordField } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
 
 /** Changes the caller's password; the API then ends every session, so the user signs in again. */
@@ -44,40 +44,23 @@ export function PasswordForm() {
     )
   return (
     <form className="adm-form" onSubmit={submit} data-testid="password-form">
-      <Field
-        name="current_password"
-        label={t('admin.password.current')}
-        error={errors.fields.current_password}
-      >
-        <input
-          type="password"
-          name="current_password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-          required
+      {(
+        [
+          ['current_password', 'admin.password.current', current, setCurrent, 'current-password'],
+          ['new_password', 'admin.password.new', next, setNext, 'new-password'],
+          ['repeat', 'admin.password.repeat', repeat, setRepeat, 'new-password'],
+        ] as const
+      ).map(([name, label, value, onValue, autoComplete]) => (
+        <PasswordField
+          key={name}
+          name={name}
+          label={t(label)}
+          error={errors.fields[name]}
+          autoComplete={autoComplete}
+          value={value}
+          onValue={onValue}
         />
-      </Field>
-      <Field name="new_password" label={t('admin.password.new')} error={errors.fields.new_password}>
-        <input
-          type="password"
-          name="new_password"
-          autoComplete="new-password"
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          required
-        />
-      </Field>
-      <Field name="repeat" label={t('admin.password.repeat')} error={errors.fields.repeat}>
-        <input
-          type="password"
-          name="repeat"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          required
-        />
-      </Field>
+      ))}
       <p className="muted adm-hint">{t('admin.password.hint')}</p>
       <GeneralError text={errors.general} />
       <div className="adm-actions">

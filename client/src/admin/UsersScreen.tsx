@@ -2,7 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { ApiError, request } from '../api/client.ts'
 import { type CommuneName, useCommuneNames, useNational, useProvinceNames } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
-import { Field, GeneralError } from '../ui/Dialog.tsx'
+import { Field, GeneralError, PasswordField } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
 import { type Role, useRoles } from './reference.ts'
 
@@ -218,20 +218,15 @@ function UserForm(props: {
             ? t('admin.users.scopeCount', { n: scope.length })
             : t('admin.users.wholeProvince')}
       </p>
-      <Field
+      <PasswordField
         name="password"
         label={u ? t('admin.users.resetPassword') : t('admin.users.password')}
         error={errors.fields.password}
-      >
-        <input
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required={!u}
-        />
-      </Field>
+        autoComplete="new-password"
+        value={password}
+        onValue={setPassword}
+        required={!u}
+      />
       {u && (
         <Field name="disabled" label={t('admin.users.disabled')} error={errors.fields.disabled}>
           <input

@@ -1,3 +1,4 @@
+import type { Layer } from '@deck.gl/core'
 import { useMemo } from 'react'
 import {
   bivariateTooltip,
@@ -19,7 +20,7 @@ import { BASEMAP_IDS } from './basemap-style.ts'
 import { type Rgba, rgba } from './colors.ts'
 import { bivariateLayer } from './layers/bivariate.ts'
 import { changeLayer } from './layers/change.ts'
-import type { UnitPolygons } from './layers/classified-units.ts'
+import type { ClassifiedUnitsProps, UnitPolygons } from './layers/classified-units.ts'
 import { emergingLayer } from './layers/emerging.ts'
 import { hotspotLayer } from './layers/hotspots.ts'
 
@@ -63,67 +64,31 @@ export function useAnalyticsLayers(units: UnitPolygons | undefined): AnalyticsLa
   const view = useAtlas((s) => s.analytics.hotspot.view)
 
   const specs: LayerSpec[] = []
-  if (units && layers.hotspots.on && hot && hotFill) {
-    specs.push({
-      id: 'hotspots',
-      props: {
-        id: 'hotspots',
-        view,
-        units,
-        fillByCode: hotFill,
-        emphasised: hot.emphasised,
-        colorKey: hot.key,
-        opacity: layers.hotspots.opacity,
-        beforeId: BASEMAP_IDS.communeLines,
-      },
-      build: hotspotLayer as LayerSpec['build'],
-    })
+  /** One analytics layer, when it is on and its model and colours are ready, above the choropleth. */
+  const add = <P extends object>(
+    id: (typeof ANALYTICS_LAYER_IDS)[number],
+    model: { emphasised: ReadonlySet<string>; key: string } | null | undefined,
+    fill: ReadonlyMap<string, Rgba> | null,
+    build: (p: ClassifiedUnitsProps & P) => Layer,
+    extra?: P,
+  ) => {
+    if (!units || !layers[id].on || !model || !fill) return
+    const props = {
+      id,
+      units,
+      fillByCode: fill,
+      emphasised: model.emphasised,
+      colorKey: model.key,
+      opacity: layers[id].opacity,
+      beforeId: BASEMAP_IDS.communeLines,
+      ...extra,
+    } as ClassifiedUnitsProps & P
+    specs.push({ id, props, build: build as LayerSpec['build'] })
   }
-  if (units && layers.bivariate.on && biv && bivFill) {
-    specs.push({
-      id: 'bivariate',
-      props: {
-        id: 'bivariate',
-        units,
-        fillByCode: bivFill,
-        emphasised: biv.emphasised,
-        colorKey: biv.key,
-        opacity: layers.bivariate.opacity,
-        beforeId: BASEMAP_IDS.communeLines,
-      },
-      build: bivariateLayer as LayerSpec['build'],
-    })
-  }
-  if (units && layers.change.on && chg && chgFill) {
-    specs.push({
-      id: 'change',
-      props: {
-        id: 'change',
-        units,
-        fillByCode: chgFill,
-        emphasised: chg.emphasised,
-        colorKey: chg.key,
-        opacity: layers.change.opacity,
-        beforeId: BASEMAP_IDS.communeLines,
-      },
-      build: changeLayer as LayerSpec['build'],
-    })
-  }
-  if (units && layers.emerging.on && emg && emgFill) {
-    specs.push({
-      id: 'emerging',
-      props: {
-        id: 'emerging',
-        units,
-        fillByCode: emgFill,
-        emphasised: emg.emphasised,
-        colorKey: emg.key,
-        opacity: layers.emerging.opacity,
-        beforeId: BASEMAP_IDS.communeLines,
-      },
-      build: emergingLayer as LayerSpec['build'],
-    })
-  }
+  add('hotspots', hot, hotFill, hotspotLayer, { view })
+  add('bivariate', biv, bivFill, bivariateLayer)
+  add('change', chg, chgFill, changeLayer)
+  add('emerging', emg, emgFill, emergingLayer)
 
   const tooltip = (deckId: string, code: string, i18n: I18n): TooltipText | null => {
     const a = store.get().analytics

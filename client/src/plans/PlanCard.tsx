@@ -1,8 +1,7 @@
 import { useTaxonomies } from '../api/hooks.ts'
-import { useBriefingUi } from '../briefing/briefing-ui.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { COVER_KPI_ROWS, PlanKpiTable } from './PlanKpiTable.tsx'
-import { type PlanSnapshot, showPlan, useShownPlan } from './plan-view.ts'
+import type { PlanSnapshot } from './plan-view.ts'
 import './plans.css'
 
 /** Sites listed on the card; the map shows all of them, numbered. */
@@ -55,17 +54,5 @@ export function PlanCard({ plan, onClose }: { plan: PlanSnapshot; onClose?: () =
         <p className="muted">{t('plan.cardMore', { n: plan.sites.length - LISTED })}</p>
       )}
     </section>
-  )
-}
-
-/** Over the dashboard's map: the plan a saved view brought, until closed (the presenter shows its own). */
-export function SavedPlanCard() {
-  const plan = useShownPlan()
-  const presenting = useBriefingUi().presenting
-  if (!plan || presenting) return null
-  return (
-    <div className="map-plan-card">
-      <PlanCard plan={plan} onClose={() => showPlan(null)} />
-    </div>
   )
 }

@@ -2,7 +2,6 @@ import { Fragment, useEffect, useMemo, useState } from 'react'
 import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
 import { useMay } from '../api/client.ts'
 import { useCommunes, useScenarioId, useTaxonomies, useVillagePoints } from '../api/hooks.ts'
-import { setUi } from '../briefing/briefing-ui.ts'
 import { ScenarioPicker } from '../scenarios/ScenarioPicker.tsx'
 import { createScenario, useScenarios } from '../scenarios/scenario-api.ts'
 import { mapFocus } from '../state/map-focus.ts'
@@ -32,7 +31,11 @@ import { planSnapshot, showPlan } from './plan-view.ts'
  * re-solve, XLSX export. A plan becomes a what-if scenario with one click, and plans start from the
  * scenario in force.
  */
-export function PlanPanel() {
+/**
+ * The planner. `onSaveView` opens the form that saves the screen as a briefing view, with a proposed title: the
+ * plan's card and numbered sites are then part of the screen.
+ */
+export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void }) {
   const { t, fmt, name, lang } = useI18n()
   const from = useAtlas((s) => s.from)
   const to = useAtlas((s) => s.to)
@@ -399,10 +402,7 @@ export function PlanPanel() {
                 // the slide is the map with the plan's card: the table closes, the view form opens
                 update({ table: false })
                 const typeName = name(types.find((x) => x.code === result.parameters.model_type))
-                setUi({
-                  panel: true,
-                  saving: { title: t('plan.viewTitle', { n: result.selected.length, type: typeName }) },
-                })
+                onSaveView(t('plan.viewTitle', { n: result.selected.length, type: typeName }))
               }}
             >
               {t('plan.toView')}

@@ -4,7 +4,7 @@ import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
-import { FormFooter } from './controls.tsx'
+import { ChoiceSelect, codeOptions, DateField, FormFooter } from './controls.tsx'
 import { opt, today } from './form-values.ts'
 import { ModelChooser } from './ModelChooser.tsx'
 import { useRecordForm } from './use-record-form.ts'
@@ -13,7 +13,6 @@ import { useRecordForm } from './use-record-form.ts'
 export function EvaluationForm({ user }: { user: SessionUser }) {
   const { t, name } = useI18n()
   const ratings = useTaxonomies().data?.ratings ?? []
-  const [commune, setCommune] = useState(user.scope?.[0] ?? '')
   const f = useRecordForm({ model_id: '', evaluated_on: today(), rating_code: '', evaluator: '', note: '' })
   const v = f.values
   const submit = (e: FormEvent) => {
@@ -34,32 +33,24 @@ export function EvaluationForm({ user }: { user: SessionUser }) {
     <form className="adm-form adm-grid" onSubmit={submit} data-testid="evaluation-form">
       <ModelChooser
         user={user}
-        commune={commune}
-        onCommune={setCommune}
         model={v.model_id}
         onModel={(id) => f.set({ model_id: id })}
         error={e.model_id}
         version={0}
       />
-      <Field name="evaluated_on" label={t('records.evaluatedOn')} error={e.evaluated_on}>
-        <DateInput
-          name="evaluated_on"
-          value={f.values.evaluated_on}
-          onDate={(v) => f.set({ evaluated_on: v })}
-          raw
-          required
-        />
-      </Field>
-      <Field name="rating_code" label={t('records.rating')} error={e.rating_code}>
-        <select {...f.bind('rating_code')} required>
-          <option value="">{t('records.choose')}</option>
-          {ratings.map((r) => (
-            <option key={r.code} value={r.code}>
-              {name(r)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <DateField
+        name="evaluated_on"
+        label={t('records.evaluatedOn')}
+        value={v.evaluated_on}
+        onDate={(x) => f.set({ evaluated_on: x })}
+        error={e.evaluated_on}
+      />
+      <ChoiceSelect
+        bind={f.bind('rating_code')}
+        label={t('records.rating')}
+        options={codeOptions(ratings, name)}
+        error={e.rating_code}
+      />
       <Field name="evaluator" label={t('records.evaluator')} error={e.evaluator}>
         <input {...f.bind('evaluator')} />
       </Field>

@@ -4,7 +4,15 @@ import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
-import { CommuneSelect, FormFooter, PlaceInput, VillageSelect } from './controls.tsx'
+import {
+  ChoiceSelect,
+  CommuneSelect,
+  codeOptions,
+  DateField,
+  FormFooter,
+  PlaceInput,
+  VillageSelect,
+} from './controls.tsx'
 import { num, opt, today } from './form-values.ts'
 import { useEditableCommunes } from './reference.ts'
 import { useRecordForm } from './use-record-form.ts'
@@ -46,25 +54,19 @@ export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: 
   const e = f.errors.fields
   return (
     <form className="adm-form adm-grid" onSubmit={submit} data-testid="incident-form">
-      <Field name="category_code" label={t('records.category')} error={e.category_code}>
-        <select {...f.bind('category_code')} required>
-          <option value="">{t('records.choose')}</option>
-          {categories.map((c) => (
-            <option key={c.code} value={c.code}>
-              {name(c)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field name="occurred_on" label={t('records.occurredOn')} error={e.occurred_on}>
-        <DateInput
-          name="occurred_on"
-          value={f.values.occurred_on}
-          onDate={(v) => f.set({ occurred_on: v })}
-          raw
-          required
-        />
-      </Field>
+      <ChoiceSelect
+        bind={f.bind('category_code')}
+        label={t('records.category')}
+        options={codeOptions(categories, name)}
+        error={e.category_code}
+      />
+      <DateField
+        name="occurred_on"
+        label={t('records.occurredOn')}
+        value={v.occurred_on}
+        onDate={(x) => f.set({ occurred_on: x })}
+        error={e.occurred_on}
+      />
       <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
       <Field name="severity" label={t('records.severity')} error={e.severity}>

@@ -1,34 +1,30 @@
+import { useState } from 'react'
 import type { SessionUser } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
-import { Field } from '../ui/Dialog.tsx'
-import { ModelSelect } from './controls.tsx'
+import { ChoiceSelect, ModelSelect } from './controls.tsx'
 import { useEditableCommunes, useModelsOf } from './reference.ts'
 
-/** A commune, then one of its models (the steward's commune is chosen for them). */
+/** A commune, then one of its models (a steward starts in their own commune). */
 export function ModelChooser(props: {
   user: SessionUser
-  commune: string
-  onCommune: (c: string) => void
   model: string
   onModel: (id: string) => void
   error?: string
+  /** bumped after a change to the commune's models, to list them afresh */
   version: number
 }) {
   const { t } = useI18n()
+  const [commune, setCommune] = useState(props.user.scope?.[0] ?? '')
   const communes = useEditableCommunes(props.user)
-  const models = useModelsOf(props.commune, props.version)
+  const models = useModelsOf(commune, props.version)
   return (
     <>
-      <Field name="commune" label={t('records.commune')}>
-        <select value={props.commune} onChange={(e) => props.onCommune(e.target.value)}>
-          <option value="">{t('records.choose')}</option>
-          {communes.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ChoiceSelect
+        bind={{ name: 'commune', value: commune, onChange: (e) => setCommune(e.target.value) }}
+        label={t('records.commune')}
+        options={communes.map((c) => ({ value: c.code, label: c.name }))}
+        empty={t('records.choose')}
+      />
       <ModelSelect
         bind={{ name: 'model_id', value: props.model, onChange: (e) => props.onModel(e.target.value) }}
         models={models}

@@ -4,7 +4,16 @@ import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
-import { CommuneSelect, FormFooter, ModelSelect, PlaceInput, VillageSelect } from './controls.tsx'
+import {
+  ChoiceSelect,
+  CommuneSelect,
+  codeOptions,
+  DateField,
+  FormFooter,
+  ModelSelect,
+  PlaceInput,
+  VillageSelect,
+} from './controls.tsx'
 import { asFormValues, changedFields, num, opt, today } from './form-values.ts'
 import { useEditableCommunes, useModelsOf } from './reference.ts'
 import { useRecordForm } from './use-record-form.ts'
@@ -98,16 +107,12 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
   return (
     <form className="adm-form adm-grid" onSubmit={submit} data-testid="model-form">
       <div className="adm-row adm-span">
-        <Field name="list_commune" label={t('records.editExisting')}>
-          <select value={listCommune} onChange={(x) => setListCommune(x.target.value)}>
-            <option value="">{t('records.commune')}</option>
-            {communes.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ChoiceSelect
+          bind={{ name: 'list_commune', value: listCommune, onChange: (x) => setListCommune(x.target.value) }}
+          label={t('records.editExisting')}
+          options={communes.map((c) => ({ value: c.code, label: c.name }))}
+          empty={t('records.commune')}
+        />
         <ModelSelect
           bind={{ name: 'edit_model', value: editId, onChange: (x) => setEditId(x.target.value) }}
           models={models}
@@ -128,37 +133,27 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
       <Field name="name" label={t('records.modelName')} error={e.name}>
         <input {...f.bind('name')} required />
       </Field>
-      <Field name="type_code" label={t('records.modelType')} error={e.type_code}>
-        <select {...f.bind('type_code')} required>
-          <option value="">{t('records.choose')}</option>
-          {tax?.model_types.map((x) => (
-            <option key={x.code} value={x.code}>
-              {name(x)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ChoiceSelect
+        bind={f.bind('type_code')}
+        label={t('records.modelType')}
+        options={codeOptions(tax?.model_types, name)}
+        error={e.type_code}
+      />
       <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
-      <Field name="lead_org_code" label={t('records.leadOrg')} error={e.lead_org_code}>
-        <select {...f.bind('lead_org_code')} required>
-          <option value="">{t('records.choose')}</option>
-          {tax?.lead_orgs.map((x) => (
-            <option key={x.code} value={x.code}>
-              {name(x)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field name="founded_on" label={t('records.foundedOn')} error={e.founded_on}>
-        <DateInput
-          name="founded_on"
-          value={f.values.founded_on}
-          onDate={(v) => f.set({ founded_on: v })}
-          raw
-          required
-        />
-      </Field>
+      <ChoiceSelect
+        bind={f.bind('lead_org_code')}
+        label={t('records.leadOrg')}
+        options={codeOptions(tax?.lead_orgs, name)}
+        error={e.lead_org_code}
+      />
+      <DateField
+        name="founded_on"
+        label={t('records.foundedOn')}
+        value={v.founded_on}
+        onDate={(x) => f.set({ founded_on: x })}
+        error={e.founded_on}
+      />
       <Field name="members" label={t('records.members')} error={e.members}>
         <input type="number" min={0} {...f.bind('members')} />
       </Field>

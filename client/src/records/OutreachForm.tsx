@@ -4,7 +4,14 @@ import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
-import { CommuneSelect, FormFooter, VillageSelect } from './controls.tsx'
+import {
+  ChoiceSelect,
+  CommuneSelect,
+  codeOptions,
+  DateField,
+  FormFooter,
+  VillageSelect,
+} from './controls.tsx'
 import { num, opt, today } from './form-values.ts'
 import { useEditableCommunes } from './reference.ts'
 import { useRecordForm } from './use-record-form.ts'
@@ -42,31 +49,26 @@ export function OutreachForm({ user }: { user: SessionUser }) {
     <form className="adm-form adm-grid" onSubmit={submit} data-testid="outreach-form">
       <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
-      <Field name="held_on" label={t('records.heldOn')} error={e.held_on}>
-        <DateInput
-          name="held_on"
-          value={f.values.held_on}
-          onDate={(v) => f.set({ held_on: v })}
-          raw
-          required
-        />
-      </Field>
+      <DateField
+        name="held_on"
+        label={t('records.heldOn')}
+        value={v.held_on}
+        onDate={(x) => f.set({ held_on: x })}
+        error={e.held_on}
+      />
       <Field name="attendees" label={t('records.attendees')} error={e.attendees}>
         <input type="number" min={0} {...f.bind('attendees')} required />
       </Field>
       <Field name="topic" label={t('records.topic')} error={e.topic}>
         <input {...f.bind('topic')} required />
       </Field>
-      <Field name="lead_org_code" label={t('records.leadOrg')} error={e.lead_org_code}>
-        <select {...f.bind('lead_org_code')}>
-          <option value="">{t('records.none')}</option>
-          {orgs.map((o) => (
-            <option key={o.code} value={o.code}>
-              {name(o)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <ChoiceSelect
+        bind={f.bind('lead_org_code')}
+        label={t('records.leadOrg')}
+        options={codeOptions(orgs, name)}
+        error={e.lead_org_code}
+        empty={t('records.none')}
+      />
       <div className="adm-span">
         <FormFooter busy={f.busy} saved={f.saved} general={f.errors.general} />
       </div>

@@ -3,7 +3,7 @@ import { request, type SessionUser } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
-import { FormFooter } from './controls.tsx'
+import { DateField, FormFooter } from './controls.tsx'
 import { opt, today } from './form-values.ts'
 import { ModelChooser } from './ModelChooser.tsx'
 import { useRecordForm } from './use-record-form.ts'
@@ -11,7 +11,6 @@ import { useRecordForm } from './use-record-form.ts'
 /** Changes a model's status from a date; dissolving asks for the reason. */
 export function StatusForm({ user }: { user: SessionUser }) {
   const { t } = useI18n()
-  const [commune, setCommune] = useState(user.scope?.[0] ?? '')
   const [version, setVersion] = useState(0)
   const f = useRecordForm({ model_id: '', status: 'weak', on: today(), reason: '' })
   const v = f.values
@@ -32,8 +31,6 @@ export function StatusForm({ user }: { user: SessionUser }) {
     <form className="adm-form adm-grid" onSubmit={submit} data-testid="status-form">
       <ModelChooser
         user={user}
-        commune={commune}
-        onCommune={setCommune}
         model={v.model_id}
         onModel={(id) => f.set({ model_id: id })}
         error={e.model_id}
@@ -48,9 +45,13 @@ export function StatusForm({ user }: { user: SessionUser }) {
           ))}
         </select>
       </Field>
-      <Field name="on" label={t('records.statusFrom')} error={e.on}>
-        <DateInput name="on" value={f.values.on} onDate={(v) => f.set({ on: v })} raw required />
-      </Field>
+      <DateField
+        name="on"
+        label={t('records.statusFrom')}
+        value={v.on}
+        onDate={(x) => f.set({ on: x })}
+        error={e.on}
+      />
       <div className="adm-span">
         <Field
           name="reason"

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { CommuneName } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
 import { pickPoint } from './map-pick.ts'
 import { type ModelOption, useVillagesOf } from './reference.ts'
@@ -12,20 +13,57 @@ type Bind = {
   onChange: (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => void
 }
 
-export function CommuneSelect(props: { bind: Bind; communes: CommuneName[]; error?: string }) {
+/** A required choice among `options` (a taxonomy's entries, or any {value, label}), "choose…" first. */
+export function ChoiceSelect(props: {
+  bind: Bind
+  label: string
+  options: { value: string; label: string }[]
+  error?: string
+  /** an optional choice: the first entry says this (e.g. "none") instead of "choose…" */
+  empty?: string
+}) {
   const { t } = useI18n()
   return (
-    <Field name={props.bind.name} label={t('records.commune')} error={props.error}>
-      <select {...props.bind} required>
-        <option value="">{t('records.choose')}</option>
-        {props.communes.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name} ({c.code})
+    <Field name={props.bind.name} label={props.label} error={props.error}>
+      <select {...props.bind} required={props.empty === undefined}>
+        <option value="">{props.empty ?? t('records.choose')}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
           </option>
         ))}
       </select>
     </Field>
   )
+}
+
+/** A taxonomy's entries as choices, in the language shown. */
+export function codeOptions<T extends { code: string }>(
+  items: readonly T[] | undefined,
+  name: (x: T) => string,
+) {
+  return (items ?? []).map((x) => ({ value: x.code, label: name(x) }))
+}
+
+/** A required day (dd/mm/yyyy); `onDate` gets the ISO date, or the text as typed for the API to name. */
+export function DateField(props: {
+  name: string
+  label: string
+  value: string
+  onDate: (v: string) => void
+  error?: string
+}) {
+  return (
+    <Field name={props.name} label={props.label} error={props.error}>
+      <DateInput name={props.name} value={props.value} onDate={props.onDate} raw required />
+    </Field>
+  )
+}
+
+export function CommuneSelect(props: { bind: Bind; communes: CommuneName[]; error?: string }) {
+  const { t } = useI18n()
+  const options = props.communes.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))
+  return <ChoiceSelect bind={props.bind} label={t('records.commune')} options={options} error={props.error} />
 }
 
 export function VillageSelect(props: { bind: Bind; commune: string; error?: string }) {
@@ -47,18 +85,11 @@ export function VillageSelect(props: { bind: Bind; commune: string; error?: stri
 
 export function ModelSelect(props: { bind: Bind; models: ModelOption[]; error?: string }) {
   const { t } = useI18n()
-  return (
-    <Field name={props.bind.name} label={t('records.model')} error={props.error}>
-      <select {...props.bind} required>
-        <option value="">{t('records.choose')}</option>
-        {props.models.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name} · {t(`records.status.${m.status}` as 'records.status.active')}
-          </option>
-        ))}
-      </select>
-    </Field>
-  )
+  const options = props.models.map((m) => ({
+    value: m.id,
+    label: `${m.name} · ${t(`records.status.${m.status}` as 'records.status.active')}`,
+  }))
+  return <ChoiceSelect bind={props.bind} label={t('records.model')} options={options} error={props.error} />
 }
 
 /**

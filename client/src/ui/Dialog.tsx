@@ -58,6 +58,30 @@ export function Field(props: { label: string; error?: string; children: ReactNod
   )
 }
 
+/** A password box in a Field; `autoComplete` tells the browser's password manager which password it is. */
+export function PasswordField(props: {
+  name: string
+  label: string
+  error?: string
+  value: string
+  onValue: (v: string) => void
+  autoComplete: 'current-password' | 'new-password'
+  required?: boolean
+}) {
+  return (
+    <Field name={props.name} label={props.label} error={props.error}>
+      <input
+        type="password"
+        name={props.name}
+        autoComplete={props.autoComplete}
+        value={props.value}
+        onChange={(e) => props.onValue(e.target.value)}
+        required={props.required ?? true}
+      />
+    </Field>
+  )
+}
+
 export function GeneralError({ text }: { text: string | null }) {
   return text ? (
     <div className="error-text adm-general-error" role="alert">
