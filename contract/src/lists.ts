@@ -38,3 +38,15 @@ export const METRICS_LEVELS = ['province', ...LEVELS] as const
 export type MetricsLevel = (typeof METRICS_LEVELS)[number]
 
 export const MODEL_STATUSES = ['active', 'weak', 'dissolved'] as const
+
+/** Built-in alert conditions, in the order the rules form offers them (the API's evaluation: api/src/alerts/conditions.ts). */
+export const ALERT_CONDITIONS = [
+  'village_coverage_below',
+  'population_covered_below',
+  'overdue_evaluations_above',
+  'hot_spot_emerging',
+  'incident_spike',
+  'exemplary_dissolved',
+  'no_outreach_months',
+] as const
+export type AlertCondition = (typeof ALERT_CONDITIONS)[number]

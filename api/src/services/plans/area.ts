@@ -1,11 +1,9 @@
 import { type CoverageInstance, DEFAULT_PRIORITY_WEIGHTS } from '@antt/analysis'
+import type { CoverageRule, DemandKind } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import { badRequest } from '../../http/errors.ts'
 import type { Period } from '../period.ts'
 import { priorities } from '../stats/priorities.ts'
-
-export type DemandKind = 'population' | 'incidents' | 'need'
-export type CoverageRule = 'village' | 'commune' | 'radius'
 
 export interface PlanVillage {
   code: string

@@ -7,6 +7,7 @@ import {
   reachableTargetPoints,
   setCoverModel,
 } from '@antt/analysis'
+import type { CoverRequestParsed, CoverResult } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import { resolvePeriod } from '../period.ts'
 import { candidateSites, loadArea } from './area.ts'
@@ -15,25 +16,12 @@ import { planKpis } from './kpis.ts'
 import { planType } from './plan-type.ts'
 import { solveWithHighs } from './solver.ts'
 
-export interface CoverRequest {
-  model_type: string
-  target: 'border' | 'all'
-  share: number
-  radius_m?: number | null
-  communes?: string[] | null
-  from?: string
-  to?: string
-  include: string[]
-  exclude: string[]
-  time_limit_s: number
-}
-
 /**
  * Set covering (analysis/src/covering.ts): the fewest new models of a type that bring the covered share of a
  * target set of villages (the border villages, or all) up to `share`, existing coverage included; HiGHS
  * proves the minimum, greedy is shown beside it. Demand does not enter: every target village counts once.
  */
-export async function coverPlan(deps: AppDeps, req: CoverRequest) {
+export async function coverPlan(deps: AppDeps, req: CoverRequestParsed): Promise<CoverResult> {
   const type = await planType(deps, req.model_type, req.radius_m)
   const period = resolvePeriod(req, await deps.catalog.range())
   const area = await loadArea(deps, {
