@@ -40,6 +40,16 @@ export type MetricsLevel = (typeof METRICS_LEVELS)[number]
 
 export const MODEL_STATUSES = ['active', 'weak', 'dissolved'] as const
 
+/** Kinds of border features (/api/layers/border_features), in the order the map draws their symbols. */
+export const BORDER_FEATURE_KINDS = [
+  'gate_international',
+  'gate_main',
+  'gate_secondary',
+  'opening',
+  'marker',
+  'post',
+] as const
+
 /** Built-in alert conditions, in the order the rules form offers them (the API's evaluation: api/src/alerts/conditions.ts). */
 export const ALERT_CONDITIONS = [
   'village_coverage_below',

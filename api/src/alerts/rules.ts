@@ -57,21 +57,23 @@ export async function getRule(db: Queryable, id: number): Promise<AlertRule> {
   return rule
 }
 
+/** A rule's stored columns in the order the insert and the update write them: name … enabled. */
+const ruleValues = (r: NewRule) => [
+  r.name,
+  r.condition,
+  r.threshold,
+  JSON.stringify(r.area),
+  r.level,
+  JSON.stringify(r.notify),
+  r.enabled,
+]
+
 export async function createRule(db: Queryable, r: NewRule, by: string): Promise<AlertRule> {
   await checkRule(db, r)
   const [{ id }] = await db.query<{ id: number }>(
     `insert into alert_rule (name, condition, threshold, area, level, notify, enabled, created_by)
      values ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8) returning id`,
-    [
-      r.name,
-      r.condition,
-      r.threshold,
-      JSON.stringify(r.area),
-      r.level,
-      JSON.stringify(r.notify),
-      r.enabled,
-      by,
-    ],
+    [...ruleValues(r), by],
   )
   return getRule(db, id)
 }
@@ -93,16 +95,7 @@ export async function updateRule(db: Queryable, id: number, patch: RulePatch): P
   await db.query(
     `update alert_rule set name = $2, condition = $3, threshold = $4, area = $5::jsonb, level = $6,
        notify = $7::jsonb, enabled = $8, updated_at = now() where id = $1`,
-    [
-      id,
-      next.name,
-      next.condition,
-      next.threshold,
-      JSON.stringify(next.area),
-      next.level,
-      JSON.stringify(next.notify),
-      next.enabled,
-    ],
+    [id, ...ruleValues(next)],
   )
   return getRule(db, id)
 }

@@ -9,8 +9,7 @@ import {
 } from '@antt/analysis'
 import type { CoverRequestParsed, CoverResult } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
-import { resolvePeriod } from '../period.ts'
-import { candidateSites, loadArea } from './area.ts'
+import { candidateSites, requestedArea } from './area.ts'
 import { unitCost } from './costs.ts'
 import { planKpis } from './kpis.ts'
 import { planType } from './plan-type.ts'
@@ -23,15 +22,7 @@ import { solveWithHighs } from './solver.ts'
  */
 export async function coverPlan(deps: AppDeps, req: CoverRequestParsed): Promise<CoverResult> {
   const type = await planType(deps, req.model_type, req.radius_m)
-  const period = resolvePeriod(req, await deps.catalog.range())
-  const area = await loadArea(deps, {
-    modelType: type.code,
-    rule: type.rule,
-    radiusM: type.radiusM,
-    communes: req.communes ?? null,
-    demand: 'population',
-    period,
-  })
+  const { period, area } = await requestedArea(deps, type, req, 'population')
   const c = candidateSites(area, req)
   const include = req.include.map((code) => c.siteOf.get(code) as number)
   const target = area.villages.flatMap((v, i) => (req.target === 'all' || v.is_border ? [i] : []))

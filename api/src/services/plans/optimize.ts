@@ -11,8 +11,7 @@ import type { CurvePoint, DemandKind, OptimizeRequest, PlanResult } from '@antt/
 import { can } from '../../auth/principal.ts'
 import type { AppDeps } from '../../context.ts'
 import { ApiError, badRequest } from '../../http/errors.ts'
-import { resolvePeriod } from '../period.ts'
-import { type Candidates, candidateSites, loadArea, type PlanArea } from './area.ts'
+import { type Candidates, candidateSites, type PlanArea, requestedArea } from './area.ts'
 import { unitCost } from './costs.ts'
 import { planKpis } from './kpis.ts'
 import { type PlanType, planType } from './plan-type.ts'
@@ -70,15 +69,7 @@ export async function optimizePlan(deps: AppDeps, req: OptimizeRequest): Promise
     ])
   const type = await planType(deps, req.model_type, req.radius_m)
   const { count, unitCost: cost } = await modelCount(deps, req, type)
-  const period = resolvePeriod(req, await deps.catalog.range())
-  const area = await loadArea(deps, {
-    modelType: type.code,
-    rule: type.rule,
-    radiusM: type.radiusM,
-    communes: req.communes ?? null,
-    demand: req.demand,
-    period,
-  })
+  const { period, area } = await requestedArea(deps, type, req, req.demand)
   const c = candidateSites(area, req)
   const include = req.include.map((code) => c.siteOf.get(code) as number)
   if (include.length > count)
