@@ -65,3 +65,12 @@ export async function getJson<T = any>(
   const text = await res.text()
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T }
 }
+
+/** Metres between two WGS 84 points [lon, lat]: haversine on the mean Earth radius, ample for a few metres. */
+export function metres([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
+  const r = Math.PI / 180
+  const a =
+    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
+    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2
+  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a))
+}

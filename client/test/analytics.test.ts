@@ -53,6 +53,23 @@ const tableOrder = (page: Page) =>
     .locator('[data-testid="priority-table"] tbody tr')
     .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.code ?? ''))
 
+/**
+ * Sets the planner's form (the model type first, then the other fields given, by data-field), solves, and
+ * waits for the results; answers the panel.
+ */
+async function solvePlan(page: Page, fields: { model_type: string } & Record<string, string>) {
+  const panel = page.getByTestId('plan-panel')
+  await panel.waitFor({ timeout: 120_000 })
+  for (const [field, value] of Object.entries(fields)) {
+    const input = panel.locator(`[data-field="${field}"]`)
+    if ((await input.evaluate((el) => el.tagName)) === 'SELECT') await input.selectOption(value)
+    else await input.fill(value)
+  }
+  await panel.locator('[data-action="solve"]').click()
+  await page.getByTestId('plan-results').waitFor({ timeout: 180_000 })
+  return panel
+}
+
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 
 describe('analytics views in a browser', { timeout: 480_000 }, () => {
@@ -334,14 +351,8 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
   })
   it('plans new cameras: numbered sites on the map, KPIs, the curve, why each site, a lock, re-solve and XLSX', async () => {
     const s = await open(`lang=en&table=1&tab=plan&layers=${BASE_LAYERS}`, { width: 1600, height: 1000 })
-    const panel = s.page.getByTestId('plan-panel')
-    await panel.waitFor({ timeout: 120_000 })
-    await panel.locator('[data-field="model_type"]').selectOption('camera_an_ninh')
-    await panel.locator('[data-field="count"]').fill('6')
-    await panel.locator('[data-field="radius_m"]').fill('1500')
-    await panel.locator('[data-action="solve"]').click()
+    const panel = await solvePlan(s.page, { model_type: 'camera_an_ninh', count: '6', radius_m: '1500' })
     const results = s.page.getByTestId('plan-results')
-    await results.waitFor({ timeout: 180_000 })
     expect(await results.locator('.plan-status').getAttribute('data-status')).toBe('optimal')
     expect(await results.locator('.plan-status').textContent()).toMatch(/Optimal \(HiGHS, proved\)/)
     const sites = panel.locator('tbody tr[data-site]')
@@ -388,13 +399,11 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
     sessions.push(planner)
     await planner.page.goto(`${base}/?table=1&tab=plan&layers=choropleth,${BASE_LAYERS}`)
     await waitForMap(planner.page, LOAD_TIMEOUT)
-    const panel = planner.page.getByTestId('plan-panel')
-    await panel.waitFor({ timeout: 120_000 })
-    await panel.locator('[data-field="model_type"]').selectOption('to_bao_ve_antt')
-    await panel.locator('[data-field="count"]').fill('4')
-    await panel.locator('[data-field="demand"]').selectOption('incidents')
-    await panel.locator('[data-action="solve"]').click()
-    await planner.page.getByTestId('plan-results').waitFor({ timeout: 180_000 })
+    const panel = await solvePlan(planner.page, {
+      model_type: 'to_bao_ve_antt',
+      count: '4',
+      demand: 'incidents',
+    })
     const sites = await panel
       .locator('tbody tr[data-site]')
       .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.site))
@@ -466,10 +475,7 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
       Number((await kpi.locator('.kpi-sub').textContent())?.split('/')[0].replace(/\D/g, ''))
     await s.page.waitForFunction(() => !document.querySelector('.kpi-bar.is-loading'))
     const before = await covered()
-    await panel.locator('[data-field="model_type"]').selectOption('to_bao_ve_antt')
-    await panel.locator('[data-field="count"]').fill('8')
-    await panel.locator('[data-action="solve"]').click()
-    await s.page.getByTestId('plan-results').waitFor({ timeout: 180_000 })
+    await solvePlan(s.page, { model_type: 'to_bao_ve_antt', count: '8' })
     await panel.locator('[data-action="plan-to-scenario"]').click()
 
     const banner = s.page.getByTestId('scenario-banner')

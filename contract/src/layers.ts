@@ -1,6 +1,6 @@
 // GeoJSON layers: /api/layers/*, /api/incidents, /api/incidents/density.
 import { z } from 'zod'
-import { LEVELS, MODEL_STATUSES } from './lists.ts'
+import { BORDER_FEATURE_KINDS, LEVELS, MODEL_STATUSES } from './lists.ts'
 import { count, date, featureCollection, named, period } from './registry.ts'
 
 export const borderLineCollection = named(
@@ -20,15 +20,6 @@ export const borderBeltCollection = named(
     z.object({ id: count, depth_m: z.number(), area_km2: z.number() }),
   ),
 )
-
-export const BORDER_FEATURE_KINDS = [
-  'gate_international',
-  'gate_main',
-  'gate_secondary',
-  'opening',
-  'marker',
-  'post',
-] as const
 
 export const borderFeatureProps = z.object({
   id: z.string(),

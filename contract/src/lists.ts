@@ -1,5 +1,6 @@
 // Lists the API and the client share, written once. Plain values without zod, so the client can import them
 // without the schema library.
+import { DEFAULT_PRIORITY_WEIGHTS } from '@antt/analysis'
 
 /** Every metric of /api/metrics (sql/functions/03_metrics.sql), the Empirical-Bayes smoothed rate among them. */
 // biome-ignore format: a list, kept compact
@@ -38,3 +39,41 @@ export const METRICS_LEVELS = ['province', ...LEVELS] as const
 export type MetricsLevel = (typeof METRICS_LEVELS)[number]
 
 export const MODEL_STATUSES = ['active', 'weak', 'dissolved'] as const
+
+/** Kinds of border features (/api/layers/border_features), in the order the map draws their symbols. */
+export const BORDER_FEATURE_KINDS = [
+  'gate_international',
+  'gate_main',
+  'gate_secondary',
+  'opening',
+  'marker',
+  'post',
+] as const
+
+/** Built-in alert conditions, in the order the rules form offers them (the API's evaluation: api/src/alerts/conditions.ts). */
+export const ALERT_CONDITIONS = [
+  'village_coverage_below',
+  'population_covered_below',
+  'overdue_evaluations_above',
+  'hot_spot_emerging',
+  'incident_spike',
+  'exemplary_dissolved',
+  'no_outreach_months',
+] as const
+export type AlertCondition = (typeof ALERT_CONDITIONS)[number]
+
+/** The parts of the priority score (its default weights: analysis/src/priority.ts), need first. */
+export type PriorityComponent = keyof typeof DEFAULT_PRIORITY_WEIGHTS
+export const PRIORITY_COMPONENTS = Object.keys(DEFAULT_PRIORITY_WEIGHTS) as PriorityComponent[]
+/** The need part of the score (/api/priorities `need`, `method.need`). */
+export const NEED_COMPONENTS: readonly PriorityComponent[] = [
+  'incident_rate_eb',
+  'hotspot_z',
+  'border',
+  'strategic',
+  'trend',
+]
+/** The rest of the score: lack of coverage (`lack_of_coverage`). */
+export const COVERAGE_COMPONENTS: readonly PriorityComponent[] = PRIORITY_COMPONENTS.filter(
+  (k) => !NEED_COMPONENTS.includes(k),
+)

@@ -17,22 +17,25 @@ export const isoDate = z
     )
   }, 'not a calendar date between 1990 and 2100')
 
+/** A comma-separated list of at most `maxChars` characters: its items, trimmed, empty ones dropped. */
+export const commaList = (maxChars: number) =>
+  z
+    .string()
+    .max(maxChars)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+
 /** Comma-separated list of identifiers (lower-case codes). */
-export const codeList = z
-  .string()
-  .max(2000)
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z
-      .array(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected comma-separated codes'))
-      .min(1)
-      .max(50),
-  )
+export const codeList = commaList(2000).pipe(
+  z
+    .array(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected comma-separated codes'))
+    .min(1)
+    .max(50),
+)
 
 export const unitCode = z
   .string()

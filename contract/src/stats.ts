@@ -1,7 +1,7 @@
 // Statistics: /api/stats/*, /api/priorities, /api/compare.
 import { DEFAULT_PRIORITY_WEIGHTS, EMERGING_CATEGORIES } from '@antt/analysis'
 import { z } from 'zod'
-import { LEVELS, METRIC_NAMES } from './lists.ts'
+import { LEVELS, METRIC_NAMES, PRIORITY_COMPONENTS, type PriorityComponent } from './lists.ts'
 import {
   booleanField,
   codeList,
@@ -311,9 +311,6 @@ export const emergingResult = named(
     .meta({ description: 'emerging hot spot analysis' }),
 )
 export type EmergingResult = z.infer<typeof emergingResult>
-
-export type PriorityComponent = keyof typeof DEFAULT_PRIORITY_WEIGHTS
-export const PRIORITY_COMPONENTS = Object.keys(DEFAULT_PRIORITY_WEIGHTS) as PriorityComponent[]
 
 const weightField = z.coerce
   .number({ message: 'expected a non-negative number' })

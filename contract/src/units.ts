@@ -2,29 +2,17 @@
 import { z } from 'zod'
 import { LEVELS, METRICS_LEVELS, UNIT_LEVELS } from './lists.ts'
 import { metricsRow } from './metrics.ts'
-import { communeCode, metricsFilterFields } from './params.ts'
+import { commaList, communeCode, metricsFilterFields, simplifyParam } from './params.ts'
 import { count, date, featureCollection, named, period } from './registry.ts'
 
 export const unitsQuery = z
   .object({
     level: z.enum(UNIT_LEVELS, { message: `expected one of ${UNIT_LEVELS.join(', ')}` }),
-    simplify: z.coerce.number().min(0).max(0.1).default(0).meta({
-      description: 'Douglas–Peucker tolerance in degrees (0.0005° ≈ 50 m); 0 keeps the stored geometry',
+    simplify: simplifyParam,
+    properties: commaList(500).optional().meta({
+      description:
+        'comma-separated property names; default all of the level (an unknown name is a 400 listing the available ones)',
     }),
-    properties: z
-      .string()
-      .max(500)
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )
-      .optional()
-      .meta({
-        description:
-          'comma-separated property names; default all of the level (an unknown name is a 400 listing the available ones)',
-      }),
     commune: communeCode
       .optional()
       .meta({ description: 'level commune or village: only this commune or its villages' }),

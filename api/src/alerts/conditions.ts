@@ -1,8 +1,8 @@
 import { poissonUpperTail } from '@antt/analysis'
+import type { AlertArea, AlertCondition } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
 import { Catalog } from '../services/catalog.ts'
 import { emergingHotSpots } from '../services/stats/emerging.ts'
-import type { AlertArea, AlertCondition } from './rules.ts'
 
 /** What `threshold` means for each condition (also in the OpenAPI document). */
 export const CONDITION_THRESHOLD: Record<AlertCondition, string> = {

@@ -1,9 +1,9 @@
+import type { AlertRule } from '@antt/contract'
 import type { Db, Queryable } from '@antt/data/db'
 import { audit } from '../auth/audit.ts'
 import { triggeredUnits } from './conditions.ts'
 import { type MailConfig, sendMail } from './mail.ts'
 import { alertMessage, discloseFigures } from './messages.ts'
-import type { AlertRule } from './rules.ts'
 
 export type RunKind = 'daily' | 'records' | 'manual'
 

@@ -1,6 +1,6 @@
+import type { AlertCondition } from '@antt/contract'
 import { isSuppressed } from '../auth/disclosure.ts'
 import { COUNT_FIGURES } from './conditions.ts'
-import type { AlertCondition } from './rules.ts'
 
 export type Lang = 'vi' | 'en'
 

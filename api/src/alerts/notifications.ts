@@ -1,5 +1,5 @@
+import type { AlertCondition, AlertInbox, AlertNotification } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
-import { z } from 'zod'
 import { can, type Principal } from '../auth/principal.ts'
 import type { AppDeps } from '../context.ts'
 import { notFound } from '../http/errors.ts'
@@ -11,43 +11,6 @@ import {
   type Lang,
   type WithheldFigures,
 } from './messages.ts'
-import type { AlertCondition } from './rules.ts'
-
-/** Query of GET /api/alerts. */
-export const alertsQuery = z
-  .object({
-    lang: z.enum(['vi', 'en'], { message: 'expected vi or en' }).default('vi'),
-    unread: z
-      .enum(['true', 'false'], { message: 'expected true or false' })
-      .transform((v) => v === 'true')
-      .default(false),
-    limit: z.coerce
-      .number({ message: 'expected a whole number' })
-      .int('expected a whole number')
-      .min(1, 'must be between 1 and 500')
-      .max(500, 'must be between 1 and 500')
-      .default(100),
-  })
-  .strict()
-
-export interface Notification {
-  id: number
-  rule_id: number
-  rule_name: string
-  condition: AlertCondition
-  level: 'commune' | 'village'
-  unit_code: string
-  unit_name: string
-  commune_code: string
-  message: string
-  figures: Record<string, unknown>
-  /** the map layer that shows it: a layer id, or choropleth:<metric> */
-  layer: string
-  fired_at: string
-  cleared_at: string | null
-  as_of: string
-  read: boolean
-}
 
 /**
  * The caller is told of a rule's episodes when the rule names the caller's role or user name; row-level
@@ -58,10 +21,10 @@ const TOLD = `(r.notify -> 'roles' ? $1 or r.notify -> 'users' ? $2)`
 export async function listNotifications(
   deps: AppDeps,
   opts: { lang: Lang; unread: boolean; limit: number },
-): Promise<{ unread: number; alerts: Notification[] }> {
+): Promise<AlertInbox> {
   const { db } = deps
   const p = deps.principal as Principal
-  const rows = await db.query<Omit<Notification, 'message' | 'layer'>>(
+  const rows = await db.query<Omit<AlertNotification, 'message' | 'layer'>>(
     `select e.id::int as id, r.id as rule_id, r.name as rule_name, r.condition, r.level, e.unit_code,
             coalesce(v.name, c.name, e.unit_code) as unit_name, e.commune_code, e.figures,
             to_char(e.fired_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as fired_at,

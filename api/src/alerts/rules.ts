@@ -1,98 +1,20 @@
-import { communeCode, provinceCode } from '@antt/contract'
+import type { AlertRule, NewRule, RulePatch } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
-import { z } from 'zod'
 import { ApiError, badRequest, notFound } from '../http/errors.ts'
 
-/** Built-in conditions; the meaning of `threshold` for each is in conditions.ts (CONDITION_THRESHOLD). */
-export const ALERT_CONDITIONS = [
-  'village_coverage_below',
-  'population_covered_below',
-  'overdue_evaluations_above',
-  'hot_spot_emerging',
-  'incident_spike',
-  'exemplary_dissolved',
-  'no_outreach_months',
-] as const
-export type AlertCondition = (typeof ALERT_CONDITIONS)[number]
-
-/** The most provinces a rule names: the country has 34 since 2025-07-01 (as for a user's scope). */
-const MAX_RULE_PROVINCES = 40
-
-const areaSchema = z
-  .union(
-    [
-      z.object({ all: z.literal(true) }).strict(),
-      z
-        .object({
-          classes: z
-            .array(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected an area class code'))
-            .min(1)
-            .max(20),
-        })
-        .strict(),
-      z.object({ communes: z.array(communeCode).min(1).max(200) }).strict(),
-      z.object({ provinces: z.array(provinceCode).min(1).max(MAX_RULE_PROVINCES) }).strict(),
-    ],
-    { message: 'expected one of {"all": true}, {"classes": […]}, {"communes": […]}, {"provinces": […]}' },
-  )
-  .meta({
-    description:
-      'The units a rule watches: {"all": true} (the whole scope), {"classes": [area class codes]} (communes ' +
-      'with any of these classes, and their villages), {"communes": [5-digit codes]} or {"provinces": ' +
-      '[2-digit codes of provinces in force]} (their communes and villages)',
-  })
-export type AlertArea = z.infer<typeof areaSchema>
-
-const notifySchema = z
-  .object({
-    roles: z
-      .array(z.string().regex(/^[a-z_]{1,40}$/, 'expected a role code'))
-      .max(10)
-      .default([]),
-    users: z
-      .array(z.string().regex(/^[a-z0-9_.-]{3,40}$/, 'expected a user name'))
-      .max(100)
-      .default([]),
-    emails: z.array(z.email('expected an e-mail address').max(200)).max(50).default([]),
-  })
-  .strict()
-export type AlertNotify = z.infer<typeof notifySchema>
-
-const ruleFields = {
-  name: z.string().trim().min(1).max(200),
-  condition: z.enum(ALERT_CONDITIONS, { message: `expected one of ${ALERT_CONDITIONS.join(', ')}` }),
-  threshold: z.number().finite(),
-  area: areaSchema,
-  level: z.enum(['commune', 'village'], { message: 'expected commune or village' }).default('commune'),
-  notify: notifySchema,
-  enabled: z.boolean().default(true),
-}
-export const newRule = z.object(ruleFields).strict()
-export const rulePatch = z
-  .object({
-    name: ruleFields.name.optional(),
-    condition: ruleFields.condition.optional(),
-    threshold: ruleFields.threshold.optional(),
-    area: areaSchema.optional(),
-    level: z.enum(['commune', 'village'], { message: 'expected commune or village' }).optional(),
-    notify: notifySchema.optional(),
-    enabled: z.boolean().optional(),
-  })
-  .strict()
-export type NewRule = z.output<typeof newRule>
-
-export interface AlertRule {
-  id: number
-  name: string
-  condition: AlertCondition
-  threshold: number
-  area: AlertArea
-  level: 'commune' | 'village'
-  notify: AlertNotify
-  enabled: boolean
-  created_by: string | null
-  created_at: string
-  updated_at: string
+/** 400 naming `field` when any of `codes` is not a code of `source` (a table, or a subquery with an alias). */
+async function checkCodes(
+  db: Queryable,
+  source: string,
+  codes: readonly string[],
+  field: string,
+  what: string,
+) {
+  const rows = await db.query<{ code: string }>(`select code from ${source} where code = any ($1::text[])`, [
+    codes,
+  ])
+  const unknown = codes.filter((c) => !rows.some((x) => x.code === c))
+  if (unknown.length) throw badRequest(field, `unknown ${what} ${unknown.join(', ')}`)
 }
 
 /** Checks what the schema cannot: the threshold's range for the condition, and that codes exist. */
@@ -108,34 +30,17 @@ export async function checkRule(db: Queryable, r: NewRule): Promise<void> {
     !(t >= 1 && t <= 120)
   )
     throw badRequest('threshold', 'months: between 1 and 120')
-  if ('classes' in r.area) {
-    const rows = await db.query<{ code: string }>(
-      'select code from area_class where code = any ($1::text[])',
-      [r.area.classes],
+  if ('classes' in r.area) await checkCodes(db, 'area_class', r.area.classes, 'area.classes', 'area class')
+  if ('provinces' in r.area)
+    await checkCodes(
+      db,
+      '(select code from province where valid_to is null) p',
+      r.area.provinces,
+      'area.provinces',
+      'province',
     )
-    const unknown = r.area.classes.filter((c) => !rows.some((x) => x.code === c))
-    if (unknown.length) throw badRequest('area.classes', `unknown area class ${unknown.join(', ')}`)
-  }
-  if ('provinces' in r.area) {
-    const rows = await db.query<{ code: string }>(
-      'select code from province where valid_to is null and code = any ($1::text[])',
-      [r.area.provinces],
-    )
-    const unknown = r.area.provinces.filter((c) => !rows.some((x) => x.code === c))
-    if (unknown.length) throw badRequest('area.provinces', `unknown province ${unknown.join(', ')}`)
-  }
-  if ('communes' in r.area) {
-    const rows = await db.query<{ code: string }>('select code from commune where code = any ($1::text[])', [
-      r.area.communes,
-    ])
-    const unknown = r.area.communes.filter((c) => !rows.some((x) => x.code === c))
-    if (unknown.length) throw badRequest('area.communes', `unknown commune ${unknown.join(', ')}`)
-  }
-  const roles = await db.query<{ code: string }>('select code from app_role where code = any ($1::text[])', [
-    r.notify.roles,
-  ])
-  const badRole = r.notify.roles.find((c) => !roles.some((x) => x.code === c))
-  if (badRole) throw badRequest('notify.roles', `unknown role ${badRole}`)
+  if ('communes' in r.area) await checkCodes(db, 'commune', r.area.communes, 'area.communes', 'commune')
+  await checkCodes(db, 'app_role', r.notify.roles, 'notify.roles', 'role')
 }
 
 const RULE_COLUMNS = `id, name, condition, threshold, area, level, notify, enabled, created_by,
@@ -152,31 +57,29 @@ export async function getRule(db: Queryable, id: number): Promise<AlertRule> {
   return rule
 }
 
+/** A rule's stored columns in the order the insert and the update write them: name … enabled. */
+const ruleValues = (r: NewRule) => [
+  r.name,
+  r.condition,
+  r.threshold,
+  JSON.stringify(r.area),
+  r.level,
+  JSON.stringify(r.notify),
+  r.enabled,
+]
+
 export async function createRule(db: Queryable, r: NewRule, by: string): Promise<AlertRule> {
   await checkRule(db, r)
   const [{ id }] = await db.query<{ id: number }>(
     `insert into alert_rule (name, condition, threshold, area, level, notify, enabled, created_by)
      values ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8) returning id`,
-    [
-      r.name,
-      r.condition,
-      r.threshold,
-      JSON.stringify(r.area),
-      r.level,
-      JSON.stringify(r.notify),
-      r.enabled,
-      by,
-    ],
+    [...ruleValues(r), by],
   )
   return getRule(db, id)
 }
 
 /** Changes a rule; its open episodes stay open until an evaluation finds the (new) condition no longer holds. */
-export async function updateRule(
-  db: Queryable,
-  id: number,
-  patch: z.output<typeof rulePatch>,
-): Promise<AlertRule> {
+export async function updateRule(db: Queryable, id: number, patch: RulePatch): Promise<AlertRule> {
   const before = await getRule(db, id)
   if (Object.keys(patch).length === 0) throw new ApiError(400, 'invalid_body', 'nothing to change')
   const next: NewRule = {
@@ -192,16 +95,7 @@ export async function updateRule(
   await db.query(
     `update alert_rule set name = $2, condition = $3, threshold = $4, area = $5::jsonb, level = $6,
        notify = $7::jsonb, enabled = $8, updated_at = now() where id = $1`,
-    [
-      id,
-      next.name,
-      next.condition,
-      next.threshold,
-      JSON.stringify(next.area),
-      next.level,
-      JSON.stringify(next.notify),
-      next.enabled,
-    ],
+    [id, ...ruleValues(next)],
   )
   return getRule(db, id)
 }

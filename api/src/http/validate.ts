@@ -38,6 +38,13 @@ function reject(error: z.ZodError, what: string): never {
   )
 }
 
+/** `value` as `schema` reads it, or a 400 listing every problem (`what` says which part of the request). */
+function parsed<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const res = schema.safeParse(value)
+  if (!res.success) reject(res.error, what)
+  return res.data as z.output<T>
+}
+
 // Each validator is marked with its schema, so the API description documents what the route accepts.
 
 /** Validates the query string against a strict zod object (unknown parameters are errors). */
@@ -46,30 +53,20 @@ export const query = <T extends z.ZodType>(schema: T) =>
     validator('query', (value, c) => {
       if (c.req.url.length - c.req.path.length > MAX_QUERY_LENGTH)
         throw new ApiError(414, 'query_too_long', `query string longer than ${MAX_QUERY_LENGTH} characters`)
-      const res = schema.safeParse(value)
-      if (!res.success) reject(res.error, 'invalid query')
-      return res.data as z.output<T>
+      return parsed(schema, value, 'invalid query')
     }),
     { kind: 'query', schema },
   )
 
 export const json = <T extends z.ZodType>(schema: T) =>
   describe(
-    validator('json', (value) => {
-      const res = schema.safeParse(value)
-      if (!res.success) reject(res.error, 'invalid body')
-      return res.data as z.output<T>
-    }),
+    validator('json', (value) => parsed(schema, value, 'invalid body')),
     { kind: 'json', schema },
   )
 
 export const params = <T extends z.ZodType>(schema: T) =>
   describe(
-    validator('param', (value) => {
-      const res = schema.safeParse(value)
-      if (!res.success) reject(res.error, 'invalid path')
-      return res.data as z.output<T>
-    }),
+    validator('param', (value) => parsed(schema, value, 'invalid path')),
     { kind: 'param', schema },
   )
 

@@ -1,18 +1,9 @@
 import proj4 from 'proj4'
 import { describe, expect, it } from 'vitest'
-import { backends, useApp } from '../testing.ts'
+import { backends, metres, useApp } from '../testing.ts'
 import { guessCrsFromPrj, knownCrs, LAO_CAI_MERIDIAN, parseCrs, VN2000, vn2000Tm3, WGS84 } from './crs.ts'
 import { PRJ_VN2000_TM3_10445 } from './fixtures/files.ts'
 import { sqlBare, sqlFold } from './fold.ts'
-
-/** Metres between two WGS84 points (haversine; ample for differences below a few metres). */
-function metres([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
-  const r = Math.PI / 180
-  const a =
-    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
-    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2
-  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a))
-}
 
 describe('coordinate system names', () => {
   it('reads the names an import may give', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import proj4 from 'proj4'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { backends, getJson, useApp } from '../testing.ts'
+import { backends, getJson, metres, useApp } from '../testing.ts'
 import { LAO_CAI_MERIDIAN, vn2000Tm3, WGS84 } from './crs.ts'
 import { geojsonOf, PRJ_VN2000_TM3_10445, shapefileZip } from './fixtures/files.ts'
 import { upload } from './fixtures/upload.ts'
@@ -9,14 +9,6 @@ import { upload } from './fixtures/upload.ts'
 const RUN = randomUUID().slice(0, 6).toUpperCase()
 const key = (n: string | number) => `G${RUN}-${n}`
 const TM3 = vn2000Tm3(LAO_CAI_MERIDIAN)
-
-function metres([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
-  const r = Math.PI / 180
-  const a =
-    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
-    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2
-  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a))
-}
 
 /** A square of `half` metres around a WGS84 point, in degrees. */
 function square([lon, lat]: number[], half: number): number[][] {

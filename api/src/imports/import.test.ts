@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { IMPORT_KINDS } from '@antt/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backends, getJson, type SignedInApp, signIn, useApp } from '../testing.ts'
 import { csvOf, type Row, xlsxOf } from './fixtures/files.ts'
@@ -281,23 +282,9 @@ describe.each(backends())('bulk import on the %s database', (backend) => {
 
   it('lists every planted error with its row and field, and refuses to commit', async () => {
     const v = villages[0]
-    const good = (id: string, name: string): unknown[] => [
-      key(id),
-      name,
-      'Tổ an ninh tự quản',
-      '02647',
-      null,
-      null,
-      'Công an',
-      '15/03/2021',
-      5,
-      'Không',
-      'Đang hoạt động',
-      null,
-      null,
-      v.lon,
-      v.lat,
-    ]
+    /** A bare model that is active, at the point of village v (status: column 10, lon and lat: 13 and 14). */
+    const good = (id: string, name: string): unknown[] =>
+      bareModel(id, name).map((x, j) => ({ 10: 'Đang hoạt động', 13: v.lon, 14: v.lat })[j] ?? x)
     const rows: unknown[][] = [MODEL_HEADER as unknown[]]
     const planted: [number, string][] = []
     const plant = (field: string, row: unknown[]) => {
@@ -707,15 +694,8 @@ describe.each(backends())('bulk import on the %s database', (backend) => {
     const dryRun = await dry(ctx.app, 'models', bytes, 'mau.xlsx')
     expect(dryRun.body.errors).toEqual([])
     expect(dryRun.body).toMatchObject({ rows: 1, valid: 1 })
-    for (const kind of [
-      'evaluations',
-      'incidents',
-      'outreach',
-      'certifications',
-      'funding',
-      'villages',
-      'boundaries',
-    ])
+    // every other kind has its template too
+    for (const kind of IMPORT_KINDS.filter((k) => k !== 'models'))
       expect((await ctx.app.request(`/api/imports/templates/${kind}.xlsx?lang=en`)).status, kind).toBe(200)
     expect((await getJson(ctx.app, '/api/imports/templates/weather.xlsx')).body.error.details[0].field).toBe(
       'file',

@@ -1,7 +1,7 @@
 import { createServer, type Socket } from 'node:net'
 import type { Queryable } from '@antt/data/db'
 import { afterAll, describe, expect, it } from 'vitest'
-import { evaluateAlerts, mailFires, runEvaluation } from '../alerts/evaluate.ts'
+import { type EvaluationResult, evaluateAlerts, mailFires, runEvaluation } from '../alerts/evaluate.ts'
 import { mailConfigFromEnv } from '../alerts/mail.ts'
 import { updateRule } from '../alerts/rules.ts'
 import { DerivedStatistics } from '../auth/disclosure-derived.ts'
@@ -130,6 +130,45 @@ describe.each(backends())('alerts on the %s database', (backend) => {
     )
   const openUnits = async (q: Queryable, ruleId: number) =>
     (await episodesOf(q, ruleId)).filter((e) => !e.cleared).map((e) => e.unit_code)
+
+  type Episode = Awaited<ReturnType<typeof episodesOf>>[number]
+  /**
+   * The life of one episode, in a rolled-back transaction: a rule over the whole scope (told to leaders) is
+   * quiet on the records as seeded; after `arrange` it fires once, for the unit and with the figures `arrange`
+   * answers; it stays that one open episode while the condition holds, and is cleared after `clear`.
+   */
+  async function firesOnceThenClears(
+    rule: { name: string; condition: string; threshold: number },
+    steps: {
+      arrange: (tx: Queryable) => Promise<Pick<Episode, 'unit_code' | 'figures'>>
+      /** checks of the fire itself: the evaluation that opened `episode` */
+      fired?: (
+        tx: Queryable,
+        fire: { ruleId: number; run: EvaluationResult; episode: Episode },
+      ) => Promise<void>
+      clear: (tx: Queryable) => Promise<unknown>
+    },
+  ) {
+    const id = (await makeRule({ ...rule, area: { all: true }, notify: { roles: ['leader'] } })).body.rule.id
+    await rolledBack(async (tx) => {
+      await evaluateIn(tx)
+      expect(await episodesOf(tx, id)).toEqual([])
+
+      const expected = await steps.arrange(tx)
+      const run = await evaluateIn(tx)
+      const episodes = await episodesOf(tx, id)
+      expect(episodes).toEqual([{ id: expect.any(Number), cleared: false, ...expected }])
+      await steps.fired?.(tx, { ruleId: id, run, episode: episodes[0] })
+
+      await evaluateIn(tx)
+      expect(await episodesOf(tx, id)).toEqual(episodes)
+
+      await steps.clear(tx)
+      await evaluateIn(tx)
+      expect(await episodesOf(tx, id)).toEqual([{ ...episodes[0], cleared: true }])
+    })
+    await disable(id)
+  }
 
   it('lets administrators and leaders make rules, not planners, and names the field at fault', async () => {
     const body = {
@@ -463,215 +502,149 @@ describe.each(backends())('alerts on the %s database', (backend) => {
   it('fires population_covered_below for a commune whose models are all dissolved, once, and clears when a new model covers it', async () => {
     // Y Tý has the lowest share of residents covered (21.6 %); no camera of a neighbouring commune reaches it.
     const commune = '02701'
-    const id = (
-      await makeRule({
-        name: 'Dân số được bao phủ dưới 20 %',
-        condition: 'population_covered_below',
-        threshold: 0.2,
-        area: { all: true },
-        notify: { roles: ['leader'] },
-      })
-    ).body.rule.id
-    await rolledBack(async (tx) => {
-      await evaluateIn(tx)
-      expect(await episodesOf(tx, id)).toEqual([])
-
-      const active = await tx.query<{ id: string }>(
-        `select id from security_model_state($1) where commune_code = $2 and status = 'active'`,
-        [AS_OF, commune],
-      )
-      expect(active.length).toBeGreaterThan(0)
-      for (const m of active)
-        await tx.query(`select set_model_status($1, 'dissolved', $2::date, 'Hoạt động không hiệu quả')`, [
-          m.id,
-          AS_OF,
+    const rule = {
+      name: 'Dân số được bao phủ dưới 20 %',
+      condition: 'population_covered_below',
+      threshold: 0.2,
+    }
+    await firesOnceThenClears(rule, {
+      arrange: async (tx) => {
+        const active = await tx.query<{ id: string }>(
+          `select id from security_model_state($1) where commune_code = $2 and status = 'active'`,
+          [AS_OF, commune],
+        )
+        expect(active.length).toBeGreaterThan(0)
+        for (const m of active)
+          await tx.query(`select set_model_status($1, 'dissolved', $2::date, 'Hoạt động không hiệu quả')`, [
+            m.id,
+            AS_OF,
+          ])
+        const [{ population }] = await tx.query<{ population: number }>(
+          'select population from commune where code = $1',
+          [commune],
+        )
+        return { unit_code: commune, figures: { population_covered_share: 0, population } }
+      },
+      fired: async (_tx, { ruleId, run }) => {
+        expect(run.fires.filter((f) => f.rule.id === ruleId).map((f) => [f.unit_code, f.unit_name])).toEqual([
+          [commune, 'Y Tý'],
         ])
-      const [{ population }] = await tx.query<{ population: number }>(
-        'select population from commune where code = $1',
-        [commune],
-      )
-      const first = await evaluateIn(tx)
-      expect(first.fires.filter((f) => f.rule.id === id).map((f) => [f.unit_code, f.unit_name])).toEqual([
-        [commune, 'Y Tý'],
-      ])
-      const episodes = await episodesOf(tx, id)
-      expect(episodes).toEqual([
-        {
-          id: expect.any(Number),
-          unit_code: commune,
-          cleared: false,
-          figures: { population_covered_share: 0, population },
-        },
-      ])
-
-      await evaluateIn(tx)
-      expect(await episodesOf(tx, id)).toEqual(episodes)
-
+      },
       // an anti-drug club covers its whole commune: every village is covered again
-      await tx.query(
-        `insert into security_model (id, name, type_code, commune_code, lead_org_code, founded_on, status)
-         values ('ALERT-TEST-CLB', 'CLB phòng, chống ma túy', 'clb_phong_chong_ma_tuy', $1, 'police', '2026-06-01', 'active')`,
-        [commune],
-      )
-      await tx.query(`select set_model_status('ALERT-TEST-CLB', 'active', '2026-06-01', null)`)
-      await evaluateIn(tx)
-      expect(await episodesOf(tx, id)).toEqual([{ ...episodes[0], cleared: true }])
+      clear: async (tx) => {
+        await tx.query(
+          `insert into security_model (id, name, type_code, commune_code, lead_org_code, founded_on, status)
+           values ('ALERT-TEST-CLB', 'CLB phòng, chống ma túy', 'clb_phong_chong_ma_tuy', $1, 'police', '2026-06-01', 'active')`,
+          [commune],
+        )
+        await tx.query(`select set_model_status('ALERT-TEST-CLB', 'active', '2026-06-01', null)`)
+      },
     })
-    await disable(id)
   })
 
   it('fires no_outreach_months for a commune without a session in the months given, once, and clears when one is held', async () => {
     // Every commune held a session after 2025-09-30, nine months before the data's last date (the longest gap is
     // 8.7 months); Mường Hum's are removed after that day.
     const commune = '02725'
-    const id = (
-      await makeRule({
-        name: 'Không có buổi tuyên truyền trong 9 tháng',
-        condition: 'no_outreach_months',
-        threshold: 9,
-        area: { all: true },
-        notify: { roles: ['leader'] },
-      })
-    ).body.rule.id
-    await rolledBack(async (tx) => {
-      await evaluateIn(tx)
-      expect(await episodesOf(tx, id)).toEqual([])
-
-      const [{ last }] = await tx.query<{ last: string }>(
-        `select to_char(max(held_on), 'YYYY-MM-DD') as last from outreach_session
-         where commune_code = $1 and held_on <= '2025-09-30'`,
-        [commune],
-      )
-      expect(last).toBe('2025-03-03')
-      const removed = await tx.query(
-        `delete from outreach_session where commune_code = $1 and held_on > '2025-09-30' returning id`,
-        [commune],
-      )
-      expect(removed.length).toBeGreaterThan(0)
-      await evaluateIn(tx)
-      const episodes = await episodesOf(tx, id)
-      expect(episodes).toEqual([
-        {
-          id: expect.any(Number),
-          unit_code: commune,
-          cleared: false,
-          figures: { months: 9, last_session: last },
-        },
-      ])
-
-      await evaluateIn(tx)
-      expect(await episodesOf(tx, id)).toEqual(episodes)
-
-      await tx.query(
-        `insert into outreach_session (id, commune_code, held_on, topic, attendees)
-         values ('ALERT-TEST-OUTREACH', $1, '2026-06-15', 'Phòng, chống ma túy', 42)`,
-        [commune],
-      )
-      await evaluateIn(tx)
-      expect(await episodesOf(tx, id)).toEqual([{ ...episodes[0], cleared: true }])
+    const rule = {
+      name: 'Không có buổi tuyên truyền trong 9 tháng',
+      condition: 'no_outreach_months',
+      threshold: 9,
+    }
+    await firesOnceThenClears(rule, {
+      arrange: async (tx) => {
+        const [{ last }] = await tx.query<{ last: string }>(
+          `select to_char(max(held_on), 'YYYY-MM-DD') as last from outreach_session
+           where commune_code = $1 and held_on <= '2025-09-30'`,
+          [commune],
+        )
+        expect(last).toBe('2025-03-03')
+        const removed = await tx.query(
+          `delete from outreach_session where commune_code = $1 and held_on > '2025-09-30' returning id`,
+          [commune],
+        )
+        expect(removed.length).toBeGreaterThan(0)
+        return { unit_code: commune, figures: { months: 9, last_session: last } }
+      },
+      clear: (tx) =>
+        tx.query(
+          `insert into outreach_session (id, commune_code, held_on, topic, attendees)
+           values ('ALERT-TEST-OUTREACH', $1, '2026-06-15', 'Phòng, chống ma túy', 42)`,
+          [commune],
+        ),
     })
-    await disable(id)
   })
 
   it('fires exemplary_dissolved for a commune whose exemplary models were dissolved within the months given, once, and clears when they are reinstated', async () => {
-    const id = (
-      await makeRule({
-        name: 'Mô hình điển hình bị thanh loại trong 6 tháng',
-        condition: 'exemplary_dissolved',
-        threshold: 6,
-        area: { all: true },
-        notify: { roles: ['leader'] },
-      })
-    ).body.rule.id
-    await rolledBack(async (tx) => {
-      await evaluateIn(tx)
-      expect(await episodesOf(tx, id)).toEqual([]) // the seed dissolves no exemplary model
-
-      const exemplary = async (commune: string, n: number, before: string) =>
-        (
-          await tx.query<{ id: string }>(
-            `select id from security_model s
-             where commune_code = $1 and exemplary and status = 'active'
-               and not exists (select 1 from security_model_status h where h.model_id = s.id and h.valid_from >= $2)
-             order by id limit $3`,
-            [commune, before, n],
-          )
-        ).map((m) => m.id)
-      const dissolve = (model: string, on: string) =>
-        tx.query(`select set_model_status($1, 'dissolved', $2::date, 'Không còn hoạt động')`, [model, on])
-      // two in 04375 within the six months (after 2025-12-30), one in 04498 before them
-      const [a, b] = await exemplary('04375', 2, '2026-02-10')
-      const [c] = await exemplary('04498', 1, '2025-11-20')
-      expect([a, b, c].every(Boolean)).toBe(true)
-      await dissolve(a, '2026-02-10')
-      await dissolve(b, '2026-06-01')
-      await dissolve(c, '2025-11-20')
-      await evaluateIn(tx)
-      const episodes = await episodesOf(tx, id)
-      expect(episodes).toEqual([
-        {
-          id: expect.any(Number),
+    const rule = {
+      name: 'Mô hình điển hình bị thanh loại trong 6 tháng',
+      condition: 'exemplary_dissolved',
+      threshold: 6,
+    }
+    // the seed dissolves no exemplary model; these two are reinstated to clear the episode
+    let withinMonths: string[] = []
+    await firesOnceThenClears(rule, {
+      arrange: async (tx) => {
+        const exemplary = async (commune: string, n: number, before: string) =>
+          (
+            await tx.query<{ id: string }>(
+              `select id from security_model s
+               where commune_code = $1 and exemplary and status = 'active'
+                 and not exists (select 1 from security_model_status h where h.model_id = s.id and h.valid_from >= $2)
+               order by id limit $3`,
+              [commune, before, n],
+            )
+          ).map((m) => m.id)
+        const dissolve = (model: string, on: string) =>
+          tx.query(`select set_model_status($1, 'dissolved', $2::date, 'Không còn hoạt động')`, [model, on])
+        // two in 04375 within the six months (after 2025-12-30), one in 04498 before them
+        const [a, b] = await exemplary('04375', 2, '2026-02-10')
+        const [c] = await exemplary('04498', 1, '2025-11-20')
+        expect([a, b, c].every(Boolean)).toBe(true)
+        await dissolve(a, '2026-02-10')
+        await dissolve(b, '2026-06-01')
+        await dissolve(c, '2025-11-20')
+        withinMonths = [a, b]
+        return {
           unit_code: '04375',
-          cleared: false,
           figures: { exemplary_dissolved: 2, last_dissolved_on: '2026-06-01', months: 6 },
-        },
-      ])
-
-      await evaluateIn(tx)
-      expect(await episodesOf(tx, id)).toEqual(episodes)
-
-      for (const model of [a, b])
-        await tx.query(`select set_model_status($1, 'active', $2::date, null)`, [model, AS_OF])
-      await evaluateIn(tx)
-      expect(await episodesOf(tx, id)).toEqual([{ ...episodes[0], cleared: true }])
+        }
+      },
+      clear: async (tx) => {
+        for (const model of withinMonths)
+          await tx.query(`select set_model_status($1, 'active', $2::date, null)`, [model, AS_OF])
+      },
     })
-    await disable(id)
   })
 
   it('fires hot_spot_emerging for a commune that becomes a new hot spot, once, and clears when the incidents go', async () => {
-    const id = (
-      await makeRule({
-        name: 'Điểm nóng mới (6 tháng)',
-        condition: 'hot_spot_emerging',
-        threshold: 6,
-        area: { all: true },
-        notify: { roles: ['leader'] },
-      })
-    ).body.rule.id
     // Phong Dụ Hạ (04402) had 0–3 incidents a month in 2026; ten more in June in it and in each of the five
     // communes around it make June its only significant hot step: a new hot spot. Its Gi* z-scores fall for five
     // months and jump in the sixth: Mann–Kendall S = 1, so z = 0 with the continuity correction, p = 1.
     const cluster = ['04402', '03091', '04387', '04399', '04423', '04429']
-    await rolledBack(async (tx) => {
-      await evaluateIn(tx)
-      expect(await episodesOf(tx, id)).toEqual([])
-
-      await tx.query(
-        `insert into incident (id, category_code, occurred_on, commune_code, severity, precision, point)
-         select 'ALERT-TEST-' || c.code || '-' || g, 'drugs', '2026-06-15', c.code, 1, 'approximate', c.label_point
-         from commune c cross join generate_series(1, 10) g where c.code = any ($1::text[])`,
-        [cluster],
-      )
-      await evaluateIn(tx)
-      const figures = { category: 'new-hot-spot', trend_z: 0, trend_p: 1, months: 6, low_counts: false }
-      const episodes = await episodesOf(tx, id)
-      expect(episodes).toEqual([{ id: expect.any(Number), unit_code: '04402', cleared: false, figures }])
-      const audited = await tx.query<{ details: Record<string, unknown> }>(
-        `select details from audit_log where action = 'alert_fire' and target = $1`,
-        [`${id}:04402`],
-      )
-      expect(audited.map((a) => a.details)).toEqual([
-        { rule_id: id, episode_id: episodes[0].id, unit_code: '04402', figures, run: 'manual' },
-      ])
-
-      await evaluateIn(tx)
-      expect(await episodesOf(tx, id)).toEqual(episodes)
-
-      await tx.query(`delete from incident where id like 'ALERT-TEST-%'`)
-      await evaluateIn(tx)
-      expect(await episodesOf(tx, id)).toEqual([{ ...episodes[0], cleared: true }])
+    const figures = { category: 'new-hot-spot', trend_z: 0, trend_p: 1, months: 6, low_counts: false }
+    const rule = { name: 'Điểm nóng mới (6 tháng)', condition: 'hot_spot_emerging', threshold: 6 }
+    await firesOnceThenClears(rule, {
+      arrange: async (tx) => {
+        await tx.query(
+          `insert into incident (id, category_code, occurred_on, commune_code, severity, precision, point)
+           select 'ALERT-TEST-' || c.code || '-' || g, 'drugs', '2026-06-15', c.code, 1, 'approximate', c.label_point
+           from commune c cross join generate_series(1, 10) g where c.code = any ($1::text[])`,
+          [cluster],
+        )
+        return { unit_code: '04402', figures }
+      },
+      fired: async (tx, { ruleId, episode }) => {
+        const audited = await tx.query<{ details: Record<string, unknown> }>(
+          `select details from audit_log where action = 'alert_fire' and target = $1`,
+          [`${ruleId}:04402`],
+        )
+        expect(audited.map((a) => a.details)).toEqual([
+          { rule_id: ruleId, episode_id: episode.id, unit_code: '04402', figures, run: 'manual' },
+        ])
+      },
+      clear: (tx) => tx.query(`delete from incident where id like 'ALERT-TEST-%'`),
     })
-    await disable(id)
   })
 
   it('evaluates the rules for the commune of a record edited through the records API, without being asked', async () => {

@@ -1,17 +1,27 @@
-import { rowId } from '@antt/contract'
+import {
+  type AlertEvaluation,
+  alertEvaluation,
+  alertInbox,
+  alertRule,
+  alertsQuery,
+  newRule,
+  rowId,
+  rulePatch,
+} from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { CONDITION_THRESHOLD } from '../alerts/conditions.ts'
 import { evaluateAlerts, mailFires } from '../alerts/evaluate.ts'
 import { mailConfigFromEnv } from '../alerts/mail.ts'
-import { alertsQuery, listNotifications, markAllRead, markRead } from '../alerts/notifications.ts'
-import { createRule, deleteRule, listRules, newRule, rulePatch, updateRule } from '../alerts/rules.ts'
+import { listNotifications, markAllRead, markRead } from '../alerts/notifications.ts'
+import { createRule, deleteRule, listRules, updateRule } from '../alerts/rules.ts'
 import { audit } from '../auth/audit.ts'
 import type { AppEnv } from '../context.ts'
-import { anyObject, describeRoute } from '../http/describe.ts'
+import { describeRoute, jsonAnswer } from '../http/describe.ts'
 import { json, params, query } from '../http/validate.ts'
 
 const idParam = params(z.object({ id: rowId }).strict())
+const ruleAnswer = jsonAnswer(z.object({ rule: alertRule }))
 
 /**
  * Alerts: rules (administrators and leaders), evaluation now (administrators), and each caller's
@@ -29,7 +39,7 @@ export const alerts = new Hono<AppEnv>()
         'condition holds), read, and the map layer that shows it. For aggregate-only roles an incident count is ' +
         'null where /api/metrics withholds it for the same unit and period (counts of 1–2, and those withheld ' +
         'to protect them), with every figure computed from it.',
-      responses: { 200: anyObject('{ unread, alerts: [...] }') },
+      responses: { 200: jsonAnswer(alertInbox) },
     }),
     query(alertsQuery),
     async (c) => {
@@ -41,7 +51,11 @@ export const alerts = new Hono<AppEnv>()
     describeRoute({
       tag: 'Alerts',
       summary: "Mark all the caller's notifications read",
-      responses: { 200: anyObject('{ marked }') },
+      responses: {
+        200: jsonAnswer(
+          z.object({ marked: z.number().int().meta({ description: 'notifications that were unread' }) }),
+        ),
+      },
     }),
     async (c) => {
       const { db, principal } = c.get('deps')
@@ -53,7 +67,7 @@ export const alerts = new Hono<AppEnv>()
     describeRoute({
       tag: 'Alerts',
       summary: 'Mark one notification read',
-      responses: { 200: anyObject('{ id, read: true }') },
+      responses: { 200: jsonAnswer(z.object({ id: z.number().int(), read: z.literal(true) })) },
     }),
     idParam,
     async (c) => {
@@ -69,7 +83,7 @@ export const alerts = new Hono<AppEnv>()
       tag: 'Alerts',
       summary: 'Evaluate every enabled rule now (administrators)',
       description: 'Answers how many episodes opened (fired) and closed (cleared); every fire is audited.',
-      responses: { 200: anyObject('{ fired, cleared, as_of }') },
+      responses: { 200: jsonAnswer(alertEvaluation) },
     }),
     async (c) => {
       const deps = c.get('deps')
@@ -80,7 +94,7 @@ export const alerts = new Hono<AppEnv>()
       })
       const mail = mailConfigFromEnv()
       if (mail && r.fires.length) deps.afterCommit((owner) => mailFires(owner, mail, r.fires))
-      return c.json({ fired: r.fired, cleared: r.cleared, as_of: r.as_of })
+      return c.json({ fired: r.fired, cleared: r.cleared, as_of: r.as_of } satisfies AlertEvaluation)
     },
   )
   .get(
@@ -88,7 +102,7 @@ export const alerts = new Hono<AppEnv>()
     describeRoute({
       tag: 'Alerts',
       summary: 'Alert rules',
-      responses: { 200: anyObject('{ rules: [...] }') },
+      responses: { 200: jsonAnswer(z.object({ rules: z.array(alertRule) })) },
     }),
     async (c) => c.json({ rules: await listRules(c.get('deps').db) }),
   )
@@ -100,7 +114,7 @@ export const alerts = new Hono<AppEnv>()
       description: `threshold by condition: ${Object.entries(CONDITION_THRESHOLD)
         .map(([k, v]) => `${k}: ${v}`)
         .join('; ')}`,
-      responses: { 201: anyObject('{ rule }') },
+      responses: { 201: ruleAnswer },
     }),
     json(newRule),
     async (c) => {
@@ -119,7 +133,7 @@ export const alerts = new Hono<AppEnv>()
     describeRoute({
       tag: 'Alerts',
       summary: 'Change an alert rule',
-      responses: { 200: anyObject('{ rule }') },
+      responses: { 200: ruleAnswer },
     }),
     idParam,
     json(rulePatch),

@@ -1,4 +1,11 @@
-import { communeCode, IMPORT_KINDS, type ImportKind, isoDate } from '@antt/contract'
+import {
+  commaList,
+  communeCode,
+  IMPORT_KINDS,
+  type ImportKind,
+  mapExportBody,
+  okResult,
+} from '@antt/contract'
 // Export of records to XLSX, CSV and GeoJSON, in the shape the import reads (see exports/records.ts).
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -6,13 +13,13 @@ import { audit } from '../auth/audit.ts'
 import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
 import { exportCsv, exportGeoJson, exportXlsx } from '../exports/records.ts'
-import { anyObject, describeRoute } from '../http/describe.ts'
+import { describeRoute, jsonAnswer, XLSX } from '../http/describe.ts'
 import { ApiError, badRequest } from '../http/errors.ts'
 import { json, params, query } from '../http/validate.ts'
 import { KINDS } from '../imports/kinds/index.ts'
 
 const FORMATS = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xlsx: XLSX,
   csv: 'text/csv; charset=utf-8',
   geojson: 'application/geo+json',
 } as const
@@ -27,47 +34,9 @@ const file = z
 const exportQuery = z
   .object({
     lang: z.enum(['vi', 'en']).default('vi'),
-    commune: z
-      .string()
-      .max(2000)
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(communeCode).min(1).max(200))
-      .optional(),
+    commune: commaList(2000).pipe(z.array(communeCode).min(1).max(200)).optional(),
   })
   .strict()
-
-/**
- * A map exported in the browser (PNG or PDF, rendered there at the target resolution): the client reports
- * it here before it hands the file over, so every export is in the audit log like the record exports.
- */
-const mapExportBody = z
-  .object({
-    format: z.enum(['png', 'pdf']),
-    /** the size chosen in the export dialog, e.g. "screen", "hd", "a4-landscape-300" */
-    size: z.string().regex(/^[a-z0-9-]{1,40}$/, 'expected a size id such as a4-landscape-300'),
-    title: z.string().trim().min(1).max(300),
-    target: z.enum(['screen', 'view', 'deck']),
-    view_ids: z.array(z.number().int().positive()).max(200).optional(),
-    deck_id: z.number().int().positive().optional(),
-    pages: z.number().int().min(1).max(200),
-    period: z.object({ from: isoDate, to: isoDate }).strict().optional(),
-    layers: z
-      .array(z.string().regex(/^[a-z0-9_]{1,40}$/))
-      .max(40)
-      .optional(),
-  })
-  .strict()
-  .superRefine((b, ctx) => {
-    if (b.target === 'deck' && b.deck_id === undefined)
-      ctx.addIssue({ code: 'custom', path: ['deck_id'], message: 'required when target is deck' })
-    if (b.format === 'png' && b.pages !== 1)
-      ctx.addIssue({ code: 'custom', path: ['pages'], message: 'a PNG has one page' })
-  })
 
 export const exportRoutes = new Hono<AppEnv>()
   .post(
@@ -75,7 +44,7 @@ export const exportRoutes = new Hono<AppEnv>()
     describeRoute({
       tag: 'Data management',
       summary: 'Record a PNG or PDF map export made in the browser in the audit log',
-      responses: { 201: anyObject('{ ok: true }') },
+      responses: { 201: jsonAnswer(okResult) },
     }),
     json(mapExportBody),
     async (c) => {

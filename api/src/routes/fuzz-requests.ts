@@ -118,7 +118,8 @@ export const KNOWN_QUERY: Record<string, string> = {
   scenario: '1',
 }
 
-const KNOWN_PATH: Record<string, string> = {
+/** A value every path parameter accepts, by name. */
+export const KNOWN_PATH: Record<string, string> = {
   code: '02647',
   layer: 'incident_hex',
   z: '8',

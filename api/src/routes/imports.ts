@@ -49,6 +49,13 @@ async function ownBatch(c: { get(k: 'deps'): import('../context.ts').AppDeps }, 
 const notFound = (id: string) =>
   new ApiError(404, 'not_found', `import ${id} not found`, [{ field: 'id', problem: 'not found' }])
 
+/** The import the caller may see, or 404. */
+async function foundBatch(c: Parameters<typeof ownBatch>[0], id: string) {
+  const batch = await ownBatch(c, id)
+  if (!batch) throw notFound(id)
+  return batch
+}
+
 export const imports = new Hono<AppEnv>()
   .get(
     '/templates/:file',
@@ -267,8 +274,7 @@ export const imports = new Hono<AppEnv>()
     async (c) => {
       const { db, principal, ip } = c.get('deps')
       const { id } = c.req.valid('param')
-      const batch = await ownBatch(c, id)
-      if (!batch) throw notFound(id)
+      const batch = await foundBatch(c, id)
       const touched = await db.query<{ commune_code: string }>(
         'select distinct commune_code from import_row where import_id = $1::uuid and commune_code is not null',
         [id],
@@ -300,8 +306,7 @@ export const imports = new Hono<AppEnv>()
     async (c) => {
       const { db, principal, ip } = c.get('deps')
       const { id } = c.req.valid('param')
-      const batch = await ownBatch(c, id)
-      if (!batch) throw notFound(id)
+      const batch = await foundBatch(c, id)
       if (batch.status === 'committed')
         throw new ApiError(409, 'already_committed', `import ${id} was committed: it cannot be discarded`, [
           { field: 'id', problem: 'already committed' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MIN_HEX_EDGE_M } from '../auth/disclosure.ts'
-import { backends, getJson, useApp } from '../testing.ts'
+import { backends, getJson, metres, useApp } from '../testing.ts'
 
 const INCIDENT_PROPERTIES = [
   'id',
@@ -11,15 +11,6 @@ const INCIDENT_PROPERTIES = [
   'commune_code',
   'village_code',
 ]
-
-/** Great-circle distance in metres (haversine, mean Earth radius). */
-function metres([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
-  const r = Math.PI / 180
-  const a =
-    Math.sin(((lat2 - lat1) * r) / 2) ** 2 +
-    Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2
-  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a))
-}
 
 describe.each(backends())('incident layers on the %s database', (backend) => {
   const ctx = useApp(backend)

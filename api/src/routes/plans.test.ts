@@ -21,21 +21,25 @@ function recomputedObjective(body: any): number {
 
 describe.each(backends())('plans on the %s database', (backend) => {
   const ctx = useApp(backend, 'planner')
+  /** The answer to a plan of PERIOD, which must be 200. */
+  const planned = async (form: 'optimize' | 'cover', body: Record<string, unknown>) => {
+    const res = await post(ctx.app, `/api/plans/${form}`, { ...body, ...PERIOD })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    return res.body
+  }
 
   it('places five grassroots teams where the most residents are newly covered, as the contract says', async () => {
-    const { status, body } = await post(ctx.app, '/api/plans/optimize', {
+    const body = await planned('optimize', {
       level: 'village',
       model_type: 'to_bao_ve_antt',
       count: 5,
       budget: null,
       demand: 'population',
       communes: ['02647', '02671', '02683'],
-      ...PERIOD,
       include: [],
       exclude: [],
       time_limit_s: 10,
     })
-    expect(status).toBe(200)
     expect(body.status).toBe('optimal')
     expect(body.solver).toBe('highs')
     expect(body.gap).toBe(0)
@@ -62,14 +66,12 @@ describe.each(backends())('plans on the %s database', (backend) => {
 
   it('weighs villages by the need part of their priority score when demand is need', async () => {
     const communes = ['02647', '02671', '02683']
-    const { status, body } = await post(ctx.app, '/api/plans/optimize', {
+    const body = await planned('optimize', {
       model_type: 'to_bao_ve_antt',
       count: 3,
       demand: 'need',
       communes,
-      ...PERIOD,
     })
-    expect(status).toBe(200)
     const prio = await getJson(ctx.app, `/api/priorities?level=village&from=${PERIOD.from}&to=${PERIOD.to}`)
     const need = new Map<string, number>(prio.body.rows.map((r: any) => [r.code, r.need]))
     const [n] = await ctx.db.query<{ n: number }>(
@@ -91,14 +93,12 @@ describe.each(backends())('plans on the %s database', (backend) => {
 
   it('covers a whole commune with a commune-wide type: one site per commune, covered communes left out', async () => {
     const communes = ['02647', '02671', '02683']
-    const { status, body } = await post(ctx.app, '/api/plans/optimize', {
+    const body = await planned('optimize', {
       model_type: 'clb_phong_chong_ma_tuy',
       count: 2,
       demand: 'population',
       communes,
-      ...PERIOD,
     })
-    expect(status).toBe(200)
     const villages = await ctx.db.query<{ code: string; commune_code: string }>(
       'select code, commune_code from village where valid_to is null and commune_code = any ($1) order by code',
       [communes],
@@ -121,15 +121,13 @@ describe.each(backends())('plans on the %s database', (backend) => {
   })
 
   it('covers by radius exactly the villages PostGIS puts within radius_m of each site', async () => {
-    const { status, body } = await post(ctx.app, '/api/plans/optimize', {
+    const body = await planned('optimize', {
       model_type: 'camera_an_ninh',
       count: 4,
       radius_m: 1500,
       demand: 'incidents',
       communes: ['02647', '02671'],
-      ...PERIOD,
     })
-    expect(status).toBe(200)
     expect(body.parameters.radius_m).toBe(1500)
     expect(body.objective).toBe(recomputedObjective(body))
     for (const s of body.selected.slice(0, 2)) {
@@ -194,12 +192,11 @@ describe.each(backends())('plans on the %s database', (backend) => {
   it('buys as many models as the budget allows at the unit cost', async () => {
     const costs = await getJson(ctx.app, '/api/plans/costs')
     const cost = costs.body.costs.find((c: any) => c.type_code === 'tieng_keng_an_ninh').unit_cost_vnd
-    const { status, body } = await post(ctx.app, '/api/plans/optimize', {
+    const body = await planned('optimize', {
       model_type: 'tieng_keng_an_ninh',
       budget: cost * 3.5,
       communes: ['02647'],
     })
-    expect(status).toBe(200)
     expect(body.parameters.count).toBe(3)
     expect(body.parameters.total_cost_vnd).toBe(3 * cost)
   })
@@ -247,14 +244,12 @@ describe.each(backends())('plans on the %s database', (backend) => {
   })
 
   it('finds the fewest models that cover every village of a commune, and says when a target is out of reach', async () => {
-    const { status, body } = await post(ctx.app, '/api/plans/cover', {
+    const body = await planned('cover', {
       model_type: 'to_bao_ve_antt',
       target: 'all',
       share: 1,
       communes: ['02671'],
-      ...PERIOD,
     })
-    expect(status).toBe(200)
     expect(body.status).toBe('optimal')
     // one village-wide model per uncovered village, no fewer
     expect(body.models).toBe(body.target.villages - body.target.covered_before)
@@ -278,15 +273,13 @@ describe.each(backends())('plans on the %s database', (backend) => {
     const border = await ctx.db.query<{ commune_code: string }>(
       `select commune_code from commune_area_class where class_code = 'border' order by 1 limit 4`,
     )
-    const { status, body } = await post(ctx.app, '/api/plans/cover', {
+    const body = await planned('cover', {
       model_type: 'camera_an_ninh',
       radius_m: 2000,
       target: 'border',
       share: 0.4,
       communes: border.map((b) => b.commune_code),
-      ...PERIOD,
     })
-    expect(status).toBe(200)
     expect(body.status).toBe('optimal')
     expect(body.models).toBeLessThanOrEqual(body.greedy_models)
     expect(body.target.covered_after).toBeGreaterThanOrEqual(Math.ceil(0.4 * body.target.villages))

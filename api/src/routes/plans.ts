@@ -1,9 +1,20 @@
+import {
+  costBody,
+  coverBody,
+  coverResult,
+  modelTypeCode,
+  optimizeBody,
+  planExportBody,
+  planResult,
+  unitCostList,
+  unitCostRow,
+} from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { audit } from '../auth/audit.ts'
 import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
-import { anyObject, describeRoute } from '../http/describe.ts'
+import { binary, describeRoute, jsonAnswer, XLSX } from '../http/describe.ts'
 import { ApiError, badRequest } from '../http/errors.ts'
 import { checkPeriod, json, params } from '../http/validate.ts'
 import { checkCommuneCode } from '../services/communes.ts'
@@ -11,7 +22,6 @@ import { setUnitCost, unitCosts } from '../services/plans/costs.ts'
 import { coverPlan } from '../services/plans/cover.ts'
 import { optimizePlan } from '../services/plans/optimize.ts'
 import { planXlsx } from '../services/plans/plan-xlsx.ts'
-import { costBody, coverBody, optimizeBody, planExportBody } from '../services/plans/requests.ts'
 import { withScenario } from '../services/scenarios/middleware.ts'
 
 async function checkArea(c: { get(k: 'deps'): AppEnv['Variables']['deps'] }, communes?: string[] | null) {
@@ -46,9 +56,7 @@ export const plans = new Hono<AppEnv>()
         'With `scenario=<id>` the plan starts from the records as the scenario would leave them.',
       ].join('\n\n'),
       responses: {
-        200: anyObject(
-          '{ status, objective, gap, greedy_objective, solver, time_ms, selected, greedy, curve, demand, already_covered, coverage, before, after, parameters, method }',
-        ),
+        200: jsonAnswer(planResult),
       },
     }),
     json(optimizeBody),
@@ -75,9 +83,7 @@ export const plans = new Hono<AppEnv>()
         'Set covering with a partial target, solved exactly by HiGHS (greedy beside it): at least ⌈share · target villages⌉ ' +
         'covered, existing coverage included. `status` is `infeasible` when even every allowed site cannot reach it ' +
         '(`target.reachable`). `scenario=<id>`: from the records as the scenario would leave them.',
-      responses: {
-        200: anyObject('{ status, models, greedy_models, gap, target, selected, before, after, parameters }'),
-      },
+      responses: { 200: jsonAnswer(coverResult) },
     }),
     json(coverBody),
     withScenario,
@@ -96,16 +102,7 @@ export const plans = new Hono<AppEnv>()
       description:
         'The sites are locked in and evaluated again with the plan’s request, so the file holds figures the server ' +
         'computed. Needs the `export` permission as well. In the audit log.',
-      responses: {
-        200: {
-          description: 'the workbook',
-          content: {
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-              schema: { type: 'string', format: 'binary' },
-            },
-          },
-        },
-      },
+      responses: { 200: binary(XLSX, 'the workbook') },
     }),
     json(planExportBody),
     async (c) => {
@@ -147,7 +144,7 @@ export const plans = new Hono<AppEnv>()
       })
       const stamp = new Date().toISOString().slice(0, 10)
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-type': XLSX,
         'content-disposition': `attachment; filename="antt-plan-${plan.model_type}-${stamp}.xlsx"`,
         'cache-control': 'no-store',
       })
@@ -158,9 +155,7 @@ export const plans = new Hono<AppEnv>()
     describeRoute({
       tag: 'Plans',
       summary: 'Unit cost of each model type (VND), used to turn a budget into a number of models',
-      responses: {
-        200: anyObject('{ costs: [{ type_code, name_vi, name_en, unit_cost_vnd, updated_by, updated_at }] }'),
-      },
+      responses: { 200: jsonAnswer(unitCostList) },
     }),
     withScenario,
     async (c) => c.json({ costs: await unitCosts(c.get('deps')) }),
@@ -170,9 +165,9 @@ export const plans = new Hono<AppEnv>()
     describeRoute({
       tag: 'Plans',
       summary: 'Set the unit cost of a model type (audited)',
-      responses: { 200: anyObject('{ cost }') },
+      responses: { 200: jsonAnswer(z.object({ cost: unitCostRow })) },
     }),
-    params(z.object({ type: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected a model type code') })),
+    params(z.object({ type: modelTypeCode })),
     json(costBody),
     async (c) =>
       c.json({

@@ -1,20 +1,23 @@
-import { rowId } from '@antt/contract'
+import {
+  newScenario,
+  rowId,
+  type Scenario,
+  type ScenarioChange,
+  scenarioPatch,
+  scenario as scenarioSchema,
+} from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { audit } from '../auth/audit.ts'
 import type { AppDeps, AppEnv } from '../context.ts'
-import { anyObject, describeRoute } from '../http/describe.ts'
+import { describeRoute, jsonAnswer } from '../http/describe.ts'
 import { json, params } from '../http/validate.ts'
 import { applyChanges } from '../services/scenarios/apply.ts'
-import {
-  newScenario,
-  planChanges,
-  type ScenarioChange,
-  scenarioPatch,
-} from '../services/scenarios/changes.ts'
-import { findScenario, listScenarios, SCENARIO_COLUMNS, type Scenario } from '../services/scenarios/store.ts'
+import { planChanges } from '../services/scenarios/changes.ts'
+import { findScenario, listScenarios, SCENARIO_COLUMNS } from '../services/scenarios/store.ts'
 
 const idParam = params(z.object({ id: rowId }))
+const scenarioAnswer = jsonAnswer(z.object({ scenario: scenarioSchema }))
 
 /**
  * Checks the changes by making them in a savepoint that is rolled back: what is saved could be applied now,
@@ -43,11 +46,7 @@ export const scenarios = new Hono<AppEnv>()
     describeRoute({
       tag: 'Scenarios',
       summary: 'What-if scenarios the caller may open: their own and those shared by other planners',
-      responses: {
-        200: anyObject(
-          '{ scenarios: [{ id, name, description, shared, owner, changes, from_plan, created_at, updated_at }] }',
-        ),
-      },
+      responses: { 200: jsonAnswer(z.object({ scenarios: z.array(scenarioSchema) })) },
     }),
     async (c) => c.json({ scenarios: await listScenarios(c.get('deps')) }),
   )
@@ -56,7 +55,7 @@ export const scenarios = new Hono<AppEnv>()
     describeRoute({
       tag: 'Scenarios',
       summary: 'One scenario (own or shared; any other is 404)',
-      responses: { 200: anyObject('{ scenario }') },
+      responses: { 200: scenarioAnswer },
     }),
     idParam,
     async (c) => c.json({ scenario: await findScenario(c.get('deps'), c.req.valid('param').id) }),
@@ -78,7 +77,7 @@ export const scenarios = new Hono<AppEnv>()
         'Metrics, priorities, statistics, unit detail, the model layer and plans take `scenario=<id>` and compute ' +
           'as if the changes were made, in a savepoint of the request’s transaction that is always rolled back.',
       ].join('\n\n'),
-      responses: { 201: anyObject('{ scenario }') },
+      responses: { 201: scenarioAnswer },
     }),
     json(newScenario),
     async (c) => {
@@ -112,7 +111,7 @@ export const scenarios = new Hono<AppEnv>()
       tag: 'Scenarios',
       summary: 'Rename, share or change a scenario (its owner only; audited)',
       description: '`changes` replaces the list and is checked as on creation.',
-      responses: { 200: anyObject('{ scenario }') },
+      responses: { 200: scenarioAnswer },
     }),
     idParam,
     json(scenarioPatch),
@@ -147,7 +146,7 @@ export const scenarios = new Hono<AppEnv>()
     describeRoute({
       tag: 'Scenarios',
       summary: 'Delete a scenario (its owner only; audited)',
-      responses: { 200: anyObject('{ ok: true }') },
+      responses: { 200: jsonAnswer(z.object({ ok: z.literal(true) })) },
     }),
     idParam,
     async (c) => {

@@ -1,15 +1,13 @@
-import { rowId } from '@antt/contract'
 // Saved views and decks: each route validates, calls services/views.ts, and answers what it returns.
+import { deck, deckBody, deckPatch, newView, okResult, rowId, savedView, viewPatch } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { anyObject, describeRoute } from '../http/describe.ts'
+import { describeRoute, jsonAnswer } from '../http/describe.ts'
 import { json, params } from '../http/validate.ts'
 import {
   createDeck,
   createView,
-  deckBody,
-  deckPatch,
   deleteDeck,
   deleteView,
   duplicateView,
@@ -17,13 +15,14 @@ import {
   getView,
   listDecks,
   listViews,
-  newView,
   updateDeck,
   updateView,
-  viewPatch,
 } from '../services/views.ts'
 
 const idParam = params(z.object({ id: rowId }))
+const viewAnswer = jsonAnswer(z.object({ view: savedView }))
+const deckAnswer = jsonAnswer(z.object({ deck }))
+const deleted = jsonAnswer(okResult)
 
 export const views = new Hono<AppEnv>()
   .get(
@@ -31,7 +30,7 @@ export const views = new Hono<AppEnv>()
     describeRoute({
       tag: 'Views and decks',
       summary: 'Saved map views',
-      responses: { 200: anyObject('{ views: [...] }') },
+      responses: { 200: jsonAnswer(z.object({ views: z.array(savedView) })) },
     }),
     async (c) => c.json({ views: await listViews(c.get('deps').db) }),
   )
@@ -40,7 +39,7 @@ export const views = new Hono<AppEnv>()
     describeRoute({
       tag: 'Views and decks',
       summary: 'One saved view',
-      responses: { 200: anyObject('{ view }') },
+      responses: { 200: viewAnswer },
     }),
     idParam,
     async (c) => c.json({ view: await getView(c.get('deps').db, c.req.valid('param').id) }),
@@ -50,7 +49,7 @@ export const views = new Hono<AppEnv>()
     describeRoute({
       tag: 'Views and decks',
       summary: 'Save a view',
-      responses: { 201: anyObject('{ view }') },
+      responses: { 201: viewAnswer },
     }),
     json(newView),
     async (c) => c.json({ view: await createView(c.get('deps'), c.req.valid('json')) }, 201),
@@ -60,7 +59,7 @@ export const views = new Hono<AppEnv>()
     describeRoute({
       tag: 'Views and decks',
       summary: 'Copy a saved view',
-      responses: { 201: anyObject('{ view }') },
+      responses: { 201: viewAnswer },
     }),
     idParam,
     async (c) => c.json({ view: await duplicateView(c.get('deps'), c.req.valid('param').id) }, 201),
@@ -70,7 +69,7 @@ export const views = new Hono<AppEnv>()
     describeRoute({
       tag: 'Views and decks',
       summary: 'Change a saved view',
-      responses: { 200: anyObject('{ view }') },
+      responses: { 200: viewAnswer },
     }),
     idParam,
     json(viewPatch),
@@ -82,7 +81,7 @@ export const views = new Hono<AppEnv>()
     describeRoute({
       tag: 'Views and decks',
       summary: 'Delete a saved view',
-      responses: { 200: anyObject('{ ok: true }') },
+      responses: { 200: deleted },
     }),
     idParam,
     async (c) => {
@@ -97,7 +96,7 @@ export const decks = new Hono<AppEnv>()
     describeRoute({
       tag: 'Views and decks',
       summary: 'Slide decks of saved views',
-      responses: { 200: anyObject('{ decks: [...] }') },
+      responses: { 200: jsonAnswer(z.object({ decks: z.array(deck) })) },
     }),
     async (c) => c.json({ decks: await listDecks(c.get('deps').db) }),
   )
@@ -106,7 +105,7 @@ export const decks = new Hono<AppEnv>()
     describeRoute({
       tag: 'Views and decks',
       summary: 'One deck',
-      responses: { 200: anyObject('{ deck }') },
+      responses: { 200: deckAnswer },
     }),
     idParam,
     async (c) => c.json({ deck: await getDeck(c.get('deps').db, c.req.valid('param').id) }),
@@ -116,7 +115,7 @@ export const decks = new Hono<AppEnv>()
     describeRoute({
       tag: 'Views and decks',
       summary: 'Create a deck',
-      responses: { 201: anyObject('{ deck }') },
+      responses: { 201: deckAnswer },
     }),
     json(deckBody),
     async (c) => c.json({ deck: await createDeck(c.get('deps'), c.req.valid('json')) }, 201),
@@ -126,7 +125,7 @@ export const decks = new Hono<AppEnv>()
     describeRoute({
       tag: 'Views and decks',
       summary: 'Rename a deck or reorder its views',
-      responses: { 200: anyObject('{ deck }') },
+      responses: { 200: deckAnswer },
     }),
     idParam,
     json(deckPatch),
@@ -138,7 +137,7 @@ export const decks = new Hono<AppEnv>()
     describeRoute({
       tag: 'Views and decks',
       summary: 'Delete a deck',
-      responses: { 200: anyObject('{ ok: true }') },
+      responses: { 200: deleted },
     }),
     idParam,
     async (c) => {

@@ -1,4 +1,4 @@
-import { BORDER_FEATURE_KINDS, simplifyParam } from '@antt/contract'
+import { BORDER_FEATURE_KINDS, commaList, simplifyParam } from '@antt/contract'
 import { z } from 'zod'
 import type { AppDeps } from '../context.ts'
 import { featureCollectionText } from './geojson.ts'
@@ -7,15 +7,7 @@ export const borderLineQuery = z.object({ simplify: simplifyParam }).strict()
 export const borderBeltQuery = z.object({ simplify: simplifyParam }).strict()
 export const borderFeaturesQuery = z
   .object({
-    kinds: z
-      .string()
-      .max(500)
-      .transform((s) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean),
-      )
+    kinds: commaList(500)
       .pipe(
         z
           .array(

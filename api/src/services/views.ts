@@ -1,65 +1,26 @@
-import { isoDate } from '@antt/contract'
 // Saved map views and the decks (presentations) that order them: stored, listed, changed and audited.
+import type { Deck, deckBody, deckPatch, newView, SavedView, viewPatch } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { audit } from '../auth/audit.ts'
 import type { AppDeps } from '../context.ts'
 import { badRequest, notFound } from '../http/errors.ts'
-
-/** Largest saved state, in characters of JSON. */
-export const MAX_STATE_CHARS = 32_768
-
-/**
- * The map state a view stores. The period and language are checked; the rest belongs to the client and is
- * kept as given, within a size limit.
- */
-const viewState = z
-  .looseObject({
-    period: z
-      .object({ from: isoDate, to: isoDate })
-      .strict()
-      .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['from'] })
-      .optional(),
-    lang: z.enum(['vi', 'en']).optional(),
-  })
-  .refine(
-    (s) => JSON.stringify(s).length <= MAX_STATE_CHARS,
-    `state is larger than ${MAX_STATE_CHARS} characters`,
-  )
-
-const viewFields = {
-  title: z.string().trim().min(1, 'must not be empty').max(200),
-  subtitle: z.string().max(300).default(''),
-  notes: z.string().max(5000).default(''),
-  state: viewState,
-}
-export const newView = z.object(viewFields).strict()
-export const viewPatch = z
-  .object({
-    title: viewFields.title.optional(),
-    subtitle: z.string().max(300).optional(),
-    notes: z.string().max(5000).optional(),
-    state: viewState.optional(),
-  })
-  .strict()
 
 const VIEW_COLUMNS = `id, title, subtitle, notes, state, created_by, updated_by,
   to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
   to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as updated_at`
 
-type ViewRow = Record<string, unknown> & { id: number }
-
 export const listViews = (db: Queryable) =>
-  db.query<ViewRow>(`select ${VIEW_COLUMNS} from saved_view order by updated_at desc, id desc`)
+  db.query<SavedView>(`select ${VIEW_COLUMNS} from saved_view order by updated_at desc, id desc`)
 
 export async function getView(db: Queryable, id: number) {
-  const [view] = await db.query<ViewRow>(`select ${VIEW_COLUMNS} from saved_view where id = $1`, [id])
+  const [view] = await db.query<SavedView>(`select ${VIEW_COLUMNS} from saved_view where id = $1`, [id])
   if (!view) throw notFound(`view ${id}`)
   return view
 }
 
-export async function createView({ db, principal, ip }: AppDeps, v: z.infer<typeof newView>) {
-  const [view] = await db.query<ViewRow>(
+export async function createView({ db, principal, ip }: AppDeps, v: z.output<typeof newView>) {
+  const [view] = await db.query<SavedView>(
     `insert into saved_view (title, subtitle, notes, state, created_by, updated_by) values ($1, $2, $3, $4::jsonb, $5, $5)
      returning ${VIEW_COLUMNS}`,
     [v.title, v.subtitle, v.notes, JSON.stringify(v.state), principal!.username],
@@ -73,7 +34,7 @@ export async function createView({ db, principal, ip }: AppDeps, v: z.infer<type
 }
 
 export async function duplicateView({ db, principal, ip }: AppDeps, id: number) {
-  const [view] = await db.query<ViewRow>(
+  const [view] = await db.query<SavedView>(
     `insert into saved_view (title, subtitle, notes, state, created_by, updated_by)
      select left(title || ' (bản sao)', 200), subtitle, notes, state, $2, $2 from saved_view where id = $1
      returning ${VIEW_COLUMNS}`,
@@ -88,8 +49,8 @@ export async function duplicateView({ db, principal, ip }: AppDeps, id: number) 
   return view
 }
 
-export async function updateView({ db, principal, ip }: AppDeps, id: number, p: z.infer<typeof viewPatch>) {
-  const [view] = await db.query<ViewRow>(
+export async function updateView({ db, principal, ip }: AppDeps, id: number, p: z.output<typeof viewPatch>) {
+  const [view] = await db.query<SavedView>(
     `update saved_view set title = coalesce($2, title), subtitle = coalesce($3, subtitle), notes = coalesce($4, notes),
             state = coalesce($5::jsonb, state), updated_by = $6, updated_at = now()
      where id = $1 returning ${VIEW_COLUMNS}`,
@@ -117,19 +78,6 @@ export async function deleteView({ db, principal, ip }: AppDeps, id: number) {
   await audit(db, principal, ip, { action: 'view_delete', target: `view:${id}` })
 }
 
-export const deckBody = z
-  .object({
-    title: z.string().trim().min(1, 'must not be empty').max(200),
-    view_ids: z.array(z.number().int().positive()).max(100).default([]),
-  })
-  .strict()
-export const deckPatch = z
-  .object({
-    title: deckBody.shape.title.optional(),
-    view_ids: z.array(z.number().int().positive()).max(100).optional(),
-  })
-  .strict()
-
 const DECK_SELECT = `select d.id, d.title, d.created_by, d.updated_by,
   to_char(d.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as updated_at,
   coalesce((select json_agg(dv.view_id order by dv.position) from deck_view dv where dv.deck_id = d.id), '[]') as view_ids
@@ -149,18 +97,16 @@ async function setDeckViews(db: Queryable, deckId: number, viewIds: number[]) {
     )
 }
 
-type DeckRow = Record<string, unknown> & { id: number }
-
 export const listDecks = (db: Queryable) =>
-  db.query<DeckRow>(`${DECK_SELECT} order by d.updated_at desc, d.id desc`)
+  db.query<Deck>(`${DECK_SELECT} order by d.updated_at desc, d.id desc`)
 
 export async function getDeck(db: Queryable, id: number) {
-  const [deck] = await db.query<DeckRow>(`${DECK_SELECT} where d.id = $1`, [id])
+  const [deck] = await db.query<Deck>(`${DECK_SELECT} where d.id = $1`, [id])
   if (!deck) throw notFound(`deck ${id}`)
   return deck
 }
 
-export async function createDeck({ db, principal, ip }: AppDeps, body: z.infer<typeof deckBody>) {
+export async function createDeck({ db, principal, ip }: AppDeps, body: z.output<typeof deckBody>) {
   const [row] = await db.query<{ id: number }>(
     'insert into deck (title, created_by, updated_by) values ($1, $2, $2) returning id',
     [body.title, principal!.username],
@@ -177,7 +123,7 @@ export async function createDeck({ db, principal, ip }: AppDeps, body: z.infer<t
 export async function updateDeck(
   { db, principal, ip }: AppDeps,
   id: number,
-  body: z.infer<typeof deckPatch>,
+  body: z.output<typeof deckPatch>,
 ) {
   const updated = await db.query(
     'update deck set title = coalesce($2, title), updated_by = $3, updated_at = now() where id = $1 returning id',

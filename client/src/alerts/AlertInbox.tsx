@@ -1,9 +1,10 @@
+import type { AlertInbox as AlertInboxData, AlertNotification } from '@antt/contract'
 import { useCallback, useEffect, useState } from 'react'
 import { request, useSession } from '../api/client.ts'
 import { mapFocus } from '../state/map-focus.ts'
 import { store, update } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
-import { type AlertInboxData, type AlertNotification, viewForAlert } from './alerts-api.ts'
+import { viewForAlert } from './alerts-api.ts'
 import './alerts.css'
 
 /** How often the inbox asks for new notifications. */

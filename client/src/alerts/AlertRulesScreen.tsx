@@ -1,19 +1,10 @@
+import type { AlertCondition as Condition, AlertRule as Rule } from '@antt/contract'
+import { ALERT_CONDITIONS } from '@antt/contract/lists'
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { ApiError, request } from '../api/client.ts'
 import { useNational } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 
-/** Conditions of the API (api/src/alerts/rules.ts), in its order. */
-const CONDITIONS = [
-  'village_coverage_below',
-  'population_covered_below',
-  'overdue_evaluations_above',
-  'hot_spot_emerging',
-  'incident_spike',
-  'exemplary_dissolved',
-  'no_outreach_months',
-] as const
-type Condition = (typeof CONDITIONS)[number]
 const ROLES = ['admin', 'leader', 'planner', 'briefer', 'steward', 'viewer']
 const DEFAULT_THRESHOLD: Record<Condition, number> = {
   village_coverage_below: 0.8,
@@ -23,17 +14,6 @@ const DEFAULT_THRESHOLD: Record<Condition, number> = {
   incident_spike: 3,
   exemplary_dissolved: 12,
   no_outreach_months: 3,
-}
-
-interface Rule {
-  id: number
-  name: string
-  condition: Condition
-  threshold: number
-  area: { all?: true; classes?: string[]; communes?: string[]; provinces?: string[] }
-  level: 'commune' | 'village'
-  notify: { roles: string[]; users: string[]; emails: string[] }
-  enabled: boolean
 }
 
 /** The area forms of a rule; a list of provinces only where the atlas serves more than one. */
@@ -121,11 +101,7 @@ export function AlertRulesScreen() {
                 {t(`alerts.condition.${r.condition}`)} · {t(`level.${r.level}`)}
               </td>
               <td>{r.threshold}</td>
-              <td>
-                {r.area.all
-                  ? t('alerts.area.all')
-                  : (r.area.classes ?? r.area.communes ?? r.area.provinces ?? []).join(', ')}
-              </td>
+              <td>{'all' in r.area ? t('alerts.area.all') : Object.values(r.area).flat().join(', ')}</td>
               <td>{[...r.notify.roles, ...r.notify.users, ...(r.notify.emails ?? [])].join(', ')}</td>
               <td>
                 <input type="checkbox" checked={r.enabled} onChange={() => toggle(r)} aria-label={r.name} />
@@ -157,7 +133,7 @@ export function AlertRulesScreen() {
                 setThreshold(String(DEFAULT_THRESHOLD[c]))
               }}
             >
-              {CONDITIONS.map((c) => (
+              {ALERT_CONDITIONS.map((c) => (
                 <option key={c} value={c}>
                   {t(`alerts.condition.${c}`)}
                 </option>

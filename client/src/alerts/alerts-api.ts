@@ -1,31 +1,8 @@
-// Notifications of GET /api/alerts (api/src/alerts/notifications.ts) and what opening one does to the view.
+// What opening a notification of GET /api/alerts (AlertNotification in @antt/contract) does to the view.
+import type { AlertNotification } from '@antt/contract'
 import { withLayer } from '../analytics/fill-layers.ts'
 import { isMetricName } from '../metrics/catalog.ts'
 import type { AtlasState, LayerId } from '../state/atlas-state.ts'
-
-export interface AlertNotification {
-  id: number
-  rule_id: number
-  rule_name: string
-  condition: string
-  level: 'commune' | 'village'
-  unit_code: string
-  unit_name: string
-  commune_code: string
-  message: string
-  figures: Record<string, unknown>
-  /** a layer id, or choropleth:<metric> */
-  layer: string
-  fired_at: string
-  cleared_at: string | null
-  as_of: string
-  read: boolean
-}
-
-export interface AlertInboxData {
-  unread: number
-  alerts: AlertNotification[]
-}
 
 /** The view that shows a notification: its unit selected (villages drilled into) with its layer on. */
 export function viewForAlert(s: AtlasState, a: AlertNotification): Partial<AtlasState> {

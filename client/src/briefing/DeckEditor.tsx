@@ -1,6 +1,7 @@
+import type { Deck } from '@antt/contract'
 import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { useI18n } from '../state/use-i18n.ts'
-import { type Deck, decksApi } from './briefing-api.ts'
+import { decksApi } from './briefing-api.ts'
 import { deckViews, mutate, useBriefing } from './briefing-store.ts'
 import { setUi } from './briefing-ui.ts'
 import { moveItem } from './deck-order.ts'

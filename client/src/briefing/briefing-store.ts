@@ -1,5 +1,6 @@
+import type { Deck } from '@antt/contract'
 import { useSyncExternalStore } from 'react'
-import { type Deck, decksApi, type SavedView, viewsApi } from './briefing-api.ts'
+import { decksApi, type SavedView, viewsApi } from './briefing-api.ts'
 
 /** Saved views and decks as last loaded, shared by the panel, the deck editor and the presenter. */
 export interface BriefingData {

@@ -1,7 +1,7 @@
+import type { CoverResult } from '@antt/contract'
 import { mapFocus } from '../state/map-focus.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { COVER_KPI_ROWS, PlanKpiTable } from './PlanKpiTable.tsx'
-import type { CoverResult } from './plan-api.ts'
 
 /**
  * The answer of the set-covering form: how many new models at least bring the target villages to the share,

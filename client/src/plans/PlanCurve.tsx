@@ -1,5 +1,5 @@
+import type { CurvePoint } from '@antt/contract'
 import { useI18n } from '../state/use-i18n.ts'
-import type { CurvePoint } from './plan-api.ts'
 
 const W = 300
 const H = 150

@@ -1,5 +1,5 @@
+import type { PlanKpis } from '@antt/contract'
 import { useI18n } from '../state/use-i18n.ts'
-import type { PlanKpis } from './plan-api.ts'
 
 export type KpiKey = 'village_coverage' | 'population_covered' | 'demand_covered' | 'border_village_coverage'
 

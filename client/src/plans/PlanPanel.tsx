@@ -1,3 +1,4 @@
+import type { CoverRequest, DemandKind, PlanRequest } from '@antt/contract'
 import { Fragment, useEffect, useMemo, useState } from 'react'
 import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
 import { useMay } from '../api/client.ts'
@@ -12,15 +13,7 @@ import './plans.css'
 import { CoverResults } from './CoverResults.tsx'
 import { PlanCurve } from './PlanCurve.tsx'
 import { PlanKpiTable } from './PlanKpiTable.tsx'
-import {
-  type CoverRequest,
-  type DemandKind,
-  downloadPlanXlsx,
-  loadCosts,
-  type PlanRequest,
-  runCover,
-  runPlan,
-} from './plan-api.ts'
+import { downloadPlanXlsx, loadCosts, runCover, runPlan } from './plan-api.ts'
 import { setPlan, usePlan } from './plan-store.ts'
 import { planSnapshot, showPlan } from './plan-view.ts'
 

@@ -1,5 +1,5 @@
+import type { CoverResult, PlanRequest, PlanResult } from '@antt/contract'
 import { useSyncExternalStore } from 'react'
-import type { CoverResult, PlanRequest, PlanResult } from './plan-api.ts'
 
 /** The planner's last answers, shared by the panel and the map (not part of the address: they are results). */
 export interface PlanState {

@@ -1,6 +1,6 @@
+import type { DemandKind, PlanKpis, PlanResult } from '@antt/contract'
 import { useSyncExternalStore } from 'react'
 import type { KpiKey } from './PlanKpiTable.tsx'
-import type { DemandKind, PlanKpis, PlanResult } from './plan-api.ts'
 
 /**
  * A plan frozen for a briefing: where its sites go and what they bring to the area, as it was solved. Saved

@@ -1,25 +1,9 @@
 // What-if scenarios (/api/scenarios, api/src/routes/scenarios.ts): the list, creating one from a plan, and
 // which one the dashboard is computed under.
+import type { NewScenario, Scenario, ScenarioPatch } from '@antt/contract'
 import { useEffect, useSyncExternalStore } from 'react'
 import { request, useMay } from '../api/client.ts'
 import { useScenarioId } from '../api/hooks.ts'
-
-export type ScenarioChange =
-  | { kind: 'add_model'; model_type: string; village_code: string; lead_org_code?: string }
-  | { kind: 'dissolve_model'; model_id: string }
-  | { kind: 'evaluate_model'; model_id: string; rating_code: string }
-  | { kind: 'set_cost'; model_type: string; unit_cost_vnd: number }
-
-export interface Scenario {
-  id: number
-  name: string
-  description: string
-  shared: boolean
-  owner: string
-  changes: ScenarioChange[]
-  created_at: string
-  updated_at: string
-}
 
 /** The scenarios the caller may open, loaded once and after every change made here. */
 let listed: Scenario[] | null = null
@@ -62,12 +46,7 @@ export function useActiveScenario(): { id: number; scenario: Scenario | undefine
   return id === null ? null : { id, scenario: list?.find((s) => s.id === id) }
 }
 
-export async function createScenario(body: {
-  name: string
-  changes?: ScenarioChange[]
-  from_plan?: { model_type: string; sites: string[] }
-  shared?: boolean
-}): Promise<Scenario> {
+export async function createScenario(body: NewScenario): Promise<Scenario> {
   const { scenario } = await request.post<{ scenario: Scenario }>('/api/scenarios', body)
   await reloadScenarios()
   return scenario
@@ -79,6 +58,6 @@ export async function deleteScenario(id: number): Promise<void> {
 }
 
 export async function shareScenario(id: number, shared: boolean): Promise<void> {
-  await request.patch(`/api/scenarios/${id}`, { shared })
+  await request.patch(`/api/scenarios/${id}`, { shared } satisfies ScenarioPatch)
   await reloadScenarios()
 }

@@ -1,4 +1,5 @@
 import type { ClassMethod, PaletteName } from '@antt/analysis'
+import type { Level, MetricsLevel } from '@antt/contract'
 import type { Lang } from '../i18n/format.ts'
 import type { MetricName } from '../metrics/catalog.ts'
 import { type AnalyticsState, DEFAULT_ANALYTICS } from './analytics-state.ts'
@@ -28,10 +29,10 @@ export interface LayerSetting {
   opacity: number
 }
 
-/** The level of the analyses (hot spots, priorities, coverage standards): communes or villages. */
-export type Level = 'commune' | 'village'
-/** The level the thematic map and the ranking show: in national mode also provinces. */
-export type MapLevel = 'province' | Level
+/** The level of the analyses (hot spots, priorities, coverage standards): the API's, communes or villages. */
+export type { Level } from '@antt/contract'
+/** The level the thematic map and the ranking show: in national mode also provinces (the API's MetricsLevel). */
+export type MapLevel = MetricsLevel
 /** A province's code (two digits) rather than a commune's (five) or a village's (five, a dash, three). */
 export const isProvinceCode = (code: string): boolean => /^\d{2}$/.test(code)
 /** The analyses run on communes when the map shows provinces (over the national commune lattice). */

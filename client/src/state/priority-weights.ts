@@ -1,21 +1,14 @@
 import { DEFAULT_PRIORITY_WEIGHTS } from '@antt/analysis'
+import { PRIORITY_COMPONENTS, type PriorityComponent } from '@antt/contract/lists'
 
-/** The parts of the priority score (api/src/services/stats/priorities.ts), need first, in display order. */
-export type PriorityComponent = keyof typeof DEFAULT_PRIORITY_WEIGHTS
-export const PRIORITY_COMPONENTS = Object.keys(DEFAULT_PRIORITY_WEIGHTS) as PriorityComponent[]
+// The parts of the priority score and its need and coverage halves are the API's lists (@antt/contract).
+export {
+  COVERAGE_COMPONENTS,
+  NEED_COMPONENTS,
+  PRIORITY_COMPONENTS,
+  type PriorityComponent,
+} from '@antt/contract/lists'
 export type PriorityWeights = Record<PriorityComponent, number>
-
-/** The need part of the score; the rest is lack of coverage (the API's `method.need`). */
-export const NEED_COMPONENTS: readonly PriorityComponent[] = [
-  'incident_rate_eb',
-  'hotspot_z',
-  'border',
-  'strategic',
-  'trend',
-]
-export const COVERAGE_COMPONENTS: readonly PriorityComponent[] = PRIORITY_COMPONENTS.filter(
-  (k) => !NEED_COMPONENTS.includes(k),
-)
 
 /** Short names in the address, so a link with changed weights stays readable. */
 export const WEIGHT_URL_KEYS: Readonly<Record<PriorityComponent, string>> = {

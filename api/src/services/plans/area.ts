@@ -1,11 +1,10 @@
 import { type CoverageInstance, DEFAULT_PRIORITY_WEIGHTS } from '@antt/analysis'
+import type { CoverageRule, DemandKind } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import { badRequest } from '../../http/errors.ts'
-import type { Period } from '../period.ts'
+import { type Period, resolvePeriod } from '../period.ts'
 import { priorities } from '../stats/priorities.ts'
-
-export type DemandKind = 'population' | 'incidents' | 'need'
-export type CoverageRule = 'village' | 'commune' | 'radius'
+import type { PlanType } from './plan-type.ts'
 
 export interface PlanVillage {
   code: string
@@ -35,6 +34,25 @@ export interface AreaQuery {
   communes: string[] | null
   demand: DemandKind
   period: Period
+}
+
+/** The period a plan's request asks for and the area of its communes, as a new model of `type` would cover it. */
+export async function requestedArea(
+  deps: AppDeps,
+  type: PlanType,
+  req: { from?: string; to?: string; communes?: string[] | null },
+  demand: DemandKind,
+): Promise<{ period: Period; area: PlanArea }> {
+  const period = resolvePeriod(req, await deps.catalog.range())
+  const area = await loadArea(deps, {
+    modelType: type.code,
+    rule: type.rule,
+    radiusM: type.radiusM,
+    communes: req.communes ?? null,
+    demand,
+    period,
+  })
+  return { period, area }
 }
 
 /**

@@ -1,22 +1,14 @@
+import type { UnitCost } from '@antt/contract'
 import { audit } from '../../auth/audit.ts'
 import type { AppDeps } from '../../context.ts'
 import { notFound } from '../../http/errors.ts'
-
-export interface UnitCostRow {
-  type_code: string
-  name_vi: string
-  name_en: string
-  unit_cost_vnd: number | null
-  updated_by: string | null
-  updated_at: string | null
-}
 
 const COST_COLUMNS = `t.code as type_code, t.name_vi, t.name_en, c.unit_cost_vnd::float8 as unit_cost_vnd, c.updated_by,
   to_char(c.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as updated_at`
 
 /** Unit cost of every model type (model_type_cost, migration 019); null where none is set. */
-export async function unitCosts(deps: AppDeps): Promise<UnitCostRow[]> {
-  return deps.db.query<UnitCostRow>(
+export async function unitCosts(deps: AppDeps): Promise<UnitCost[]> {
+  return deps.db.query<UnitCost>(
     `select ${COST_COLUMNS} from model_type t left join model_type_cost c on c.type_code = t.code order by t.sort, t.code`,
   )
 }
@@ -30,7 +22,7 @@ export async function unitCost(deps: AppDeps, type: string): Promise<number | nu
 }
 
 /** Sets the unit cost of a type, in the audit log with the previous value. */
-export async function setUnitCost(deps: AppDeps, type: string, cost: number): Promise<UnitCostRow> {
+export async function setUnitCost(deps: AppDeps, type: string, cost: number): Promise<UnitCost> {
   const { db, principal, ip } = deps
   const [known] = await db.query('select 1 from model_type where code = $1', [type])
   if (!known) throw notFound(`model type ${type}`, 'type')
@@ -53,5 +45,5 @@ export async function setUnitCost(deps: AppDeps, type: string, cost: number): Pr
     details: { before, after: cost },
   })
   const rows = await unitCosts(deps)
-  return rows.find((r) => r.type_code === type) as UnitCostRow
+  return rows.find((r) => r.type_code === type) as UnitCost
 }

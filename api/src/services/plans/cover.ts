@@ -7,43 +7,22 @@ import {
   reachableTargetPoints,
   setCoverModel,
 } from '@antt/analysis'
+import type { CoverRequestParsed, CoverResult } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
-import { resolvePeriod } from '../period.ts'
-import { candidateSites, loadArea } from './area.ts'
+import { candidateSites, requestedArea } from './area.ts'
 import { unitCost } from './costs.ts'
 import { planKpis } from './kpis.ts'
 import { planType } from './plan-type.ts'
 import { solveWithHighs } from './solver.ts'
-
-export interface CoverRequest {
-  model_type: string
-  target: 'border' | 'all'
-  share: number
-  radius_m?: number | null
-  communes?: string[] | null
-  from?: string
-  to?: string
-  include: string[]
-  exclude: string[]
-  time_limit_s: number
-}
 
 /**
  * Set covering (analysis/src/covering.ts): the fewest new models of a type that bring the covered share of a
  * target set of villages (the border villages, or all) up to `share`, existing coverage included; HiGHS
  * proves the minimum, greedy is shown beside it. Demand does not enter: every target village counts once.
  */
-export async function coverPlan(deps: AppDeps, req: CoverRequest) {
+export async function coverPlan(deps: AppDeps, req: CoverRequestParsed): Promise<CoverResult> {
   const type = await planType(deps, req.model_type, req.radius_m)
-  const period = resolvePeriod(req, await deps.catalog.range())
-  const area = await loadArea(deps, {
-    modelType: type.code,
-    rule: type.rule,
-    radiusM: type.radiusM,
-    communes: req.communes ?? null,
-    demand: 'population',
-    period,
-  })
+  const { period, area } = await requestedArea(deps, type, req, 'population')
   const c = candidateSites(area, req)
   const include = req.include.map((code) => c.siteOf.get(code) as number)
   const target = area.villages.flatMap((v, i) => (req.target === 'all' || v.is_border ? [i] : []))

@@ -1,8 +1,6 @@
 import type { PlanKpis } from '@antt/contract'
 import type { PlanArea } from './area.ts'
 
-export type { PlanKpis } from '@antt/contract'
-
 const share = (a: number, b: number) => (b > 0 ? a / b : null)
 
 /** KPIs of the area when the villages in `covered` (indices) are covered, besides the already covered. */

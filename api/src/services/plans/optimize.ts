@@ -7,30 +7,15 @@ import {
   orderByMarginalGain,
   siteReasons,
 } from '@antt/analysis'
+import type { CurvePoint, DemandKind, OptimizeRequest, PlanResult } from '@antt/contract'
 import { can } from '../../auth/principal.ts'
 import type { AppDeps } from '../../context.ts'
 import { ApiError, badRequest } from '../../http/errors.ts'
-import { resolvePeriod } from '../period.ts'
-import { type Candidates, candidateSites, type DemandKind, loadArea, type PlanArea } from './area.ts'
+import { type Candidates, candidateSites, type PlanArea, requestedArea } from './area.ts'
 import { unitCost } from './costs.ts'
 import { planKpis } from './kpis.ts'
 import { type PlanType, planType } from './plan-type.ts'
 import { solveWithHighs } from './solver.ts'
-
-export interface OptimizeRequest {
-  level: 'village'
-  model_type: string
-  count?: number | null
-  budget?: number | null
-  radius_m?: number | null
-  demand: DemandKind
-  communes?: string[] | null
-  from?: string
-  to?: string
-  include: string[]
-  exclude: string[]
-  time_limit_s: number
-}
 
 /** Demand newly covered, rounded off float noise (population and incidents are whole numbers). */
 const tidy = (v: number) => Math.round(v * 1e9) / 1e9
@@ -75,7 +60,7 @@ async function solveMaxCover(c: Candidates, model: LinearModel, greedySites: num
  * answer beside it, KPIs before and after, the curve of covered demand against 1…N models, and why each
  * chosen site is there.
  */
-export async function optimizePlan(deps: AppDeps, req: OptimizeRequest) {
+export async function optimizePlan(deps: AppDeps, req: OptimizeRequest): Promise<PlanResult> {
   // Incident counts per village are record-level detail (a count of 1–2 can point at a household): only
   // for roles that see incident records, even if a deployment grants `plan` to an aggregate-only role.
   if (req.demand === 'incidents' && !can(deps.principal, 'read_incident_points'))
@@ -84,15 +69,7 @@ export async function optimizePlan(deps: AppDeps, req: OptimizeRequest) {
     ])
   const type = await planType(deps, req.model_type, req.radius_m)
   const { count, unitCost: cost } = await modelCount(deps, req, type)
-  const period = resolvePeriod(req, await deps.catalog.range())
-  const area = await loadArea(deps, {
-    modelType: type.code,
-    rule: type.rule,
-    radiusM: type.radiusM,
-    communes: req.communes ?? null,
-    demand: req.demand,
-    period,
-  })
+  const { period, area } = await requestedArea(deps, type, req, req.demand)
   const c = candidateSites(area, req)
   const include = req.include.map((code) => c.siteOf.get(code) as number)
   if (include.length > count)
@@ -253,13 +230,7 @@ export async function gainCurve(
     const solved = await solveMaxCover(c, model, start, left)
     optimal.set(k, { value: Math.max(solved.objective, greedyAt(k)), status: solved.status })
   }
-  const out: {
-    k: number
-    optimal: number | null
-    greedy: number
-    marginal: number | null
-    status: string
-  }[] = []
+  const out: CurvePoint[] = []
   for (let k = first; k <= count; k++) {
     const o = optimal.get(k)
     const before = k === first ? { value: 0 } : optimal.get(k - 1)

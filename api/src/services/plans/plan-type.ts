@@ -1,9 +1,6 @@
+import type { CoverageRule } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import { badRequest } from '../../http/errors.ts'
-import type { CoverageRule } from './area.ts'
-
-/** Largest radius a plan may give a new site, metres. */
-export const MAX_PLAN_RADIUS_M = 20_000
 
 export interface PlanType {
   code: string

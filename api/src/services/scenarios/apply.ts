@@ -1,11 +1,11 @@
 // Making a scenario's changes inside the request's transaction, where the caller's scope allows them. The
 // caller (api/src/services/scenarios/middleware.ts) opens a savepoint first and always rolls it back.
 import { randomUUID } from 'node:crypto'
+import type { ScenarioChange } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
 import type { AppDeps } from '../../context.ts'
 import { badRequest } from '../../http/errors.ts'
 import { checkCode, checkCommune, findModel, scopedWrite } from '../../records/checks.ts'
-import type { ScenarioChange } from './changes.ts'
 
 /** Reason given for a model a scenario dissolves (security_model_status.reason). */
 const SCENARIO_REASON = 'kịch bản (giả định)'

@@ -1,18 +1,6 @@
+import type { Scenario } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import { ApiError, notFound } from '../../http/errors.ts'
-import type { ScenarioChange } from './changes.ts'
-
-export interface Scenario {
-  id: number
-  name: string
-  description: string
-  shared: boolean
-  owner: string
-  changes: ScenarioChange[]
-  from_plan: unknown
-  created_at: string
-  updated_at: string
-}
 
 export const SCENARIO_COLUMNS = `id, name, description, shared, owner, changes, from_plan,
   to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,

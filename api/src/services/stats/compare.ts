@@ -1,5 +1,5 @@
 import { bhAdjust, compareRates, type RateChange } from '@antt/analysis'
-import type { Level } from '@antt/contract'
+import type { CompareRow, Level } from '@antt/contract'
 import type { AppDeps } from '../../context.ts'
 import { DAYS_PER_YEAR, type Period, periodDays } from '../period.ts'
 import { withheldUnits } from '../withheld-units.ts'
@@ -15,39 +15,13 @@ export interface CompareQuery extends IncidentCountFilters {
   fdr: boolean
 }
 
-export interface CompareRow {
-  code: string
-  name: string
-  commune_code: string | null
-  population: number
-  /** null when withheld from an aggregate-only caller (auth/disclosure.ts), with the statistics below */
-  count_a: number | null
-  count_b: number | null
-  suppressed?: boolean
-  /** Incidents per 1,000 residents per year in each period; null without population. */
-  rate_a: number | null
-  rate_b: number | null
-  /** rate_b / rate_a; null when it is undefined or infinite (count_a = 0). */
-  rate_ratio: number | null
-  /** 95 % confidence interval of the rate ratio; ci_upper null when unbounded. */
-  ci_lower: number | null
-  ci_upper: number | null
-  p_value: number | null
-  p_value_fdr: number | null
-  change_class: RateChange | null
-}
-
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null)
 
-interface Comparison {
-  rate_a: number | null
-  rate_b: number | null
-  rate_ratio: number | null
-  ci_lower: number | null
-  ci_upper: number | null
-  p_value: number | null
-  change_class: RateChange | null
-}
+/** What the test of two counts gives a row. */
+type Comparison = Pick<
+  CompareRow,
+  'rate_a' | 'rate_b' | 'rate_ratio' | 'ci_lower' | 'ci_upper' | 'p_value' | 'change_class'
+>
 
 /**
  * Exposure is residents × days of the period (the population is today's for both periods), so the test is

@@ -10,7 +10,7 @@ import {
   rankNormalise,
   weightsFromNeighbours,
 } from '@antt/analysis'
-import { PRIORITY_COMPONENTS, type PriorityComponent } from '@antt/contract'
+import { COVERAGE_COMPONENTS, NEED_COMPONENTS, type PriorityComponent } from '@antt/contract'
 import { isAggregateOnly, previousMonths } from '../../auth/disclosure.ts'
 import type { AppDeps } from '../../context.ts'
 import { checkCommuneCode } from '../communes.ts'
@@ -31,8 +31,6 @@ export interface PriorityQuery extends UnitMetricsQuery {
 /** z at which the hot-spot component is full: the two-sided 99 % normal quantile. */
 const Z_FULL = 2.5758293035489
 const log2 = (v: number) => Math.log(v) / Math.LN2
-
-const NEED: PriorityComponent[] = ['incident_rate_eb', 'hotspot_z', 'border', 'strategic', 'trend']
 
 function normalisationText(n: Normalisation): Record<PriorityComponent, string> {
   const scale =
@@ -200,11 +198,8 @@ async function scoreScope(deps: AppDeps, q: Omit<PriorityQuery, 'classes' | 'com
         score: s.score,
         rank: s.rank,
         contributions: s.contributions,
-        need: NEED.reduce((acc, k) => acc + (s.contributions[k] ?? 0), 0),
-        lack_of_coverage: PRIORITY_COMPONENTS.filter((k) => !NEED.includes(k)).reduce(
-          (acc, k) => acc + (s.contributions[k] ?? 0),
-          0,
-        ),
+        need: NEED_COMPONENTS.reduce((acc, k) => acc + (s.contributions[k] ?? 0), 0),
+        lack_of_coverage: COVERAGE_COMPONENTS.reduce((acc, k) => acc + (s.contributions[k] ?? 0), 0),
         components: components[i],
         missing: s.missing as PriorityComponent[],
         values: {
@@ -246,8 +241,8 @@ async function scoreScope(deps: AppDeps, q: Omit<PriorityQuery, 'classes' | 'com
         score:
           'score = 100 · Σ w_k · c_k with the weights scaled to sum 1 and every component c_k in [0, 1] ' +
           '(1 = more priority); contributions are the points of each component and add up to the score',
-        need: NEED,
-        lack_of_coverage: PRIORITY_COMPONENTS.filter((k) => !NEED.includes(k)),
+        need: NEED_COMPONENTS,
+        lack_of_coverage: COVERAGE_COMPONENTS,
         missing:
           "a component that is missing for a unit is left out and the unit's other weights rescaled to sum 1, " +
           'so missing data neither raises nor lowers its score (listed in the row as missing)',

@@ -1,3 +1,4 @@
+import { BORDER_FEATURE_KINDS } from '@antt/contract/lists'
 import { IconLayer } from '@deck.gl/layers'
 import type { Feature, FeatureCollection, Point } from 'geojson'
 import { BORDER_FEATURE_COLORS } from '../colors.ts'
@@ -8,14 +9,6 @@ export interface BorderFeaturesProps {
   opacity: number
 }
 
-export const BORDER_FEATURE_KINDS = [
-  'gate_international',
-  'gate_main',
-  'gate_secondary',
-  'opening',
-  'marker',
-  'post',
-] as const
 const CELL = 48
 
 /**
