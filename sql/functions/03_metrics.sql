@@ -100,35 +100,38 @@ begin
   end if;
   return query
   with
-  -- every model founded by p_to with its state at p_to: the span of model_state_interval (migration 024) that
+  -- every model founded by p_to with its state at p_to: the span of model_state_history (migration 024) that
   -- holds p_to carries the state security_model_state() (02_model_state.sql) gives, overdue by the same rule
   m as (
-    select s.model_id as id, s.commune_code, s.village_code, s.exemplary, s.status as status_at_end, t.coverage,
-           r.effective,
-           coalesce(case when s.status = 'dissolved' then null
+    select s.model_id as id, s.commune_code, s.village_code, s.exemplary, s.statuses[w.k] as status_at_end,
+           t.coverage, r.effective,
+           coalesce(case when s.statuses[w.k] = 'dissolved' then null
                          else s.founded_on > p_to - make_interval(months => p_eval_months)
-                              or coalesce(s.last_evaluated_on > p_to - make_interval(months => p_eval_months), false)
+                              or coalesce(s.evaluated[w.k] > p_to - make_interval(months => p_eval_months), false)
                     end, false) as compliant
-    from model_state_interval s
+    from model_state_history s
+    cross join lateral (select width_bucket(p_to, s.starts) as k) w
     join model_type t on t.code = s.type_code
-    left join rating r on r.code = s.last_rating
-    where daterange(s.valid_from, s.valid_to, '[)') @> p_to
+    left join rating r on r.code = s.ratings[w.k]
+    where s.founded_on <= p_to and w.k > 0
       and (p_types is null or s.type_code = any (p_types))
       and (p_orgs is null or s.lead_org_code = any (p_orgs))
   ),
   act as (select m.* from m where m.status_at_end = any (p_statuses)),
-  -- the coverage rules of village_type_coverage() (above)
+  -- the coverage rules of village_type_coverage() (above): a village is covered by an active model of its
+  -- own, a commune-wide one of its commune, or a radius model within reach
+  covering_communes as (select distinct a.commune_code from act a where a.coverage = 'commune'),
   covered as (
     select a.village_code as code from act a where a.coverage = 'village' and a.village_code is not null
-    union
-    select v.code from act a join village v on v.commune_code = a.commune_code where a.coverage = 'commune'
     union
     select r.village_code from act a join radius_model_villages() r on r.model_id = a.id
     where a.coverage = 'radius'
   ),
-  vill as (
-    select v.code, v.commune_code, v.population, (cv.code is not null) as is_covered
-    from village v left join covered cv on cv.code = v.code
+  vill as materialized (
+    select v.code, v.commune_code, v.population,
+           (v.commune_code in (select cc.commune_code from covering_communes cc)
+            or v.code in (select cv.code from covered cv)) as is_covered
+    from village v
     where p_commune is null or v.commune_code = p_commune
   ),
   model_agg as (

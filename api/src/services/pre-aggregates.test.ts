@@ -1,4 +1,5 @@
-// The pre-aggregates behind unit_metrics() (migration 024: model_state_interval, incident_month) stay equal
+// The pre-aggregates behind unit_metrics() (migration 024: model_state_history,
+// model_radius_village, incident_month) stay equal
 // to what the raw tables give, through imports, edits and deletions of every source table.
 import { randomUUID } from 'node:crypto'
 import type { Db } from '@antt/data/db'
@@ -28,7 +29,7 @@ async function incidentMonthDiff(db: Db) {
 }
 
 /**
- * Models whose state at a date read from model_state_interval differs from security_model_state() at that
+ * Models whose state at a date read from model_state_history differs from security_model_state() at that
  * date (status, last rating and evaluation, overdue, founded by then), at every date where a span of the
  * models `ids` begins or ends, the day before each, and a few fixed dates, for those models; [] when equal.
  */
@@ -37,16 +38,15 @@ async function modelStateDiff(db: Db, ids: string[]) {
     `with dates as (
        select d from unnest('{2019-06-30,2021-01-01,2023-07-15,2025-06-30,2026-06-30}'::date[]) d
        union
-       select unnest(array[valid_from, valid_from - 1, valid_to, valid_to - 1])
-       from model_state_interval where model_id = any ($1::text[])
+       select unnest(array[d, d - 1]) from model_state_history, unnest(starts) d where model_id = any ($1::text[])
      ),
      spans as (
-       select d.d, s.model_id as id, s.status, s.last_rating, s.last_evaluated_on,
-              case when s.status = 'dissolved' then null
+       select d.d, s.model_id as id, s.statuses[w.k], s.ratings[w.k], s.evaluated[w.k],
+              case when s.statuses[w.k] = 'dissolved' then null
                    else not (s.founded_on > d.d - interval '6 months'
-                             or coalesce(s.last_evaluated_on > d.d - interval '6 months', false)) end as overdue
-       from dates d join model_state_interval s on daterange(s.valid_from, s.valid_to, '[)') @> d.d
-       where d.d is not null and s.model_id = any ($1::text[])
+                             or coalesce(s.evaluated[w.k] > d.d - interval '6 months', false)) end as overdue
+       from dates d cross join model_state_history s cross join lateral (select width_bucket(d.d, s.starts) as k) w
+       where d.d is not null and w.k > 0 and s.model_id = any ($1::text[])
      ),
      direct as (
        select d.d, s.id, s.status, s.last_rating, s.last_evaluated_on, s.evaluation_overdue as overdue
@@ -61,21 +61,33 @@ async function modelStateDiff(db: Db, ids: string[]) {
   )
 }
 
-/** Spans that overlap or leave gaps: each model has one span from its founding on, back to back. */
-async function spanShapeProblems(db: Db) {
+/**
+ * Histories that are not one per model, or whose spans do not start at the founding in date order; radius
+ * pairs that differ from the spatial join they stand for; [] when all is well.
+ */
+async function historyShapeProblems(db: Db) {
   return db.query(
-    `select s.model_id from model_state_interval s join security_model sm on sm.id = s.model_id
-     group by s.model_id, sm.founded_on
-     having min(s.valid_from) <> sm.founded_on or count(*) filter (where s.valid_to is null) <> 1
+    `select id as problem from security_model sm
+     where not exists (select 1 from model_state_history s where s.model_id = sm.id)
      union all
-     select model_id from (
-       select model_id, valid_to, lead(valid_from) over (partition by model_id order by valid_from) as next
-       from model_state_interval) x
-     where next is not null and valid_to <> next
+     select model_id from model_state_history s
+     where not exists (select 1 from security_model sm where sm.id = s.model_id)
+        or s.starts[1] <> s.founded_on
+        or exists (select 1 from unnest(s.starts) with ordinality a(d, i)
+                   where i > 1 and d <= s.starts[i - 1])
      union all
-     select id from security_model sm where not exists (select 1 from model_state_interval s where s.model_id = sm.id)
-     union all
-     select model_id from model_state_interval s where not exists (select 1 from security_model sm where sm.id = s.model_id)
+     (select 'radius ' || r.model_id || ' ' || r.village_code from (
+        (select model_id, village_code from model_radius_village
+         except
+         select sm.id, v.code from security_model sm
+         join model_type t on t.code = sm.type_code and t.coverage = 'radius'
+         join village v on ST_DWithin(sm.point::geography, v.point::geography, t.radius_m))
+        union all
+        (select sm.id, v.code from security_model sm
+         join model_type t on t.code = sm.type_code and t.coverage = 'radius'
+         join village v on ST_DWithin(sm.point::geography, v.point::geography, t.radius_m)
+         except
+         select model_id, village_code from model_radius_village)) r)
      limit 10`,
   )
 }
@@ -83,15 +95,20 @@ async function spanShapeProblems(db: Db) {
 describe.each(backends())('pre-aggregates on the %s database', (backend) => {
   const ctx = useApp(backend)
   const imports: string[] = []
-  let village: { code: string; lon: number; lat: number }
+  let village: { code: string; lon: number; lat: number; point: string }
 
   beforeAll(async () => {
     ;[village] = await ctx.db.query(
-      `select code, ST_X(point) as lon, ST_Y(point) as lat from village where commune_code = '02647' order by code limit 1`,
+      `select code, ST_X(point) as lon, ST_Y(point) as lat, encode(ST_AsEWKB(point), 'hex') as point
+       from village where commune_code = '02647' order by code limit 1`,
     )
   })
 
   afterAll(async () => {
+    await ctx.db.query(
+      'update village set point = $1::geometry where code = $2 and ST_AsEWKB(point) <> ST_AsEWKB($1::geometry)',
+      [village.point, village.code],
+    )
     await ctx.db.query('delete from incident where id like $1', [`A${RUN}-%`])
     await ctx.db.query('delete from security_model where id like $1', [`A${RUN}-%`])
     await ctx.db.query('delete from import_batch where id = any ($1::uuid[])', [imports])
@@ -114,13 +131,7 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
 
   it('hold what the raw tables give as seeded', async () => {
     expect(await incidentMonthDiff(ctx.db)).toEqual([])
-    expect(await spanShapeProblems(ctx.db)).toEqual([])
-    const [{ rebuilt }] = await ctx.db.query<{ rebuilt: number }>(
-      `select count(*)::int as rebuilt from (
-         (select * from model_state_interval except select * from model_state_spans(null))
-         union all (select * from model_state_spans(null) except select * from model_state_interval)) d`,
-    )
-    expect(rebuilt).toBe(0)
+    expect(await historyShapeProblems(ctx.db)).toEqual([])
     const sample = await ctx.db.query<{ id: string }>(
       `select id from security_model order by md5(id) limit 40`,
     )
@@ -217,13 +228,23 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
       `update security_model set status = 'dissolved', dissolved_on = '2025-05-05' where id = '${key('m1')}'`,
       `delete from security_model_status where model_id = '${key('m1')}' and valid_from = '2022-01-01'`,
       `delete from security_model where id = '${key('m3')}'`,
+      // a camera, moved; a village moved under it and back; the cameras' radius changed and back
+      `insert into security_model (id, name, type_code, commune_code, lead_org_code, founded_on, status, point)
+       values ('${key('c1')}', 'Camera thử', 'camera_an_ninh', '02647', 'police', '2022-01-01', 'active',
+               ST_SetSRID(ST_MakePoint(${village.lon}, ${village.lat}), 4326))`,
+      `update security_model set point = ST_Translate(point, 0.003, 0) where id = '${key('c1')}'`,
+      `update village set point = ST_Translate(point, 0.01, 0) where code = '${village.code}'`,
+      `update village set point = '${village.point}'::geometry where code = '${village.code}'`,
+      `update model_type set radius_m = radius_m * 4 where code = 'camera_an_ninh'`,
+      `update model_type set radius_m = radius_m / 4 where code = 'camera_an_ninh'`,
     ]
     for (const sql of edits) {
       await ctx.db.query(sql)
       expect(await incidentMonthDiff(ctx.db), sql).toEqual([])
       expect(await modelStateDiff(ctx.db, ids), sql).toEqual([])
+      if (/camera|village|model_type/.test(sql)) expect(await historyShapeProblems(ctx.db), sql).toEqual([])
     }
-    expect(await spanShapeProblems(ctx.db)).toEqual([])
+    expect(await historyShapeProblems(ctx.db)).toEqual([])
 
     // a write rolled back takes its aggregate change with it
     await ctx.db
@@ -241,11 +262,9 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
     await ctx.db.query(`delete from security_model where id like 'A${RUN}-%'`)
     expect(await incidentMonthDiff(ctx.db)).toEqual([])
     expect(
-      await ctx.db.query('select model_id from model_state_interval where model_id = any ($1::text[])', [
-        ids,
-      ]),
+      await ctx.db.query('select model_id from model_state_history where model_id = any ($1::text[])', [ids]),
     ).toEqual([])
-    expect(await spanShapeProblems(ctx.db)).toEqual([])
+    expect(await historyShapeProblems(ctx.db)).toEqual([])
   }, 240_000)
 
   it('are read by aggregate-only roles in their scope only', async () => {
@@ -255,9 +274,9 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
         await tx.query(`select set_config('antt.scope', $1, true)`, [scope])
         const [r] = await tx.query<{ months: number; spans: number; communes: string[] }>(
           `select (select count(*)::int from incident_month) as months,
-                  (select count(*)::int from model_state_interval) as spans,
+                  (select count(*)::int from model_state_history) as spans,
                   (select array_agg(distinct commune_code) from (
-                     select commune_code from incident_month union select commune_code from model_state_interval) u)
+                     select commune_code from incident_month union select commune_code from model_state_history) u)
                     as communes`,
         )
         return r
