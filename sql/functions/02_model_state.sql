@@ -1,16 +1,12 @@
 -- (model, village) pairs for every model of a radius type (cameras): the villages whose point lies within the
--- type's radius of the model's point. Security definer: under row-level security (migration 012) the planner
--- may not use the GiST index for the spatial join (PostGIS's && is not leakproof), which makes it 10–100×
--- slower. It returns ids only; callers join it to the rows their scope lets them see.
+-- type's radius of the model's point, kept in model_radius_village (migration 024) by triggers on the models,
+-- the villages and the types (sql/functions/10_aggregates.sql, refresh_model_radius()). Security definer:
+-- that table is read through this function only. It returns ids only; callers join it to the rows their
+-- scope lets them see.
 create or replace function radius_model_villages()
 returns table (model_id text, village_code text)
 language sql stable security definer set search_path = public as $$
-  select sm.id, v.code
-  from security_model sm
-  join model_type t on t.code = sm.type_code and t.coverage = 'radius'
-  -- index prefilter in degrees (1° ≥ 100 km at this latitude), exact test on the spheroid
-  join village v on ST_DWithin(v.point, sm.point, t.radius_m / 100000.0)
-                and ST_DWithin(sm.point::geography, v.point::geography, t.radius_m)
+  select r.model_id, r.village_code from model_radius_village r
 $$;
 
 -- Every model founded on or before p_ref, with its state as of p_ref:

@@ -84,35 +84,54 @@ create or replace function unit_metrics(
   area_classes text[]
 ) language plpgsql stable as $$
 #variable_conflict use_column
+declare
+  -- the whole calendar months of the period, [full_from, full_to); none for a village query
+  full_from date := case when p_level = 'village' then p_to + 1
+                         when p_from = date_trunc('month', p_from) then p_from
+                         else (date_trunc('month', p_from) + interval '1 month')::date end;
+  full_to date := case when p_level = 'village' then p_to + 1
+                       else date_trunc('month', p_to + 1)::date end;
 begin
   if p_level not in ('commune', 'village') then
     raise exception 'unknown level %', p_level using errcode = '22023';
   end if;
+  if full_to < full_from then
+    full_to := full_from;
+  end if;
   return query
   with
-  -- every model at p_to: status, last evaluation, overdue (security_model_state, 009)
+  -- every model founded by p_to with its state at p_to: the span of model_state_history (migration 024) that
+  -- holds p_to carries the state security_model_state() (02_model_state.sql) gives, overdue by the same rule
   m as (
-    select s.id, s.commune_code, s.village_code, s.exemplary, s.status as status_at_end, t.coverage,
-           r.effective, coalesce(not s.evaluation_overdue, false) as compliant
-    from security_model_state(p_to, p_eval_months) s
+    select s.model_id as id, s.commune_code, s.village_code, s.exemplary, s.statuses[w.k] as status_at_end,
+           t.coverage, r.effective,
+           coalesce(case when s.statuses[w.k] = 'dissolved' then null
+                         else s.founded_on > p_to - make_interval(months => p_eval_months)
+                              or coalesce(s.evaluated[w.k] > p_to - make_interval(months => p_eval_months), false)
+                    end, false) as compliant
+    from model_state_history s
+    cross join lateral (select width_bucket(p_to, s.starts) as k) w
     join model_type t on t.code = s.type_code
-    left join rating r on r.code = s.last_rating
-    where (p_types is null or s.type_code = any (p_types))
+    left join rating r on r.code = s.ratings[w.k]
+    where s.founded_on <= p_to and w.k > 0
+      and (p_types is null or s.type_code = any (p_types))
       and (p_orgs is null or s.lead_org_code = any (p_orgs))
   ),
   act as (select m.* from m where m.status_at_end = any (p_statuses)),
-  -- the coverage rules of village_type_coverage() (above)
+  -- the coverage rules of village_type_coverage() (above): a village is covered by an active model of its
+  -- own, a commune-wide one of its commune, or a radius model within reach
+  covering_communes as (select distinct a.commune_code from act a where a.coverage = 'commune'),
   covered as (
     select a.village_code as code from act a where a.coverage = 'village' and a.village_code is not null
-    union
-    select v.code from act a join village v on v.commune_code = a.commune_code where a.coverage = 'commune'
     union
     select r.village_code from act a join radius_model_villages() r on r.model_id = a.id
     where a.coverage = 'radius'
   ),
-  vill as (
-    select v.code, v.commune_code, v.population, (cv.code is not null) as is_covered
-    from village v left join covered cv on cv.code = v.code
+  vill as materialized (
+    select v.code, v.commune_code, v.population,
+           (v.commune_code in (select cc.commune_code from covering_communes cc)
+            or v.code in (select cv.code from covered cv)) as is_covered
+    from village v
     where p_commune is null or v.commune_code = p_commune
   ),
   model_agg as (
@@ -136,11 +155,23 @@ begin
            coalesce(sum(v.population) filter (where v.is_covered), 0)::int as population_covered
     from vill v group by 1
   ),
+  -- communes: whole calendar months from incident_month (migration 024), the days before the first and after
+  -- the last whole month from incident itself; villages: from incident
   inc_agg as (
-    select case when p_level = 'commune' then i.commune_code else i.village_code end as unit, count(*)::int as n
-    from incident i
-    where i.occurred_on between p_from and p_to
-      and (p_categories is null or i.category_code = any (p_categories))
+    select x.unit, sum(x.n)::int as n
+    from (
+      select im.commune_code as unit, im.n
+      from incident_month im
+      where p_level = 'commune' and im.month >= full_from and im.month < full_to
+        and (p_commune is null or im.commune_code = p_commune)
+        and (p_categories is null or im.category_code = any (p_categories))
+      union all
+      select case when p_level = 'commune' then i.commune_code else i.village_code end, 1
+      from incident i
+      where ((i.occurred_on >= p_from and i.occurred_on < least(full_from, p_to + 1))
+             or (i.occurred_on >= greatest(full_to, p_from) and i.occurred_on <= p_to))
+        and (p_categories is null or i.category_code = any (p_categories))
+    ) x
     group by 1
   ),
   outreach_agg as (

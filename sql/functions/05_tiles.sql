@@ -68,3 +68,73 @@ begin
   having count(*) >= min_count
   order by h.i, h.j;
 end $$;
+
+-- Generalised outlines for the low-zoom commune and province tiles (unit_tile_geom, migration 025): the
+-- outline in EPSG:3857 simplified with the tolerance the tile query uses at zoom z (one tile unit, the tile
+-- envelope's width / 4096), for z 0–8. Rebuilt for the given codes (all of the level when null).
+create or replace function refresh_unit_tile_geom(p_level text, p_codes text[])
+returns void
+language plpgsql security definer set search_path = public as $$
+begin
+  delete from unit_tile_geom g
+  where g.level = p_level and (p_codes is null or g.code = any (p_codes));
+  if p_level = 'commune' then
+    insert into unit_tile_geom (level, code, z, geom)
+    select 'commune', c.code, z.z, ST_SimplifyPreserveTopology(ST_Transform(c.geom, 3857), z.u)
+    from commune c
+    cross join (select z, (ST_XMax(e) - ST_XMin(e)) / 4096 as u
+                from generate_series(0, 8) z, ST_TileEnvelope(z, 0, 0) e) z
+    where c.valid_to is null and c.geom is not null and (p_codes is null or c.code = any (p_codes));
+  else
+    insert into unit_tile_geom (level, code, z, geom)
+    select 'province', p.code, z.z, ST_SimplifyPreserveTopology(ST_Transform(p.geom, 3857), z.u)
+    from province p
+    cross join (select z, (ST_XMax(e) - ST_XMin(e)) / 4096 as u
+                from generate_series(0, 8) z, ST_TileEnvelope(z, 0, 0) e) z
+    where p.valid_to is null and p.geom is not null and (p_codes is null or p.code = any (p_codes));
+  end if;
+end $$;
+
+create or replace function unit_tile_geom_upkeep() returns trigger
+language plpgsql security definer set search_path = public as $$
+declare codes text[];
+begin
+  if TG_OP = 'TRUNCATE' then
+    perform refresh_unit_tile_geom(TG_TABLE_NAME, null);
+    return null;
+  end if;
+  if TG_OP = 'INSERT' then
+    select array_agg(code) into codes from new_rows;
+  elsif TG_OP = 'DELETE' then
+    select array_agg(code) into codes from old_rows;
+  else
+    -- only outlines that changed, or came into or out of force (a population figure leaves them alone)
+    select array_agg(coalesce(n.code, o.code)) into codes
+    from new_rows n full join old_rows o on o.code = n.code
+    where n.code is null or o.code is null
+       or ST_AsEWKB(n.geom) is distinct from ST_AsEWKB(o.geom) or n.valid_to is distinct from o.valid_to;
+  end if;
+  if codes is not null then
+    perform refresh_unit_tile_geom(TG_TABLE_NAME, codes);
+  end if;
+  return null;
+end $$;
+
+do $$
+declare t text;
+begin
+  foreach t in array array['commune', 'province'] loop
+    execute format('create or replace trigger %I after insert on %I referencing new table as new_rows
+      for each statement execute function unit_tile_geom_upkeep()', t || '_tile_geom_insert', t);
+    execute format('create or replace trigger %I after update on %I referencing old table as old_rows new table as new_rows
+      for each statement execute function unit_tile_geom_upkeep()', t || '_tile_geom_update', t);
+    execute format('create or replace trigger %I after delete on %I referencing old table as old_rows
+      for each statement execute function unit_tile_geom_upkeep()', t || '_tile_geom_delete', t);
+    execute format('create or replace trigger %I after truncate on %I
+      for each statement execute function unit_tile_geom_upkeep()', t || '_tile_geom_truncate', t);
+    -- outlines loaded before these triggers existed
+    if not exists (select 1 from unit_tile_geom g where g.level = t) then
+      perform refresh_unit_tile_geom(t, null);
+    end if;
+  end loop;
+end $$;

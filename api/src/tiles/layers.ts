@@ -32,6 +32,8 @@ export interface TileLayer {
    * per tile unit) and, from $4 on, the values returned by `args`.
    */
   features: (fields: readonly TileField[], z: number) => string
+  /** at zoom z, `geom` of features() is already generalised for the zoom: the tile query does not simplify it again */
+  generalised?: (z: number) => boolean
   args?: (filters: IncidentFilters, z: number) => unknown[]
   /** takes the incident filters from/to/categories */
   incidentFilters?: boolean
@@ -63,6 +65,26 @@ function fromTable(from: string, geom: string, opts: { where?: string; orderBy?:
      ${opts.orderBy ? `order by ${opts.orderBy}` : ''}`
 }
 
+/** Up to this zoom, commune and province outlines come generalised from unit_tile_geom (migration 025). */
+export const TILE_GEOM_MAX_ZOOM = 8
+
+/**
+ * Communes or provinces in force that meet the buffered tile: up to TILE_GEOM_MAX_ZOOM their outline as
+ * generalised for the zoom (unit_tile_geom, the tile query's own tolerance applied once when the outline was
+ * written), beyond it the full outline.
+ */
+function units(level: 'commune' | 'province', table: string, orderBy?: string) {
+  const full = fromTable(`${table} t`, 't.geom', { where: 't.valid_to is null', orderBy })
+  return (fields: readonly TileField[], z: number) =>
+    z > TILE_GEOM_MAX_ZOOM
+      ? full(fields)
+      : `select ${[select(fields), 'g.geom'].filter(Boolean).join(', ')}
+         from ${table} t join unit_tile_geom g on g.level = '${level}' and g.z = ${Math.trunc(z)} and g.code = t.code, tile
+         where t.geom && tile.area4326 and t.valid_to is null
+         ${orderBy ? `order by ${orderBy}` : ''}`
+}
+const generalisedUnits = (z: number) => z <= TILE_GEOM_MAX_ZOOM
+
 const code = { name: 'code', sql: 't.code', description: 'official code' }
 const name = { name: 'name', sql: 't.name', description: 'name (Vietnamese)' }
 const isBorder = (communeCode: string) =>
@@ -76,7 +98,8 @@ const LAYERS: TileLayer[] = [
     minzoom: MIN_ZOOM,
     maxzoom: MAX_ZOOM,
     fields: [code, name],
-    features: fromTable('province t', 't.geom', { where: 't.valid_to is null' }),
+    features: units('province', 'province'),
+    generalised: generalisedUnits,
   },
   {
     id: 'mask',
@@ -118,7 +141,8 @@ const LAYERS: TileLayer[] = [
       { name: 'population', sql: 't.population', description: 'residents (from z8)', minzoom: 8 },
       { name: 'is_border', sql: isBorder('t.code'), description: 'a border commune (khu vực biên giới)' },
     ],
-    features: fromTable('commune t', 't.geom', { where: 't.valid_to is null', orderBy: 't.code' }),
+    features: units('commune', 'commune', 't.code'),
+    generalised: generalisedUnits,
   },
   {
     id: 'villages',

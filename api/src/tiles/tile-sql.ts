@@ -36,7 +36,9 @@ export function tileRowsSql(
   z: number,
 ): { sql: string; fields: string[] } {
   const fields = fieldsAt(layer, z)
-  const simplified = `ST_SimplifyPreserveTopology(f.geom, tile.u * ${SIMPLIFY_UNITS})`
+  const simplified = layer.generalised?.(z)
+    ? 'f.geom'
+    : `ST_SimplifyPreserveTopology(f.geom, tile.u * ${SIMPLIFY_UNITS})`
   const geom =
     kind === 'postgres'
       ? `ST_AsMVTGeom(${simplified}, tile.env::box2d, ${EXTENT}, ${BUFFER}, true)`

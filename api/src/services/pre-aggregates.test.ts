@@ -1,0 +1,299 @@
+// The pre-aggregates behind unit_metrics() (migration 024: model_state_history,
+// model_radius_village, incident_month) stay equal
+// to what the raw tables give, through imports, edits and deletions of every source table.
+import { randomUUID } from 'node:crypto'
+import type { Db } from '@antt/data/db'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { csvOf, type Row, xlsxOf } from '../imports/fixtures/files.ts'
+import { upload } from '../imports/fixtures/upload.ts'
+import { backends, getJson, type SignedInApp, useApp } from '../testing.ts'
+
+/** Unique per run: the server database is shared between test files and runs. */
+const RUN = randomUUID().slice(0, 6).toUpperCase()
+const key = (n: string | number) => `A${RUN}-${n}`
+
+/** incident_month rows that differ from a count of incident (both ways); [] when equal. */
+async function incidentMonthDiff(db: Db) {
+  return db.query(
+    `with raw as (
+       select commune_code, category_code, date_trunc('month', occurred_on)::date as month, count(*)::int as n
+       from incident group by 1, 2, 3
+     )
+     (select 'stored' as side, * from (select commune_code, category_code, month, n from incident_month
+                                       except select * from raw) a)
+     union all
+     (select 'raw', * from (select * from raw
+                            except select commune_code, category_code, month, n from incident_month) b)
+     limit 10`,
+  )
+}
+
+/**
+ * Models whose state at a date read from model_state_history differs from security_model_state() at that
+ * date (status, last rating and evaluation, overdue, founded by then), at every date where a span of the
+ * models `ids` begins or ends, the day before each, and a few fixed dates, for those models; [] when equal.
+ */
+async function modelStateDiff(db: Db, ids: string[]) {
+  return db.query(
+    `with dates as (
+       select d from unnest('{2019-06-30,2021-01-01,2023-07-15,2025-06-30,2026-06-30}'::date[]) d
+       union
+       select unnest(array[d, d - 1]) from model_state_history, unnest(starts) d where model_id = any ($1::text[])
+     ),
+     spans as (
+       select d.d, s.model_id as id, s.statuses[w.k], s.ratings[w.k], s.evaluated[w.k],
+              case when s.statuses[w.k] = 'dissolved' then null
+                   else not (s.founded_on > d.d - interval '6 months'
+                             or coalesce(s.evaluated[w.k] > d.d - interval '6 months', false)) end as overdue
+       from dates d cross join model_state_history s cross join lateral (select width_bucket(d.d, s.starts) as k) w
+       where d.d is not null and w.k > 0 and s.model_id = any ($1::text[])
+     ),
+     direct as (
+       select d.d, s.id, s.status, s.last_rating, s.last_evaluated_on, s.evaluation_overdue as overdue
+       from dates d cross join lateral security_model_state(d.d, 6) s
+       where d.d is not null and s.id = any ($1::text[])
+     )
+     (select 'spans' as side, * from (select * from spans except select * from direct) a)
+     union all
+     (select 'direct', * from (select * from direct except select * from spans) b)
+     limit 10`,
+    [ids],
+  )
+}
+
+/**
+ * Histories that are not one per model, or whose spans do not start at the founding in date order; radius
+ * pairs that differ from the spatial join they stand for; [] when all is well.
+ */
+async function historyShapeProblems(db: Db) {
+  return db.query(
+    `select id as problem from security_model sm
+     where not exists (select 1 from model_state_history s where s.model_id = sm.id)
+     union all
+     select model_id from model_state_history s
+     where not exists (select 1 from security_model sm where sm.id = s.model_id)
+        or s.starts[1] <> s.founded_on
+        or exists (select 1 from unnest(s.starts) with ordinality a(d, i)
+                   where i > 1 and d <= s.starts[i - 1])
+     union all
+     (select 'radius ' || r.model_id || ' ' || r.village_code from (
+        (select model_id, village_code from model_radius_village
+         except
+         select sm.id, v.code from security_model sm
+         join model_type t on t.code = sm.type_code and t.coverage = 'radius'
+         join village v on ST_DWithin(sm.point::geography, v.point::geography, t.radius_m))
+        union all
+        (select sm.id, v.code from security_model sm
+         join model_type t on t.code = sm.type_code and t.coverage = 'radius'
+         join village v on ST_DWithin(sm.point::geography, v.point::geography, t.radius_m)
+         except
+         select model_id, village_code from model_radius_village)) r)
+     limit 10`,
+  )
+}
+
+describe.each(backends())('pre-aggregates on the %s database', (backend) => {
+  const ctx = useApp(backend)
+  const imports: string[] = []
+  let village: { code: string; lon: number; lat: number; point: string }
+
+  beforeAll(async () => {
+    ;[village] = await ctx.db.query(
+      `select code, ST_X(point) as lon, ST_Y(point) as lat, encode(ST_AsEWKB(point), 'hex') as point
+       from village where commune_code = '02647' order by code limit 1`,
+    )
+  })
+
+  afterAll(async () => {
+    await ctx.db.query(
+      'update village set point = $1::geometry where code = $2 and ST_AsEWKB(point) <> ST_AsEWKB($1::geometry)',
+      [village.point, village.code],
+    )
+    await ctx.db.query('delete from incident where id like $1', [`A${RUN}-%`])
+    await ctx.db.query('delete from security_model where id like $1', [`A${RUN}-%`])
+    await ctx.db.query('delete from import_batch where id = any ($1::uuid[])', [imports])
+  })
+
+  const commit = async (app: SignedInApp, kind: string, bytes: Uint8Array, name: string) => {
+    const dry = await upload(app, kind, bytes, name)
+    expect(dry.status, JSON.stringify(dry.body)).toBe(200)
+    imports.push(dry.body.id)
+    const res = await getJson(app, `/api/imports/${dry.body.id}/commit`, { method: 'POST' })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+  }
+
+  const ours = async () =>
+    (
+      await ctx.db.query<{ id: string }>(`select id from security_model where id like $1 order by id`, [
+        `A${RUN}-%`,
+      ])
+    ).map((r) => r.id)
+
+  it('hold what the raw tables give as seeded', async () => {
+    expect(await incidentMonthDiff(ctx.db)).toEqual([])
+    expect(await historyShapeProblems(ctx.db)).toEqual([])
+    const sample = await ctx.db.query<{ id: string }>(
+      `select id from security_model order by md5(id) limit 40`,
+    )
+    expect(
+      await modelStateDiff(
+        ctx.db,
+        sample.map((r) => r.id),
+      ),
+    ).toEqual([])
+  }, 240_000)
+
+  it('follow imports, edits and deletions of incidents, models, status history and evaluations', async () => {
+    // imports: incidents, then models with their status, then evaluations of them
+    const incidentRows: Row[] = [
+      ['Mã hồ sơ', 'Loại vụ việc', 'Ngày xảy ra', 'Mã xã', 'Kinh độ', 'Vĩ độ'],
+      [key('i1'), 'theft', '31/01/2025', '02647', village.lon, village.lat],
+      [key('i2'), 'theft', '01/02/2025', '02647', village.lon, village.lat],
+      [key('i3'), 'drugs', '15/02/2025', '02647', village.lon, village.lat],
+    ]
+    await commit(ctx.app, 'incidents', csvOf(incidentRows), 'vu-viec.csv')
+    const modelRows: Row[] = [
+      [
+        'Mã hồ sơ',
+        'Tên mô hình',
+        'Loại mô hình',
+        'Mã xã',
+        'Mã thôn',
+        'Đơn vị chủ trì',
+        'Ngày thành lập',
+        'Trạng thái',
+        'Ngày thanh loại',
+      ],
+      [
+        key('m1'),
+        'Tổ thử 1',
+        'Tổ an ninh tự quản',
+        '02647',
+        village.code,
+        'Công an',
+        '15/03/2021',
+        'Đang hoạt động',
+        null,
+      ],
+      [
+        key('m2'),
+        'Tổ thử 2',
+        'to_hoa_giai',
+        '02647',
+        village.code,
+        'MTTQ',
+        '01/06/2019',
+        'Hoạt động yếu',
+        null,
+      ],
+      [
+        key('m3'),
+        'Tổ thử 3',
+        'to_hoa_giai',
+        '02647',
+        null,
+        'MTTQ',
+        '20/01/2018',
+        'Đã thanh loại',
+        '01/06/2024',
+      ],
+    ]
+    await commit(ctx.app, 'models', await xlsxOf(modelRows), 'mo-hinh.xlsx')
+    const evaluationRows: Row[] = [
+      ['Mã mô hình', 'Ngày đánh giá', 'Xếp loại'],
+      [key('m1'), '01/07/2021', 'Tốt'],
+      [key('m1'), '01/03/2023', 'Yếu'],
+      [key('m2'), '10/10/2022', 'Khá'],
+    ]
+    await commit(ctx.app, 'evaluations', csvOf(evaluationRows), 'danh-gia.csv')
+    const ids = await ours()
+    expect(ids).toHaveLength(3)
+    expect(await incidentMonthDiff(ctx.db)).toEqual([])
+    expect(await modelStateDiff(ctx.db, ids)).toEqual([])
+
+    // edits in SQL, each its own statement
+    const edits = [
+      `update incident set occurred_on = '2025-03-02' where id = '${key('i1')}'`,
+      `update incident set category_code = 'drugs', commune_code = '02671' where id = '${key('i2')}'`,
+      `update incident set summary = 'checked' where id like 'A${RUN}-%'`,
+      `delete from incident where id = '${key('i3')}'`,
+      `insert into evaluation (id, model_id, evaluated_on, rating_code)
+       values ('${key('e9')}', '${key('m1')}', '2024-02-29', 'kha'), ('${key('e10')}', '${key('m3')}', '2019-01-01', 'tot')`,
+      `update evaluation set evaluated_on = evaluated_on + 40, rating_code = 'tot' where model_id = '${key('m1')}'`,
+      `delete from evaluation where model_id = '${key('m2')}'`,
+      `insert into security_model_status (model_id, status, valid_from, valid_to)
+       values ('${key('m1')}', 'weak', '2022-01-01', '2022-09-01'), ('${key('m1')}', 'active', '2022-09-01', null)`,
+      `update security_model_status set valid_to = '2023-01-01' where model_id = '${key('m1')}' and valid_from = '2022-09-01'`,
+      `update security_model set commune_code = '02671', village_code = null, exemplary = true where id = '${key('m2')}'`,
+      `update security_model set status = 'dissolved', dissolved_on = '2025-05-05' where id = '${key('m1')}'`,
+      `delete from security_model_status where model_id = '${key('m1')}' and valid_from = '2022-01-01'`,
+      `delete from security_model where id = '${key('m3')}'`,
+      // a camera, moved; a village moved under it and back; the cameras' radius changed and back
+      `insert into security_model (id, name, type_code, commune_code, lead_org_code, founded_on, status, point)
+       values ('${key('c1')}', 'Camera thử', 'camera_an_ninh', '02647', 'police', '2022-01-01', 'active',
+               ST_SetSRID(ST_MakePoint(${village.lon}, ${village.lat}), 4326))`,
+      `update security_model set point = ST_Translate(point, 0.003, 0) where id = '${key('c1')}'`,
+      `update village set point = ST_Translate(point, 0.01, 0) where code = '${village.code}'`,
+      `update village set point = '${village.point}'::geometry where code = '${village.code}'`,
+      `update model_type set radius_m = radius_m * 4 where code = 'camera_an_ninh'`,
+      `update model_type set radius_m = radius_m / 4 where code = 'camera_an_ninh'`,
+    ]
+    for (const sql of edits) {
+      await ctx.db.query(sql)
+      expect(await incidentMonthDiff(ctx.db), sql).toEqual([])
+      expect(await modelStateDiff(ctx.db, ids), sql).toEqual([])
+      if (/camera|village|model_type/.test(sql)) expect(await historyShapeProblems(ctx.db), sql).toEqual([])
+    }
+    expect(await historyShapeProblems(ctx.db)).toEqual([])
+
+    // a write rolled back takes its aggregate change with it
+    await ctx.db
+      .transaction(async (tx) => {
+        await tx.query(`delete from incident where id like 'A${RUN}-%'`)
+        await tx.query(`delete from evaluation where model_id like 'A${RUN}-%'`)
+        throw new Error('rolled back')
+      })
+      .catch(() => undefined)
+    expect(await incidentMonthDiff(ctx.db)).toEqual([])
+    expect(await modelStateDiff(ctx.db, ids)).toEqual([])
+
+    // and everything removed again
+    await ctx.db.query(`delete from incident where id like 'A${RUN}-%'`)
+    await ctx.db.query(`delete from security_model where id like 'A${RUN}-%'`)
+    expect(await incidentMonthDiff(ctx.db)).toEqual([])
+    expect(
+      await ctx.db.query('select model_id from model_state_history where model_id = any ($1::text[])', [ids]),
+    ).toEqual([])
+    expect(await historyShapeProblems(ctx.db)).toEqual([])
+  }, 240_000)
+
+  it('are read by aggregate-only roles in their scope only', async () => {
+    const scoped = async (scope: string) =>
+      ctx.db.transaction(async (tx) => {
+        await tx.query('set local role antt_reader')
+        await tx.query(`select set_config('antt.scope', $1, true)`, [scope])
+        const [r] = await tx.query<{ months: number; spans: number; communes: string[] }>(
+          `select (select count(*)::int from incident_month) as months,
+                  (select count(*)::int from model_state_history) as spans,
+                  (select array_agg(distinct commune_code) from (
+                     select commune_code from incident_month union select commune_code from model_state_history) u)
+                    as communes`,
+        )
+        return r
+      })
+    const one = await scoped('02647')
+    expect(one.communes).toEqual(['02647'])
+    expect(one.months).toBeGreaterThan(0)
+    expect(one.spans).toBeGreaterThan(0)
+    const none = await scoped('')
+    expect(none).toEqual({ months: 0, spans: 0, communes: null })
+    // and cannot write them
+    await expect(
+      ctx.db.transaction(async (tx) => {
+        await tx.query('set local role antt_editor')
+        await tx.query(`select set_config('antt.scope', '*', true)`)
+        await tx.query('delete from incident_month')
+      }),
+    ).rejects.toThrow(/permission denied/)
+  })
+})
