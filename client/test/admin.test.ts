@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type LocalServer, launchChromium, openSession, startLocalServer } from './browser.ts'
+import { type LocalServer, launchChromium, openSession, startLocalServer, waitForMap } from './browser.ts'
 
 const SHOTS = process.env.ANTT_SCREENSHOTS ?? '/tmp/antt-test-screenshots'
 const VIEWPORT = { width: 1280, height: 720 }
@@ -17,7 +17,9 @@ async function as(username: string): Promise<Page> {
   const s = await openSession(browser, server.base, VIEWPORT, 'vi-VN', username)
   contexts.push(s.context)
   await s.page.goto(`${server.base}/?layers=choropleth`)
-  await s.page.waitForSelector('[data-testid="account-menu"]', { timeout: 60_000 })
+  // The first map and KPIs keep the page busy; a click sent before they settle can wait past its timeout on a
+  // loaded machine, so each test starts from a dashboard that has finished drawing.
+  await waitForMap(s.page)
   return s.page
 }
 
