@@ -1,22 +1,16 @@
 // Accounts and editing screens in a browser: user management, audit log, password change, sign-out, the
 // steward's status form and the import wizard, against the built client and a seeded test database.
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type LocalServer, launchChromium, openSession, startLocalServer, waitForMap } from './browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSuite, SHOTS, waitForMap } from './browser.ts'
 
-const SHOTS = process.env.ANTT_SCREENSHOTS ?? '/tmp/antt-test-screenshots'
 const VIEWPORT = { width: 1280, height: 720 }
-
-let server: LocalServer
-let browser: Browser
-const contexts: BrowserContext[] = []
+const suite = browserSuite()
 
 async function as(username: string): Promise<Page> {
-  const s = await openSession(browser, server.base, VIEWPORT, 'vi-VN', username)
-  contexts.push(s.context)
-  await s.page.goto(`${server.base}/?layers=choropleth`)
+  const s = await suite.session(VIEWPORT, 'vi-VN', username)
+  await s.page.goto(`${suite.server.base}/?layers=choropleth`)
   // The first map and KPIs keep the page busy; a click sent before they settle can wait past its timeout on a
   // loaded machine, so each test starts from a dashboard that has finished drawing.
   await waitForMap(s.page)
@@ -38,18 +32,6 @@ async function signInWithForm(page: Page, username: string, password: string) {
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) })
 
 describe('accounts and editing screens', { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    server = await startLocalServer()
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {})
-    await browser?.close()
-    await server?.close()
-  })
-
   it('lets an administrator create a user scoped to a commune, list it, and read the audit entry', async () => {
     const page = await as('admin')
     await openScreen(page, 'users')
@@ -99,10 +81,10 @@ describe('accounts and editing screens', { timeout: 180_000 }, () => {
   })
 
   it('changes a password, after which the new one signs in', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' })
-    contexts.push(context)
+    // not signed in: the sign-in form is part of what is tested (the browser closes the context with the suite)
+    const context = await suite.browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN' })
     const page = await context.newPage()
-    await page.goto(`${server.base}/?layers=choropleth`)
+    await page.goto(`${suite.server.base}/?layers=choropleth`)
     await signInWithForm(page, 'viewer', 'antt-demo-2025')
     await page.waitForSelector('[data-testid="account-menu"]', { timeout: 60_000 })
     await openScreen(page, 'password')
@@ -120,7 +102,7 @@ describe('accounts and editing screens', { timeout: 180_000 }, () => {
     await page.waitForSelector('.signin .error-text')
     await signInWithForm(page, 'viewer', 'Mat-khau-xem-2026')
     await page.waitForSelector('.signin', { state: 'detached', timeout: 60_000 })
-    const me = await context.request.get(`${server.base}/api/auth/me`)
+    const me = await context.request.get(`${suite.server.base}/api/auth/me`)
     expect(((await me.json()) as { user: { username: string } }).user.username).toBe('viewer')
   })
 
@@ -129,7 +111,7 @@ describe('accounts and editing screens', { timeout: 180_000 }, () => {
     await page.click('[data-testid="account-menu"]')
     await page.click('[data-testid="sign-out"]')
     await page.waitForSelector('.signin form input[name="username"]', { timeout: 30_000 })
-    const me = await page.context().request.get(`${server.base}/api/auth/me`)
+    const me = await page.context().request.get(`${suite.server.base}/api/auth/me`)
     expect(me.status()).toBe(401)
   })
 
@@ -148,7 +130,7 @@ describe('accounts and editing screens', { timeout: 180_000 }, () => {
     await form.locator('textarea[name="reason"]').fill('Sáp nhập vào tổ tự quản khác')
     await form.locator('button[type="submit"]').click()
     await form.locator('[data-testid="saved"]').waitFor()
-    const r = await page.context().request.get(`${server.base}/api/records/models/${model}`)
+    const r = await page.context().request.get(`${suite.server.base}/api/records/models/${model}`)
     expect(((await r.json()) as { model: { status: string } }).model.status).toBe('dissolved')
   })
 

@@ -1,39 +1,23 @@
 // The analytics views in a real browser (built client, in-process API, seeded embedded database): hot-spot
 // legend, priority weights in the address, bivariate key, change map, and the priority-based "why weak".
-import { mkdirSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import {
-  isLocal,
-  type LocalServer,
-  launchChromium,
-  openSession,
-  type Session,
-  startLocalServer,
-  unexpectedErrors,
-  waitForMap,
-} from './browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSuite, isLocal, type Session, SHOTS, unexpectedErrors, waitForMap } from './browser.ts'
 
-const SHOTS = process.env.ANTT_SCREENSHOTS ?? '/tmp/antt-test-screenshots'
 const COMMUNES = 99
 const BASE_LAYERS = 'border_belt,border_line,labels'
 /** The machine running the tests may be busy: the first map of a page can take minutes there. */
 const LOAD_TIMEOUT = 240_000
 
-let server: LocalServer
-let base: string
-let browser: Browser
-const sessions: Session[] = []
+// Each page draws WebGL on the CPU (SwiftShader): each test's pages close as soon as it is done.
+const suite = browserSuite({ closeEachTest: true })
 
-async function signIn(lang: 'vi' | 'en', viewport = { width: 1280, height: 720 }): Promise<Session> {
-  const s = await openSession(browser, base, viewport, lang === 'en' ? 'en-GB' : 'vi-VN')
-  sessions.push(s)
-  return s
-}
+const signIn = (lang: 'vi' | 'en', viewport = { width: 1280, height: 720 }): Promise<Session> =>
+  suite.session(viewport, lang === 'en' ? 'en-GB' : 'vi-VN')
 
 async function open(query: string, viewport = { width: 1280, height: 720 }): Promise<Session> {
   const s = await signIn(query.includes('lang=en') ? 'en' : 'vi', viewport)
-  await s.page.goto(`${base}/?${query}`)
+  await s.page.goto(`${suite.server.base}/?${query}`)
   await waitForMap(s.page, LOAD_TIMEOUT).catch(async (e) => {
     await s.page.screenshot({ path: `${SHOTS}/analytics-failed-load.png` }).catch(() => {})
     throw new Error(`${String(e)}\nconsole: ${s.consoleErrors.join(' | ')}\nfailed: ${s.failed.join(' | ')}`)
@@ -73,23 +57,6 @@ async function solvePlan(page: Page, fields: { model_type: string } & Record<str
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 
 describe('analytics views in a browser', { timeout: 480_000 }, () => {
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    server = await startLocalServer()
-    base = server.base
-    browser = await launchChromium()
-  })
-
-  // Each page draws WebGL on the CPU (SwiftShader): close it as soon as its test is done.
-  afterEach(async () => {
-    for (const s of sessions.splice(0)) await s.context.close().catch(() => {})
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
-
   it('shows the hot-spot legend with its method and class counts that add up to the communes', async () => {
     const s = await open('')
     await s.page.locator('[data-layer="hotspots"] input[type="checkbox"]').check()
@@ -212,15 +179,21 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
   it('shows significant rises and falls on the change map, with the rate ratio in the tooltip', async () => {
     // Centre the map on a commune whose rate rose significantly, to hover it.
     const s = await signIn('en')
-    const cmp = (await (await s.context.request.get(`${base}/api/compare?level=commune`)).json()) as {
+    const cmp = (await (
+      await s.context.request.get(`${suite.server.base}/api/compare?level=commune`)
+    ).json()) as {
       rows: { code: string; name: string; change_class: string }[]
     }
     const rose = cmp.rows.find((r) => r.change_class === 'rise')!
     const hit = (await (
-      await s.context.request.get(`${base}/api/search?q=${encodeURIComponent(rose.name)}&level=commune`)
+      await s.context.request.get(
+        `${suite.server.base}/api/search?q=${encodeURIComponent(rose.name)}&level=commune`,
+      )
     ).json()) as { results: { code: string; lon: number; lat: number }[] }
     const where = hit.results.find((r) => r.code === rose.code)!
-    await s.page.goto(`${base}/?lang=en&layers=change,${BASE_LAYERS}&map=12/${where.lat}/${where.lon}`)
+    await s.page.goto(
+      `${suite.server.base}/?lang=en&layers=change,${BASE_LAYERS}&map=12/${where.lat}/${where.lon}`,
+    )
     await waitForMap(s.page, LOAD_TIMEOUT)
 
     const legend = s.page.getByTestId('legend-change')
@@ -259,11 +232,11 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
     const s = await signIn('en')
     const api = (await (
       await s.context.request.get(
-        `${base}/api/stats/emerging?level=commune&metric=incidents&permutations=199`,
+        `${suite.server.base}/api/stats/emerging?level=commune&metric=incidents&permutations=199`,
       )
     ).json()) as { rows: { code: string; category: string; series: { hot: boolean | null }[] }[] }
     const unit = api.rows.find((r) => r.category !== 'no-pattern')!
-    await s.page.goto(`${base}/?lang=en&layers=emerging,${BASE_LAYERS}&sel=${unit.code}`)
+    await s.page.goto(`${suite.server.base}/?lang=en&layers=emerging,${BASE_LAYERS}&sel=${unit.code}`)
     await waitForMap(s.page, LOAD_TIMEOUT)
     const legend = s.page.getByTestId('legend-emerging')
     await legend.locator('[data-class="no-pattern"]').waitFor({ timeout: 120_000 })
@@ -286,11 +259,12 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
     expect(unexpectedErrors(s), s.failed.join('\n')).toEqual([])
   })
   it('lists alerts in the header inbox and opens one on the map at its unit with its layer', async () => {
-    const s = await openSession(browser, base, { width: 1280, height: 720 }, 'en-GB', 'admin')
-    sessions.push(s)
-    const me = (await (await s.context.request.get(`${base}/api/auth/me`)).json()) as { csrf_token: string }
+    const s = await suite.session({ width: 1280, height: 720 }, 'en-GB', 'admin')
+    const me = (await (await s.context.request.get(`${suite.server.base}/api/auth/me`)).json()) as {
+      csrf_token: string
+    }
     const headers = { 'x-csrf-token': me.csrf_token }
-    const made = await s.context.request.post(`${base}/api/alerts/rules`, {
+    const made = await s.context.request.post(`${suite.server.base}/api/alerts/rules`, {
       headers,
       data: {
         name: 'Incident spike',
@@ -302,11 +276,13 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
       },
     })
     expect(made.status()).toBe(201)
-    const run = (await (await s.context.request.post(`${base}/api/alerts/evaluate`, { headers })).json()) as {
+    const run = (await (
+      await s.context.request.post(`${suite.server.base}/api/alerts/evaluate`, { headers })
+    ).json()) as {
       fired: number
     }
     expect(run.fired).toBeGreaterThan(0)
-    await s.page.goto(`${base}/?lang=en`)
+    await s.page.goto(`${suite.server.base}/?lang=en`)
     await waitForMap(s.page, LOAD_TIMEOUT)
     const count = s.page.getByTestId('alert-unread')
     await count.waitFor({ timeout: 60_000 })
@@ -327,7 +303,7 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
   })
   it('lets a leader make an alert rule in the account menu, and names the field at fault', async () => {
     const s = await signIn('en')
-    await s.page.goto(`${base}/?lang=en`)
+    await s.page.goto(`${suite.server.base}/?lang=en`)
     await waitForMap(s.page, LOAD_TIMEOUT)
     await s.page.getByTestId('account-menu').click()
     await s.page.locator('[data-screen="alerts"]').click()
@@ -395,9 +371,8 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
   })
 
   it('saves a plan as a briefing view that a briefer opens and presents: numbered sites and the figures before and after', async () => {
-    const planner = await openSession(browser, base, { width: 1440, height: 900 }, 'vi-VN', 'planner')
-    sessions.push(planner)
-    await planner.page.goto(`${base}/?table=1&tab=plan&layers=choropleth,${BASE_LAYERS}`)
+    const planner = await suite.session({ width: 1440, height: 900 }, 'vi-VN', 'planner')
+    await planner.page.goto(`${suite.server.base}/?table=1&tab=plan&layers=choropleth,${BASE_LAYERS}`)
     await waitForMap(planner.page, LOAD_TIMEOUT)
     const panel = await solvePlan(planner.page, {
       model_type: 'to_bao_ve_antt',
@@ -426,9 +401,8 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
     expect(view.state.plan.after.demand_covered).toBeNull()
     expect(JSON.stringify(view.state.plan)).not.toMatch(/"gain"|"covers"|"only_demand"/)
 
-    const briefer = await openSession(browser, base, { width: 1280, height: 720 }, 'vi-VN', 'briefer')
-    sessions.push(briefer)
-    await briefer.page.goto(`${base}/`)
+    const briefer = await suite.session({ width: 1280, height: 720 }, 'vi-VN', 'briefer')
+    await briefer.page.goto(`${suite.server.base}/`)
     await waitForMap(briefer.page, LOAD_TIMEOUT)
     await briefer.page.getByRole('button', { name: 'Bản đồ đã lưu' }).click()
     const item = briefer.page.locator(`[data-view-id="${view.id}"]`)

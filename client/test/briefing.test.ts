@@ -2,17 +2,9 @@
 // exports a PNG and a PDF that are checked as files. The files are kept for people to look at.
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  isLocal,
-  type LocalServer,
-  launchChromium,
-  openSession,
-  type Session,
-  startLocalServer,
-  unexpectedErrors,
-} from './browser.ts'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { browserSuite, isLocal, type Session, unexpectedErrors } from './browser.ts'
 
 const OUT = process.env.ANTT_EXPORTS ?? '/tmp/antt-briefing'
 const VIEW_A = {
@@ -26,8 +18,7 @@ const VIEW_B = {
   notes: 'Ma túy tập trung ở Bát Xát.',
 }
 
-let server: LocalServer
-let browser: Browser
+const suite = browserSuite()
 let s: Session
 let page: Page
 
@@ -49,14 +40,13 @@ async function saveView(p: Page, v: typeof VIEW_A) {
 }
 
 async function viewIds(): Promise<Record<string, number>> {
-  const res = await s.context.request.get(`${serverBase()}/api/views`)
+  const res = await s.context.request.get(`${suite.server.base}/api/views`)
   const body = (await res.json()) as { views: { id: number; title: string }[] }
   return Object.fromEntries(body.views.map((v) => [v.title, v.id]))
 }
-const serverBase = () => server.base
 const deckOrder = async () =>
   (
-    (await (await s.context.request.get(`${serverBase()}/api/decks`)).json()) as {
+    (await (await s.context.request.get(`${suite.server.base}/api/decks`)).json()) as {
       decks: { view_ids: number[] }[]
     }
   ).decks[0].view_ids
@@ -96,20 +86,12 @@ function slideCamera([w, s, e, n]: [number, number, number, number], width: numb
 describe('briefing: saved views, decks, presentation and export', { timeout: 360_000 }, () => {
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true })
-    server = await startLocalServer()
-    browser = await launchChromium()
-    s = await openSession(browser, server.base, { width: 1440, height: 900 }, 'vi-VN', 'briefer')
+    s = await suite.session({ width: 1440, height: 900 }, 'vi-VN', 'briefer')
     page = s.page
     await page.goto(
-      `${server.base}/?m=village_coverage&cls=jenks&k=5&layers=choropleth,border_belt,border_line,labels`,
+      `${suite.server.base}/?m=village_coverage&cls=jenks&k=5&layers=choropleth,border_belt,border_line,labels`,
     )
     await waitForLegend(page)
-  })
-
-  afterAll(async () => {
-    await s?.context.close().catch(() => {})
-    await browser?.close()
-    await server?.close()
   })
 
   it('saves two views of the screen, with title, subtitle and notes', async () => {
@@ -124,7 +106,7 @@ describe('briefing: saved views, decks, presentation and export', { timeout: 360
     await expect.poll(() => page.locator('[data-testid="view-item"]').count()).toBe(2)
     const ids = await viewIds()
     const saved = (await (
-      await s.context.request.get(`${server.base}/api/views/${ids[VIEW_B.title]}`)
+      await s.context.request.get(`${suite.server.base}/api/views/${ids[VIEW_B.title]}`)
     ).json()) as {
       view: { state: { q: string; period?: unknown; bounds?: unknown }; created_by: string }
     }
@@ -224,7 +206,7 @@ describe('briefing: saved views, decks, presentation and export', { timeout: 360
   it('frames the first slide to its saved extent the first time, at 1280×720 and at 1920×1080', async () => {
     const ids = await viewIds()
     const saved = (await (
-      await s.context.request.get(`${server.base}/api/views/${ids[VIEW_A.title]}`)
+      await s.context.request.get(`${suite.server.base}/api/views/${ids[VIEW_A.title]}`)
     ).json()) as { view: { state: { bounds: [number, number, number, number] } } }
     const camera = () => new URL(page.url()).searchParams.get('map')?.split('/').map(Number) ?? []
     for (const [width, height] of [
@@ -321,9 +303,9 @@ describe('briefing: saved views, decks, presentation and export', { timeout: 360
   })
 
   it("wrote both exports to the audit log, with the briefer's name", async () => {
-    const admin = await openSession(browser, server.base, { width: 1280, height: 720 }, 'vi-VN', 'admin')
+    const admin = await suite.session({ width: 1280, height: 720 }, 'vi-VN', 'admin')
     try {
-      const res = await admin.context.request.get(`${server.base}/api/audit?action=export&user=briefer`)
+      const res = await admin.context.request.get(`${suite.server.base}/api/audit?action=export&user=briefer`)
       expect(res.status()).toBe(200)
       const { entries } = (await res.json()) as {
         entries: { target: string; details: { size: string; pages: number; title: string } }[]

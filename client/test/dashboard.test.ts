@@ -1,34 +1,25 @@
 // The built dashboard (client/dist) in Debian's Chromium against the API on a seeded embedded database.
-import { mkdirSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import {
+  browserSuite,
   isLocal,
-  type LocalServer,
-  launchChromium,
   OPTIONAL_PATHS,
-  openSession,
   type Session,
-  startLocalServer,
+  SHOTS,
   unexpectedErrors,
   waitForMap,
 } from './browser.ts'
 
-const SHOTS = process.env.ANTT_SCREENSHOTS ?? '/tmp/antt-test-screenshots'
-
-let server: LocalServer
-let base: string
-let browser: Browser
-const sessions: Session[] = []
+const suite = browserSuite()
 
 async function open(
   query = '',
   viewport = { width: 1280, height: 720 },
   wait: 'map' | 'page' = 'map',
 ): Promise<Session> {
-  const s = await openSession(browser, base, viewport, query.includes('lang=en') ? 'en-GB' : 'vi-VN')
-  sessions.push(s)
-  await s.page.goto(`${base}/${query ? `?${query}` : ''}`)
+  const s = await suite.session(viewport, query.includes('lang=en') ? 'en-GB' : 'vi-VN')
+  await s.page.goto(`${suite.server.base}/${query ? `?${query}` : ''}`)
   if (wait === 'map') await waitForMap(s.page)
   else await s.page.waitForSelector('[data-testid="demo-badge"]', { timeout: 90_000 })
   return s
@@ -54,19 +45,6 @@ async function canvasColours(page: Page): Promise<number> {
 }
 
 describe('the dashboard in a browser', { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    server = await startLocalServer()
-    base = server.base
-    browser = await launchChromium()
-  })
-
-  afterAll(async () => {
-    for (const s of sessions) await s.context.close().catch(() => {})
-    await browser?.close()
-    await server?.close()
-  })
-
   it('loads with no console errors, draws the map and sends no request off this machine', async () => {
     const s = await open()
     await s.page.screenshot({ path: `${SHOTS}/load-vi-1280.png` })
@@ -127,13 +105,15 @@ describe('the dashboard in a browser', { timeout: 180_000 }, () => {
 
   it('opens the detail panel with the Vietnamese name of a clicked commune', async () => {
     // Centre the map inside Phường Lào Cai (its label point) and click the centre.
+    const s = await suite.session({ width: 1280, height: 720 })
     const hit = (await (
-      await s0().context.request.get(`${base}/api/search?q=lao%20cai&level=commune`)
+      await s.context.request.get(`${suite.server.base}/api/search?q=lao%20cai&level=commune`)
     ).json()) as {
       results: { code: string; lon: number; lat: number }[]
     }
     const laoCai = hit.results.find((r) => r.code === '02647')!
-    const s = await open(`map=12/${laoCai.lat}/${laoCai.lon}`)
+    await s.page.goto(`${suite.server.base}/?map=12/${laoCai.lat}/${laoCai.lon}`)
+    await waitForMap(s.page)
     const box = (await s.page.getByTestId('map').boundingBox())!
     await s.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
     await s.page.waitForSelector('[data-testid="detail-name"]:text-is("Lào Cai")', { timeout: 90_000 })
@@ -172,7 +152,9 @@ describe('the dashboard in a browser', { timeout: 180_000 }, () => {
     await s.page.locator('[data-testid="rate-switch"] [data-rate="incident_rate_eb"]').click()
     await s.page.waitForURL(/m=incident_rate_eb/)
     await expect.poll(() => s.page.getByTestId('metric-select').inputValue()).toBe('incident_rate_eb')
-    const metrics = (await (await s.context.request.get(`${base}/api/metrics?level=commune`)).json()) as {
+    const metrics = (await (
+      await s.context.request.get(`${suite.server.base}/api/metrics?level=commune`)
+    ).json()) as {
       rows: { incident_rate_flagged: boolean | null }[]
     }
     const flagged = metrics.rows.filter((r) => r.incident_rate_flagged).length
@@ -189,20 +171,19 @@ describe('the dashboard in a browser', { timeout: 180_000 }, () => {
   })
 
   it('maps the standard set of models for a viewer: communes by share, villages met or lacking', async () => {
-    const s = await openSession(browser, base, { width: 1280, height: 720 }, 'vi-VN', 'viewer')
-    sessions.push(s)
-    await s.page.goto(`${base}/?layers=standard,border_line,labels`)
+    const s = await suite.session({ width: 1280, height: 720 }, 'vi-VN', 'viewer')
+    await s.page.goto(`${suite.server.base}/?layers=standard,border_line,labels`)
     const counts = () =>
       s.page
         .locator('[data-testid="legend-standard"] td.count')
         .evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.count)))
     await s.page.waitForSelector('[data-testid="legend-standard"] [data-class="q3"]', { timeout: 90_000 })
     expect((await counts()).reduce((a, b) => a + b, 0)).toBe(99)
-    await s.page.goto(`${base}/?layers=standard,border_line,labels&lv=village&drill=02701`)
+    await s.page.goto(`${suite.server.base}/?layers=standard,border_line,labels&lv=village&drill=02701`)
     await s.page.waitForSelector('[data-testid="legend-standard"] [data-class="met"]', { timeout: 90_000 })
     const villages = (await (
       await s.context.request.get(
-        `${base}/api/units?level=village&commune=02701&properties=code&geometry=point`,
+        `${suite.server.base}/api/units?level=village&commune=02701&properties=code&geometry=point`,
       )
     ).json()) as { features: unknown[] }
     await expect.poll(async () => (await counts()).reduce((a, b) => a + b, 0)).toBe(villages.features.length)
@@ -210,7 +191,3 @@ describe('the dashboard in a browser', { timeout: 180_000 }, () => {
     expect(unexpectedErrors(s)).toEqual([])
   })
 })
-
-function s0(): Session {
-  return sessions[0]
-}

@@ -3,20 +3,10 @@
 // change and bivariate maps, time playback, the briefing panel and presenter, the export dialog, records,
 // import, users and audit. Each screen must open with no page or console error and nothing blank; screens a
 // role may not open must not be offered at all.
-import { mkdirSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  type LocalServer,
-  launchChromium,
-  OPTIONAL_PATHS,
-  openSession,
-  type Session,
-  startLocalServer,
-  unexpectedErrors,
-} from './browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserSuite, OPTIONAL_PATHS, type Session, SHOTS, unexpectedErrors } from './browser.ts'
 
-const SHOTS = process.env.ANTT_SCREENSHOTS ?? '/tmp/antt-test-screenshots'
 const TIMEOUT = 60_000
 
 type Role = 'admin' | 'leader' | 'planner' | 'briefer' | 'steward' | 'viewer'
@@ -100,9 +90,7 @@ const OVERLAY_LAYERS = [
   'labels',
 ]
 
-let server: LocalServer
-let browser: Browser
-const sessions: Session[] = []
+const suite = browserSuite()
 
 /** Distinct colours in a 32×32 sample of the map canvas: a drawn map has many, a blank one few. */
 function mapColours(page: Page): Promise<number> {
@@ -184,7 +172,7 @@ async function walk(role: Role, s: Session) {
 
   // The map at commune level, with the header's controls as the role allows.
   await step('map-commune', async () => {
-    await page.goto(`${server.base}/`)
+    await page.goto(`${suite.server.base}/`)
     await page.waitForSelector('[data-testid="legend-choropleth"] [data-class="0"]', { timeout: TIMEOUT })
     await page.waitForSelector('[data-testid="account-menu"]', { timeout: TIMEOUT })
     // the header's buttons follow the session, which may come a moment after the account menu
@@ -389,23 +377,10 @@ async function walk(role: Role, s: Session) {
 }
 
 describe('every role through every screen it may open', { timeout: 900_000 }, () => {
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true })
-    server = await startLocalServer()
-    browser = await launchChromium()
-  }, 600_000)
-
-  afterAll(async () => {
-    for (const s of sessions) await s.context.close().catch(() => {})
-    await browser?.close()
-    await server?.close()
-  })
-
   it.each(Object.keys(MATRIX) as Role[])(
     '%s: every allowed screen opens whole, the others are not offered',
     async (role) => {
-      const s = await openSession(browser, server.base, { width: 1280, height: 720 }, 'vi-VN', role)
-      sessions.push(s)
+      const s = await suite.session({ width: 1280, height: 720 }, 'vi-VN', role)
       const visited = await walk(role, s)
       expect(visited).toContain('detail-village')
       expect(unexpectedErrors(s)).toEqual([])

@@ -1,14 +1,27 @@
-// Screenshots of the dashboard for people to look at: `npx tsx client/test/screenshot.ts [base URL] [out dir]`.
-// Fails when any request leaves this machine.
+// Screenshots of the dashboard and its analytics views for people to look at:
+// `npx tsx client/test/screenshot.ts [base URL] [out dir] [part of a name]`. Fails when a request leaves this machine.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { isLocal, launchChromium, openSession, unexpectedErrors, waitForMap } from './browser.ts'
 
 const base = process.argv[2] ?? 'http://localhost:8080'
 const out = process.argv[3] ?? '/tmp/antt-screenshots'
+const only = process.argv[4]
 mkdirSync(out, { recursive: true })
 
-const views: { name: string; query: string; size: [number, number]; action?: 'hover-row' | 'filters' }[] = [
+const BASE_LAYERS = 'border_belt,border_line,labels'
+
+interface View {
+  name: string
+  query: string
+  size: [number, number]
+  /** what to do before the picture */
+  action?: 'hover-row' | 'filters'
+  /** an element the picture must show, beyond the map itself */
+  waitFor?: string
+}
+
+const views: View[] = [
   { name: 'vi-1280', query: '', size: [1280, 720] },
   { name: 'en-1280', query: 'lang=en', size: [1280, 720] },
   {
@@ -44,13 +57,72 @@ const views: { name: string; query: string; size: [number, number]; action?: 'ho
     query: 'layers=incidents,border_line,border_features,area_classes,labels&dens=heatmap',
     size: [1920, 1080],
   },
+  {
+    name: 'vi-1280-hotspots',
+    query: `layers=hotspots,${BASE_LAYERS}&hsf=0`,
+    size: [1280, 720],
+    waitFor: '[data-testid="legend-hotspots"] [data-class="hot-99"]',
+  },
+  {
+    name: 'en-1280-lisa',
+    query: `lang=en&layers=hotspots,${BASE_LAYERS}&hsv=lisa&hsf=0`,
+    size: [1280, 720],
+    waitFor: '[data-testid="legend-hotspots"] [data-class="HH"]',
+  },
+  {
+    name: 'vi-1280-bivariate',
+    query: `layers=bivariate,${BASE_LAYERS}`,
+    size: [1280, 720],
+    waitFor: '[data-testid="legend-bivariate"] [data-cell]',
+  },
+  {
+    name: 'en-1280-change',
+    query: `lang=en&layers=change,${BASE_LAYERS}`,
+    size: [1280, 720],
+    waitFor: '[data-testid="legend-change"] [data-class="rise"]',
+  },
+  {
+    name: 'vi-1280-priority',
+    query: `layers=bivariate,${BASE_LAYERS}&table=1&tab=prio`,
+    size: [1280, 720],
+    waitFor: '[data-testid="priority-table"] tbody tr',
+  },
+  {
+    name: 'vi-1280-priority-detail',
+    query: `layers=hotspots,${BASE_LAYERS}&table=1&tab=prio&sel=02647`,
+    size: [1280, 720],
+    waitFor: '[data-testid="priority-why"]',
+  },
+  {
+    name: 'en-1920-priority-detail',
+    query: `lang=en&layers=bivariate,${BASE_LAYERS}&table=1&tab=prio&sel=02746&pw=border:0.4`,
+    size: [1920, 1080],
+    waitFor: '[data-testid="priority-why"]',
+  },
+  {
+    name: 'vi-1920-hotspots-detail',
+    query: `layers=hotspots,${BASE_LAYERS}&sel=02746&hsf=0`,
+    size: [1920, 1080],
+    waitFor: '[data-testid="priority-why"]',
+  },
+  {
+    name: 'en-1920-hotspots-villages',
+    query: `lang=en&layers=hotspots,${BASE_LAYERS}&lv=village&hsf=0`,
+    size: [1920, 1080],
+    waitFor: '[data-testid="legend-hotspots"] [data-class="hot-99"]',
+  },
+  {
+    name: 'vi-1920-change-villages',
+    query: `layers=change,${BASE_LAYERS}&lv=village&drill=02647&map=11.2/22.47/103.98`,
+    size: [1920, 1080],
+    waitFor: '[data-testid="legend-change"] [data-class="rise"]',
+  },
 ]
 
 const browser = await launchChromium()
 const outside: string[] = []
 try {
-  const only = process.env.ONLY?.split(',')
-  for (const v of views.filter((x) => !only || only.includes(x.name))) {
+  for (const v of views.filter((x) => !only || x.name.includes(only))) {
     const s = await openSession(
       browser,
       base,
@@ -60,6 +132,7 @@ try {
     await s.page.goto(`${base}/?${v.query}`)
     try {
       await waitForMap(s.page)
+      if (v.waitFor) await s.page.waitForSelector(v.waitFor, { timeout: 120_000 })
     } catch (e) {
       console.warn(`${v.name}: ${String(e)}`)
     }
@@ -75,6 +148,7 @@ try {
     outside.push(...s.requests.filter((u) => !isLocal(u)))
     console.log(`${file}  (${s.requests.length} requests, console errors: ${unexpectedErrors(s).length})`)
     for (const e of unexpectedErrors(s).slice(0, 5)) console.log(`  console: ${e}`)
+    for (const f of s.failed.slice(0, 5)) console.log(`  failed: ${f}`)
     await s.context.close()
   }
 } finally {

@@ -1,7 +1,7 @@
 import type { CoverResult } from '@antt/contract'
-import { mapFocus } from '../state/map-focus.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { COVER_KPI_ROWS, PlanKpiTable } from './PlanKpiTable.tsx'
+import { SiteTable } from './SiteTable.tsx'
 
 /**
  * The answer of the set-covering form: how many new models at least bring the target villages to the share,
@@ -65,32 +65,12 @@ export function CoverResults({
         <PlanKpiTable before={result.before} after={result.after} rows={COVER_KPI_ROWS} />
       </div>
       {result.selected.length > 0 && (
-        <div className="ranking-scroll plan-sites">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th className="num">#</th>
-                <th>{t('plan.site')}</th>
-                <th>{t('plan.commune')}</th>
-                <th className="num" title={t('plan.coverGainTitle')}>
-                  {t('plan.gain')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.selected.map((s) => (
-                <tr key={s.code} data-site={s.code} onClick={() => mapFocus.fitUnit?.(s.code)}>
-                  <td className="num">
-                    <span className="site-badge">{s.rank}</span>
-                  </td>
-                  <td>{s.name}</td>
-                  <td>{communeName(s.commune_code)}</td>
-                  <td className="num">{fmt.integer(s.gain)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SiteTable
+          sites={result.selected}
+          communeName={communeName}
+          gain={(s) => fmt.integer(s.gain)}
+          gainTitle={t('plan.coverGainTitle')}
+        />
       )}
     </>
   )

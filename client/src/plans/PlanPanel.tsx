@@ -1,11 +1,10 @@
 import type { CoverRequest, DemandKind, PlanRequest } from '@antt/contract'
-import { Fragment, useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
 import { useMay } from '../api/client.ts'
 import { useCommunes, useScenarioId, useTaxonomies, useVillagePoints } from '../api/hooks.ts'
 import { ScenarioPicker } from '../scenarios/ScenarioPicker.tsx'
 import { createScenario, useScenarios } from '../scenarios/scenario-api.ts'
-import { mapFocus } from '../state/map-focus.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import '../analytics/analytics.css'
@@ -16,6 +15,7 @@ import { PlanKpiTable } from './PlanKpiTable.tsx'
 import { downloadPlanXlsx, loadCosts, runCover, runPlan } from './plan-api.ts'
 import { setPlan, usePlan } from './plan-store.ts'
 import { planSnapshot, showPlan } from './plan-view.ts'
+import { SiteTable } from './SiteTable.tsx'
 
 /**
  * The planner: where N new models (or a budget's worth) of a type cover the most demand, or the fewest that
@@ -436,88 +436,67 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
           </div>
         )}
         {goal === 'optimize' && result && (
-          <div className="ranking-scroll plan-sites">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th className="num">#</th>
-                  <th>{t('plan.site')}</th>
-                  <th>{t('plan.commune')}</th>
-                  <th className="num" title={t('plan.gainTitle')}>
-                    {t('plan.gain')}
-                  </th>
-                  <th className="num" title={t('plan.onlyTitle')}>
-                    {t('plan.only')}
-                  </th>
-                  <th>{t('plan.lock')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.selected.map((s) => (
-                  <Fragment key={s.code}>
-                    <tr
-                      data-site={s.code}
-                      className={open === s.code ? 'selected' : ''}
-                      onClick={() => {
-                        setOpen(open === s.code ? null : s.code)
-                        mapFocus.fitUnit?.(s.code)
-                      }}
-                    >
-                      <td className="num">
-                        <span className="site-badge">{s.rank}</span>
-                      </td>
-                      <td>{s.name}</td>
-                      <td>{communeName.get(s.commune_code) ?? s.commune_code}</td>
-                      <td className="num">{fmt.number(s.gain)}</td>
-                      <td className="num">{fmt.integer(s.only.length)}</td>
-                      <td className="locks">
-                        <button
-                          type="button"
-                          className={`btn-lock${include.includes(s.code) ? ' on' : ''}`}
-                          title={t('plan.keep')}
-                          aria-pressed={include.includes(s.code)}
-                          onClick={(e) => {
-                            e.stopPropagation()
-                            lock(s.code, 'in')
-                          }}
-                        >
-                          ⊕
-                        </button>
-                        <button
-                          type="button"
-                          className={`btn-lock${exclude.includes(s.code) ? ' on' : ''}`}
-                          title={t('plan.drop')}
-                          aria-pressed={exclude.includes(s.code)}
-                          data-action="exclude"
-                          onClick={(e) => {
-                            e.stopPropagation()
-                            lock(s.code, 'out')
-                          }}
-                        >
-                          ⊘
-                        </button>
-                      </td>
-                    </tr>
-                    {open === s.code && (
-                      <tr className="why-row">
-                        <td />
-                        <td colSpan={5} data-testid="plan-why">
-                          {t('plan.why', {
-                            n: s.covers.length,
-                            only: s.only.length,
-                            demand: fmt.number(s.only_demand),
-                          })}
-                          <div className="muted small">
-                            {s.only.map((c) => villageName.get(c) ?? c).join(', ')}
-                          </div>
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SiteTable
+            sites={result.selected}
+            communeName={(code) => communeName.get(code) ?? code}
+            gain={(s) => fmt.number(s.gain)}
+            gainTitle={t('plan.gainTitle')}
+            head={
+              <>
+                <th className="num" title={t('plan.onlyTitle')}>
+                  {t('plan.only')}
+                </th>
+                <th>{t('plan.lock')}</th>
+              </>
+            }
+            cells={(s) => (
+              <>
+                <td className="num">{fmt.integer(s.only.length)}</td>
+                <td className="locks">
+                  <button
+                    type="button"
+                    className={`btn-lock${include.includes(s.code) ? ' on' : ''}`}
+                    title={t('plan.keep')}
+                    aria-pressed={include.includes(s.code)}
+                    onClick={(e) => {
+                      e.stopPropagation()
+                      lock(s.code, 'in')
+                    }}
+                  >
+                    ⊕
+                  </button>
+                  <button
+                    type="button"
+                    className={`btn-lock${exclude.includes(s.code) ? ' on' : ''}`}
+                    title={t('plan.drop')}
+                    aria-pressed={exclude.includes(s.code)}
+                    data-action="exclude"
+                    onClick={(e) => {
+                      e.stopPropagation()
+                      lock(s.code, 'out')
+                    }}
+                  >
+                    ⊘
+                  </button>
+                </td>
+              </>
+            )}
+            open={open}
+            onOpen={(code) => setOpen(open === code ? null : code)}
+            detail={(s) => (
+              <tr className="why-row">
+                <td />
+                <td colSpan={5} data-testid="plan-why">
+                  {t('plan.why', {
+                    n: s.covers.length,
+                    only: s.only.length,
+                    demand: fmt.number(s.only_demand),
+                  })}
+                  <div className="muted small">{s.only.map((c) => villageName.get(c) ?? c).join(', ')}</div>
+                </td>
+              </tr>
+            )}
+          />
         )}
         {!(goal === 'cover' ? cover : result) && !running && (
           <p className="muted pad plan-intro">{t(goal === 'cover' ? 'plan.introCover' : 'plan.intro')}</p>

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { request, type SessionUser } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
-import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
 import { DateField, FormFooter } from './controls.tsx'
 import { opt, today } from './form-values.ts'

@@ -1,4 +1,12 @@
-import { communeCode, communeName, recordKey, villageCode, villageName } from './common.ts'
+import {
+  communeCode,
+  communeColumn,
+  communeName,
+  fieldColumn,
+  recordKey,
+  villageCode,
+  villageName,
+} from './common.ts'
 import { issueIf, type KindDef } from './types.ts'
 
 export const SUBJECT_KIND = {
@@ -74,7 +82,7 @@ export const certifications: KindDef = {
     },
   ],
   columns: [
-    { name: 'subject_kind', type: 'text', sql: `b.fields->>'subject_kind'`, required: true },
+    fieldColumn('subject_kind', 'text', { required: true }),
     {
       name: 'subject_name',
       type: 'text',
@@ -82,13 +90,7 @@ export const certifications: KindDef = {
       fields: ['subject_name', 'subject_kind'],
       required: true,
     },
-    {
-      name: 'commune_code',
-      type: 'text',
-      sql: 'b.commune_code',
-      fields: ['commune_code', 'commune_name'],
-      required: true,
-    },
+    communeColumn,
     {
       name: 'village_code',
       type: 'text',
@@ -96,8 +98,8 @@ export const certifications: KindDef = {
       sql: `case when b.fields->>'subject_kind' = 'village' then b.village_code end`,
       fields: ['village_code', 'village_name', 'subject_kind'],
     },
-    { name: 'year', type: 'integer', sql: `(b.fields->>'year')::int`, required: true },
-    { name: 'certified', type: 'boolean', sql: `(b.fields->>'certified')::boolean`, required: true },
+    fieldColumn('year', 'integer', { required: true }),
+    fieldColumn('certified', 'boolean', { required: true }),
   ],
   naturalKey: {
     fields: ['subject_kind', 'year'],

@@ -1,4 +1,4 @@
-import type { FieldDef } from './types.ts'
+import type { ColumnDef, FieldDef } from './types.ts'
 
 export const recordKey = (aliases: readonly string[] = []): FieldDef => ({
   key: 'id',
@@ -149,3 +149,38 @@ export const unknownTaxon = (alias: string, field: string, what: string) =>
         when ${alias}.n > 1 then import_issue('${field}', 'error', format('"%s" names several ${what}s: write the code', b.fields->>'${field}')) end`
 
 export const taxonCode = (alias: string) => `case when ${alias}.n = 1 then ${alias}.code end`
+
+/**
+ * A column read from the row's field of the same name, cast to the column's type; with a default, an empty
+ * field takes it (the default is also the column's value when the field is left out of an update).
+ */
+export function fieldColumn(
+  name: string,
+  type: string,
+  options: { required?: boolean; default?: string } = {},
+): ColumnDef {
+  const value = type === 'text' ? `b.fields->>'${name}'` : `(b.fields->>'${name}')::${type}`
+  return {
+    name,
+    type,
+    sql: options.default === undefined ? value : `coalesce(${value}, ${options.default})`,
+    ...options,
+  }
+}
+
+/** The row's commune, found from its code or its name. */
+export const communeColumn: ColumnDef = {
+  name: 'commune_code',
+  type: 'text',
+  sql: 'b.commune_code',
+  fields: ['commune_code', 'commune_name'],
+  required: true,
+}
+
+/** The row's village, found from its code or its name within the commune. */
+export const villageColumn: ColumnDef = {
+  name: 'village_code',
+  type: 'text',
+  sql: 'b.village_code',
+  fields: ['village_code', 'village_name'],
+}

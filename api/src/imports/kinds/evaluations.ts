@@ -1,4 +1,12 @@
-import { communeCode, communeName, recordKey, taxonCode, taxonLookup, unknownTaxon } from './common.ts'
+import {
+  communeCode,
+  communeName,
+  fieldColumn,
+  recordKey,
+  taxonCode,
+  taxonLookup,
+  unknownTaxon,
+} from './common.ts'
 import { issueIf, type KindDef } from './types.ts'
 
 export const evaluations: KindDef = {
@@ -57,10 +65,10 @@ export const evaluations: KindDef = {
   communeSql: 'sm.commune_code',
   columns: [
     { name: 'model_id', type: 'text', sql: 'sm.id', required: true },
-    { name: 'evaluated_on', type: 'date', sql: `(b.fields->>'evaluated_on')::date`, required: true },
+    fieldColumn('evaluated_on', 'date', { required: true }),
     { name: 'rating_code', type: 'text', sql: taxonCode('t_rating'), required: true },
-    { name: 'evaluator', type: 'text', sql: `b.fields->>'evaluator'` },
-    { name: 'note', type: 'text', sql: `b.fields->>'note'` },
+    fieldColumn('evaluator', 'text'),
+    fieldColumn('note', 'text'),
   ],
   naturalKey: {
     fields: ['model_id', 'evaluated_on'],

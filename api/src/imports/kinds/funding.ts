@@ -1,4 +1,4 @@
-import { communeCode, communeName, recordKey } from './common.ts'
+import { communeCode, communeName, fieldColumn, recordKey } from './common.ts'
 import { issueIf, type KindDef } from './types.ts'
 
 export const funding: KindDef = {
@@ -66,10 +66,10 @@ export const funding: KindDef = {
       required: true,
     },
     { name: 'model_id', type: 'text', sql: 'sm.id' },
-    { name: 'year', type: 'integer', sql: `(b.fields->>'year')::int`, required: true },
-    { name: 'amount_vnd', type: 'bigint', sql: `(b.fields->>'amount_vnd')::bigint`, required: true },
-    { name: 'source', type: 'text', sql: `b.fields->>'source'`, required: true },
-    { name: 'purpose', type: 'text', sql: `b.fields->>'purpose'` },
+    fieldColumn('year', 'integer', { required: true }),
+    fieldColumn('amount_vnd', 'bigint', { required: true }),
+    fieldColumn('source', 'text', { required: true }),
+    fieldColumn('purpose', 'text'),
   ],
   naturalKey: {
     fields: ['year', 'source'],

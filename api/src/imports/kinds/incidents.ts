@@ -1,12 +1,15 @@
 import {
   communeCode,
+  communeColumn,
   communeName,
   coordinates,
+  fieldColumn,
   recordKey,
   taxonCode,
   taxonLookup,
   unknownTaxon,
   villageCode,
+  villageColumn,
   villageName,
 } from './common.ts'
 import type { KindDef } from './types.ts'
@@ -105,21 +108,10 @@ export const incidents: KindDef = {
   lookups: taxonLookup('t_cat', 'incident_category', 'category_code'),
   columns: [
     { name: 'category_code', type: 'text', sql: taxonCode('t_cat'), required: true },
-    { name: 'occurred_on', type: 'date', sql: `(b.fields->>'occurred_on')::date`, required: true },
-    {
-      name: 'commune_code',
-      type: 'text',
-      sql: 'b.commune_code',
-      fields: ['commune_code', 'commune_name'],
-      required: true,
-    },
-    { name: 'village_code', type: 'text', sql: 'b.village_code', fields: ['village_code', 'village_name'] },
-    {
-      name: 'severity',
-      type: 'smallint',
-      sql: `coalesce((b.fields->>'severity')::smallint, 1)`,
-      default: '1',
-    },
+    fieldColumn('occurred_on', 'date', { required: true }),
+    communeColumn,
+    villageColumn,
+    fieldColumn('severity', 'smallint', { default: '1' }),
     {
       name: 'precision',
       type: 'text',
@@ -128,7 +120,7 @@ export const incidents: KindDef = {
       fields: ['precision', 'lon', 'lat', 'x', 'y', 'geometry'],
       default: `'approximate'`,
     },
-    { name: 'summary', type: 'text', sql: `b.fields->>'summary'` },
+    fieldColumn('summary', 'text'),
   ],
   naturalKey: {
     fields: ['category_code', 'occurred_on'],

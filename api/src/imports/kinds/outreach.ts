@@ -1,12 +1,15 @@
 import {
   communeCode,
+  communeColumn,
   communeName,
+  fieldColumn,
   leadOrg,
   recordKey,
   taxonCode,
   taxonLookup,
   unknownTaxon,
   villageCode,
+  villageColumn,
   villageName,
 } from './common.ts'
 import type { KindDef } from './types.ts'
@@ -54,18 +57,12 @@ export const outreach: KindDef = {
   ],
   lookups: taxonLookup('t_org', 'lead_org', 'lead_org_code'),
   columns: [
-    { name: 'held_on', type: 'date', sql: `(b.fields->>'held_on')::date`, required: true },
-    { name: 'topic', type: 'text', sql: `b.fields->>'topic'`, required: true },
-    {
-      name: 'commune_code',
-      type: 'text',
-      sql: 'b.commune_code',
-      fields: ['commune_code', 'commune_name'],
-      required: true,
-    },
-    { name: 'village_code', type: 'text', sql: 'b.village_code', fields: ['village_code', 'village_name'] },
+    fieldColumn('held_on', 'date', { required: true }),
+    fieldColumn('topic', 'text', { required: true }),
+    communeColumn,
+    villageColumn,
     { name: 'lead_org_code', type: 'text', sql: taxonCode('t_org') },
-    { name: 'attendees', type: 'integer', sql: `(b.fields->>'attendees')::int`, required: true },
+    fieldColumn('attendees', 'integer', { required: true }),
   ],
   naturalKey: {
     fields: ['held_on', 'topic'],

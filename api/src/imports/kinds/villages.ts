@@ -1,4 +1,4 @@
-import { communeCode, communeName, coordinates } from './common.ts'
+import { communeCode, communeColumn, communeName, coordinates, fieldColumn } from './common.ts'
 import { issueIf, type KindDef } from './types.ts'
 
 export const VILLAGE_KIND = {
@@ -82,14 +82,8 @@ export const villages: KindDef = {
   ],
   keySql: `b.fields->>'id'`,
   columns: [
-    { name: 'name', type: 'text', sql: `b.fields->>'name'`, required: true },
-    {
-      name: 'commune_code',
-      type: 'text',
-      sql: 'b.commune_code',
-      fields: ['commune_code', 'commune_name'],
-      required: true,
-    },
+    fieldColumn('name', 'text', { required: true }),
+    communeColumn,
     {
       name: 'kind',
       type: 'text',
@@ -99,8 +93,8 @@ export const villages: KindDef = {
       default: `case when t.folded->>'name' ~ '^ban ' then 'ban'
               when t.folded->>'name' ~ '^(to dan pho|tdp|to|khu pho) ' then 'to_dan_pho' else 'thon' end`,
     },
-    { name: 'population', type: 'integer', sql: `(b.fields->>'population')::int`, required: true },
-    { name: 'households', type: 'integer', sql: `(b.fields->>'households')::int` },
+    fieldColumn('population', 'integer', { required: true }),
+    fieldColumn('households', 'integer'),
     {
       name: 'area_km2',
       type: 'double precision',
