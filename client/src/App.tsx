@@ -20,6 +20,7 @@ import { PlanPanel } from './plans/PlanPanel.tsx'
 import { ScenarioBanner } from './scenarios/ScenarioBanner.tsx'
 import { store, update, useAtlas } from './state/store.ts'
 import { useI18n } from './state/use-i18n.ts'
+import { Tabs } from './ui/Tabs.tsx'
 
 /** The address the page was opened with: a level named there is kept. */
 const OPENED_WITH_LEVEL = new URLSearchParams(window.location.search).has('lv')
@@ -63,21 +64,13 @@ export function App() {
         <KpiBar />
       </PanelBoundary>
       <nav className="side" aria-label={t('panel.layers')}>
-        <div className="tabs" role="tablist">
-          {(['layers', 'filters'] as const).map((id) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              aria-selected={tab === id}
-              className={tab === id ? 'on' : ''}
-              onClick={() => setTab(id)}
-              data-tab={id}
-            >
-              {t(id === 'layers' ? 'panel.layers' : 'panel.filters')}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          tabs={['layers', 'filters'] as const}
+          value={tab}
+          onChange={setTab}
+          label={(id) => t(id === 'layers' ? 'panel.layers' : 'panel.filters')}
+          data="tab"
+        />
         <div className="side-scroll">
           <PanelBoundary name={tab} resetKey={tab}>
             {tab === 'layers' ? <LayerPanel unavailable={drawn.unavailable} /> : <FilterPanel />}

@@ -1,6 +1,7 @@
 import { useSession } from '../api/client.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { Tabs } from '../ui/Tabs.tsx'
 import './analytics.css'
 
 /** Switches the ranking panel between units by a metric, units by priority score, and the planner. */
@@ -10,21 +11,15 @@ export function TableTabs() {
   const canPlan = useSession()?.permissions.includes('plan') ?? false
   const tabs = canPlan ? (['metrics', 'priority', 'plan'] as const) : (['metrics', 'priority'] as const)
   return (
-    <div className="segmented table-tabs" role="tablist" aria-label={t('table.title')}>
-      {tabs.map((m) => (
-        <button
-          key={m}
-          type="button"
-          role="tab"
-          aria-selected={mode === m}
-          className={mode === m ? 'on' : ''}
-          data-table-tab={m}
-          onClick={() => update((s) => ({ analytics: { ...s.analytics, table: m } }))}
-        >
-          {t(m === 'metrics' ? 'priority.tabMetrics' : m === 'plan' ? 'plan.tab' : 'priority.tab')}
-        </button>
-      ))}
-    </div>
+    <Tabs
+      tabs={tabs}
+      value={mode}
+      onChange={(m) => update((s) => ({ analytics: { ...s.analytics, table: m } }))}
+      label={(m) => t(m === 'metrics' ? 'priority.tabMetrics' : m === 'plan' ? 'plan.tab' : 'priority.tab')}
+      data="table-tab"
+      className="segmented table-tabs"
+      ariaLabel={t('table.title')}
+    />
   )
 }
 

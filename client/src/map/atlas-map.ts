@@ -32,6 +32,15 @@ export interface LayerSpec<P extends object = object> {
   build: (props: P) => Layer | Layer[]
 }
 
+/** A layer spec whose props are checked against what its build function takes. */
+export function layerSpec<P extends object>(
+  id: string,
+  build: (props: P) => Layer | Layer[],
+  props: P,
+): LayerSpec {
+  return { id, props, build: build as LayerSpec['build'] }
+}
+
 function shallowEqual(a: object, b: object): boolean {
   const ka = Object.keys(a)
   if (ka.length !== Object.keys(b).length) return false

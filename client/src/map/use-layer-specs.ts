@@ -28,7 +28,7 @@ import { useStandardModel } from '../standard/use-standard-model.ts'
 import type { AtlasState } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 import { type AnalyticsLayers, useAnalyticsLayers } from './analytics-layers.ts'
-import type { LayerSpec } from './atlas-map.ts'
+import { type LayerSpec, layerSpec } from './atlas-map.ts'
 import { BASEMAP_IDS } from './basemap-style.ts'
 import { colorOf } from './class-scale.ts'
 import { CATEGORICAL, NO_DATA_FILL, type Rgba, rgba } from './colors.ts'
@@ -256,18 +256,16 @@ export function useLayerSpecs(
   const specs: LayerSpec[] = []
   const on = (id: keyof AtlasState['layers']) => layers[id].on
   if (on('choropleth') && units) {
-    specs.push({
-      id: 'choropleth',
-      props: {
+    specs.push(
+      layerSpec('choropleth', choroplethLayer, {
         id: 'choropleth',
         units,
         fillByCode: fill,
         colorKey,
         opacity: layers.choropleth.opacity,
         beforeId: BASEMAP_IDS.communeLines,
-      },
-      build: choroplethLayer as LayerSpec['build'],
-    })
+      }),
+    )
   }
   // Small numbers are marked while an incident rate is mapped, raw or smoothed (the API flags them).
   const smallMarks = useMemo(() => {
@@ -276,102 +274,106 @@ export function useLayerSpecs(
     return labelPoints(units).filter((p) => flagged.has(p.code))
   }, [units, metrics, classification.metric])
   if (on('choropleth') && smallMarks.length) {
-    specs.push({
-      id: 'small_numbers',
-      props: { id: 'small-numbers', marks: smallMarks, opacity: layers.choropleth.opacity },
-      build: smallNumbersLayer as LayerSpec['build'],
-    })
+    specs.push(
+      layerSpec('small_numbers', smallNumbersLayer, {
+        id: 'small-numbers',
+        marks: smallMarks,
+        opacity: layers.choropleth.opacity,
+      }),
+    )
   }
   specs.push(...analytics.specs)
   if (on('standard') && analysisUnits && standard.model) {
-    specs.push({
-      id: 'standard',
-      props: {
+    specs.push(
+      layerSpec('standard', standardLayer, {
         id: 'standard',
         units: analysisUnits,
         fillByCode: standardFill,
         colorKey: standard.model.key,
         opacity: layers.standard.opacity,
         beforeId: BASEMAP_IDS.communeLines,
-      },
-      build: standardLayer as LayerSpec['build'],
-    })
+      }),
+    )
   }
   if (on('area_classes') && communes) {
-    specs.push({
-      id: 'area_classes',
-      props: { id: 'area-classes', communes, opacity: layers.area_classes.opacity },
-      build: areaClassLayers as LayerSpec['build'],
-    })
+    specs.push(
+      layerSpec('area_classes', areaClassLayers, {
+        id: 'area-classes',
+        communes,
+        opacity: layers.area_classes.opacity,
+      }),
+    )
   }
   if (on('border_belt') && belt.data) {
-    specs.push({
-      id: 'border_belt',
-      props: {
+    specs.push(
+      layerSpec('border_belt', borderBeltLayer, {
         id: 'border-belt',
         belt: belt.data,
         opacity: layers.border_belt.opacity,
         beforeId: BASEMAP_IDS.provinceLine,
-      },
-      build: borderBeltLayer as LayerSpec['build'],
-    })
+      }),
+    )
   }
   if (on('communes_2008') && communes2008.data) {
-    specs.push({
-      id: 'communes_2008',
-      props: { id: 'communes-2008', communes: communes2008.data, opacity: layers.communes_2008.opacity },
-      build: communes2008Layer as LayerSpec['build'],
-    })
+    specs.push(
+      layerSpec('communes_2008', communes2008Layer, {
+        id: 'communes-2008',
+        communes: communes2008.data,
+        opacity: layers.communes_2008.opacity,
+      }),
+    )
   }
   if (on('incidents')) {
-    const useServerHex = density === 'hex' && hexes.data
-    specs.push({
-      id: 'incidents',
-      props: {
+    specs.push(
+      layerSpec('incidents', incidentDensityLayer, {
         id: 'incidents',
         mode: density,
-        hexagons: useServerHex ? hexes.data : null,
+        hexagons: density === 'hex' ? (hexes.data ?? null) : null,
         points: villageWeights,
         fillOf: fillOfHex,
         colorKey: hex.breaks.join(','),
         opacity: layers.incidents.opacity,
-      },
-      build: incidentDensityLayer as LayerSpec['build'],
-    })
+      }),
+    )
   }
   const selectedFeature = selected ? (unitFeatures.get(selected) ?? null) : null
   const hoveredFeature = hoveredCode ? (unitFeatures.get(hoveredCode) ?? null) : null
-  specs.push({
-    id: 'highlight',
-    props: { id: 'unit-highlight', selected: selectedFeature, hovered: hoveredFeature },
-    build: unitHighlightLayer as LayerSpec['build'],
-  })
+  specs.push(
+    layerSpec('highlight', unitHighlightLayer, {
+      id: 'unit-highlight',
+      selected: selectedFeature,
+      hovered: hoveredFeature,
+    }),
+  )
   if (on('models') && models.data) {
-    specs.push({
-      id: 'models',
-      props: {
+    specs.push(
+      layerSpec('models', securityModelLayers, {
         id: 'models',
         models: models.data.features,
         typeColors,
         opacity: layers.models.opacity,
         zoom: Math.round(zoom * 2) / 2,
-      },
-      build: securityModelLayers as LayerSpec['build'],
-    })
+      }),
+    )
   }
   if (on('border_features') && features.data) {
-    specs.push({
-      id: 'border_features',
-      props: { id: 'border-features', features: features.data, opacity: layers.border_features.opacity },
-      build: borderFeaturesLayer as LayerSpec['build'],
-    })
+    specs.push(
+      layerSpec('border_features', borderFeaturesLayer, {
+        id: 'border-features',
+        features: features.data,
+        opacity: layers.border_features.opacity,
+      }),
+    )
   }
   if (on('labels') && fontReady && labels.length) {
-    specs.push({
-      id: 'labels',
-      props: { id: 'labels', labels, opacity: layers.labels.opacity, fontFamily },
-      build: unitLabelsLayer as LayerSpec['build'],
-    })
+    specs.push(
+      layerSpec('labels', unitLabelsLayer, {
+        id: 'labels',
+        labels,
+        opacity: layers.labels.opacity,
+        fontFamily,
+      }),
+    )
   }
 
   const planPoints = useMemo(() => {
@@ -403,11 +405,7 @@ export function useLayerSpecs(
     )
   }, [plan, planPoints])
   if (planPoints && fontReady) {
-    specs.push({
-      id: 'plan',
-      props: { id: 'plan-sites', ...planPoints, fontFamily },
-      build: planSitesLayers as LayerSpec['build'],
-    })
+    specs.push(layerSpec('plan', planSitesLayers, { id: 'plan-sites', ...planPoints, fontFamily }))
   }
 
   const unavailable = new Set<string>()

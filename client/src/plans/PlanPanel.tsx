@@ -7,6 +7,7 @@ import { ScenarioPicker } from '../scenarios/ScenarioPicker.tsx'
 import { createScenario, useScenarios } from '../scenarios/scenario-api.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { Tabs } from '../ui/Tabs.tsx'
 import '../analytics/analytics.css'
 import './plans.css'
 import { CoverResults } from './CoverResults.tsx'
@@ -167,21 +168,15 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
           }}
         >
           <ScenarioPicker />
-          <div className="segmented" role="tablist" aria-label={t('plan.goal')}>
-            {(['optimize', 'cover'] as const).map((g) => (
-              <button
-                key={g}
-                type="button"
-                role="tab"
-                aria-selected={goal === g}
-                className={goal === g ? 'on' : ''}
-                data-goal={g}
-                onClick={() => setPlan({ goal: g, error: null })}
-              >
-                {t(g === 'optimize' ? 'plan.goalOptimize' : 'plan.goalCover')}
-              </button>
-            ))}
-          </div>
+          <Tabs
+            tabs={['optimize', 'cover'] as const}
+            value={goal}
+            onChange={(g) => setPlan({ goal: g, error: null })}
+            label={(g) => t(g === 'optimize' ? 'plan.goalOptimize' : 'plan.goalCover')}
+            data="goal"
+            className="segmented"
+            ariaLabel={t('plan.goal')}
+          />
           <label>
             {t('plan.type')}
             <select value={type} onChange={(e) => setType(e.target.value)} data-field="model_type">

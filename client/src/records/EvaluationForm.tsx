@@ -56,9 +56,7 @@ export function EvaluationForm({ user }: { user: SessionUser }) {
       <Field name="note" label={t('records.note')} error={e.note}>
         <input {...f.bind('note')} />
       </Field>
-      <div className="adm-span">
-        <FormFooter busy={f.busy} saved={f.saved} general={f.errors.general} />
-      </div>
+      <FormFooter form={f} />
     </form>
   )
 }

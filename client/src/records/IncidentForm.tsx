@@ -83,23 +83,13 @@ export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: 
           <option value="approximate">{t('records.precision.approximate')}</option>
         </select>
       </Field>
-      <div className="adm-span">
-        <PlaceInput
-          lon={f.bind('lon')}
-          lat={f.bind('lat')}
-          errors={e}
-          onPick={(p) => f.set({ lon: String(p.lon), lat: String(p.lat) })}
-          onHide={onHide}
-        />
-      </div>
+      <PlaceInput form={f} onHide={onHide} />
       <div className="adm-span">
         <Field name="summary" label={t('records.summary')} error={e.summary}>
           <textarea {...f.bind('summary')} rows={2} />
         </Field>
       </div>
-      <div className="adm-span">
-        <FormFooter busy={f.busy} saved={f.saved} general={f.errors.general} />
-      </div>
+      <FormFooter form={f} />
     </form>
   )
 }

@@ -159,23 +159,8 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
       <Field name="equipment" label={t('records.equipment')} error={e.equipment}>
         <input {...f.bind('equipment')} />
       </Field>
-      <div className="adm-span">
-        <PlaceInput
-          lon={f.bind('lon')}
-          lat={f.bind('lat')}
-          errors={e}
-          onPick={(p) => f.set({ lon: String(p.lon), lat: String(p.lat) })}
-          onHide={onHide}
-        />
-      </div>
-      <div className="adm-span">
-        <FormFooter
-          busy={f.busy}
-          saved={f.saved}
-          general={f.errors.general}
-          label={before ? t('admin.save') : t('records.create')}
-        />
-      </div>
+      <PlaceInput form={f} onHide={onHide} />
+      <FormFooter form={f} label={before ? t('admin.save') : t('records.create')} />
     </form>
   )
 }

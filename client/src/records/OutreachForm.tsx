@@ -68,9 +68,7 @@ export function OutreachForm({ user }: { user: SessionUser }) {
         error={e.lead_org_code}
         empty={t('records.none')}
       />
-      <div className="adm-span">
-        <FormFooter busy={f.busy} saved={f.saved} general={f.errors.general} />
-      </div>
+      <FormFooter form={f} />
     </form>
   )
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { hasPermission, type SessionUser } from '../api/client.ts'
-import type { MessageKey } from '../i18n/index.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { Tabs } from '../ui/Tabs.tsx'
 import { EvaluationForm } from './EvaluationForm.tsx'
 import { ExportLinks } from './ExportLinks.tsx'
 import { ImportWizard } from './ImportWizard.tsx'
@@ -10,40 +10,27 @@ import { ModelForm } from './ModelForm.tsx'
 import { OutreachForm } from './OutreachForm.tsx'
 import { StatusForm } from './StatusForm.tsx'
 
-type Tab = 'model' | 'evaluation' | 'status' | 'incident' | 'outreach' | 'import' | 'export'
+const TABS = ['model', 'evaluation', 'status', 'incident', 'outreach', 'import', 'export'] as const
+type Tab = (typeof TABS)[number]
 
-const TABS: { id: Tab; label: MessageKey; permission: string }[] = [
-  { id: 'model', label: 'records.tab.model', permission: 'edit_records' },
-  { id: 'evaluation', label: 'records.tab.evaluation', permission: 'edit_records' },
-  { id: 'status', label: 'records.tab.status', permission: 'edit_records' },
-  { id: 'incident', label: 'records.tab.incident', permission: 'edit_records' },
-  { id: 'outreach', label: 'records.tab.outreach', permission: 'edit_records' },
-  { id: 'import', label: 'records.tab.import', permission: 'edit_records' },
-  { id: 'export', label: 'records.tab.export', permission: 'export' },
-]
+/** Exports need only the export permission; every other tab edits records. */
+const permissionOf = (tab: Tab) => (tab === 'export' ? 'export' : 'edit_records')
 
 /** Editing forms, the import wizard and record exports, as the user's permissions allow. */
 export function RecordsScreen({ user, onHide }: { user: SessionUser; onHide: (hidden: boolean) => void }) {
   const { t } = useI18n()
-  const tabs = TABS.filter((x) => hasPermission(user, x.permission))
-  const [tab, setTab] = useState<Tab>(tabs[0]?.id ?? 'export')
+  const tabs = TABS.filter((x) => hasPermission(user, permissionOf(x)))
+  const [tab, setTab] = useState<Tab>(tabs[0] ?? 'export')
   return (
     <div className="adm-records">
-      <div className="tabs adm-tabs" role="tablist">
-        {tabs.map((x) => (
-          <button
-            key={x.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === x.id}
-            className={tab === x.id ? 'on' : ''}
-            onClick={() => setTab(x.id)}
-            data-records-tab={x.id}
-          >
-            {t(x.label)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        tabs={tabs}
+        value={tab}
+        onChange={setTab}
+        label={(id) => t(`records.tab.${id}`)}
+        data="records-tab"
+        className="tabs adm-tabs"
+      />
       {user.scope?.length ? (
         <p className="muted adm-hint">{t('records.scopeNote', { n: user.scope.length })}</p>
       ) : null}

@@ -60,9 +60,7 @@ export function StatusForm({ user }: { user: SessionUser }) {
           <textarea {...f.bind('reason')} rows={2} />
         </Field>
       </div>
-      <div className="adm-span">
-        <FormFooter busy={f.busy} saved={f.saved} general={f.errors.general} />
-      </div>
+      <FormFooter form={f} />
     </form>
   )
 }

@@ -4,6 +4,7 @@ import type { CommuneName } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
+import type { FormErrors } from '../ui/field-errors.ts'
 import { pickPoint } from './map-pick.ts'
 import { type ModelOption, useVillagesOf } from './reference.ts'
 
@@ -95,31 +96,38 @@ export function ModelSelect(props: { bind: Bind; models: ModelOption[]; error?: 
 /**
  * Longitude and latitude typed in, or taken from one click on the map (the dialog steps aside meanwhile).
  */
-export function PlaceInput(props: {
-  lon: Bind
-  lat: Bind
-  errors: Record<string, string>
-  onPick: (p: { lon: number; lat: number }) => void
+export function PlaceInput({
+  form,
+  onHide,
+}: {
+  form: {
+    bind: (name: 'lon' | 'lat') => Bind
+    set: (place: { lon: string; lat: string }) => void
+    errors: FormErrors
+  }
   onHide: (hidden: boolean) => void
 }) {
+  const lon = form.bind('lon')
+  const lat = form.bind('lat')
+  const errors = form.errors.fields
   const { t, fmt } = useI18n()
   const [picking, setPicking] = useState(false)
   const pick = async () => {
     setPicking(true)
-    props.onHide(true)
+    onHide(true)
     const p = await pickPoint()
-    props.onHide(false)
+    onHide(false)
     setPicking(false)
-    if (p) props.onPick(p)
+    if (p) form.set({ lon: String(p.lon), lat: String(p.lat) })
   }
   return (
-    <fieldset className="adm-place">
+    <fieldset className="adm-place adm-span">
       <legend>{t('records.place')}</legend>
-      <Field name="lon" label={t('records.lon')} error={props.errors.lon}>
-        <input {...props.lon} inputMode="decimal" placeholder="103.97" />
+      <Field name="lon" label={t('records.lon')} error={errors.lon}>
+        <input {...lon} inputMode="decimal" placeholder="103.97" />
       </Field>
-      <Field name="lat" label={t('records.lat')} error={props.errors.lat}>
-        <input {...props.lat} inputMode="decimal" placeholder="22.48" />
+      <Field name="lat" label={t('records.lat')} error={errors.lat}>
+        <input {...lat} inputMode="decimal" placeholder="22.48" />
       </Field>
       <button type="button" className="btn" onClick={pick} data-testid="pick-on-map">
         {t('records.pickOnMap')}
@@ -131,39 +139,40 @@ export function PlaceInput(props: {
           </div>,
           document.body,
         )}
-      {props.lon.value && props.lat.value && (
+      {lon.value && lat.value && (
         <span className="muted adm-hint">
-          {fmt.number(Number(props.lat.value), 5)}° N, {fmt.number(Number(props.lon.value), 5)}° E
+          {fmt.number(Number(lat.value), 5)}° N, {fmt.number(Number(lon.value), 5)}° E
         </span>
       )}
     </fieldset>
   )
 }
 
-export function FormFooter(props: {
-  busy: boolean
-  saved: string | null
-  general: string | null
+export function FormFooter({
+  form,
+  label,
+}: {
+  form: { busy: boolean; saved: string | null; errors: FormErrors }
   label?: string
 }) {
   const { t } = useI18n()
   return (
-    <>
-      {props.general && (
+    <div className="adm-span">
+      {form.errors.general && (
         <div className="error-text adm-general-error" role="alert">
-          {props.general}
+          {form.errors.general}
         </div>
       )}
-      {props.saved && (
+      {form.saved && (
         <div className="adm-saved" role="status" data-testid="saved">
-          {props.saved}
+          {form.saved}
         </div>
       )}
       <div className="adm-actions">
-        <button type="submit" className="btn btn-primary" disabled={props.busy}>
-          {props.label ?? t('admin.save')}
+        <button type="submit" className="btn btn-primary" disabled={form.busy}>
+          {label ?? t('admin.save')}
         </button>
       </div>
-    </>
+    </div>
   )
 }

@@ -31,32 +31,18 @@ export function layoutSheet(page: Pick<PageSpec, 'widthPt' | 'heightPt'>): Sheet
   const top = margin + headerH + gap
   const footer = { x: margin, y: H - margin - footerH, w: W - 2 * margin, h: footerH }
   const bodyH = footer.y - gap - top
+  let map: Box
+  let side: Box
   if (!portrait) {
+    // locator and legend in a column right of the map
     const sideW = Math.min(Math.max(W * 0.235, 170 * f), 280 * f)
-    const map = { x: margin, y: top, w: W - 2 * margin - sideW - gap, h: bodyH }
-    return {
-      widthPt: W,
-      heightPt: H,
-      f,
-      margin,
-      portrait,
-      header,
-      map,
-      side: { x: map.x + map.w + gap, y: top, w: sideW, h: bodyH },
-      footer,
-    }
+    map = { x: margin, y: top, w: W - 2 * margin - sideW - gap, h: bodyH }
+    side = { x: map.x + map.w + gap, y: top, w: sideW, h: bodyH }
+  } else {
+    // locator and legend in a band under the map
+    const sideH = Math.max(bodyH * 0.34, 190 * f)
+    map = { x: margin, y: top, w: W - 2 * margin, h: bodyH - sideH - gap }
+    side = { x: margin, y: map.y + map.h + gap, w: W - 2 * margin, h: sideH }
   }
-  const sideH = Math.max(bodyH * 0.34, 190 * f)
-  const map = { x: margin, y: top, w: W - 2 * margin, h: bodyH - sideH - gap }
-  return {
-    widthPt: W,
-    heightPt: H,
-    f,
-    margin,
-    portrait,
-    header,
-    map,
-    side: { x: margin, y: map.y + map.h + gap, w: W - 2 * margin, h: sideH },
-    footer,
-  }
+  return { widthPt: W, heightPt: H, f, margin, portrait, header, map, side, footer }
 }
