@@ -1,39 +1,19 @@
-import {
-  newScenario,
-  rowId,
-  type Scenario,
-  type ScenarioChange,
-  scenarioPatch,
-  scenario as scenarioSchema,
-} from '@antt/contract'
+import { newScenario, rowId, scenarioPatch, scenario as scenarioSchema } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { audit } from '../auth/audit.ts'
-import type { AppDeps, AppEnv } from '../context.ts'
+import type { AppEnv } from '../context.ts'
 import { describeRoute, jsonAnswer } from '../http/describe.ts'
 import { json, params } from '../http/validate.ts'
-import { applyChanges } from '../services/scenarios/apply.ts'
-import { planChanges } from '../services/scenarios/changes.ts'
-import { findScenario, listScenarios, SCENARIO_COLUMNS } from '../services/scenarios/store.ts'
+import {
+  createScenario,
+  deleteScenario,
+  findScenario,
+  listScenarios,
+  updateScenario,
+} from '../services/scenarios/store.ts'
 
 const idParam = params(z.object({ id: rowId }))
 const scenarioAnswer = jsonAnswer(z.object({ scenario: scenarioSchema }))
-
-/**
- * Checks the changes by making them in a savepoint that is rolled back: what is saved could be applied now,
- * in the caller's scope, and every refusal names the change (changes[i].field).
- */
-async function checkChanges(deps: AppDeps, changes: readonly ScenarioChange[]) {
-  const { to } = await deps.catalog.range()
-  await deps.db.exec('savepoint scenario_check')
-  try {
-    await applyChanges(deps, changes, to)
-  } finally {
-    await deps.db.exec('rollback to savepoint scenario_check; release savepoint scenario_check')
-  }
-}
-
-const summary = (s: Scenario) => ({ id: s.id, name: s.name, shared: s.shared, changes: s.changes.length })
 
 /**
  * What-if scenarios: named lists of changes to the records, never written to them (migration 020). Saved
@@ -80,30 +60,7 @@ export const scenarios = new Hono<AppEnv>()
       responses: { 201: scenarioAnswer },
     }),
     json(newScenario),
-    async (c) => {
-      const deps = c.get('deps')
-      const body = c.req.valid('json')
-      const changes = [...body.changes, ...(body.from_plan ? planChanges(body.from_plan) : [])]
-      await checkChanges(deps, changes)
-      const [scenario] = await deps.db.query<Scenario>(
-        `insert into scenario (name, description, shared, changes, from_plan, owner)
-       values ($1, $2, $3, $4::jsonb, $5::jsonb, $6) returning ${SCENARIO_COLUMNS}`,
-        [
-          body.name,
-          body.description,
-          body.shared,
-          JSON.stringify(changes),
-          body.from_plan ? JSON.stringify(body.from_plan) : null,
-          deps.principal?.username,
-        ],
-      )
-      await audit(deps.db, deps.principal, deps.ip, {
-        action: 'scenario_create',
-        target: `scenario:${scenario.id}`,
-        details: { ...summary(scenario), from_plan: body.from_plan ?? null },
-      })
-      return c.json({ scenario }, 201)
-    },
+    async (c) => c.json({ scenario: await createScenario(c.get('deps'), c.req.valid('json')) }, 201),
   )
   .patch(
     '/:id',
@@ -115,31 +72,8 @@ export const scenarios = new Hono<AppEnv>()
     }),
     idParam,
     json(scenarioPatch),
-    async (c) => {
-      const deps = c.get('deps')
-      const { id } = c.req.valid('param')
-      const body = c.req.valid('json')
-      const before = await findScenario(deps, id, { forChange: true })
-      if (body.changes) await checkChanges(deps, body.changes)
-      const [scenario] = await deps.db.query<Scenario>(
-        `update scenario set name = coalesce($2, name), description = coalesce($3, description),
-         shared = coalesce($4, shared), changes = coalesce($5::jsonb, changes), updated_at = now()
-       where id = $1 returning ${SCENARIO_COLUMNS}`,
-        [
-          id,
-          body.name ?? null,
-          body.description ?? null,
-          body.shared ?? null,
-          body.changes ? JSON.stringify(body.changes) : null,
-        ],
-      )
-      await audit(deps.db, deps.principal, deps.ip, {
-        action: 'scenario_update',
-        target: `scenario:${id}`,
-        details: { before: summary(before), after: summary(scenario), changes_replaced: !!body.changes },
-      })
-      return c.json({ scenario })
-    },
+    async (c) =>
+      c.json({ scenario: await updateScenario(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
   )
   .delete(
     '/:id',
@@ -150,15 +84,7 @@ export const scenarios = new Hono<AppEnv>()
     }),
     idParam,
     async (c) => {
-      const deps = c.get('deps')
-      const { id } = c.req.valid('param')
-      const before = await findScenario(deps, id, { forChange: true })
-      await deps.db.query('delete from scenario where id = $1', [id])
-      await audit(deps.db, deps.principal, deps.ip, {
-        action: 'scenario_delete',
-        target: `scenario:${id}`,
-        details: summary(before),
-      })
-      return c.json({ ok: true })
+      await deleteScenario(c.get('deps'), c.req.valid('param').id)
+      return c.json({ ok: true as const })
     },
   )

@@ -1,6 +1,11 @@
-import type { Scenario } from '@antt/contract'
+// What-if scenarios: stored per user, shared on request, checked before they are saved, audited.
+import type { newScenario, Scenario, ScenarioChange, scenarioPatch } from '@antt/contract'
+import type { z } from 'zod'
+import { audit } from '../../auth/audit.ts'
 import type { AppDeps } from '../../context.ts'
 import { ApiError, notFound } from '../../http/errors.ts'
+import { applyChanges } from './apply.ts'
+import { planChanges } from './changes.ts'
 
 export const SCENARIO_COLUMNS = `id, name, description, shared, owner, changes, from_plan,
   to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
@@ -52,4 +57,84 @@ export async function findScenario(
       [{ field, problem: 'not yours' }],
     )
   return s
+}
+
+/**
+ * Checks the changes by making them in a savepoint that is rolled back: what is saved could be applied now,
+ * in the caller's scope, and every refusal names the change (changes[i].field).
+ */
+async function checkChanges(deps: AppDeps, changes: readonly ScenarioChange[]) {
+  const { to } = await deps.catalog.range()
+  await deps.db.exec('savepoint scenario_check')
+  try {
+    await applyChanges(deps, changes, to)
+  } finally {
+    await deps.db.exec('rollback to savepoint scenario_check; release savepoint scenario_check')
+  }
+}
+
+/** What the audit log keeps of a scenario. */
+const summary = (s: Scenario) => ({ id: s.id, name: s.name, shared: s.shared, changes: s.changes.length })
+
+/** Saves a scenario of the caller's, its plan's sites added as changes, once every change has been checked. */
+export async function createScenario(deps: AppDeps, body: z.output<typeof newScenario>): Promise<Scenario> {
+  const changes = [...body.changes, ...(body.from_plan ? planChanges(body.from_plan) : [])]
+  await checkChanges(deps, changes)
+  const [scenario] = await deps.db.query<Scenario>(
+    `insert into scenario (name, description, shared, changes, from_plan, owner)
+     values ($1, $2, $3, $4::jsonb, $5::jsonb, $6) returning ${SCENARIO_COLUMNS}`,
+    [
+      body.name,
+      body.description,
+      body.shared,
+      JSON.stringify(changes),
+      body.from_plan ? JSON.stringify(body.from_plan) : null,
+      deps.principal?.username,
+    ],
+  )
+  await audit(deps.db, deps.principal, deps.ip, {
+    action: 'scenario_create',
+    target: `scenario:${scenario.id}`,
+    details: { ...summary(scenario), from_plan: body.from_plan ?? null },
+  })
+  return scenario
+}
+
+/** Renames, shares or changes a scenario of the caller's; new changes are checked as on creation. */
+export async function updateScenario(
+  deps: AppDeps,
+  id: number,
+  body: z.output<typeof scenarioPatch>,
+): Promise<Scenario> {
+  const before = await findScenario(deps, id, { forChange: true })
+  if (body.changes) await checkChanges(deps, body.changes)
+  const [scenario] = await deps.db.query<Scenario>(
+    `update scenario set name = coalesce($2, name), description = coalesce($3, description),
+       shared = coalesce($4, shared), changes = coalesce($5::jsonb, changes), updated_at = now()
+     where id = $1 returning ${SCENARIO_COLUMNS}`,
+    [
+      id,
+      body.name ?? null,
+      body.description ?? null,
+      body.shared ?? null,
+      body.changes ? JSON.stringify(body.changes) : null,
+    ],
+  )
+  await audit(deps.db, deps.principal, deps.ip, {
+    action: 'scenario_update',
+    target: `scenario:${id}`,
+    details: { before: summary(before), after: summary(scenario), changes_replaced: !!body.changes },
+  })
+  return scenario
+}
+
+/** Deletes a scenario of the caller's. */
+export async function deleteScenario(deps: AppDeps, id: number): Promise<void> {
+  const before = await findScenario(deps, id, { forChange: true })
+  await deps.db.query('delete from scenario where id = $1', [id])
+  await audit(deps.db, deps.principal, deps.ip, {
+    action: 'scenario_delete',
+    target: `scenario:${id}`,
+    details: summary(before),
+  })
 }
