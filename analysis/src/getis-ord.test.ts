@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { getisOrdGiStar, hotspotClass } from './getis-ord.ts'
 import { lineLattice, queenLattice, rookLattice } from './lattice.ts'
 import { normalTwoSidedP } from './special-functions.ts'
+import { blockGrid, ONE_TO_NINE } from './testing.ts'
 import { weightsFromIndexLists } from './weights.ts'
 
 const SQRT3 = Math.sqrt(3)
-const oneToNine = [1, 2, 3, 4, 5, 6, 7, 8, 9]
-
-/** 10×10 queen grid, background 1–1.6, a 3×3 block of 20s in the top-left corner. */
-function blockGrid(): number[] {
-  return Array.from({ length: 100 }, (_, i) => {
-    const r = Math.floor(i / 10)
-    const c = i % 10
-    return r < 3 && c < 3 ? 20 : 1 + (i % 7) / 10
-  })
-}
 
 describe('getisOrdGiStar', () => {
   it('matches the hand-computed z for the end of a line of five', () => {
@@ -37,7 +28,7 @@ describe('getisOrdGiStar', () => {
     // corner 0: {0,1,3}, Σx = 7, W = 3: (7 − 15) / (S · √((27 − 9)/8)) = −8 / (1.5 S)
     // edge 1: {0,1,2,4}, Σx = 11, W = 4: (11 − 20) / (S · √((36 − 16)/8)) = −9 / √(50/3)
     // centre 4: {1,3,4,5,7}, Σx = 25 = 5·5 → 0
-    const res = getisOrdGiStar(oneToNine, rookLattice(3, 3), { permutations: 0 })
+    const res = getisOrdGiStar(ONE_TO_NINE, rookLattice(3, 3), { permutations: 0 })
     expect(res[0].z).toBeCloseTo(-8 / (1.5 * Math.sqrt(20 / 3)), 12)
     expect(res[1].z).toBeCloseTo(-9 / Math.sqrt(50 / 3), 12)
     expect(res[4].z).toBeCloseTo(0, 12)
@@ -46,13 +37,13 @@ describe('getisOrdGiStar', () => {
 
   it('matches hand-computed z on a 3×3 queen grid', () => {
     // corner 0: {0,1,3,4}, Σx = 12, W = 4: (12 − 20) / (S · √((36 − 16)/8)) = −8 / √(50/3)
-    const res = getisOrdGiStar(oneToNine, queenLattice(3, 3), { permutations: 0 })
+    const res = getisOrdGiStar(ONE_TO_NINE, queenLattice(3, 3), { permutations: 0 })
     expect(res[0].z).toBeCloseTo(-8 / Math.sqrt(50 / 3), 12)
   })
 
   it('leaves z undefined where the neighbourhood is the whole map', () => {
     // queen centre sees all nine units: n·S1 − W² = 81 − 81 = 0
-    const res = getisOrdGiStar(oneToNine, queenLattice(3, 3), { permutations: 0 })
+    const res = getisOrdGiStar(ONE_TO_NINE, queenLattice(3, 3), { permutations: 0 })
     expect(res[4].z).toBeNull()
     expect(res[4].cls).toBe('not-significant')
   })

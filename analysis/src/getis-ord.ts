@@ -11,7 +11,7 @@
  */
 
 import { bhAdjust } from './fdr.ts'
-import { conditionalPermutation, DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './permutation.ts'
+import { conditionalPermutation, DEFAULT_SEED, finiteOrNull, localStatInput } from './permutation.ts'
 import { createRng } from './random.ts'
 import { normalTwoSidedP } from './special-functions.ts'
 import { mean, populationSd } from './stats-basic.ts'
@@ -72,24 +72,12 @@ export function hotspotClass(direction: number, p: number | null): HotspotClass 
   return 'not-significant'
 }
 
-const nullable = (v: number): number | null => (Number.isFinite(v) ? v : null)
-
 export function getisOrdGiStar(
   values: ArrayLike<number>,
   w: SpatialWeights,
   opts: GiStarOptions = {},
 ): GiStarUnit[] {
-  const n = w.ids.length
-  if (values.length !== n) throw new Error(`expected ${n} values, got ${values.length}`)
-  const x = Float64Array.from(values)
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(x[i]))
-      throw new RangeError(`value of '${w.ids[i]}' is not finite; subset the weights first`)
-  }
-  const permutations = opts.permutations ?? DEFAULT_PERMUTATIONS
-  if (!(Number.isInteger(permutations) && permutations >= 0)) {
-    throw new RangeError(`permutations must be a non-negative integer, got ${permutations}`)
-  }
+  const { x, n, permutations } = localStatInput(values, w, opts.permutations)
   const source = opts.pValue ?? (permutations > 0 ? 'permutation-fdr' : 'analytical-fdr')
   if (source.startsWith('permutation') && permutations === 0) {
     throw new RangeError(`pValue '${source}' needs permutations > 0`)
@@ -152,19 +140,19 @@ export function getisOrdGiStar(
         ? pNorm[i]
         : pNormFdr[i]
     const direction = Math.sign(z[i])
-    const p = island ? null : nullable(pRaw)
+    const p = island ? null : finiteOrNull(pRaw)
     return {
       id,
       value: x[i],
       localSum: localSum[i],
       neighbours: card[i],
       island,
-      z: nullable(z[i]),
-      pNorm: nullable(pNorm[i]),
-      pNormFdr: nullable(pNormFdr[i]),
-      pSim: nullable(pSim[i]),
-      pSimFdr: nullable(pSimFdr[i]),
-      zSim: nullable(zSim[i]),
+      z: finiteOrNull(z[i]),
+      pNorm: finiteOrNull(pNorm[i]),
+      pNormFdr: finiteOrNull(pNormFdr[i]),
+      pSim: finiteOrNull(pSim[i]),
+      pSimFdr: finiteOrNull(pSimFdr[i]),
+      zSim: finiteOrNull(zSim[i]),
       p,
       cls: hotspotClass(direction, p),
     }

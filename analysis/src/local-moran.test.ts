@@ -1,41 +1,32 @@
 import { describe, expect, it } from 'vitest'
 import { lineLattice, queenLattice, rookLattice } from './lattice.ts'
 import { localMoran, moranQuadrant } from './local-moran.ts'
+import { blockGrid, ONE_TO_NINE } from './testing.ts'
 import { toNeighbourMap, weightsFromIndexLists } from './weights.ts'
-
-const oneToNine = [1, 2, 3, 4, 5, 6, 7, 8, 9]
-
-function blockGrid(): number[] {
-  return Array.from({ length: 100 }, (_, i) => {
-    const r = Math.floor(i / 10)
-    const c = i % 10
-    return r < 3 && c < 3 ? 20 : 1 + (i % 7) / 10
-  })
-}
 
 describe('localMoran', () => {
   // 3×3 rook, values 1..9: deviations d = x − 5 = −4..4, Σd² = 60, n − 1 = 8,
   // I_i = 8 · d_i · (row-standardised lag of d)_i / 60.
   it('matches hand-computed I at the low corner of a 3×3 rook grid', () => {
     // unit 0: neighbours {1, 3}, lag = (−3 − 1)/2 = −2 → I = 8 · (−4)(−2) / 60 = 16/15
-    expect(localMoran(oneToNine, rookLattice(3, 3), { permutations: 0 })[0].I).toBeCloseTo(16 / 15, 12)
+    expect(localMoran(ONE_TO_NINE, rookLattice(3, 3), { permutations: 0 })[0].I).toBeCloseTo(16 / 15, 12)
   })
 
   it('matches hand-computed I along the edge and corner of a 3×3 rook grid', () => {
     // unit 1: {0, 2, 4}, lag = (−4 − 2 + 0)/3 = −2 → 8 · 6 / 60 = 0.8
     // unit 2: {1, 5}, lag = (−3 + 1)/2 = −1 → 8 · 2 / 60 = 4/15
-    const res = localMoran(oneToNine, rookLattice(3, 3), { permutations: 0 })
+    const res = localMoran(ONE_TO_NINE, rookLattice(3, 3), { permutations: 0 })
     expect(res[1].I).toBeCloseTo(0.8, 12)
     expect(res[2].I).toBeCloseTo(4 / 15, 12)
     expect(res[8].I).toBeCloseTo(16 / 15, 12)
   })
 
   it('gives zero I at the centre of a symmetric 3×3 grid', () => {
-    expect(localMoran(oneToNine, rookLattice(3, 3), { permutations: 0 })[4].I).toBeCloseTo(0, 12)
+    expect(localMoran(ONE_TO_NINE, rookLattice(3, 3), { permutations: 0 })[4].I).toBeCloseTo(0, 12)
   })
 
   it("assigns esda's quadrants on a 3×3 grid, a zero z counting as low", () => {
-    const q = localMoran(oneToNine, rookLattice(3, 3), { permutations: 0 }).map((u) => u.quadrant)
+    const q = localMoran(ONE_TO_NINE, rookLattice(3, 3), { permutations: 0 }).map((u) => u.quadrant)
     expect(q).toEqual([3, 3, 3, 3, 3, 1, 1, 1, 1])
   })
 
@@ -60,7 +51,7 @@ describe('localMoran', () => {
 
   it('reports the row-standardised lag of z', () => {
     // unit 0 of the 3×3 grid: lag of d is −2, sd = √(20/3)
-    expect(localMoran(oneToNine, rookLattice(3, 3), { permutations: 0 })[0].lag).toBeCloseTo(
+    expect(localMoran(ONE_TO_NINE, rookLattice(3, 3), { permutations: 0 })[0].lag).toBeCloseTo(
       -2 / Math.sqrt(20 / 3),
       12,
     )

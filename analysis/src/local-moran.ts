@@ -14,7 +14,7 @@
  */
 
 import { bhAdjust } from './fdr.ts'
-import { conditionalPermutation, DEFAULT_PERMUTATIONS, DEFAULT_SEED } from './permutation.ts'
+import { conditionalPermutation, DEFAULT_SEED, finiteOrNull, localStatInput } from './permutation.ts'
 import { createRng } from './random.ts'
 import { mean, populationSd } from './stats-basic.ts'
 import { cardinalities, rowStandardise, type SpatialWeights, spatialLag, withoutSelf } from './weights.ts'
@@ -65,24 +65,12 @@ export function moranQuadrant(z: number, lag: number): MoranQuadrant {
   return lag > 0 ? 2 : 3
 }
 
-const nullable = (v: number): number | null => (Number.isFinite(v) ? v : null)
-
 export function localMoran(
   values: ArrayLike<number>,
   w: SpatialWeights,
   opts: LocalMoranOptions = {},
 ): LocalMoranUnit[] {
-  const n = w.ids.length
-  if (values.length !== n) throw new Error(`expected ${n} values, got ${values.length}`)
-  const x = Float64Array.from(values)
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(x[i]))
-      throw new RangeError(`value of '${w.ids[i]}' is not finite; subset the weights first`)
-  }
-  const permutations = opts.permutations ?? DEFAULT_PERMUTATIONS
-  if (!(Number.isInteger(permutations) && permutations >= 0)) {
-    throw new RangeError(`permutations must be a non-negative integer, got ${permutations}`)
-  }
+  const { x, n, permutations } = localStatInput(values, w, opts.permutations)
   const alpha = opts.alpha ?? 0.05
   const adjust = opts.adjust ?? 'fdr'
 
@@ -119,7 +107,7 @@ export function localMoran(
     const island = card[i] === 0
     const ok = varies && !island
     const quadrant = ok ? moranQuadrant(z[i], lag[i]) : null
-    const p = ok ? nullable(adjust === 'fdr' ? pSimFdr[i] : pSim[i]) : null
+    const p = ok ? finiteOrNull(adjust === 'fdr' ? pSimFdr[i] : pSim[i]) : null
     return {
       id,
       value: x[i],
@@ -129,9 +117,9 @@ export function localMoran(
       quadrant,
       neighbours: card[i],
       island,
-      pSim: ok ? nullable(pSim[i]) : null,
-      pSimFdr: ok ? nullable(pSimFdr[i]) : null,
-      zSim: ok ? nullable(zSim[i]) : null,
+      pSim: ok ? finiteOrNull(pSim[i]) : null,
+      pSimFdr: ok ? finiteOrNull(pSimFdr[i]) : null,
+      zSim: ok ? finiteOrNull(zSim[i]) : null,
       p,
       cluster: quadrant !== null && p !== null && p < alpha ? QUADRANT_LABELS[quadrant] : 'not-significant',
     }

@@ -13,6 +13,31 @@
 import type { Rng } from './random.ts'
 import type { SpatialWeights } from './weights.ts'
 
+/**
+ * The values of a local statistic as a Float64Array, checked against the weights (one finite value per unit),
+ * and the number of permutations (default DEFAULT_PERMUTATIONS) checked to be a non-negative integer.
+ */
+export function localStatInput(
+  values: ArrayLike<number>,
+  w: SpatialWeights,
+  permutations: number = DEFAULT_PERMUTATIONS,
+): { x: Float64Array; n: number; permutations: number } {
+  const n = w.ids.length
+  if (values.length !== n) throw new Error(`expected ${n} values, got ${values.length}`)
+  const x = Float64Array.from(values)
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(x[i]))
+      throw new RangeError(`value of '${w.ids[i]}' is not finite; subset the weights first`)
+  }
+  if (!(Number.isInteger(permutations) && permutations >= 0)) {
+    throw new RangeError(`permutations must be a non-negative integer, got ${permutations}`)
+  }
+  return { x, n, permutations }
+}
+
+/** A number, or null where it is not finite (an island's statistic, a p-value without draws). */
+export const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null)
+
 /** Relative tolerance under which a simulated value counts as a tie with the observed one. */
 const TIE_TOLERANCE = 1e-12
 const TWO_POW_32 = 4294967296

@@ -1,4 +1,5 @@
-// Shared test fixtures for the covering models: small instances whose optimum can be found by enumeration.
+// Shared test fixtures: small covering instances whose optimum can be found by enumeration, and the value
+// grids of the local spatial statistics.
 import type { CoverageInstance } from './covering.ts'
 import { newlyCoveredDemand } from './covering.ts'
 import { createRng } from './random.ts'
@@ -47,4 +48,16 @@ export function enumerateMaxCover(inst: CoverageInstance, count: number) {
     }
   }
   return { objective: best, sites: bestSites }
+}
+
+/** The values 1…9, on a 3×3 grid or a line of nine. */
+export const ONE_TO_NINE = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+
+/** 10×10 grid, background 1–1.6, a 3×3 block of 20s in the top-left corner. */
+export function blockGrid(): number[] {
+  return Array.from({ length: 100 }, (_, i) => {
+    const r = Math.floor(i / 10)
+    const c = i % 10
+    return r < 3 && c < 3 ? 20 : 1 + (i % 7) / 10
+  })
 }
