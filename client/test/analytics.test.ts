@@ -2,6 +2,7 @@
 // legend, priority weights in the address, bivariate key, change map, and the priority-based "why weak".
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { GI_CLASSES } from '../src/analytics/analytics-colors.ts'
 import { browserSuite, isLocal, type Session, SHOTS, unexpectedErrors, waitForMap } from './browser.ts'
 
 const COMMUNES = 99
@@ -70,16 +71,7 @@ describe('analytics views in a browser', { timeout: 480_000 }, () => {
     const rows = await legend
       .locator('tr')
       .evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.class))
-    expect(rows).toEqual([
-      'hot-99',
-      'hot-95',
-      'hot-90',
-      'not-significant',
-      'cold-90',
-      'cold-95',
-      'cold-99',
-      'nodata',
-    ])
+    expect(rows).toEqual([...GI_CLASSES, 'nodata'])
     expect(sum(await legendCounts(s.page, 'legend-hotspots'))).toBe(COMMUNES)
     // On the demo data nothing is significant at 95 % after FDR: the legend says so first (under its title, in
     // sight on a projector's 720 pixels), with how many units without the correction and the switch to them.

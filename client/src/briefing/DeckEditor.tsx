@@ -4,6 +4,7 @@ import { useI18n } from '../state/use-i18n.ts'
 import { decksApi } from './briefing-api.ts'
 import { deckViews, mutate, useBriefing } from './briefing-store.ts'
 import { setUi } from './briefing-ui.ts'
+import { DeleteButton } from './DeleteButton.tsx'
 import { moveItem } from './deck-order.ts'
 
 /**
@@ -26,7 +27,6 @@ export function DeckEditor({
   const [dropAt, setDropAt] = useState<number | null>(null)
   const [announce, setAnnounce] = useState('')
   const [title, setTitle] = useState(deck.title)
-  const [confirmDelete, setConfirmDelete] = useState(false)
   const [adding, setAdding] = useState('')
   const items = useRef<(HTMLLIElement | null)[]>([])
   const focusAfter = useRef<number | null>(null)
@@ -223,27 +223,13 @@ export function DeckEditor({
             {t('brief.exportPdf')}
           </button>
         )}
-        {confirmDelete ? (
-          <>
-            <button
-              type="button"
-              className="btn btn-small btn-danger"
-              onClick={async () => {
-                if (await mutate(() => decksApi.remove(deck.id)))
-                  onStatus(t('brief.deckDeleted', { title: deck.title }))
-              }}
-            >
-              {t('brief.confirmDelete')}
-            </button>
-            <button type="button" className="btn btn-small" onClick={() => setConfirmDelete(false)}>
-              {t('brief.cancel')}
-            </button>
-          </>
-        ) : (
-          <button type="button" className="btn btn-small" onClick={() => setConfirmDelete(true)}>
-            {t('brief.deleteDeck')}
-          </button>
-        )}
+        <DeleteButton
+          label={t('brief.deleteDeck')}
+          onDelete={async () => {
+            if (await mutate(() => decksApi.remove(deck.id)))
+              onStatus(t('brief.deckDeleted', { title: deck.title }))
+          }}
+        />
       </div>
     </section>
   )

@@ -7,6 +7,7 @@ import { applySavedView, liveCamera } from './apply-view.ts'
 import { decksApi, type SavedView, viewsApi } from './briefing-api.ts'
 import { mutate, useBriefing } from './briefing-store.ts'
 import { setUi } from './briefing-ui.ts'
+import { DeleteButton } from './DeleteButton.tsx'
 import { ViewForm } from './ViewForm.tsx'
 import { captureViewState } from './view-state.ts'
 
@@ -25,7 +26,6 @@ export function ViewItem({
   const meta = useMeta().data
   const { decks } = useBriefing()
   const [editing, setEditing] = useState(false)
-  const [confirmDelete, setConfirmDelete] = useState(false)
   const when = `${fmt.date(view.updated_at.slice(0, 10))} ${view.updated_at.slice(11, 16)}`
 
   const updateFromScreen = async () => {
@@ -122,30 +122,10 @@ export function ViewItem({
               >
                 {t('brief.duplicate')}
               </button>
-              {confirmDelete ? (
-                <>
-                  <button
-                    type="button"
-                    className="btn btn-small btn-danger"
-                    onClick={() => mutate(() => viewsApi.remove(view.id))}
-                    data-action="confirm-delete"
-                  >
-                    {t('brief.confirmDelete')}
-                  </button>
-                  <button type="button" className="btn btn-small" onClick={() => setConfirmDelete(false)}>
-                    {t('brief.cancel')}
-                  </button>
-                </>
-              ) : (
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => setConfirmDelete(true)}
-                  data-action="delete"
-                >
-                  {t('brief.delete')}
-                </button>
-              )}
+              <DeleteButton
+                label={t('brief.delete')}
+                onDelete={() => mutate(() => viewsApi.remove(view.id))}
+              />
             </div>
             {decks.length > 0 && (
               <label className="brief-add-to-deck">
