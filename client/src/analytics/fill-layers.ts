@@ -1,14 +1,4 @@
-import type { LayerId, LayerSetting } from '../state/atlas-state.ts'
-
-/** Layers that fill the units with colour: one at a time, so colours never mix and the legend stays true. */
-export const FILL_LAYERS: readonly LayerId[] = [
-  'choropleth',
-  'hotspots',
-  'bivariate',
-  'change',
-  'emerging',
-  'standard',
-]
+import { FILL_LAYERS, type LayerId, type LayerSetting } from '../state/atlas-state.ts'
 
 /** The layers after changing `id`; turning a fill layer on turns the other fill layers off. */
 export function withLayer(
@@ -17,7 +7,7 @@ export function withLayer(
   patch: Partial<LayerSetting>,
 ): Record<LayerId, LayerSetting> {
   const next = { ...layers, [id]: { ...layers[id], ...patch } }
-  if (patch.on && FILL_LAYERS.includes(id))
+  if (patch.on && (FILL_LAYERS as readonly LayerId[]).includes(id))
     for (const other of FILL_LAYERS) if (other !== id) next[other] = { ...next[other], on: false }
   return next
 }

@@ -2,13 +2,7 @@ import { useState } from 'react'
 import { useI18n } from '../state/use-i18n.ts'
 
 /** A delete button that asks once more: the first click offers "confirm" and "cancel", the second deletes. */
-export function DeleteButton({
-  label,
-  onDelete,
-}: {
-  label: string
-  onDelete: () => unknown
-}) {
+export function DeleteButton({ label, onDelete }: { label: string; onDelete: () => unknown }) {
   const { t } = useI18n()
   const [confirming, setConfirming] = useState(false)
   if (!confirming)

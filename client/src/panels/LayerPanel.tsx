@@ -8,7 +8,7 @@ import { useMapMetrics, useMeta, useNational } from '../api/hooks.ts'
 import { parseBreaks } from '../map/class-scale.ts'
 import { useClassScale } from '../map/use-class-scale.ts'
 import { type MetricName, metricsForLevel } from '../metrics/catalog.ts'
-import type { LayerId } from '../state/atlas-state.ts'
+import { FILL_LAYERS, type LayerId } from '../state/atlas-state.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { LevelSwitch } from '../ui/LevelSwitch.tsx'
@@ -17,12 +17,7 @@ const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'stddev', 'manual'
 
 /** The panel lists thematic layers first (the drawing order is LAYER_IDS). */
 const PANEL_ORDER: LayerId[] = [
-  'choropleth',
-  'hotspots',
-  'bivariate',
-  'change',
-  'emerging',
-  'standard',
+  ...FILL_LAYERS,
   'incidents',
   'models',
   'border_belt',

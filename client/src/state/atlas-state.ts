@@ -4,14 +4,12 @@ import type { Lang } from '../i18n/format.ts'
 import type { MetricName } from '../metrics/catalog.ts'
 import { type AnalyticsState, DEFAULT_ANALYTICS } from './analytics-state.ts'
 
+/** Layers that fill the units with colour: one at a time, so colours never mix and the legend stays true. */
+export const FILL_LAYERS = ['choropleth', 'hotspots', 'bivariate', 'change', 'emerging', 'standard'] as const
+
 /** Every map layer the user can switch; the order is the drawing order, bottom to top. */
 export const LAYER_IDS = [
-  'choropleth',
-  'hotspots',
-  'bivariate',
-  'change',
-  'emerging',
-  'standard',
+  ...FILL_LAYERS,
   'area_classes',
   'border_belt',
   'communes_2008',
