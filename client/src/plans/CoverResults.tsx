@@ -1,6 +1,6 @@
 import type { CoverResult } from '@antt/contract'
 import { useI18n } from '../state/use-i18n.ts'
-import { COVER_KPI_ROWS, PlanKpiTable } from './PlanKpiTable.tsx'
+import { COVER_KPI_ROWS, PlanKpiTable, TotalCost } from './PlanKpiTable.tsx'
 import { SiteTable } from './SiteTable.tsx'
 
 /**
@@ -43,15 +43,7 @@ export function CoverResults({
               <br />
               {t('plan.coverGreedy', { n: fmt.integer(result.greedy_models) })} ·{' '}
               {t('plan.solvedIn', { s: fmt.number(result.time_ms / 1000, 1) })}
-              {result.parameters.total_cost_vnd !== null && (
-                <>
-                  <br />
-                  {t('plan.totalCost', {
-                    n: result.selected.length,
-                    cost: fmt.integer(result.parameters.total_cost_vnd),
-                  })}
-                </>
-              )}
+              <TotalCost result={result} />
             </>
           )}
           <br />

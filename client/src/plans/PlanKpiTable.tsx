@@ -47,3 +47,22 @@ export function PlanKpiTable({
 
 /** Without demand (set covering counts villages; a briefing of a plan by incidents): coverage and population. */
 export const COVER_KPI_ROWS = KPI_ROWS.filter((r) => r.key !== 'demand_covered')
+
+/** "n new models cost …" on a line of its own, when the model type has a unit cost. */
+export function TotalCost({
+  result,
+}: {
+  result: { parameters: { total_cost_vnd: number | null }; selected: readonly unknown[] }
+}) {
+  const { t, fmt } = useI18n()
+  if (result.parameters.total_cost_vnd === null) return null
+  return (
+    <>
+      <br />
+      {t('plan.totalCost', {
+        n: result.selected.length,
+        cost: fmt.integer(result.parameters.total_cost_vnd),
+      })}
+    </>
+  )
+}

@@ -12,7 +12,7 @@ import '../analytics/analytics.css'
 import './plans.css'
 import { CoverResults } from './CoverResults.tsx'
 import { PlanCurve } from './PlanCurve.tsx'
-import { PlanKpiTable } from './PlanKpiTable.tsx'
+import { PlanKpiTable, TotalCost } from './PlanKpiTable.tsx'
 import { downloadPlanXlsx, loadCosts, runCover, runPlan } from './plan-api.ts'
 import { setPlan, usePlan } from './plan-store.ts'
 import { planSnapshot, showPlan } from './plan-view.ts'
@@ -416,15 +416,7 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
                 value: fmt.number(result.greedy_objective),
                 better: fmt.percent(better, 1),
               })}
-              {result.parameters.total_cost_vnd !== null && (
-                <>
-                  <br />
-                  {t('plan.totalCost', {
-                    n: result.selected.length,
-                    cost: fmt.integer(result.parameters.total_cost_vnd),
-                  })}
-                </>
-              )}
+              <TotalCost result={result} />
             </p>
             <PlanKpiTable before={result.before} after={result.after} />
             <PlanCurve curve={result.curve} base={result.before.demand_covered} />
