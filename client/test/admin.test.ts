@@ -77,7 +77,7 @@ describe('accounts and editing screens', { timeout: 180_000 }, () => {
       const [, n, unit] = /([\d.,]+)\s*(km|m)/.exec(text) ?? []
       return n === undefined ? Number.NaN : Number(n.replace(',', '.')) / (unit === 'm' ? 1000 : 1)
     }
-    await expect.poll(scaleKm, { timeout: 30_000 }).toBeLessThanOrEqual(5)
+    await expect.poll(scaleKm, { timeout: 90_000 }).toBeLessThanOrEqual(5)
   })
 
   it('changes a password, after which the new one signs in', async () => {

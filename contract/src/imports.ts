@@ -52,3 +52,28 @@ export const dryRunReport = named(
   }),
 )
 export type ImportReport = z.infer<typeof dryRunReport>
+
+/** One import in the list of recent imports. */
+export const importSummary = z.object({
+  id: z.string(),
+  kind: z.string(),
+  status: dryRunReport.shape.status,
+  file_name: z.string(),
+  format: z.string(),
+  crs: z.string().nullable(),
+  rows: count,
+  summary: z
+    .unknown()
+    .meta({ description: 'the counts of the dry run (create, update, skip, errors, warnings)' }),
+  username: z.string(),
+  created_at: z.string(),
+  committed_at: z.string().nullable(),
+})
+export type ImportSummary = z.infer<typeof importSummary>
+export const importList = named('ImportList', z.object({ imports: z.array(importSummary) }))
+
+/** What discarding a dry run answers. */
+export const importDiscarded = named(
+  'ImportDiscarded',
+  z.object({ id: z.string(), status: z.literal('discarded') }),
+)

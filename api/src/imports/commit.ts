@@ -141,3 +141,12 @@ export async function commitImport(db: Queryable, id: string, userId: number): P
     endProgress(id)
   }
 }
+
+/** The communes a dry run's rows fall in: the units whose alerts are evaluated again after the commit. */
+export async function stagedCommunes(db: Queryable, id: string): Promise<string[]> {
+  const rows = await db.query<{ commune_code: string }>(
+    'select distinct commune_code from import_row where import_id = $1::uuid and commune_code is not null',
+    [id],
+  )
+  return rows.map((r) => r.commune_code)
+}

@@ -1,5 +1,5 @@
 // What a dry run found, as the API returns it.
-import type { ImportColumn, ImportIssue, ImportReport } from '@antt/contract'
+import type { ImportColumn, ImportIssue, ImportReport, ImportSummary } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
 import { messageVi } from './messages-vi.ts'
 import { progressOf } from './progress.ts'
@@ -86,4 +86,20 @@ export async function importReport(db: Queryable, batch: BatchRow, limit = 1000)
     validated_at: batch.validated_at,
     committed_at: batch.committed_at,
   }
+}
+
+/** The latest imports, newest first: every user's when `all` (an administrator), else the user's own. */
+export const listImports = (db: Queryable, all: boolean, userId: number, limit: number) =>
+  db.query<ImportSummary>(
+    `select id::text, kind, import_status(id, status, rows) as status, file_name, format, crs, rows, summary,
+            username,
+            to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
+            to_char(committed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as committed_at
+     from import_batch where ($1 or user_id = $2) order by created_at desc limit $3`,
+    [all, userId, limit],
+  )
+
+/** Forgets a dry run and its staged rows. */
+export async function discardImport(db: Queryable, id: string): Promise<void> {
+  await db.query('delete from import_batch where id = $1::uuid', [id])
 }

@@ -1,9 +1,22 @@
 // Record editing: create and edit security models, change their status, record evaluations, incidents and
 // outreach sessions. Every change is validated, within the caller's scope, and audited with its previous values.
 import { randomUUID } from 'node:crypto'
-import { communeCode, isoDate } from '@antt/contract'
+import type {
+  EvaluationAnswer,
+  IncidentAnswer,
+  ModelAnswer,
+  ModelDetail,
+  modelPatch,
+  newEvaluation,
+  newIncident,
+  newModel,
+  newOutreach,
+  OutreachAnswer,
+  SecurityModelRecord,
+  statusChange,
+} from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { evaluateAfterChange } from '../alerts/after-change.ts'
 import { audit } from '../auth/audit.ts'
 import type { AppDeps } from '../context.ts'
@@ -18,101 +31,14 @@ import {
   scopedWrite,
 } from './checks.ts'
 
-export const recordKey = z
-  .string()
-  .regex(/^[\p{L}\p{N}_.\-/]{1,64}$/u, 'expected a record key: letters, digits, - _ . / (up to 64)')
-const code = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'expected a code')
-const villageCode = z.string().regex(/^\d{5}-\d{3}$/, 'expected a village code (5 digits-3 digits)')
-const text = (max: number) => z.string().trim().min(1).max(max)
-const lon = z.number().finite().min(-180).max(180)
-const lat = z.number().finite().min(-90).max(90)
-const bothOrNeither = (v: { lon?: number | null; lat?: number | null }) => (v.lon == null) === (v.lat == null)
-const placeMessage = { message: 'give both lon and lat, or neither', path: ['lat'] }
-
-const modelFields = {
-  name: text(300),
-  type_code: code,
-  commune_code: communeCode,
-  village_code: villageCode.nullable().optional(),
-  lead_org_code: code,
-  founded_on: isoDate,
-  members: z.number().int().min(0).max(100_000).optional(),
-  equipment: z.string().trim().max(1000).nullable().optional(),
-  exemplary: z.boolean().optional(),
-  replicated_from: recordKey.nullable().optional(),
-  lon: lon.nullable().optional(),
-  lat: lat.nullable().optional(),
-}
-export const newModel = z
-  .object({ id: recordKey.optional(), ...modelFields })
-  .strict()
-  .refine(bothOrNeither, placeMessage)
-export const modelPatch = z
-  .object(
-    Object.fromEntries(Object.entries(modelFields).map(([k, v]) => [k, v.optional()])) as {
-      [K in keyof typeof modelFields]: z.ZodOptional<(typeof modelFields)[K]>
-    },
-  )
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' })
-  .refine(bothOrNeither, placeMessage)
-export const statusChange = z
-  .object({
-    status: z.enum(['active', 'weak', 'dissolved']),
-    on: isoDate,
-    reason: z.string().trim().max(1000).optional(),
-  })
-  .strict()
-  .refine((v) => v.status !== 'dissolved' || (v.reason && v.reason.length >= 3), {
-    message: 'dissolving a model needs a reason',
-    path: ['reason'],
-  })
-export const newEvaluation = z
-  .object({
-    id: recordKey.optional(),
-    model_id: recordKey,
-    evaluated_on: isoDate,
-    rating_code: code,
-    evaluator: z.string().trim().max(300).nullable().optional(),
-    note: z.string().trim().max(2000).nullable().optional(),
-  })
-  .strict()
-const incidentFields = {
-  category_code: code,
-  occurred_on: isoDate,
-  commune_code: communeCode,
-  village_code: villageCode.nullable().optional(),
-  severity: z.number().int().min(1).max(3).optional(),
-  precision: z.enum(['exact', 'approximate']).optional(),
-  lon,
-  lat,
-  summary: z.string().trim().max(2000).nullable().optional(),
-}
-export const newIncident = z.object({ id: recordKey.optional(), ...incidentFields }).strict()
-export const newOutreach = z
-  .object({
-    id: recordKey.optional(),
-    commune_code: communeCode,
-    village_code: villageCode.nullable().optional(),
-    held_on: isoDate,
-    topic: text(500),
-    lead_org_code: code.nullable().optional(),
-    attendees: z.number().int().min(0).max(1_000_000),
-  })
-  .strict()
-
 const newId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8).toUpperCase()}`
 
 const MODEL_COLUMNS = `m.id, m.name, m.type_code, m.commune_code, m.village_code, m.lead_org_code,
   to_char(m.founded_on, 'YYYY-MM-DD') as founded_on, m.members, m.equipment, m.exemplary, m.replicated_from, m.status,
   to_char(m.dissolved_on, 'YYYY-MM-DD') as dissolved_on, m.dissolved_reason, ST_X(m.point) as lon, ST_Y(m.point) as lat`
 
-export type Model = Record<string, unknown> & {
-  id: string
-  commune_code: string
-  founded_on: string
-  status: string
-}
+/** A model as read for editing; indexed by field name for the audit log's before and after. */
+type Model = SecurityModelRecord & Record<string, unknown>
 
 /** Checks a model's fields against the reference data, its commune, village and place. */
 async function checkModel(db: Queryable, m: Partial<z.infer<typeof newModel>>, commune: string) {
@@ -125,15 +51,15 @@ async function checkModel(db: Queryable, m: Partial<z.infer<typeof newModel>>, c
 }
 
 /** A model with its status history and its 20 latest evaluations. */
-export async function getModel(deps: AppDeps, id: string) {
+export async function getModel(deps: AppDeps, id: string): Promise<ModelDetail> {
   const { db } = deps
   const model = await findModel<Model>(db, id, MODEL_COLUMNS)
-  const statuses = await db.query(
+  const statuses = await db.query<ModelDetail['statuses'][number]>(
     `select status, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to, reason
        from security_model_status where model_id = $1 order by valid_from`,
     [model.id],
   )
-  const evaluations = await db.query(
+  const evaluations = await db.query<ModelDetail['evaluations'][number]>(
     `select id, to_char(evaluated_on, 'YYYY-MM-DD') as evaluated_on, rating_code, evaluator, note
        from evaluation where model_id = $1 order by evaluated_on desc limit 20`,
     [model.id],
@@ -142,7 +68,7 @@ export async function getModel(deps: AppDeps, id: string) {
 }
 
 /** Creates a model, active from its founding date. */
-export async function createModel(deps: AppDeps, body: z.infer<typeof newModel>) {
+export async function createModel(deps: AppDeps, body: z.infer<typeof newModel>): Promise<ModelAnswer> {
   const { db, principal, ip } = deps
   await checkCommune(db, body.commune_code)
   await checkModel(db, body, body.commune_code)
@@ -184,7 +110,11 @@ export async function createModel(deps: AppDeps, body: z.infer<typeof newModel>)
 }
 
 /** Changes fields of a model, checked as a whole against its (possibly new) commune. */
-export async function updateModel(deps: AppDeps, id: string, body: z.infer<typeof modelPatch>) {
+export async function updateModel(
+  deps: AppDeps,
+  id: string,
+  body: z.infer<typeof modelPatch>,
+): Promise<ModelAnswer> {
   const { db, principal, ip } = deps
   const before = await findModel<Model>(db, id, MODEL_COLUMNS)
   const commune = body.commune_code ?? before.commune_code
@@ -243,7 +173,11 @@ export async function updateModel(deps: AppDeps, id: string, body: z.infer<typeo
 }
 
 /** Opens a new status period (active, weak, dissolved) from a date. */
-export async function changeModelStatus(deps: AppDeps, id: string, body: z.infer<typeof statusChange>) {
+export async function changeModelStatus(
+  deps: AppDeps,
+  id: string,
+  body: z.infer<typeof statusChange>,
+): Promise<ModelAnswer> {
   const { db, principal, ip } = deps
   const before = await findModel<Model>(db, id, MODEL_COLUMNS)
   checkNotFuture(body.on, 'on')
@@ -284,7 +218,10 @@ export async function changeModelStatus(deps: AppDeps, id: string, body: z.infer
 }
 
 /** Records an evaluation of a model. */
-export async function addEvaluation(deps: AppDeps, body: z.infer<typeof newEvaluation>) {
+export async function addEvaluation(
+  deps: AppDeps,
+  body: z.infer<typeof newEvaluation>,
+): Promise<EvaluationAnswer> {
   const { db, principal, ip } = deps
   const model = await findModel<Model>(db, body.model_id, MODEL_COLUMNS, 'model_id')
   await checkCode(db, 'rating', body.rating_code, 'rating_code')
@@ -320,7 +257,7 @@ export async function addEvaluation(deps: AppDeps, body: z.infer<typeof newEvalu
 }
 
 /** Records an incident. */
-export async function addIncident(deps: AppDeps, body: z.infer<typeof newIncident>) {
+export async function addIncident(deps: AppDeps, body: z.infer<typeof newIncident>): Promise<IncidentAnswer> {
   const { db, principal, ip } = deps
   await checkCommune(db, body.commune_code)
   await checkCode(db, 'incident_category', body.category_code, 'category_code')
@@ -359,7 +296,7 @@ export async function addIncident(deps: AppDeps, body: z.infer<typeof newInciden
 }
 
 /** Records an outreach session. */
-export async function addOutreach(deps: AppDeps, body: z.infer<typeof newOutreach>) {
+export async function addOutreach(deps: AppDeps, body: z.infer<typeof newOutreach>): Promise<OutreachAnswer> {
   const { db, principal, ip } = deps
   await checkCommune(db, body.commune_code)
   if (body.village_code) await checkVillage(db, body.village_code, body.commune_code)

@@ -1,4 +1,14 @@
-import { type Login, login, loginBody, type Me, me, passwordBody, type SessionUser } from '@antt/contract'
+import {
+  type Login,
+  login,
+  loginBody,
+  type Me,
+  me,
+  okResult,
+  passwordBody,
+  passwordChanged,
+  type SessionUser,
+} from '@antt/contract'
 import { hashPassword, randomPassword, verifyPassword } from '@antt/data'
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
@@ -13,7 +23,7 @@ import {
   SESSION_HOURS,
 } from '../auth/sessions.ts'
 import type { AppEnv } from '../context.ts'
-import { anyObject, describeRoute, jsonAnswer } from '../http/describe.ts'
+import { describeRoute, jsonAnswer } from '../http/describe.ts'
 import { ApiError } from '../http/errors.ts'
 import { json } from '../http/validate.ts'
 
@@ -110,7 +120,7 @@ export function authRoutes(limiter: SignInLimiter) {
       describeRoute({
         tag: 'Accounts',
         summary: 'Sign out (revokes the session)',
-        responses: { 200: anyObject('{ ok: true }') },
+        responses: { 200: jsonAnswer(okResult) },
       }),
       async (c) => {
         const { db, principal, ip } = c.get('deps')
@@ -148,7 +158,7 @@ export function authRoutes(limiter: SignInLimiter) {
       describeRoute({
         tag: 'Accounts',
         summary: 'Change the own password (signs out every session)',
-        responses: { 200: anyObject('{ ok: true, signed_out: true }') },
+        responses: { 200: jsonAnswer(passwordChanged) },
       }),
       json(passwordBody),
       async (c) => {

@@ -1,16 +1,16 @@
 // Bulk import: a dry run that stages and checks a file, then a commit that writes it all or nothing.
 import { randomUUID } from 'node:crypto'
-import { dryRunReport, IMPORT_KINDS, type ImportKind } from '@antt/contract'
+import { dryRunReport, IMPORT_KINDS, type ImportKind, importDiscarded, importList } from '@antt/contract'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { evaluateAfterChange } from '../alerts/after-change.ts'
 import { audit } from '../auth/audit.ts'
 import type { AppEnv } from '../context.ts'
-import { anyObject, describeRoute, jsonAnswer } from '../http/describe.ts'
+import { describeRoute, jsonAnswer } from '../http/describe.ts'
 import { ApiError, badRequest, errorBody } from '../http/errors.ts'
 import { params, query } from '../http/validate.ts'
-import { commitImport } from '../imports/commit.ts'
+import { commitImport, stagedCommunes } from '../imports/commit.ts'
 import { CRS_HELP, parseCrs } from '../imports/crs.ts'
 import { dryRun } from '../imports/dry-run.ts'
 import { KINDS } from '../imports/kinds/index.ts'
@@ -20,7 +20,7 @@ import { CsvError } from '../imports/read/csv.ts'
 import { ShapeError } from '../imports/read/shapes.ts'
 import { SourceError } from '../imports/read/source.ts'
 import { XlsxError } from '../imports/read/xlsx.ts'
-import { importReport, loadBatch } from '../imports/report.ts'
+import { discardImport, importReport, listImports, loadBatch } from '../imports/report.ts'
 import { buildTemplate } from '../imports/template.ts'
 
 /** Largest upload, in bytes: 100,000 incident rows as CSV are about 12 MB. */
@@ -100,21 +100,13 @@ export const imports = new Hono<AppEnv>()
     describeRoute({
       tag: 'Data management',
       summary: 'Recent imports (own; all for an administrator)',
-      responses: { 200: anyObject('{ imports: [...] }') },
+      responses: { 200: jsonAnswer(importList) },
     }),
     query(z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict()),
     async (c) => {
       const { db, principal } = c.get('deps')
       const all = principal!.dbRole === 'antt_admin'
-      const rows = await db.query(
-        `select id::text, kind, import_status(id, status, rows) as status, file_name, format, crs, rows, summary,
-              username,
-              to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
-              to_char(committed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as committed_at
-       from import_batch where ($1 or user_id = $2) order by created_at desc limit $3`,
-        [all, principal!.userId, c.req.valid('query').limit],
-      )
-      return c.json({ imports: rows })
+      return c.json({ imports: await listImports(db, all, principal!.userId, c.req.valid('query').limit) })
     },
   )
   .post(
@@ -267,7 +259,7 @@ export const imports = new Hono<AppEnv>()
       summary: 'Commit a dry run: all rows or none',
       description:
         '409 `expired` when the checked rows of the dry run were lost (the database restarted since): run the dry run again.',
-      responses: { 200: anyObject() },
+      responses: { 200: jsonAnswer(dryRunReport, 'the report of the committed import') },
       errors: [409],
     }),
     idParam,
@@ -275,15 +267,9 @@ export const imports = new Hono<AppEnv>()
       const { db, principal, ip } = c.get('deps')
       const { id } = c.req.valid('param')
       const batch = await foundBatch(c, id)
-      const touched = await db.query<{ commune_code: string }>(
-        'select distinct commune_code from import_row where import_id = $1::uuid and commune_code is not null',
-        [id],
-      )
+      const touched = await stagedCommunes(db, id)
       const counts = await commitImport(db, id, principal!.userId)
-      evaluateAfterChange(
-        c.get('deps'),
-        touched.map((r) => r.commune_code),
-      )
+      evaluateAfterChange(c.get('deps'), touched)
       // Fresh planner statistics for the table that grew (the embedded database has no autovacuum).
       const table = KINDS[batch.kind as ImportKind].table
       c.get('deps').afterCommit((owner) => owner.exec(`analyze ${table}`))
@@ -300,7 +286,7 @@ export const imports = new Hono<AppEnv>()
     describeRoute({
       tag: 'Data management',
       summary: 'Discard a dry run',
-      responses: { 200: anyObject('{ id, status: "discarded" }') },
+      responses: { 200: jsonAnswer(importDiscarded) },
     }),
     idParam,
     async (c) => {
@@ -311,8 +297,8 @@ export const imports = new Hono<AppEnv>()
         throw new ApiError(409, 'already_committed', `import ${id} was committed: it cannot be discarded`, [
           { field: 'id', problem: 'already committed' },
         ])
-      await db.query('delete from import_batch where id = $1::uuid', [id])
+      await discardImport(db, id)
       await audit(db, principal, ip, { action: 'import_discard', target: id, details: { kind: batch.kind } })
-      return c.json({ id, status: 'discarded' })
+      return c.json({ id, status: 'discarded' as const })
     },
   )

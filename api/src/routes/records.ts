@@ -1,8 +1,22 @@
 // Editing forms: each route validates, calls record editing (records/editing.ts), and answers what it returns.
+import {
+  evaluationAnswer,
+  incidentAnswer,
+  modelAnswer,
+  modelDetail,
+  modelPatch,
+  newEvaluation,
+  newIncident,
+  newModel,
+  newOutreach,
+  outreachAnswer,
+  recordKey,
+  statusChange,
+} from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { anyObject, describeRoute } from '../http/describe.ts'
+import { describeRoute, jsonAnswer } from '../http/describe.ts'
 import { json, params } from '../http/validate.ts'
 import {
   addEvaluation,
@@ -11,13 +25,6 @@ import {
   changeModelStatus,
   createModel,
   getModel,
-  modelPatch,
-  newEvaluation,
-  newIncident,
-  newModel,
-  newOutreach,
-  recordKey,
-  statusChange,
   updateModel,
 } from '../records/editing.ts'
 
@@ -29,7 +36,7 @@ export const records = new Hono<AppEnv>()
     describeRoute({
       tag: 'Data management',
       summary: 'A security model with its status history and evaluations',
-      responses: { 200: anyObject('{ model, statuses, evaluations }') },
+      responses: { 200: jsonAnswer(modelDetail) },
     }),
     idParam,
     async (c) => c.json(await getModel(c.get('deps'), c.req.valid('param').id)),
@@ -39,7 +46,7 @@ export const records = new Hono<AppEnv>()
     describeRoute({
       tag: 'Data management',
       summary: 'Create a security model',
-      responses: { 201: anyObject('{ model }') },
+      responses: { 201: jsonAnswer(modelAnswer) },
       errors: [409],
     }),
     json(newModel),
@@ -50,7 +57,7 @@ export const records = new Hono<AppEnv>()
     describeRoute({
       tag: 'Data management',
       summary: 'Change a security model',
-      responses: { 200: anyObject('{ model }') },
+      responses: { 200: jsonAnswer(modelAnswer) },
     }),
     idParam,
     json(modelPatch),
@@ -61,7 +68,7 @@ export const records = new Hono<AppEnv>()
     describeRoute({
       tag: 'Data management',
       summary: 'Change the status of a model from a date (dissolving needs a reason)',
-      responses: { 200: anyObject('{ model }') },
+      responses: { 200: jsonAnswer(modelAnswer) },
     }),
     idParam,
     json(statusChange),
@@ -72,7 +79,7 @@ export const records = new Hono<AppEnv>()
     describeRoute({
       tag: 'Data management',
       summary: 'Record an evaluation of a model',
-      responses: { 201: anyObject('{ evaluation }') },
+      responses: { 201: jsonAnswer(evaluationAnswer) },
       errors: [409],
     }),
     json(newEvaluation),
@@ -83,7 +90,7 @@ export const records = new Hono<AppEnv>()
     describeRoute({
       tag: 'Data management',
       summary: 'Record an incident',
-      responses: { 201: anyObject('{ incident }') },
+      responses: { 201: jsonAnswer(incidentAnswer) },
       errors: [409],
     }),
     json(newIncident),
@@ -94,7 +101,7 @@ export const records = new Hono<AppEnv>()
     describeRoute({
       tag: 'Data management',
       summary: 'Record an outreach session',
-      responses: { 201: anyObject('{ session }') },
+      responses: { 201: jsonAnswer(outreachAnswer) },
       errors: [409],
     }),
     json(newOutreach),

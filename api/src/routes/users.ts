@@ -1,20 +1,21 @@
-import { type Roles, roleList, rowId } from '@antt/contract'
+import {
+  auditLog as auditLogAnswer,
+  auditQuery,
+  newUser,
+  type Roles,
+  roleList,
+  rowId,
+  userAnswer,
+  userList,
+  userPatch,
+} from '@antt/contract'
 // Accounts, roles and the audit log: each route validates, calls services/accounts.ts, and answers.
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { anyObject, describeRoute, jsonAnswer } from '../http/describe.ts'
+import { describeRoute, jsonAnswer } from '../http/describe.ts'
 import { json, params, query } from '../http/validate.ts'
-import {
-  addUser,
-  auditEntries,
-  auditQuery,
-  changeUser,
-  listRoles,
-  listUsers,
-  newUser,
-  userPatch,
-} from '../services/accounts.ts'
+import { addUser, auditEntries, changeUser, listRoles, listUsers } from '../services/accounts.ts'
 
 export const users = new Hono<AppEnv>()
   .get(
@@ -22,7 +23,7 @@ export const users = new Hono<AppEnv>()
     describeRoute({
       tag: 'Accounts',
       summary: 'Accounts',
-      responses: { 200: anyObject('{ users: [...] }') },
+      responses: { 200: jsonAnswer(userList) },
     }),
     async (c) => c.json({ users: await listUsers(c.get('deps').db) }),
   )
@@ -31,7 +32,7 @@ export const users = new Hono<AppEnv>()
     describeRoute({
       tag: 'Accounts',
       summary: 'Create an account',
-      responses: { 201: anyObject('{ user }') },
+      responses: { 201: jsonAnswer(userAnswer) },
       errors: [409],
     }),
     json(newUser),
@@ -42,7 +43,7 @@ export const users = new Hono<AppEnv>()
     describeRoute({
       tag: 'Accounts',
       summary: 'Change an account: name, role, scope, disabled, password',
-      responses: { 200: anyObject('{ user }') },
+      responses: { 200: jsonAnswer(userAnswer) },
     }),
     params(z.object({ id: rowId })),
     json(userPatch),
@@ -65,7 +66,7 @@ export const auditLog = new Hono<AppEnv>().get(
   describeRoute({
     tag: 'Accounts',
     summary: 'The audit log, newest first',
-    responses: { 200: anyObject('{ entries: [...] }') },
+    responses: { 200: jsonAnswer(auditLogAnswer) },
   }),
   query(auditQuery),
   async (c) => c.json({ entries: await auditEntries(c.get('deps').db, c.req.valid('query')) }),

@@ -1,39 +1,13 @@
-import type { Role } from '@antt/contract'
-import { communeCode, provinceCode } from '@antt/contract'
 // Accounts, roles and the audit log, for the administration screens: every change is checked and audited.
+import type { AuditEntry, auditQuery, newUser, Role, UserAccount, userPatch } from '@antt/contract'
 import { createUser, hashPassword, setScope } from '@antt/data'
 import type { Queryable } from '@antt/data/db'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { audit } from '../auth/audit.ts'
 import { passwordProblem } from '../auth/password-policy.ts'
 import { revokeUserSessions } from '../auth/sessions.ts'
 import type { AppDeps } from '../context.ts'
 import { ApiError, badRequest, notFound } from '../http/errors.ts'
-
-const username = z.string().regex(/^[a-z0-9_.-]{3,40}$/, 'expected 3–40 characters: a–z, 0–9, _ . -')
-export const newUser = z
-  .object({
-    username,
-    display_name: z.string().trim().min(1).max(100),
-    role: z.string().regex(/^[a-z_]{2,30}$/),
-    password: z.string().min(1).max(200),
-    scope: z.array(communeCode).max(200).default([]),
-    provinces: z.array(provinceCode).max(40).default([]),
-  })
-  .strict()
-export const userPatch = z
-  .object({
-    display_name: z.string().trim().min(1).max(100).optional(),
-    role: z
-      .string()
-      .regex(/^[a-z_]{2,30}$/)
-      .optional(),
-    scope: z.array(communeCode).max(200).optional(),
-    provinces: z.array(provinceCode).max(40).optional(),
-    disabled: z.boolean().optional(),
-    password: z.string().min(1).max(200).optional(),
-  })
-  .strict()
 
 const USER_COLUMNS = `u.id, u.username, u.display_name, u.role_code as role, u.disabled,
   to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
@@ -61,23 +35,11 @@ async function checkRoleAndScope(
   }
 }
 
-interface User {
-  id: number
-  username: string
-  display_name: string
-  role: string
-  disabled: boolean
-  created_at: string
-  scope: string[]
-  provinces: string[]
-  last_sign_in: string | null
-}
-
 const findUser = async (db: Queryable, id: number) =>
-  (await db.query<User>(`select ${USER_COLUMNS} from app_user u where u.id = $1`, [id]))[0]
+  (await db.query<UserAccount>(`select ${USER_COLUMNS} from app_user u where u.id = $1`, [id]))[0]
 
 export const listUsers = (db: Queryable) =>
-  db.query<User>(`select ${USER_COLUMNS} from app_user u order by u.username`)
+  db.query<UserAccount>(`select ${USER_COLUMNS} from app_user u order by u.username`)
 
 export async function addUser({ db, principal, ip }: AppDeps, body: z.infer<typeof newUser>) {
   await checkRoleAndScope(db, body)
@@ -161,20 +123,8 @@ export async function listRoles(db: Queryable) {
   }
 }
 
-export const auditQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(1000).default(200),
-    action: z
-      .string()
-      .regex(/^[a-z_]{2,40}$/)
-      .optional(),
-    user: z.string().max(40).optional(),
-    before_id: z.coerce.number().int().positive().optional(),
-  })
-  .strict()
-
 export const auditEntries = (db: Queryable, q: z.infer<typeof auditQuery>) =>
-  db.query(
+  db.query<AuditEntry>(
     `select id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, username, action, target, details, ip
      from audit_log
      where ($1::text is null or action = $1) and ($2::text is null or username = $2) and ($3::bigint is null or id < $3)

@@ -1,17 +1,8 @@
+import type { AuditEntry } from '@antt/contract'
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { request } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { auditDetails, auditTime } from './audit-format.ts'
-
-interface AuditEntry {
-  id: number
-  at: string
-  username: string | null
-  action: string
-  target: string | null
-  details: unknown
-  ip: string | null
-}
 
 const PAGE = 50
 /** Every action the API writes (grep `action: '` in api/src), in the order of the filter list. */

@@ -1,22 +1,11 @@
+import type { Role, UserAccount } from '@antt/contract'
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { ApiError, request } from '../api/client.ts'
 import { type CommuneName, useCommuneNames, useNational, useProvinceNames } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field, GeneralError, PasswordField } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
-import { type Role, useRoles } from './reference.ts'
-
-export interface UserRow {
-  id: number
-  username: string
-  display_name: string
-  role: string
-  disabled: boolean
-  scope: string[]
-  provinces: string[]
-  created_at: string
-  last_sign_in: string | null
-}
+import { useRoles } from './reference.ts'
 
 /** Accounts: the list, and one form to create a user or change one (role, communes, disabled, password). */
 export function UsersScreen() {
@@ -26,10 +15,10 @@ export function UsersScreen() {
   const provinces = useProvinceNames()
   // a scope of whole provinces is offered where the atlas serves more than one
   const national = useNational()
-  const [users, setUsers] = useState<UserRow[] | null>(null)
-  const [editing, setEditing] = useState<UserRow | 'new' | null>(null)
+  const [users, setUsers] = useState<UserAccount[] | null>(null)
+  const [editing, setEditing] = useState<UserAccount | 'new' | null>(null)
   const reload = useCallback(() => {
-    request.get<{ users: UserRow[] }>('/api/users').then((r) => setUsers(r.users))
+    request.get<{ users: UserAccount[] }>('/api/users').then((r) => setUsers(r.users))
   }, [])
   useEffect(reload, [reload])
   const roleName = (code: string) => {
@@ -37,7 +26,7 @@ export function UsersScreen() {
     return r ? (lang === 'en' ? r.name_en : r.name_vi) : code
   }
   const nameOf = (list: CommuneName[]) => (code: string) => list.find((c) => c.code === code)?.name ?? code
-  const scopeNames = (u: UserRow) =>
+  const scopeNames = (u: UserAccount) =>
     [...u.provinces.map(nameOf(provinces)), ...u.scope.map(nameOf(communes))].join(', ') ||
     t('admin.users.wholeProvince')
 
@@ -106,7 +95,7 @@ export function UsersScreen() {
 }
 
 function UserForm(props: {
-  user: UserRow | null
+  user: UserAccount | null
   roles: Role[]
   communes: CommuneName[]
   /** offered as whole-province scopes; empty: not offered */

@@ -1,3 +1,4 @@
+import type { EvaluationAnswer } from '@antt/contract'
 import type { FormEvent } from 'react'
 import { request, type SessionUser } from '../api/client.ts'
 import { useTaxonomies } from '../api/hooks.ts'
@@ -17,7 +18,7 @@ export function EvaluationForm({ user }: { user: SessionUser }) {
   const submit = (e: FormEvent) => {
     e.preventDefault()
     f.run(async () => {
-      const r = await request.post<{ evaluation: { id: string } }>('/api/records/evaluations', {
+      const r = await request.post<EvaluationAnswer>('/api/records/evaluations', {
         model_id: v.model_id,
         evaluated_on: v.evaluated_on,
         rating_code: v.rating_code,

@@ -1,3 +1,4 @@
+import type { IncidentAnswer } from '@antt/contract'
 import type { FormEvent } from 'react'
 import { request, type SessionUser } from '../api/client.ts'
 import { useTaxonomies } from '../api/hooks.ts'
@@ -36,7 +37,7 @@ export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: 
   const submit = (e: FormEvent) => {
     e.preventDefault()
     f.run(async () => {
-      const r = await request.post<{ incident: { id: string } }>('/api/records/incidents', {
+      const r = await request.post<IncidentAnswer>('/api/records/incidents', {
         category_code: v.category_code,
         occurred_on: v.occurred_on,
         commune_code: v.commune_code,

@@ -1,3 +1,4 @@
+import type { ModelAnswer, ModelDetail, SecurityModelRecord } from '@antt/contract'
 import { type FormEvent, useEffect, useState } from 'react'
 import { request, type SessionUser } from '../api/client.ts'
 import { useTaxonomies } from '../api/hooks.ts'
@@ -31,21 +32,8 @@ const EMPTY = {
 }
 type ModelValues = typeof EMPTY
 
-interface ModelRecord {
-  id: string
-  name: string
-  type_code: string
-  commune_code: string
-  village_code: string | null
-  lead_org_code: string
-  founded_on: string
-  members: number | null
-  equipment: string | null
-  lon: number | null
-  lat: number | null
-}
-
-const asValues = (m: ModelRecord): ModelValues => asFormValues(m, Object.keys(EMPTY) as (keyof ModelValues)[])
+const asValues = (m: SecurityModelRecord): ModelValues =>
+  asFormValues(m, Object.keys(EMPTY) as (keyof ModelValues)[])
 
 /** Creates a security model, or edits one chosen from its commune; the place is typed or clicked on the map. */
 export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boolean) => void }) {
@@ -65,7 +53,7 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
       setBefore(null)
       return
     }
-    request.get<{ model: ModelRecord }>(`/api/records/models/${encodeURIComponent(editId)}`).then((r) => {
+    request.get<ModelDetail>(`/api/records/models/${encodeURIComponent(editId)}`).then((r) => {
       setValues(asValues(r.model))
       setBefore(asValues(r.model))
     })
@@ -97,7 +85,7 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
         setVersion((x) => x + 1)
         return t('records.saved')
       }
-      const r = await request.post<{ model: { id: string } }>('/api/records/models', body())
+      const r = await request.post<ModelAnswer>('/api/records/models', body())
       setVersion((x) => x + 1)
       return t('records.created', { id: r.model.id })
     })

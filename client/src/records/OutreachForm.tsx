@@ -1,3 +1,4 @@
+import type { OutreachAnswer } from '@antt/contract'
 import type { FormEvent } from 'react'
 import { request, type SessionUser } from '../api/client.ts'
 import { useTaxonomies } from '../api/hooks.ts'
@@ -32,7 +33,7 @@ export function OutreachForm({ user }: { user: SessionUser }) {
   const submit = (e: FormEvent) => {
     e.preventDefault()
     f.run(async () => {
-      const r = await request.post<{ outreach: { id: string } }>('/api/records/outreach', {
+      const r = await request.post<OutreachAnswer>('/api/records/outreach', {
         commune_code: v.commune_code,
         village_code: opt(v.village_code),
         held_on: v.held_on,
