@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { distributeOnCitus } from './citus.ts'
 import type { Db } from './types.ts'
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../sql/migrations/', import.meta.url))
@@ -72,6 +73,7 @@ const MOVED_TO_FUNCTIONS: Record<string, string> = {
  * row-level security policies. Every function is defined in exactly one file.
  *
  * Safe to run again: applied versions are skipped; an applied migration that changed is an error.
+ * On a Citus coordinator the tables are then distributed, once (data/src/db/citus.ts).
  */
 export async function migrate(
   db: Db,
@@ -109,7 +111,7 @@ export async function migrate(
     })
     applied.push(`${m.version}_${m.name}`)
   }
-  return [...applied, ...(await applyFunctions(db, functions))]
+  return [...applied, ...(await applyFunctions(db, functions)), ...(await distributeOnCitus(db))]
 }
 
 /**
