@@ -22,21 +22,19 @@ begin
   execute format('alter database %I set citus.propagate_set_commands = %L', current_database(), 'local');
   execute format('alter database %I set citus.enable_unsafe_triggers = on', current_database());
 end $$;
-set citus.propagate_set_commands = 'local';
-set citus.enable_unsafe_triggers = on;
+set local citus.propagate_set_commands = 'local';
+set local citus.enable_unsafe_triggers = on;
 
 -- Citus cannot carry a policy with a subquery to the shards. The four that look their parent up (migration
--- 012) ask the same question through a function: the parent row is visible under its own row-level security.
--- A model is looked up with its province, so the lookup stays on the shard that holds both.
-create function antt_model_visible(p_province text, p_model text) returns boolean
-language sql stable as $$
-  select exists (select 1 from security_model where province_code = p_province and id = p_model)
-$$;
+-- 012) ask the same question of the row itself: a model's status rows and evaluations carry its commune
+-- (migration 026); a village's rows ask through a function whether the village is visible under its own
+-- row-level security (village is a reference table: every node reads its own copy).
 create function antt_village_visible(p_village text) returns boolean
-language sql stable as $$
-  select exists (select 1 from village where code = p_village)
-$$;
-grant execute on function antt_model_visible(text, text), antt_village_visible(text) to antt_reader;
+language plpgsql stable as $$
+begin
+  return exists (select 1 from village where code = p_village);
+end $$;
+grant execute on function antt_village_visible(text) to antt_reader;
 do $$
 declare
   spec text[];
@@ -44,8 +42,8 @@ begin
   foreach spec slice 1 in array array[
     ['village_area_class', 'antt_scope_all() or antt_village_visible(village_code)'],
     ['prestige_count', 'antt_scope_all() or antt_village_visible(village_code)'],
-    ['security_model_status', 'antt_scope_all() or antt_model_visible(province_code, model_id)'],
-    ['evaluation', 'antt_scope_all() or antt_model_visible(province_code, model_id)']
+    ['security_model_status', 'antt_in_scope(commune_code)'],
+    ['evaluation', 'antt_in_scope(commune_code)']
   ] loop
     execute format('drop policy scope_read on %I', spec[1]);
     execute format('drop policy scope_write on %I', spec[1]);

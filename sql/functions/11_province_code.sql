@@ -1,5 +1,6 @@
 -- The province code of the fact tables and pre-aggregates (migration 026), filled from the commune or the
--- model when a writer leaves it out, and followed when a record moves to another commune. A code that
+-- model when a writer leaves it out, and followed when a record moves to another commune; likewise the
+-- commune of a model's status rows and evaluations. A code that
 -- disagrees with the commune is refused: on a Citus cluster the row would sit in another province's shard.
 create or replace function fill_province_code() returns trigger
 language plpgsql security definer set search_path = public as $$
@@ -14,6 +15,12 @@ begin
     end if;
     if moved or new.province_code is distinct from old.province_code then
       select m.province_code into code from security_model m where m.id = new.model_id;
+    end if;
+    -- a status row or evaluation carries its model's commune too (migration 026)
+    if TG_TABLE_NAME <> 'model_radius_village' then
+      if moved or new.commune_code is null then
+        select m.commune_code into new.commune_code from security_model m where m.id = new.model_id;
+      end if;
     end if;
   else
     if TG_OP = 'UPDATE' then
@@ -45,3 +52,17 @@ begin
       for each row execute function fill_province_code()', t || '_province_code', t);
   end loop;
 end $$;
+
+-- A model moved to another commune takes its status rows and evaluations with it (their commune decides who
+-- sees them). Within its province only: on a cluster a row cannot change shards.
+create or replace function follow_model_commune() returns trigger
+language plpgsql security definer set search_path = public as $$
+begin
+  update security_model_status set commune_code = new.commune_code
+  where province_code = new.province_code and model_id = new.id and commune_code <> new.commune_code;
+  update evaluation set commune_code = new.commune_code
+  where province_code = new.province_code and model_id = new.id and commune_code <> new.commune_code;
+  return null;
+end $$;
+create or replace trigger security_model_follow_commune after update of commune_code on security_model
+  for each row when (new.commune_code is distinct from old.commune_code) execute function follow_model_commune();

@@ -7,13 +7,18 @@ alter table security_model add column province_code text;
 update security_model m set province_code = c.province_code from commune c where c.code = m.commune_code;
 alter table security_model alter column province_code set not null;
 
-alter table security_model_status add column province_code text;
-update security_model_status s set province_code = m.province_code from security_model m where m.id = s.model_id;
-alter table security_model_status alter column province_code set not null;
+-- A model's status rows and evaluations carry its commune as well: their row-level security asks whether the
+-- model is in scope, which on a cluster must be a test of the row itself (Citus carries no policy with a
+-- subquery to the shards).
+alter table security_model_status add column province_code text, add column commune_code text;
+update security_model_status s set province_code = m.province_code, commune_code = m.commune_code
+from security_model m where m.id = s.model_id;
+alter table security_model_status alter column province_code set not null, alter column commune_code set not null;
 
-alter table evaluation add column province_code text;
-update evaluation e set province_code = m.province_code from security_model m where m.id = e.model_id;
-alter table evaluation alter column province_code set not null;
+alter table evaluation add column province_code text, add column commune_code text;
+update evaluation e set province_code = m.province_code, commune_code = m.commune_code
+from security_model m where m.id = e.model_id;
+alter table evaluation alter column province_code set not null, alter column commune_code set not null;
 
 alter table incident add column province_code text;
 update incident i set province_code = c.province_code from commune c where c.code = i.commune_code;

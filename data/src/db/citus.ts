@@ -13,10 +13,13 @@ export async function isCitus(db: Queryable): Promise<boolean> {
 }
 
 /**
- * On a Citus coordinator, distributes the tables once the migrations have made them (sql/citus/distribute.sql:
- * fact tables by province, units, taxonomies and accounts as reference tables); nothing elsewhere, so a plain
- * server and the embedded database keep their schema. Later migrations run on the distributed tables as they
- * are: Citus propagates their DDL to the shards.
+ * On a Citus coordinator, distributes the tables once the migrations have made them and the units are loaded
+ * (sql/citus/distribute.sql: fact tables by province, units, taxonomies and accounts as reference tables);
+ * nothing elsewhere, so a plain server and the embedded database keep their schema. Called after the
+ * migrations and at the end of the seed: the first load of boundaries and villages fires the upkeep triggers
+ * of the units (outlines per zoom, border areas), which on a reference table would fire once per copy, on
+ * every node; loaded first, consistent data is copied into the shards once. Later migrations run on the
+ * distributed tables as they are: Citus propagates their DDL to the shards.
  */
 export async function distributeOnCitus(db: Db): Promise<string[]> {
   if (db.kind !== 'postgres' || !(await isCitus(db))) return []
@@ -24,8 +27,36 @@ export async function distributeOnCitus(db: Db): Promise<string[]> {
     `select 1 from pg_dist_partition where logicalrelid = 'security_model'::regclass`,
   )
   if (done) return []
-  await db.transaction((tx) => tx.exec(readFileSync(DISTRIBUTE_SQL, 'utf8')))
+  const [units] = await db.query('select 1 from commune limit 1')
+  if (!units) return []
+  const statements = splitStatements(readFileSync(DISTRIBUTE_SQL, 'utf8'))
+  await db.transaction(async (tx) => {
+    for (const statement of statements) await tx.exec(statement)
+  })
   return ['citus/distribute']
+}
+
+/**
+ * The statements of a script, one at a time: Citus propagates some commands to the workers as the text of the
+ * query that carried them, so a script sent whole would be run whole on each worker. Splits at semicolons that
+ * end a line outside dollar quotes; drops whole-line comments.
+ */
+export function splitStatements(script: string): string[] {
+  const statements: string[] = []
+  let current: string[] = []
+  let quoted = false
+  for (const line of script.split('\n')) {
+    if (!quoted && /^\s*--/.test(line)) continue
+    current.push(line)
+    if ((line.match(/\$\$/g) ?? []).length % 2 === 1) quoted = !quoted
+    if (!quoted && /;\s*$/.test(line)) {
+      statements.push(current.join('\n').trim())
+      current = []
+    }
+  }
+  const rest = current.join('\n').trim()
+  if (rest) statements.push(rest)
+  return statements
 }
 
 /**
