@@ -66,3 +66,19 @@ begin
 end $$;
 create or replace trigger security_model_follow_commune after update of commune_code on security_model
   for each row when (new.commune_code is distinct from old.commune_code) execute function follow_model_commune();
+
+-- The province of a commune, or of a model, for the writers that name it (on a cluster the coordinator routes
+-- a row by it before any trigger runs, and evaluates these functions itself: Citus takes no subquery in an
+-- INSERT). Whatever the caller's scope: a write out of scope is refused by row-level security, not by a
+-- missing province. PL/pgSQL, as Citus plans SQL functions with parameters only when it can inline them.
+create or replace function commune_province(p_commune text) returns text
+language plpgsql stable security definer set search_path = public as $$
+begin
+  return (select province_code from commune where code = p_commune);
+end $$;
+
+create or replace function model_province(p_model text) returns text
+language plpgsql stable security definer set search_path = public as $$
+begin
+  return (select province_code from security_model where id = p_model);
+end $$;

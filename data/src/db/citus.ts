@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { openPostgres } from './postgres.ts'
 import type { Db, Queryable } from './types.ts'
 
 export const DISTRIBUTE_SQL = fileURLToPath(new URL('../../../sql/citus/distribute.sql', import.meta.url))
@@ -91,4 +92,58 @@ begin
     execute format('drop function if exists %s cascade', r.name);
   end loop;
 end $$`)
+}
+
+/**
+ * Makes database `name` (already created on the coordinator of `url`) a database of the same cluster: Citus
+ * does not create databases on the workers, so it is created on each, with citus and postgis, and the workers
+ * are registered in it. Idempotent. The workers are reached with the coordinator URL's credentials.
+ */
+export async function prepareCitusDatabase(url: string, name: string): Promise<void> {
+  const admin = await openPostgres(url, { max: 1 })
+  const nodes = await admin
+    .query<{ host: string; port: number; coordinator: boolean }>(
+      `select nodename as host, nodeport as port, groupid = 0 as coordinator from pg_dist_node
+       where noderole = 'primary' order by groupid`,
+    )
+    .finally(() => admin.close())
+  const at = (host: string, port: number, database: string) => {
+    const u = new URL(url)
+    u.hostname = host
+    u.port = String(port)
+    u.pathname = `/${database}`
+    return u.toString()
+  }
+  for (const node of nodes) {
+    if (!node.coordinator) {
+      const worker = await openPostgres(at(node.host, node.port, 'postgres'), { max: 1 })
+      try {
+        const [exists] = await worker.query('select 1 from pg_database where datname = $1', [name])
+        if (!exists) await worker.exec(`create database "${name}"`)
+      } finally {
+        await worker.close()
+      }
+    }
+    const db = await openPostgres(at(node.host, node.port, name), { max: 1 })
+    try {
+      await db.exec('create extension if not exists citus; create extension if not exists postgis')
+    } finally {
+      await db.close()
+    }
+  }
+  const coordinator = nodes.find((n) => n.coordinator)
+  const db = await openPostgres(at(new URL(url).hostname, Number(new URL(url).port || 5432), name), {
+    max: 1,
+  })
+  try {
+    if (coordinator)
+      await db.query('select citus_set_coordinator_host($1, $2)', [coordinator.host, coordinator.port])
+    for (const node of nodes.filter((n) => !n.coordinator))
+      await db.query(
+        `select citus_add_node($1, $2) where not exists (select 1 from pg_dist_node where nodename = $1 and nodeport = $2)`,
+        [node.host, node.port],
+      )
+  } finally {
+    await db.close()
+  }
 }
