@@ -4,7 +4,7 @@
 // national test size); skipped, saying why, where none is configured.
 
 import type { DemoSize } from '@antt/data'
-import type { Db, Queryable } from '@antt/data/db'
+import { type Db, PROPAGATE_SET_LOCAL, type Queryable } from '@antt/data/db'
 import { CITUS_SKIPPED, closeTestDbs, openAreaTestDb } from '@antt/data/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -96,7 +96,8 @@ describe.skipIf(CITUS_SKIPPED)(
       )
       const seen = (setScope: string) =>
         db.transaction(async (tx) => {
-          await tx.exec(`set local role antt_reader; ${setScope}`)
+          // as every request of the app begins (api/src/auth/middleware.ts)
+          await tx.exec(`${PROPAGATE_SET_LOCAL}; set local role antt_reader; ${setScope}`)
           const [row] = await tx.query<{ n: number; outside: number }>(
             `select count(*)::int as n, count(*) filter (where commune_code <> '${commune.code}')::int as outside
            from incident`,

@@ -16,14 +16,21 @@ alter role antt_admin login;
 -- it to the workers inside the transaction, so row-level security there sees the same scope (without it a
 -- worker sees no scope and returns no rows).
 -- The upkeep triggers of the pre-aggregates and change counters run on the shards (sql/functions/00, 10, 11);
--- each reads and writes rows of its own province through co-located tables, or the reference tables.
+-- each reads and writes rows of its own province through co-located tables, or the reference tables. A row
+-- trigger that looks up the model names its province, so the look-up runs on the same shard's node, inside the
+-- same transaction (Citus refuses such nested queries unless allowed, because one sent to another node would
+-- not see the transaction's rows). The few joins between provinces (a model replicated from another
+-- province's model) are repartitioned.
 do $$
 begin
   execute format('alter database %I set citus.propagate_set_commands = %L', current_database(), 'local');
   execute format('alter database %I set citus.enable_unsafe_triggers = on', current_database());
+  execute format('alter database %I set citus.enable_repartition_joins = on', current_database());
+  execute format('alter database %I set citus.allow_nested_distributed_execution = on', current_database());
 end $$;
 set local citus.propagate_set_commands = 'local';
 set local citus.enable_unsafe_triggers = on;
+set local citus.allow_nested_distributed_execution = on;
 
 -- Citus cannot carry a policy with a subquery to the shards. The four that look their parent up (migration
 -- 012) ask the same question of the row itself: a model's status rows and evaluations carry its commune

@@ -14,10 +14,10 @@ returns table (model_id text, valid_from date, valid_to date, commune_code text,
                type_code text, lead_org_code text, exemplary boolean, founded_on date, status text,
                last_rating text, last_evaluated_on date)
 language sql stable as $$
-  select sm.id, b.d, lead(b.d) over (partition by sm.province_code, sm.id order by b.d),
+  select sm.id, b.d, lead(b.d) over (partition by sm.id order by b.d),
          sm.commune_code, sm.village_code, sm.type_code, sm.lead_org_code, sm.exemplary, sm.founded_on,
          coalesce((select h.status from security_model_status h
-                   where h.model_id = sm.id and h.province_code = sm.province_code and h.valid_from <= b.d
+                   where h.model_id = sm.id and h.valid_from <= b.d
                      and (h.valid_to is null or h.valid_to > b.d)
                    order by h.valid_from desc limit 1), sm.status),
          le.rating_code, le.evaluated_on
@@ -26,17 +26,14 @@ language sql stable as $$
     select distinct greatest(x.d, sm.founded_on) as d
     from (
       select sm.founded_on as d
-      union all select h.valid_from from security_model_status h
-                where h.model_id = sm.id and h.province_code = sm.province_code
-      union all select h.valid_to from security_model_status h
-                where h.model_id = sm.id and h.province_code = sm.province_code and h.valid_to is not null
-      union all select e.evaluated_on from evaluation e
-                where e.model_id = sm.id and e.province_code = sm.province_code
+      union all select h.valid_from from security_model_status h where h.model_id = sm.id
+      union all select h.valid_to from security_model_status h where h.model_id = sm.id and h.valid_to is not null
+      union all select e.evaluated_on from evaluation e where e.model_id = sm.id
     ) x
   ) b
   left join lateral (
     select e.evaluated_on, e.rating_code from evaluation e
-    where e.model_id = sm.id and e.province_code = sm.province_code and e.evaluated_on <= b.d
+    where e.model_id = sm.id and e.evaluated_on <= b.d
     order by e.evaluated_on desc limit 1
   ) le on true
   where p_ids is null or sm.id = any (p_ids)
@@ -55,14 +52,12 @@ begin
     delete from model_state_history where model_id = any (p_ids);
   end if;
   insert into model_state_history (model_id, commune_code, village_code, type_code, lead_org_code, exemplary,
-                                   founded_on, starts, statuses, ratings, evaluated, province_code)
+                                   founded_on, starts, statuses, ratings, evaluated)
   select s.model_id, s.commune_code, s.village_code, s.type_code, s.lead_org_code, s.exemplary, s.founded_on,
          array_agg(s.valid_from order by s.valid_from), array_agg(s.status order by s.valid_from),
-         array_agg(s.last_rating order by s.valid_from), array_agg(s.last_evaluated_on order by s.valid_from),
-         c.province_code
+         array_agg(s.last_rating order by s.valid_from), array_agg(s.last_evaluated_on order by s.valid_from)
   from model_state_spans(p_ids) s
-  join commune c on c.code = s.commune_code
-  group by 1, 2, 3, 4, 5, 6, 7, 12;
+  group by 1, 2, 3, 4, 5, 6, 7;
 end $$;
 
 -- Rebuilds the (model, village) pairs of radius_model_villages() for the models p_models and the villages
@@ -79,24 +74,24 @@ begin
     where r.model_id = any (coalesce(p_models, '{}')) or r.village_code = any (coalesce(p_villages, '{}'));
   end if;
   if p_models is null and p_villages is null then
-    insert into model_radius_village (model_id, village_code, province_code)
-    select sm.id, v.code, sm.province_code
+    insert into model_radius_village (model_id, village_code)
+    select sm.id, v.code
     from security_model sm
     join model_type t on t.code = sm.type_code and t.coverage = 'radius'
     join village v on ST_DWithin(v.point, sm.point, t.radius_m / 100000.0)
                   and ST_DWithin(sm.point::geography, v.point::geography, t.radius_m);
     return;
   end if;
-  insert into model_radius_village (model_id, village_code, province_code)
-  select sm.id, v.code, sm.province_code
+  insert into model_radius_village (model_id, village_code)
+  select sm.id, v.code
   from security_model sm
   join model_type t on t.code = sm.type_code and t.coverage = 'radius'
   join village v on ST_DWithin(v.point, sm.point, t.radius_m / 100000.0)
                 and ST_DWithin(sm.point::geography, v.point::geography, t.radius_m)
   where sm.id = any (coalesce(p_models, '{}'))
   on conflict do nothing;
-  insert into model_radius_village (model_id, village_code, province_code)
-  select sm.id, v.code, sm.province_code
+  insert into model_radius_village (model_id, village_code)
+  select sm.id, v.code
   from village v
   join security_model sm on ST_DWithin(v.point, sm.point, (select max(radius_m) from model_type) / 100000.0)
   join model_type t on t.code = sm.type_code and t.coverage = 'radius'
@@ -112,28 +107,35 @@ end $$;
 create or replace function add_incident_months(p_communes text[], p_categories text[], p_months date[],
                                                p_n integer[])
 returns void
-language plpgsql security definer set search_path = public as $$
+language plpgsql security definer set search_path = public set plan_cache_mode = force_custom_plan as $$
+declare
+  -- the provinces of the counts: on a Citus cluster each statement below then runs on the one shard that
+  -- holds them (a trigger passes the rows of one shard), where Citus takes FOR UPDATE
+  provinces text[] := array(select distinct province_code from commune where code = any (p_communes));
 begin
   perform 1 from incident_month t
   join unnest(p_communes, p_categories, p_months) d(commune_code, category_code, month)
     on t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code
+  where t.province_code = any (provinces)
   order by t.month, t.commune_code, t.category_code
   for update of t;
+  -- removals update rows that exist; additions are upserted (no correlated look-up into incident_month, which
+  -- Citus does not plan beside unnest())
   update incident_month t set n = t.n + d.n
   from unnest(p_communes, p_categories, p_months, p_n) d(commune_code, category_code, month, n)
-  where t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code;
+  where t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code
+    and t.province_code = any (provinces) and d.n < 0;
   insert into incident_month as t (commune_code, category_code, month, n, province_code)
   select d.commune_code, d.category_code, d.month, d.n, c.province_code
   from unnest(p_communes, p_categories, p_months, p_n) d(commune_code, category_code, month, n)
   join commune c on c.code = d.commune_code
   where d.n > 0
-    and not exists (select 1 from incident_month x
-                    where x.month = d.month and x.commune_code = d.commune_code and x.category_code = d.category_code)
   order by d.month, d.commune_code, d.category_code
   on conflict (month, commune_code, category_code, province_code) do update set n = t.n + excluded.n;
   delete from incident_month t
   using unnest(p_communes, p_categories, p_months) d(commune_code, category_code, month)
-  where t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code and t.n = 0;
+  where t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code and t.n = 0
+    and t.province_code = any (provinces);
 end $$;
 
 -- incident: the months the written rows leave (old) and enter (new)

@@ -6,6 +6,7 @@ create or replace function fill_province_code() returns trigger
 language plpgsql security definer set search_path = public as $$
 declare
   code text;
+  model_commune text;
   moved boolean := TG_OP = 'INSERT';
 begin
   -- each branch names only the columns its tables have (PL/pgSQL resolves new.x when it runs)
@@ -13,13 +14,16 @@ begin
     if TG_OP = 'UPDATE' then
       moved := new.model_id is distinct from old.model_id;
     end if;
-    if moved or new.province_code is distinct from old.province_code then
-      select m.province_code into code from security_model m where m.id = new.model_id;
+    -- a status row or evaluation carries its model's commune too (migration 026); the model is looked up with
+    -- the province when the writer names it, which on a Citus cluster keeps the look-up on the row's shard
+    if moved or new.province_code is distinct from old.province_code
+       or (TG_TABLE_NAME <> 'model_radius_village' and to_jsonb(new) ->> 'commune_code' is null) then
+      select m.province_code, m.commune_code into code, model_commune from security_model m
+      where m.id = new.model_id and (new.province_code is null or m.province_code = new.province_code);
     end if;
-    -- a status row or evaluation carries its model's commune too (migration 026)
     if TG_TABLE_NAME <> 'model_radius_village' then
       if moved or new.commune_code is null then
-        select m.commune_code into new.commune_code from security_model m where m.id = new.model_id;
+        new.commune_code := coalesce(model_commune, new.commune_code);
       end if;
     end if;
   else

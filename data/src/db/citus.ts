@@ -5,6 +5,14 @@ import type { Db, Queryable } from './types.ts'
 
 export const DISTRIBUTE_SQL = fileURLToPath(new URL('../../../sql/citus/distribute.sql', import.meta.url))
 
+/**
+ * Sent first in every request's transaction on a server (api/src/auth/middleware.ts): on a Citus cluster the
+ * SET LOCAL commands after it (the role's scope, a scenario's flag) reach the workers inside the transaction,
+ * so row-level security there sees the caller's scope. The database default set by sql/citus/distribute.sql
+ * reaches only connections opened after it; this reaches every one. On a plain server it is an unused setting.
+ */
+export const PROPAGATE_SET_LOCAL = "set local citus.propagate_set_commands = 'local'"
+
 /** A Citus coordinator: the citus extension is installed in this database. */
 export async function isCitus(db: Queryable): Promise<boolean> {
   const [row] = await db.query<{ citus: boolean }>(
@@ -30,16 +38,20 @@ export async function distributeOnCitus(db: Db): Promise<string[]> {
   if (done) return []
   const [units] = await db.query('select 1 from commune limit 1')
   if (!units) return []
-  const statements = splitStatements(readFileSync(DISTRIBUTE_SQL, 'utf8'))
-  await db.transaction(async (tx) => {
-    for (const statement of statements) await tx.exec(statement)
-  })
+  await db.transaction((tx) => execScript(tx, readFileSync(DISTRIBUTE_SQL, 'utf8'), true))
   return ['citus/distribute']
 }
 
+/** Runs a script: whole, or on Citus statement by statement (see splitStatements). */
+export async function execScript(db: Queryable, script: string, citus: boolean): Promise<void> {
+  if (!citus) return db.exec(script)
+  for (const statement of splitStatements(script)) await db.exec(statement)
+}
+
 /**
- * The statements of a script, one at a time: Citus propagates some commands to the workers as the text of the
- * query that carried them, so a script sent whole would be run whole on each worker. Splits at semicolons that
+ * The statements of a script, one at a time: Citus propagates some commands (functions, roles) to the workers
+ * as the text of the query that carried them, so a script sent whole would be run whole on each worker, or
+ * refused there ("cannot insert multiple commands into a prepared statement"). Splits at semicolons that
  * end a line outside dollar quotes; drops whole-line comments.
  */
 export function splitStatements(script: string): string[] {
