@@ -59,6 +59,13 @@ begin
   end loop;
 end $$;
 
+-- model_radius_village is read through radius_model_villages(), a function that runs as its owner (migration
+-- 024); on a cluster the shards are queried as the caller's role all the same, so the caller reads the pairs
+-- of the villages it sees.
+grant select on model_radius_village to antt_reader;
+create policy scope_read on model_radius_village for select to antt_reader
+  using (antt_village_visible(village_code));
+
 -- The foreign keys from the fact tables to units and taxonomies are set aside while the tables are
 -- distributed and made again after: created with them, Citus would pull the fact tables into the coordinator's
 -- metadata as local tables the moment their parents became reference tables.

@@ -138,7 +138,9 @@ export async function prepareCitusDatabase(url: string, name: string): Promise<v
     }
     const db = await openPostgres(at(node.host, node.port, name), { max: 1 })
     try {
-      await db.exec('create extension if not exists citus; create extension if not exists postgis')
+      const [made] = await db.query(`select 1 from pg_extension where extname = 'citus'`)
+      // once in the cluster, a worker's extensions are the coordinator's to change
+      if (!made) await db.exec('create extension citus; create extension if not exists postgis')
     } finally {
       await db.close()
     }
@@ -149,7 +151,10 @@ export async function prepareCitusDatabase(url: string, name: string): Promise<v
   })
   try {
     if (coordinator)
-      await db.query('select citus_set_coordinator_host($1, $2)', [coordinator.host, coordinator.port])
+      await db.query(
+        `select citus_set_coordinator_host($1, $2) where not exists (select 1 from pg_dist_node where groupid = 0)`,
+        [coordinator.host, coordinator.port],
+      )
     for (const node of nodes.filter((n) => !n.coordinator))
       await db.query(
         `select citus_add_node($1, $2) where not exists (select 1 from pg_dist_node where nodename = $1 and nodeport = $2)`,
