@@ -105,11 +105,12 @@ describe.skipIf(CITUS_SKIPPED)(
           return row
         })
       expect(await seen(`set local antt.scope = '${commune.code}'`)).toEqual({ n: commune.n, outside: 0 })
-      // set_config() is not sent to the workers: they see no scope and, failing closed, return nothing
-      expect(await seen(`select set_config('antt.scope', '${commune.code}', true)`)).toEqual({
-        n: 0,
-        outside: 0,
-      })
+      // without the propagation the workers see no scope and, failing closed, return nothing
+      expect(
+        await seen(
+          `set local citus.propagate_set_commands = 'none'; set local antt.scope = '${commune.code}'`,
+        ),
+      ).toEqual({ n: 0, outside: 0 })
     })
 
     it('writes across provinces all or nothing, with the pre-aggregates of every shard', async () => {
