@@ -119,10 +119,12 @@ async function main() {
       .join(', ')}`,
   )
   // the same benchmark on a Citus coordinator measures the cluster (BENCHMARKS.md, one server against Citus)
-  const [engine] = await db.query<{ workers: number | null }>(
-    `select case when exists (select 1 from pg_extension where extname = 'citus')
-            then (select count(*)::int from pg_dist_node where groupid > 0) end as workers`,
-  )
+  const [citus] = await db.query(`select 1 from pg_extension where extname = 'citus'`)
+  const [engine] = citus
+    ? await db.query<{ workers: number }>(
+        'select count(*)::int as workers from pg_dist_node where groupid > 0',
+      )
+    : [{ workers: null }]
   console.log(
     `database: ${engine.workers === null ? 'one PostgreSQL server' : `Citus, coordinator and ${engine.workers} workers`}`,
   )

@@ -105,12 +105,6 @@ describe.skipIf(CITUS_SKIPPED)(
           return row
         })
       expect(await seen(`set local antt.scope = '${commune.code}'`)).toEqual({ n: commune.n, outside: 0 })
-      // without the propagation the workers see no scope and, failing closed, return nothing
-      expect(
-        await seen(
-          `set local citus.propagate_set_commands = 'none'; set local antt.scope = '${commune.code}'`,
-        ),
-      ).toEqual({ n: 0, outside: 0 })
     })
 
     it('writes across provinces all or nothing, with the pre-aggregates of every shard', async () => {
