@@ -3,6 +3,8 @@
 //
 //   DATABASE_URL=postgres://…/antt_vn npx tsx api/bench/national.bench.ts
 //
+// With DATABASE_URL at a Citus coordinator it measures the cluster: the same requests, the same app.
+//
 // The database must be seeded with AREA=VN (e.g. `AREA=VN DEMO_INCIDENTS=… npx pnpm@10 start` once). Periods
 // are drawn so that no two requests ask for the same one (the metrics are memoised per query); tiles are each
 // asked for once on a fresh app (cold: rendered from the database), then again (warm: from the tile cache).
@@ -115,6 +117,16 @@ async function main() {
     `\ndata: ${Object.entries(size)
       .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
       .join(', ')}`,
+  )
+  // the same benchmark on a Citus coordinator measures the cluster (BENCHMARKS.md, one server against Citus)
+  const [citus] = await db.query(`select 1 from pg_extension where extname = 'citus'`)
+  const [engine] = citus
+    ? await db.query<{ workers: number }>(
+        'select count(*)::int as workers from pg_dist_node where groupid > 0',
+      )
+    : [{ workers: null }]
+  console.log(
+    `database: ${engine.workers === null ? 'one PostgreSQL server' : `Citus, coordinator and ${engine.workers} workers`}`,
   )
   console.log(
     `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadavg()

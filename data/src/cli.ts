@@ -1,5 +1,6 @@
 // db:migrate, db:seed, db:reset and data:fetch.
 import { rmSync } from 'node:fs'
+import { emptyPublicSchema } from './db/citus.ts'
 import { dbConfigFromEnv, migrate, openDb } from './db/index.ts'
 import { openPglite } from './db/pglite.ts'
 import { DEFAULT_SEED, isSeeded, seed } from './seed/index.ts'
@@ -28,7 +29,7 @@ async function main() {
   if (command === 'reset') {
     if (config.databaseUrl) {
       const db = await openDb(config)
-      await db.exec('drop schema public cascade; create schema public;')
+      await emptyPublicSchema(db)
       await db.close()
     } else if (config.pgliteDir) {
       rmSync(config.pgliteDir, { recursive: true, force: true })

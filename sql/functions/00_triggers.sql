@@ -13,7 +13,8 @@ begin
     return null;
   end if;
   insert into table_change as t (table_name, changed_at, version) values (TG_TABLE_NAME, now(), 1)
-  on conflict (table_name) do update set changed_at = now(), version = t.version + 1;
+  -- excluded.changed_at is the now() above: Citus takes no function but an immutable one in DO UPDATE
+  on conflict (table_name) do update set changed_at = excluded.changed_at, version = t.version + 1;
   return null;
 end $$;
 
@@ -37,7 +38,9 @@ create or replace function check_evaluation_date() returns trigger
 language plpgsql as $$
 declare founded date;
 begin
-  select founded_on into founded from security_model where id = new.model_id;
+  -- with its province when known: on a Citus cluster the look-up then stays on the evaluation's shard
+  select founded_on into founded from security_model
+  where id = new.model_id and (new.province_code is null or province_code = new.province_code);
   if founded is not null and new.evaluated_on < founded then
     raise exception 'evaluation % on % is before the model was founded on %', new.id, new.evaluated_on, founded
       using errcode = '23514';

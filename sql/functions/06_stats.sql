@@ -276,7 +276,8 @@ returns table (
   left join security_model r on r.replicated_from = e.id and r.founded_on <= p_to
   left join status_at rs on rs.model_id = r.id
   where e.exemplary and e.founded_on <= p_to and (p_commune is null or e.commune_code = p_commune)
-  group by e.id, es.status
+  -- every column named: on a Citus cluster the key of security_model is (province_code, id)
+  group by e.id, e.name, e.type_code, e.commune_code, e.village_code, e.founded_on, es.status
   order by e.commune_code, e.id
 $$;
 

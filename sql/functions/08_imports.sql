@@ -88,7 +88,8 @@ begin
       where model_id = p_model and valid_from = p_on;
     else
       update security_model_status set valid_to = p_on where model_id = p_model and valid_to is null;
-      insert into security_model_status (model_id, status, valid_from, reason) values (p_model, p_status, p_on, p_reason);
+      insert into security_model_status (model_id, status, valid_from, reason, province_code, commune_code)
+      select p_model, p_status, p_on, p_reason, m.province_code, m.commune_code from security_model m where m.id = p_model;
     end if;
   end if;
   update security_model

@@ -107,27 +107,35 @@ end $$;
 create or replace function add_incident_months(p_communes text[], p_categories text[], p_months date[],
                                                p_n integer[])
 returns void
-language plpgsql security definer set search_path = public as $$
+language plpgsql security definer set search_path = public set plan_cache_mode = force_custom_plan as $$
+declare
+  -- the provinces of the counts: on a Citus cluster each statement below then runs on the one shard that
+  -- holds them (a trigger passes the rows of one shard), where Citus takes FOR UPDATE
+  provinces text[] := array(select distinct province_code from commune where code = any (p_communes));
 begin
   perform 1 from incident_month t
   join unnest(p_communes, p_categories, p_months) d(commune_code, category_code, month)
     on t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code
+  where t.province_code = any (provinces)
   order by t.month, t.commune_code, t.category_code
   for update of t;
+  -- removals update rows that exist; additions are upserted (no correlated look-up into incident_month, which
+  -- Citus does not plan beside unnest())
   update incident_month t set n = t.n + d.n
   from unnest(p_communes, p_categories, p_months, p_n) d(commune_code, category_code, month, n)
-  where t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code;
-  insert into incident_month as t (commune_code, category_code, month, n)
-  select d.commune_code, d.category_code, d.month, d.n
+  where t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code
+    and t.province_code = any (provinces) and d.n < 0;
+  insert into incident_month as t (commune_code, category_code, month, n, province_code)
+  select d.commune_code, d.category_code, d.month, d.n, c.province_code
   from unnest(p_communes, p_categories, p_months, p_n) d(commune_code, category_code, month, n)
+  join commune c on c.code = d.commune_code
   where d.n > 0
-    and not exists (select 1 from incident_month x
-                    where x.month = d.month and x.commune_code = d.commune_code and x.category_code = d.category_code)
   order by d.month, d.commune_code, d.category_code
-  on conflict (month, commune_code, category_code) do update set n = t.n + excluded.n;
+  on conflict (month, commune_code, category_code, province_code) do update set n = t.n + excluded.n;
   delete from incident_month t
   using unnest(p_communes, p_categories, p_months) d(commune_code, category_code, month)
-  where t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code and t.n = 0;
+  where t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code and t.n = 0
+    and t.province_code = any (provinces);
 end $$;
 
 -- incident: the months the written rows leave (old) and enter (new)
@@ -279,8 +287,8 @@ begin
     perform refresh_model_radius(null, null);
   end if;
   if not exists (select 1 from incident_month) and exists (select 1 from incident) then
-    insert into incident_month (commune_code, category_code, month, n)
-    select commune_code, category_code, date_trunc('month', occurred_on)::date, count(*)::int
-    from incident group by 1, 2, 3;
+    insert into incident_month (commune_code, category_code, month, n, province_code)
+    select commune_code, category_code, date_trunc('month', occurred_on)::date, count(*)::int, province_code
+    from incident group by 1, 2, 3, 5;
   end if;
 end $$;

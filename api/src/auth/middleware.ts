@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
-import type { Db, Queryable } from '@antt/data/db'
+import { type Db, PROPAGATE_SET_LOCAL, type Queryable } from '@antt/data/db'
 import { RequestError } from '@hono/node-server'
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
@@ -135,6 +135,7 @@ export function authorize(
     const request = lazyTransaction(
       onReplica ? replica.db : base,
       [
+        ...(base.kind === 'postgres' ? [PROPAGATE_SET_LOCAL] : []),
         `set local role ${principal.dbRole}`,
         // SET LOCAL, not set_config(): on a distributed database (docs/scaling.md) only a SET reaches the
         // other nodes inside the transaction

@@ -13,13 +13,18 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 export async function createSession(q: Queryable, userId: number, ip: string, userAgent: string) {
   const token = randomBytes(32).toString('base64url')
   const csrf = randomBytes(24).toString('base64url')
-  const [row] = await q.query<{ expires_at: string }>(
-    `insert into app_session (token_hash, user_id, csrf_token, expires_at, ip, user_agent)
-     values ($1, $2, $3, now() + make_interval(hours => $4), $5, $6)
-     returning to_char(expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as expires_at`,
-    [tokenHash(token), userId, csrf, SESSION_HOURS, ip, userAgent.slice(0, 300)],
+  // the expiry computed first and written as such: Citus takes no stable function (to_char of a timestamptz)
+  // in the RETURNING of a write to one of its tables
+  const [{ expires_at: expiresAt }] = await q.query<{ expires_at: string }>(
+    `select to_char((now() + make_interval(hours => $1)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as expires_at`,
+    [SESSION_HOURS],
   )
-  return { token, csrf, expiresAt: row.expires_at }
+  await q.query(
+    `insert into app_session (token_hash, user_id, csrf_token, expires_at, ip, user_agent)
+     values ($1, $2, $3, $4::timestamptz, $5, $6)`,
+    [tokenHash(token), userId, csrf, expiresAt, ip, userAgent.slice(0, 300)],
+  )
+  return { token, csrf, expiresAt }
 }
 
 /**

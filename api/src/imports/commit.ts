@@ -15,6 +15,16 @@ export interface CommitResult {
   skip: number
 }
 
+/** The records tables that carry a province code (migration 026), and where it comes from. */
+const PROVINCE_OF: Record<string, string> = {
+  security_model: 'commune_province(x.commune_code)',
+  evaluation: 'model_province(x.model_id)',
+  incident: 'commune_province(x.commune_code)',
+  outreach_session: 'commune_province(x.commune_code)',
+  safety_certification: 'commune_province(x.commune_code)',
+  funding_allocation: 'commune_province(x.commune_code)',
+}
+
 function writeSql(kind: KindDef): string[] {
   if (kind.table === 'commune' || kind.columns.length === 0) return []
   const names = kind.columns.map((c) => c.name)
@@ -22,11 +32,14 @@ function writeSql(kind: KindDef): string[] {
     ...(['point', 'point-required', 'point-or-shape'].includes(kind.place) ? [['point', 'r.point']] : []),
     ...(['shape', 'point-or-shape'].includes(kind.place) ? [['geom', 'r.shape']] : []),
   ]
+  // named with each new row: on a Citus cluster the coordinator routes it by the province (an update keeps
+  // it, or moves it with the commune through the trigger of sql/functions/11_province_code.sql)
+  const province = PROVINCE_OF[kind.table] ? [['province_code', PROVINCE_OF[kind.table]]] : []
   const from = `from import_row r cross join lateral jsonb_populate_record(null::${kind.table}, r.vals) x
      where r.import_id = $1::uuid and not r.has_error and r.row_no > $2 and r.row_no <= $3`
   return [
-    `insert into ${kind.table} (${[kind.idColumn, ...names, ...geo.map(([c]) => c)].join(', ')})
-     select r.rec_id, ${[...names.map((n) => `x.${n}`), ...geo.map(([, v]) => v)].join(', ')}
+    `insert into ${kind.table} (${[kind.idColumn, ...names, ...[...geo, ...province].map(([c]) => c)].join(', ')})
+     select r.rec_id, ${[...names.map((n) => `x.${n}`), ...[...geo, ...province].map(([, v]) => v)].join(', ')}
      ${from} and r.action = 'create' order by r.row_no`,
     `update ${kind.table} t set ${[
       ...names.map((n) => `${n} = x.${n}`),

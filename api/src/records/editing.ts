@@ -78,9 +78,10 @@ export async function createModel(deps: AppDeps, body: z.infer<typeof newModel>)
   await scopedWrite('commune_code', () =>
     db.query(
       `insert into security_model (id, name, type_code, commune_code, village_code, lead_org_code, founded_on, members,
-           equipment, exemplary, replicated_from, status, point)
+           equipment, exemplary, replicated_from, status, point, province_code)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'active',
-           case when $12::float8 is null then null else ST_SetSRID(ST_MakePoint($12, $13), 4326) end)`,
+           case when $12::float8 is null then null else ST_SetSRID(ST_MakePoint($12, $13), 4326) end,
+           commune_province($4))`,
       [
         id,
         body.name,
@@ -242,8 +243,17 @@ export async function addEvaluation(
     throw badRequest('id', `a record with key ${id} exists`)
   await scopedWrite('model_id', () =>
     db.query(
-      'insert into evaluation (id, model_id, evaluated_on, rating_code, evaluator, note) values ($1, $2, $3, $4, $5, $6)',
-      [id, model.id, body.evaluated_on, body.rating_code, body.evaluator ?? null, body.note ?? null],
+      `insert into evaluation (id, model_id, evaluated_on, rating_code, evaluator, note, commune_code, province_code)
+       values ($1, $2, $3, $4, $5, $6, $7, commune_province($7))`,
+      [
+        id,
+        model.id,
+        body.evaluated_on,
+        body.rating_code,
+        body.evaluator ?? null,
+        body.note ?? null,
+        model.commune_code,
+      ],
     ),
   )
   const evaluation = { ...body, id }
@@ -269,8 +279,9 @@ export async function addIncident(deps: AppDeps, body: z.infer<typeof newInciden
     throw badRequest('id', `a record with key ${id} exists`)
   await scopedWrite('commune_code', () =>
     db.query(
-      `insert into incident (id, category_code, occurred_on, commune_code, village_code, severity, precision, point, summary)
-         values ($1, $2, $3, $4, $5, $6, $7, ST_SetSRID(ST_MakePoint($8, $9), 4326), $10)`,
+      `insert into incident (id, category_code, occurred_on, commune_code, village_code, severity, precision, point, summary,
+           province_code)
+         values ($1, $2, $3, $4, $5, $6, $7, ST_SetSRID(ST_MakePoint($8, $9), 4326), $10, commune_province($4))`,
       [
         id,
         body.category_code,
@@ -307,8 +318,8 @@ export async function addOutreach(deps: AppDeps, body: z.infer<typeof newOutreac
     throw badRequest('id', `a record with key ${id} exists`)
   await scopedWrite('commune_code', () =>
     db.query(
-      `insert into outreach_session (id, commune_code, village_code, held_on, topic, lead_org_code, attendees)
-         values ($1, $2, $3, $4, $5, $6, $7)`,
+      `insert into outreach_session (id, commune_code, village_code, held_on, topic, lead_org_code, attendees, province_code)
+         values ($1, $2, $3, $4, $5, $6, $7, commune_province($2))`,
       [
         id,
         body.commune_code,

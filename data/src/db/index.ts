@@ -5,6 +5,7 @@ import { openPglite } from './pglite.ts'
 import { openPostgres } from './postgres.ts'
 import type { Db } from './types.ts'
 
+export { distributeOnCitus, emptyPublicSchema, isCitus, PROPAGATE_SET_LOCAL } from './citus.ts'
 export { isDatabaseFault } from './faults.ts'
 export { listFunctionFiles, listMigrations, migrate } from './migrate.ts'
 export { openPglite } from './pglite.ts'

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { distributeOnCitus, execScript, isCitus } from './citus.ts'
 import type { Db } from './types.ts'
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../sql/migrations/', import.meta.url))
@@ -72,6 +73,7 @@ const MOVED_TO_FUNCTIONS: Record<string, string> = {
  * row-level security policies. Every function is defined in exactly one file.
  *
  * Safe to run again: applied versions are skipped; an applied migration that changed is an error.
+ * On a Citus coordinator the tables are then distributed, once (data/src/db/citus.ts).
  */
 export async function migrate(
   db: Db,
@@ -90,6 +92,7 @@ export async function migrate(
     ).map((r) => [r.version, r.checksum]),
   )
   const applied: string[] = []
+  const citus = db.kind === 'postgres' && (await isCitus(db))
   for (const m of migrations) {
     const seen = done.get(m.version)
     if (seen) {
@@ -100,7 +103,7 @@ export async function migrate(
       continue
     }
     await db.transaction(async (tx) => {
-      await tx.exec(m.sql)
+      await execScript(tx, m.sql, citus)
       await tx.query('insert into schema_migration (version, name, checksum) values ($1, $2, $3)', [
         m.version,
         m.name,
@@ -109,14 +112,14 @@ export async function migrate(
     })
     applied.push(`${m.version}_${m.name}`)
   }
-  return [...applied, ...(await applyFunctions(db, functions))]
+  return [...applied, ...(await applyFunctions(db, functions, citus)), ...(await distributeOnCitus(db))]
 }
 
 /**
  * Creates (or replaces) every function and view of sql/functions/, in file order and in one transaction, when
  * any file is new or changed; a later file may use what an earlier one defines, so all are applied together.
  */
-async function applyFunctions(db: Db, files: FunctionFile[]): Promise<string[]> {
+async function applyFunctions(db: Db, files: FunctionFile[], citus: boolean): Promise<string[]> {
   await db.exec(`create table if not exists schema_function (
     name text primary key,
     checksum text not null,
@@ -129,7 +132,7 @@ async function applyFunctions(db: Db, files: FunctionFile[]): Promise<string[]> 
   )
   if (files.length === done.size && files.every((f) => done.get(f.name) === f.checksum)) return []
   await db.transaction(async (tx) => {
-    for (const f of files) await tx.exec(f.sql)
+    for (const f of files) await execScript(tx, f.sql, citus)
     await tx.exec('delete from schema_function')
     for (const f of files)
       await tx.query('insert into schema_function (name, checksum) values ($1, $2)', [f.name, f.checksum])

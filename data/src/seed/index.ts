@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { createRng } from '@antt/analysis'
 import { createDemoAccounts, DEFAULT_DEMO_PASSWORD } from '../accounts/users.ts'
-import type { Db, Queryable } from '../db/index.ts'
+import { type Db, distributeOnCitus, type Queryable } from '../db/index.ts'
 import { type Area, areaFromEnv } from '../sources/area.ts'
 import type { FetchOptions } from '../sources/fetch.ts'
 import { type MissingLayer, resolveLayers } from '../sources/layers.ts'
@@ -119,6 +119,7 @@ async function insertDemoRecords(tx: Queryable, r: DemoRecords): Promise<void> {
       },
       inputs: { lon: 'float8', lat: 'float8' },
       computed: { point: POINT_FROM_LONLAT },
+      province: 'commune',
     },
     r.models,
   )
@@ -134,7 +135,10 @@ async function insertDemoRecords(tx: Queryable, r: DemoRecords): Promise<void> {
   await insertRows(
     tx,
     'security_model_status',
-    { columns: { model_id: 'text', status: 'text', valid_from: 'date', valid_to: 'date', reason: 'text' } },
+    {
+      columns: { model_id: 'text', status: 'text', valid_from: 'date', valid_to: 'date', reason: 'text' },
+      province: 'model',
+    },
     r.statuses,
   )
   await insertRows(
@@ -142,6 +146,7 @@ async function insertDemoRecords(tx: Queryable, r: DemoRecords): Promise<void> {
     'evaluation',
     {
       columns: { id: 'text', model_id: 'text', evaluated_on: 'date', rating_code: 'text', evaluator: 'text' },
+      province: 'model',
     },
     r.evaluations,
     20_000,
@@ -161,6 +166,7 @@ async function insertDemoRecords(tx: Queryable, r: DemoRecords): Promise<void> {
       },
       inputs: { lon: 'float8', lat: 'float8' },
       computed: { point: POINT_FROM_LONLAT },
+      province: 'commune',
     },
     r.incidents,
     20_000,
@@ -193,6 +199,7 @@ async function insertDemoRecords(tx: Queryable, r: DemoRecords): Promise<void> {
         lead_org_code: 'text',
         attendees: 'int',
       },
+      province: 'commune',
     },
     r.outreach,
   )
@@ -209,6 +216,7 @@ async function insertDemoRecords(tx: Queryable, r: DemoRecords): Promise<void> {
         year: 'int',
         certified: 'boolean',
       },
+      province: 'commune',
     },
     r.certifications,
   )
@@ -225,6 +233,7 @@ async function insertDemoRecords(tx: Queryable, r: DemoRecords): Promise<void> {
         source: 'text',
         purpose: 'text',
       },
+      province: 'commune',
     },
     r.funding,
   )
@@ -336,6 +345,8 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
   // Planner statistics now, not whenever autovacuum gets to it (the embedded database has none): without
   // them the metrics query plans about twice as slowly.
   await db.exec('analyze')
+  // on a Citus coordinator the tables are distributed now, with their data (data/src/db/citus.ts)
+  await distributeOnCitus(db)
   const counts: Record<string, number> = {}
   for (const t of [
     'commune',

@@ -7,7 +7,17 @@ export interface RowShape {
   inputs?: Record<string, string>
   /** table columns computed from the record `r` (e.g. point from r.lon, r.lat) */
   computed?: Record<string, string>
+  /**
+   * the row's province_code (migration 026), from its commune or its model: on a Citus cluster the coordinator
+   * routes each row by it, so it is written with the row rather than left to the trigger
+   */
+  province?: 'commune' | 'model'
 }
+
+const PROVINCE_SOURCE = {
+  commune: { value: 'p.province_code', join: 'join commune p on p.code = r.commune_code' },
+  model: { value: 'p.province_code', join: 'join security_model p on p.id = r.model_id' },
+} as const
 
 /**
  * Bulk insert of plain objects through one JSON parameter per chunk: identical SQL on both
@@ -23,11 +33,13 @@ export async function insertRows(
   const cols = Object.keys(shape.columns)
   const computed = shape.computed ?? {}
   const record = { ...shape.columns, ...shape.inputs }
-  const sql = `insert into ${table} (${[...cols, ...Object.keys(computed)].join(', ')})
-    select ${[...cols.map((c) => `r.${c}`), ...Object.values(computed)].join(', ')}
+  const province = shape.province && PROVINCE_SOURCE[shape.province]
+  const sql = `insert into ${table} (${[...cols, ...Object.keys(computed), ...(province ? ['province_code'] : [])].join(', ')})
+    select ${[...cols.map((c) => `r.${c}`), ...Object.values(computed), ...(province ? [province.value] : [])].join(', ')}
     from json_to_recordset($1::json) as r(${Object.entries(record)
       .map(([c, t]) => `${c} ${t}`)
-      .join(', ')})`
+      .join(', ')})
+    ${province?.join ?? ''}`
   for (let i = 0; i < rows.length; i += chunk) await tx.query(sql, [JSON.stringify(rows.slice(i, i + chunk))])
 }
 

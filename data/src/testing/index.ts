@@ -15,7 +15,8 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Db, migrate, openPglite, openPostgres } from '../db/index.ts'
+import { prepareCitusDatabase } from '../db/citus.ts'
+import { type Db, emptyPublicSchema, migrate, openPglite, openPostgres } from '../db/index.ts'
 import type { DemoSize } from '../seed/demo-size.ts'
 import { DEFAULT_SEED, seed } from '../seed/index.ts'
 import { type Area, NATIONAL } from '../sources/area.ts'
@@ -24,11 +25,33 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 export const TEMPLATE_DIR = join(ROOT, '.data/test/pglite-template')
 export const TEST_SEED = DEFAULT_SEED
 
-export type Backend = 'embedded' | 'postgres'
+export type Backend = 'embedded' | 'postgres' | 'citus'
 
-/** The backends under test: always the embedded database; the server too when TEST_DATABASE_URL is set. */
+/**
+ * The backends under test: the embedded database; the server too when TEST_DATABASE_URL is set; a Citus
+ * cluster (its coordinator) when TEST_CITUS_URL is set.
+ */
 export function backends(): Backend[] {
-  return process.env.TEST_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded']
+  const all: Backend[] = [
+    'embedded',
+    ...(process.env.TEST_DATABASE_URL ? (['postgres'] as const) : []),
+    ...(process.env.TEST_CITUS_URL ? (['citus'] as const) : []),
+  ]
+  // TEST_BACKENDS=citus: only those of the configured ones (CI runs the national subset on the cluster alone)
+  const only = process.env.TEST_BACKENDS?.split(',')
+  return only ? all.filter((b) => only.includes(b)) : all
+}
+
+/** Why the Citus tests are skipped, or undefined when a cluster is configured. */
+export const CITUS_SKIPPED = process.env.TEST_CITUS_URL
+  ? undefined
+  : 'no Citus cluster configured: set TEST_CITUS_URL to its coordinator (see README, "Running on Citus")'
+
+/** The server URL of a backend: TEST_DATABASE_URL or TEST_CITUS_URL. */
+export function serverUrl(backend: Exclude<Backend, 'embedded'>): string {
+  const url = backend === 'citus' ? process.env.TEST_CITUS_URL : process.env.TEST_DATABASE_URL
+  if (!url) throw new Error(`no ${backend === 'citus' ? 'TEST_CITUS_URL' : 'TEST_DATABASE_URL'} set`)
+  return url
 }
 
 /** Fingerprint of what a seeded database depends on: the migrations and the seed code. */
@@ -96,8 +119,8 @@ export async function prepareTestDatabases(): Promise<void> {
     await db.close()
     writeFileSync(stamp, fp)
   })
-  const url = process.env.TEST_DATABASE_URL
-  if (url) {
+  for (const url of [process.env.TEST_DATABASE_URL, process.env.TEST_CITUS_URL]) {
+    if (!url) continue
     const db = await openPostgres(url, { max: 1 })
     const [row] = await db
       .query<{ value: string }>(
@@ -105,7 +128,7 @@ export async function prepareTestDatabases(): Promise<void> {
       )
       .catch(() => [] as { value: string }[])
     if (row?.value !== fp) {
-      await db.exec('drop schema if exists public cascade; create schema public;')
+      await emptyPublicSchema(db)
       await migrate(db)
       await seed(db, { seed: TEST_SEED })
       await db.query(
@@ -124,8 +147,8 @@ const opened: { db: Db; dir?: string }[] = []
  * write freely. Server: the shared test database; tests that write must roll back or clean up.
  */
 export async function openTestDb(backend: Backend): Promise<Db> {
-  if (backend === 'postgres') {
-    const db = await openPostgres(process.env.TEST_DATABASE_URL as string, { max: 4 })
+  if (backend !== 'embedded') {
+    const db = await openPostgres(serverUrl(backend), { max: 4 })
     opened.push({ db })
     return db
   }
@@ -165,12 +188,13 @@ export async function openAreaTestDb(backend: Backend, code: string, size?: Demo
     .update(code)
     .update(JSON.stringify(size ?? null))
     .digest('hex')
-  if (backend === 'postgres') {
-    const url = new URL(process.env.TEST_DATABASE_URL as string)
+  if (backend !== 'embedded') {
+    const url = new URL(serverUrl(backend))
     const name = `${url.pathname.slice(1)}_area_${code}`
     const admin = await openPostgres(url.toString(), { max: 1 })
     const [exists] = await admin.query('select 1 from pg_database where datname = $1', [name])
     if (!exists) await admin.exec(`create database "${name}"`)
+    if (backend === 'citus') await prepareCitusDatabase(url.toString(), name)
     await admin.close()
     url.pathname = `/${name}`
     const db = await openPostgres(url.toString(), { max: 4 })
@@ -181,9 +205,8 @@ export async function openAreaTestDb(backend: Backend, code: string, size?: Demo
       )
       .catch(() => [] as { value: string }[])
     if (row?.value !== fp) {
-      await db.exec(
-        'drop schema if exists public cascade; create schema public; create extension if not exists postgis;',
-      )
+      await emptyPublicSchema(db)
+      await db.exec('create extension if not exists postgis')
       await migrate(db)
       await seed(db, { area, seed: TEST_SEED, size })
       await db.query(

