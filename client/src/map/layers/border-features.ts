@@ -11,6 +11,35 @@ export interface BorderFeaturesProps {
 
 const CELL = 48
 
+/** Outlines of the drawn signs in a 48-pixel cell: a diamond for an opening, a triangle for a marker, a flag for a post. */
+const SHAPES: Record<'opening' | 'marker' | 'post', [number, number][]> = {
+  opening: [
+    [24, 5],
+    [43, 24],
+    [24, 43],
+    [5, 24],
+  ],
+  marker: [
+    [24, 6],
+    [43, 40],
+    [5, 40],
+  ],
+  post: [
+    [12, 44],
+    [12, 5],
+    [40, 5],
+    [32, 14],
+    [40, 23],
+    [14, 23],
+    [14, 44],
+  ],
+}
+
+function polygon(ctx: CanvasRenderingContext2D, points: readonly [number, number][]) {
+  points.forEach(([x, y], k) => (k === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)))
+  ctx.closePath()
+}
+
 /**
  * Symbols drawn once on a canvas (no sprite server, and no data: URLs, which the API's content security
  * policy refuses to fetch): gates squares, openings diamonds, markers triangles, posts flags.
@@ -34,27 +63,7 @@ function symbolAtlas() {
     ctx.lineJoin = 'round'
     ctx.beginPath()
     if (kind.startsWith('gate')) ctx.roundRect(8, 8, 32, 32, 4)
-    else if (kind === 'opening') {
-      ctx.moveTo(24, 5)
-      ctx.lineTo(43, 24)
-      ctx.lineTo(24, 43)
-      ctx.lineTo(5, 24)
-      ctx.closePath()
-    } else if (kind === 'marker') {
-      ctx.moveTo(24, 6)
-      ctx.lineTo(43, 40)
-      ctx.lineTo(5, 40)
-      ctx.closePath()
-    } else {
-      ctx.moveTo(12, 44)
-      ctx.lineTo(12, 5)
-      ctx.lineTo(40, 5)
-      ctx.lineTo(32, 14)
-      ctx.lineTo(40, 23)
-      ctx.lineTo(14, 23)
-      ctx.lineTo(14, 44)
-      ctx.closePath()
-    }
+    else polygon(ctx, SHAPES[kind === 'opening' || kind === 'marker' ? kind : 'post'])
     ctx.stroke()
     ctx.fill()
     ctx.restore()
