@@ -182,6 +182,60 @@ export const ratesQuery = z
   })
   .strict()
 
+/** Raw and smoothed incident rates per unit (/api/stats/rates). */
+export const ratesResult = named(
+  'RatesResult',
+  z.object({
+    level: z.enum(LEVELS),
+    period,
+    filters: z.object({
+      categories: z.array(z.string()).nullable(),
+      classes: z.array(z.string()).nullable(),
+      commune: z.string().nullable(),
+    }),
+    method: z.object({
+      raw: z.string(),
+      smoothed: z.string(),
+      flags: z.string(),
+      no_population: z.string(),
+      suppressed: z
+        .string()
+        .optional()
+        .meta({ description: 'for aggregate-only callers: how withheld units are left out' }),
+    }),
+    min_population: count,
+    min_count: count,
+    global_rate: nullableNumber.meta({ description: 'Σ incidents / Σ residents × 1,000 per year' }),
+    prior_variance: nullableNumber,
+    totals: z.object({
+      units: count,
+      population: count,
+      incidents: count.meta({ description: 'of the units whose count is shown' }),
+      flagged: count,
+      withheld_units: count.optional(),
+    }),
+    rows: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        commune_code: z.string().nullable(),
+        population: count.nullable(),
+        incidents: count.nullable().meta({ description: 'null where the count is withheld' }),
+        suppressed: z.boolean().optional(),
+        rate_raw: nullableNumber.meta({ description: 'incidents per 1,000 residents per year' }),
+        rate_eb: nullableNumber.meta({
+          description: 'Empirical-Bayes smoothed, per 1,000 residents per year',
+        }),
+        shrinkage: nullableNumber,
+        small_population: z.boolean(),
+        small_count: z.boolean().nullable(),
+        flagged: z.boolean(),
+      }),
+    ),
+  }),
+)
+export type RatesResult = z.infer<typeof ratesResult>
+
 export const coverageQuery = z.object({ level: levelField, ...metricsFilterFields }).strict()
 
 /** A unit's standard-set coverage. */

@@ -16,14 +16,16 @@ import {
   levelQuery,
   type Neighbours,
   neighbours,
+  type RatesResult,
   ratesQuery,
+  ratesResult,
   type Standards,
   standardsResult,
 } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { anyObject, describeRoute, jsonAnswer } from '../http/describe.ts'
+import { describeRoute, jsonAnswer } from '../http/describe.ts'
 import { badRequest } from '../http/errors.ts'
 import { checkPeriod, query } from '../http/validate.ts'
 import { withScenario } from '../services/scenarios/middleware.ts'
@@ -146,11 +148,11 @@ export const stats = new Hono<AppEnv>()
       tag: 'Statistics',
       summary:
         'Incident rates per 1,000 residents per year, raw and Empirical-Bayes smoothed (Marshall 1991), small units flagged',
-      responses: { 200: anyObject() },
+      responses: { 200: jsonAnswer(ratesResult) },
     }),
     query(ratesQuery),
     async (c) => {
-      return c.json(await unitRates(c.get('deps'), checkPeriod(c.req.valid('query'))))
+      return c.json((await unitRates(c.get('deps'), checkPeriod(c.req.valid('query')))) satisfies RatesResult)
     },
   )
   .get(
