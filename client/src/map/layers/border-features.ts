@@ -36,7 +36,9 @@ const SHAPES: Record<'opening' | 'marker' | 'post', [number, number][]> = {
 }
 
 function polygon(ctx: CanvasRenderingContext2D, points: readonly [number, number][]) {
-  points.forEach(([x, y], k) => (k === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)))
+  const [[x0, y0], ...rest] = points
+  ctx.moveTo(x0, y0)
+  for (const [x, y] of rest) ctx.lineTo(x, y)
   ctx.closePath()
 }
 
