@@ -43,3 +43,27 @@ export const tileJsonDocument = named(
     .loose()
     .meta({ description: 'TileJSON 3.0.0' }),
 )
+
+/** The tile layers the server offers (GET /tiles). */
+export const tileLayerList = named(
+  'TileLayerList',
+  z.object({
+    extent: count.meta({ description: 'tile extent, in tile units' }),
+    empty_tile: z.string(),
+    cache: z.string(),
+    layers: z.array(
+      z.object({
+        id: z.string(),
+        description: z.string(),
+        geometry: z.string(),
+        minzoom: count,
+        maxzoom: count,
+        tilejson: z.string(),
+        tiles: z.string().meta({ description: 'the tile URL template' }),
+        parameters: z.array(z.string()).meta({ description: 'the incident filters the layer takes' }),
+        fields: z.record(z.string(), z.string()).meta({ description: 'field name → what it holds' }),
+      }),
+    ),
+  }),
+)
+export type TileLayerList = z.infer<typeof tileLayerList>

@@ -89,10 +89,6 @@ export const binary = (type: string, description: string): ResponseSpec => ({
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** A JSON object described in words only (answers not yet in the contract). */
-export const anyObject = (description = 'OK'): ResponseSpec =>
-  jsonAnswer({ $ref: '#/components/schemas/AnyObject' }, description)
-
 export const queryParameter = (
   name: string,
   schema: JsonSchema,

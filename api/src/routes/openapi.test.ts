@@ -47,6 +47,26 @@ describe('the OpenAPI document', () => {
     ).toEqual([])
   })
 
+  it('describes every successful JSON answer by its schema (named, or an object of named parts), never as a free-form object', async () => {
+    const { body: doc } = await getJson(app, '/api/openapi.json')
+    const freeForm: string[] = []
+    for (const [path, ops] of Object.entries(
+      doc.paths as Record<string, Record<string, { responses: object }>>,
+    ))
+      for (const [method, op] of Object.entries(ops))
+        for (const [code, res] of Object.entries(op.responses as Record<string, { content?: object }>)) {
+          const schema = (
+            res.content as Record<string, { schema?: { $ref?: string; properties?: object } }> | undefined
+          )?.['application/json']?.schema
+          const described =
+            schema?.$ref?.startsWith('#/components/schemas/') ||
+            Object.keys(schema?.properties ?? {}).length > 0
+          if (code.startsWith('2') && schema && !described) freeForm.push(`${method} ${path} ${code}`)
+        }
+    expect(freeForm).toEqual([])
+    expect(doc.components.schemas).not.toHaveProperty('AnyObject')
+  })
+
   it('enumerates the tile layers and the metrics from their registries', async () => {
     const doc = (await getJson(app, '/api/openapi.json')).body
     const layer = doc.paths['/tiles/{layer}.json'].get.parameters.find((p: any) => p.name === 'layer')

@@ -259,7 +259,6 @@ export function openApiDocument(routes: RouterRoute[]): OpenApiDocument {
           description: 'this document',
           properties: { openapi: { const: '3.1.0' } },
         },
-        AnyObject: { type: 'object', description: 'a JSON object; see the description of the operation' },
       },
       responses: COMMON_RESPONSES,
       securitySchemes: {

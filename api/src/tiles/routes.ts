@@ -1,7 +1,7 @@
-import { tileJsonDocument, tileQuery } from '@antt/contract'
+import { type TileLayerList, tileJsonDocument, tileLayerList, tileQuery } from '@antt/contract'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context.ts'
-import { anyObject, describe, describeRoute, jsonAnswer, pathParameter } from '../http/describe.ts'
+import { describe, describeRoute, jsonAnswer, pathParameter } from '../http/describe.ts'
 import { notFound } from '../http/errors.ts'
 import { query } from '../http/validate.ts'
 import { parseTileAddress } from './address.ts'
@@ -36,7 +36,7 @@ const knownLayer = describe<MiddlewareHandler<AppEnv>>(
   },
 )
 
-const LISTING = {
+const LISTING: TileLayerList = {
   extent: EXTENT,
   empty_tile: '204 No Content',
   cache: `ETag (If-None-Match → 304), Cache-Control max-age=${TILE_MAX_AGE_S}, must-revalidate; gzip when accepted`,
@@ -65,7 +65,7 @@ export const tiles = new Hono<AppEnv>()
     describeRoute({
       tag: 'Vector tiles',
       summary: 'The tile layers: geometry, zoom range, fields, URLs',
-      responses: { 200: anyObject() },
+      responses: { 200: jsonAnswer(tileLayerList) },
     }),
     query(tileQuery.pick({})),
     (c) => c.json(LISTING),
