@@ -3,6 +3,7 @@ import { isDatabaseFault } from '@antt/data/db'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { messageVi } from '../imports/messages-vi.ts'
 
 export type ErrorDetail = FieldProblem
 
@@ -24,8 +25,17 @@ export const badRequest = (field: string, problem: string) =>
 export const notFound = (what: string, field?: string) =>
   new ApiError(404, 'not_found', `${what} not found`, field ? [{ field, problem: 'not found' }] : [])
 
+/**
+ * The one error body. A detail without its Vietnamese gets it from the translation table where the table knows
+ * the problem's shape, so the forms show it in the interface's language.
+ */
 export function errorBody(code: string, message: string, details: ErrorDetail[] = []): ErrorBody {
-  return { error: { code, message, details } }
+  const translated = details.map((d) => {
+    if (d.problem_vi) return d
+    const vi = messageVi(d.problem)
+    return vi ? { ...d, problem_vi: vi } : d
+  })
+  return { error: { code, message, details: translated } }
 }
 
 // PostgreSQL SQLSTATE classes that mean the input was wrong, not the server.

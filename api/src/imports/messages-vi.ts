@@ -8,6 +8,12 @@ type Rule = readonly [RegExp, (m: string[], tr: (s: string) => string) => string
 
 const q = (s: string) => `“${s}”`
 
+const MODEL_STATUS_VI: Record<string, string> = {
+  active: 'đang hoạt động',
+  weak: 'hoạt động yếu',
+  dissolved: 'đã thanh loại',
+}
+
 /** Names the SQL checks use for taxonomies and natural keys. */
 const WORDS: Record<string, string> = {
   'model type': 'loại mô hình',
@@ -365,6 +371,28 @@ const RULES: readonly Rule[] = [
   ],
   [/^year (.+) is in the future$/, (m) => `năm ${m[1]} ở tương lai`],
   [/^year (.+) is more than a year ahead$/, (m) => `năm ${m[1]} vượt quá năm sau`],
+  // the editing forms (records/editing.ts, records/checks.ts, contract/src/records.ts)
+  [/^a record with key (.+) exists$/, (m) => `đã có bản ghi mã ${m[1]}`],
+  [/^after the model was dissolved on (\S+)$/, (m) => `sau ngày mô hình thanh loại (${m[1]})`],
+  [
+    /^the model has an evaluation on (\S+), before (\S+)$/,
+    (m) => `mô hình có lần đánh giá ngày ${m[1]}, trước ${m[2]}`,
+  ],
+  [/^before the model was founded on (\S+)$/, (m) => `trước ngày mô hình được thành lập (${m[1]})`],
+  [
+    /^before the current status \((active|weak|dissolved)\) began on (\S+)$/,
+    (m) => `trước ngày bắt đầu trạng thái hiện tại (${MODEL_STATUS_VI[m[1]]}, ${m[2]})`,
+  ],
+  [
+    /^the model is already (active|weak|dissolved)$/,
+    (m) => `mô hình đã ở trạng thái ${MODEL_STATUS_VI[m[1]]}`,
+  ],
+  [/^the model already has an evaluation on (\S+)$/, (m) => `mô hình đã có lần đánh giá ngày ${m[1]}`],
+  [/^unknown commune (\S+)$/, (m) => `không có xã, phường mã ${m[1]}`],
+  [/^the point is (\S+) m outside commune (\S+)$/, (m) => `điểm nằm ngoài xã ${m[2]} ${m[1]} m`],
+  [/^give both lon and lat, or neither$/, () => 'nhập cả kinh độ và vĩ độ, hoặc để trống cả hai'],
+  [/^nothing to change$/, () => 'không có gì để thay đổi'],
+  [/^dissolving a model needs a reason$/, () => 'thanh loại mô hình cần ghi rõ lý do'],
 ]
 
 /** The Vietnamese of an import message; null when no rule knows its shape. */

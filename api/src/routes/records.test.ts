@@ -156,6 +156,8 @@ describe.each(backends())('editing records on the %s database', (backend) => {
     })
     expect(noReason.status).toBe(400)
     expect(noReason.body.error.details[0].field).toBe('reason')
+    // in both languages, for a form shown in Vietnamese
+    expect(noReason.body.error.details[0].problem_vi).toBe('thanh loại mô hình cần ghi rõ lý do')
     const noDate = await send(steward, 'POST', `/api/records/models/${key('m1')}/status`, {
       status: 'dissolved',
       reason: 'Hoạt động hình thức',

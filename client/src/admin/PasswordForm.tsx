@@ -6,7 +6,7 @@ import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
 
 /** Changes the caller's password; the API then ends every session, so the user signs in again. */
 export function PasswordForm() {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [current, setCurrent] = useState('')
   const [next, setNext] = useState('')
   const [repeat, setRepeat] = useState('')
@@ -26,7 +26,7 @@ export function PasswordForm() {
       await request.post('/api/auth/password', { current_password: current, new_password: next })
       setDone(true)
     } catch (err) {
-      if (err instanceof ApiError) setErrors(formErrors(err, ['current_password', 'new_password']))
+      if (err instanceof ApiError) setErrors(formErrors(err, ['current_password', 'new_password'], lang))
       else setErrors({ fields: {}, general: String(err) })
     } finally {
       setBusy(false)

@@ -141,7 +141,11 @@ function UserForm(props: {
     } catch (err) {
       if (err instanceof ApiError)
         setErrors(
-          formErrors(err, ['username', 'display_name', 'role', 'provinces', 'scope', 'disabled', 'password']),
+          formErrors(
+            err,
+            ['username', 'display_name', 'role', 'provinces', 'scope', 'disabled', 'password'],
+            lang,
+          ),
         )
       else setErrors({ fields: {}, general: String(err) })
     }

@@ -1,11 +1,13 @@
 import { type ChangeEvent, useState } from 'react'
 import { ApiError } from '../api/client.ts'
+import { useI18n } from '../state/use-i18n.ts'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
 
 type Values = Record<string, string>
 
 /** Form values as strings, the API's problems per field, and a saved notice. */
 export function useRecordForm<T extends Values>(initial: T) {
+  const { lang } = useI18n()
   const [values, setValues] = useState<T>(initial)
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS)
   const [saved, setSaved] = useState<string | null>(null)
@@ -25,7 +27,7 @@ export function useRecordForm<T extends Values>(initial: T) {
     try {
       setSaved(await fn())
     } catch (err) {
-      if (err instanceof ApiError) setErrors(formErrors(err, Object.keys(values)))
+      if (err instanceof ApiError) setErrors(formErrors(err, Object.keys(values), lang))
       else setErrors({ fields: {}, general: String(err) })
     } finally {
       setBusy(false)
