@@ -40,9 +40,14 @@ class AtlasStore {
     for (const l of this.listeners) l()
   }
 
+  /**
+   * A push is written at once; other changes at most 150 ms after the first one not yet written (a
+   * throttle, not a debounce: a camera that keeps moving must not hold back a filter change).
+   */
   private writeUrl(push: boolean) {
-    clearTimeout(this.urlTimer)
     const write = () => {
+      clearTimeout(this.urlTimer)
+      this.urlTimer = undefined
       const q = encodeState(this.state)
       const url = `${window.location.pathname}${q ? `?${q}` : ''}`
       if (url === `${window.location.pathname}${window.location.search}`) return
@@ -50,7 +55,7 @@ class AtlasStore {
       else window.history.replaceState(null, '', url)
     }
     if (push) write()
-    else this.urlTimer = setTimeout(write, 150)
+    else this.urlTimer ??= setTimeout(write, 150)
   }
 }
 
