@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { can, whoAmI } from '../briefing/briefing-api.ts'
-import { setUi } from '../briefing/briefing-ui.ts'
-import { weightsViewTitle } from '../briefing/view-title.ts'
+import { can, whoAmI } from '../api/client.ts'
+import { setUi } from '../state/briefing-ui.ts'
 import {
   COVERAGE_COMPONENTS,
   defaultWeights,
@@ -11,6 +10,7 @@ import {
   type PriorityComponent,
   type PriorityWeights,
   weightShares,
+  weightsViewTitle,
 } from '../state/priority-weights.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'

@@ -202,6 +202,20 @@ export function useMay(p: string): boolean | undefined {
 
 export const hasPermission = (u: SessionUser | null, p: string) => !!u?.permissions.includes(p)
 
+export interface Me {
+  /** null when the API runs without accounts: everything is allowed */
+  permissions: string[] | null
+  username: string | null
+}
+
+/** The caller's permissions, from the page's one session cache. */
+export async function whoAmI(): Promise<Me> {
+  const user = await loadSession()
+  return { permissions: user?.permissions ?? null, username: user?.username ?? null }
+}
+
+export const can = (m: Me, permission: string) => m.permissions === null || m.permissions.includes(permission)
+
 /** Ends the session and reloads, so the sign-in screen comes back. */
 export async function signOut() {
   await request.post('/api/auth/logout').catch(() => {})

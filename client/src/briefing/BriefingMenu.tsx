@@ -1,11 +1,11 @@
 import './briefing.css'
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
+import { can, type Me, whoAmI } from '../api/client.ts'
+import { setUi, useBriefingUi } from '../state/briefing-ui.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { BriefingPanel } from './BriefingPanel.tsx'
-import { can, type Me, whoAmI } from './briefing-api.ts'
 import { reloadBriefing } from './briefing-store.ts'
-import { setUi, useBriefingUi } from './briefing-ui.ts'
 import { LiveSnapshotBridge } from './live-snapshot.tsx'
 import { Presenter } from './present/Presenter.tsx'
 

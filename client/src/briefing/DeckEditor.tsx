@@ -1,9 +1,9 @@
 import type { Deck } from '@antt/contract'
 import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { setUi } from '../state/briefing-ui.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { decksApi } from './briefing-api.ts'
 import { deckViews, mutate, useBriefing } from './briefing-store.ts'
-import { setUi } from './briefing-ui.ts'
 import { DeleteButton } from './DeleteButton.tsx'
 import { moveItem } from './deck-order.ts'
 

@@ -1,6 +1,6 @@
 import { PlanCard } from '../plans/PlanCard.tsx'
 import { showPlan, useShownPlan } from '../plans/plan-view.ts'
-import { useBriefingUi } from './briefing-ui.ts'
+import { useBriefingUi } from '../state/briefing-ui.ts'
 
 /** Over the dashboard's map: the plan a saved view brought, until closed (the presenter shows its own). */
 export function SavedPlanCard() {

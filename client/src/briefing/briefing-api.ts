@@ -8,25 +8,11 @@ import type {
   OkResult,
   ViewPatch,
 } from '@antt/contract'
-import { loadSession, request } from '../api/client.ts'
+import { request, whoAmI } from '../api/client.ts'
 import type { SavedViewState } from './view-state.ts'
 
 /** A saved view as the API answers it, its `state` in the form this client writes (view-state.ts). */
 export type SavedView = Omit<ApiSavedView, 'state'> & { state: SavedViewState }
-
-export interface Me {
-  /** null when the API runs without accounts: everything is allowed */
-  permissions: string[] | null
-  username: string | null
-}
-
-/** The caller's permissions, from the page's one session cache. */
-export async function whoAmI(): Promise<Me> {
-  const user = await loadSession()
-  return { permissions: user?.permissions ?? null, username: user?.username ?? null }
-}
-
-export const can = (m: Me, permission: string) => m.permissions === null || m.permissions.includes(permission)
 
 /** A new view's fields, its `state` in the form this client writes. */
 export type ViewFields = Omit<NewView, 'state'> & { state: SavedViewState }

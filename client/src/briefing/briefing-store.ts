@@ -1,5 +1,5 @@
 import type { Deck } from '@antt/contract'
-import { useSyncExternalStore } from 'react'
+import { sharedValue } from '../state/shared-value.ts'
 import { decksApi, type SavedView, viewsApi } from './briefing-api.ts'
 
 /** Saved views and decks as last loaded, shared by the panel, the deck editor and the presenter. */
@@ -10,12 +10,8 @@ export interface BriefingData {
   error: string | null
 }
 
-let data: BriefingData = { views: [], decks: [], loaded: false, error: null }
-const listeners = new Set<() => void>()
-const set = (patch: Partial<BriefingData>) => {
-  data = { ...data, ...patch }
-  for (const l of listeners) l()
-}
+const data = sharedValue<BriefingData>({ views: [], decks: [], loaded: false, error: null })
+const set = data.patch
 
 // Answers can arrive out of order (two quick moves in a deck): only the latest reload started is kept,
 // so an older list never overwrites a newer one.
@@ -64,19 +60,8 @@ export function clearBriefingError() {
   set({ error: null })
 }
 
-export function briefingData(): BriefingData {
-  return data
-}
-
-export function useBriefing(): BriefingData {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-    () => data,
-  )
-}
+export const briefingData = (): BriefingData => data.get()
+export const useBriefing = (): BriefingData => data.use()
 
 /** The views of a deck in its order (views deleted since are skipped). */
 export function deckViews(deck: Deck, views: readonly SavedView[]): SavedView[] {

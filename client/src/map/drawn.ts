@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { sharedValue } from '../state/shared-value.ts'
 
 /** What the map learns while drawing and the panels and the legend show: hexagon classes, layers the API does not serve. */
 export interface Drawn {
@@ -7,26 +7,17 @@ export interface Drawn {
   unavailable: ReadonlySet<string>
 }
 
-let current: Drawn = { hexBreaks: [], hexColors: [], unavailable: new Set() }
-const listeners = new Set<() => void>()
+const drawn = sharedValue<Drawn>({ hexBreaks: [], hexColors: [], unavailable: new Set() })
 
 export function publishDrawn(next: Drawn) {
+  const current = drawn.get()
   if (
     next.hexBreaks.join() === current.hexBreaks.join() &&
     next.hexColors.join() === current.hexColors.join() &&
     [...next.unavailable].join() === [...current.unavailable].join()
   )
     return
-  current = next
-  for (const l of listeners) l()
+  drawn.set(next)
 }
 
-export function useDrawn(): Drawn {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-    () => current,
-  )
-}
+export const useDrawn = (): Drawn => drawn.use()

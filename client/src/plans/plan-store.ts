@@ -1,5 +1,5 @@
 import type { CoverResult, PlanRequest, PlanResult } from '@antt/contract'
-import { useSyncExternalStore } from 'react'
+import { sharedValue } from '../state/shared-value.ts'
 
 /** The planner's last answers, shared by the panel and the map (not part of the address: they are results). */
 export interface PlanState {
@@ -12,27 +12,14 @@ export interface PlanState {
   error: string | null
 }
 
-let state: PlanState = {
+const plan = sharedValue<PlanState>({
   goal: 'optimize',
   request: null,
   result: null,
   cover: null,
   running: false,
   error: null,
-}
-const listeners = new Set<() => void>()
+})
 
-export function setPlan(patch: Partial<PlanState>) {
-  state = { ...state, ...patch }
-  for (const l of listeners) l()
-}
-
-export function usePlan<T>(select: (s: PlanState) => T): T {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-    () => select(state),
-  )
-}
+export const setPlan = plan.patch
+export const usePlan = <T>(select: (s: PlanState) => T): T => plan.use(select)

@@ -1,5 +1,5 @@
 import type { DemandKind, PlanKpis, PlanResult } from '@antt/contract'
-import { useSyncExternalStore } from 'react'
+import { sharedValue } from '../state/shared-value.ts'
 import type { KpiKey } from './PlanKpiTable.tsx'
 
 /**
@@ -73,22 +73,8 @@ export function isPlanSnapshot(v: unknown): v is PlanSnapshot {
 }
 
 /** The plan a saved view put on the screen (drawn on the map and summarised beside it), or null. */
-let shown: PlanSnapshot | null = null
-const listeners = new Set<() => void>()
+const shown = sharedValue<PlanSnapshot | null>(null)
 
-export function showPlan(p: PlanSnapshot | null) {
-  shown = p
-  for (const l of listeners) l()
-}
-
-export const shownPlan = () => shown
-
-export function useShownPlan(): PlanSnapshot | null {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-    () => shown,
-  )
-}
+export const showPlan = shown.set
+export const shownPlan = shown.get
+export const useShownPlan = (): PlanSnapshot | null => shown.use()

@@ -1,19 +1,15 @@
 // What-if scenarios (/api/scenarios, api/src/routes/scenarios.ts): the list, creating one from a plan, and
 // which one the dashboard is computed under.
 import type { NewScenario, Scenario, ScenarioPatch } from '@antt/contract'
-import { useEffect, useSyncExternalStore } from 'react'
+import { useEffect } from 'react'
 import { request, useMay } from '../api/client.ts'
 import { useScenarioId } from '../api/hooks.ts'
+import { sharedValue } from '../state/shared-value.ts'
 
 /** The scenarios the caller may open, loaded once and after every change made here. */
-let listed: Scenario[] | null = null
+const listed = sharedValue<Scenario[] | null>(null)
 let loading: Promise<void> | null = null
-const listeners = new Set<() => void>()
-
-function publish(next: Scenario[]) {
-  listed = next
-  for (const l of listeners) l()
-}
+const publish = listed.set
 
 export function reloadScenarios(): Promise<void> {
   loading = request.get<{ scenarios: Scenario[] }>('/api/scenarios').then(
@@ -29,13 +25,7 @@ export function useScenarios(): Scenario[] | null {
   useEffect(() => {
     if (may && !loading) void reloadScenarios()
   }, [may])
-  const list = useSyncExternalStore(
-    (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-    () => listed,
-  )
+  const list = listed.use()
   return may ? list : null
 }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_PRIORITY_WEIGHTS } from '@antt/analysis'
 import { describe, expect, it } from 'vitest'
+import { makeI18n } from '../i18n/index.ts'
 import {
   COVERAGE_COMPONENTS,
   decodeWeights,
@@ -10,6 +11,7 @@ import {
   PRIORITY_COMPONENTS,
   weightParams,
   weightShares,
+  weightsViewTitle,
 } from './priority-weights.ts'
 
 describe('priority weights in the address', () => {
@@ -64,5 +66,13 @@ describe('weight shares and API parameters', () => {
 
   it('splits the components into need and lack of coverage', () => {
     expect([...NEED_COMPONENTS, ...COVERAGE_COMPONENTS].sort()).toEqual([...PRIORITY_COMPONENTS].sort())
+  })
+
+  it('names a kept weight set by its three heaviest parts', () => {
+    const en = makeI18n('en')
+    const w = { ...defaultWeights(), incident_rate_eb: 1, border: 0.5, trend: 0, hotspot_z: 0, strategic: 0 }
+    const title = weightsViewTitle(en, w)
+    expect(title.startsWith('Priority weights: Incident rate')).toBe(true)
+    expect(title.split(',')).toHaveLength(3)
   })
 })

@@ -1,5 +1,6 @@
 import { DEFAULT_PRIORITY_WEIGHTS } from '@antt/analysis'
 import { PRIORITY_COMPONENTS, type PriorityComponent } from '@antt/contract/lists'
+import type { I18n } from '../i18n/index.ts'
 
 // The parts of the priority score and its need and coverage halves are the API's lists (@antt/contract).
 export {
@@ -79,4 +80,16 @@ export function weightShares(w: PriorityWeights): PriorityWeights {
 export function weightParams(w: PriorityWeights | null): Record<string, number> {
   const full = w ?? defaultWeights()
   return Object.fromEntries(PRIORITY_COMPONENTS.map((k) => [`w_${k}`, round(full[k])]))
+}
+
+/** A title for a kept weight set, naming its three heaviest parts: "Trọng số: Tỷ lệ vụ việc 30 %, …". */
+export function weightsViewTitle(i18n: I18n, weights: PriorityWeights): string {
+  const { t, fmt } = i18n
+  const shares = weightShares(weights)
+  const top = (Object.keys(shares) as (keyof PriorityWeights)[])
+    .filter((k) => shares[k] > 0)
+    .sort((a, b) => shares[b] - shares[a])
+    .slice(0, 3)
+    .map((k) => `${t(`component.${k}`)} ${fmt.percent(shares[k], 0)}`)
+  return t('brief.weightsTitle', { list: top.join(', ') })
 }

@@ -5,6 +5,7 @@ import { Legend } from '../../legend/Legend.tsx'
 import { mapRef } from '../../map/map-ref.ts'
 import { PlanCard } from '../../plans/PlanCard.tsx'
 import { useShownPlan } from '../../plans/plan-view.ts'
+import { setUi } from '../../state/briefing-ui.ts'
 import { useAtlas } from '../../state/store.ts'
 import { useI18n } from '../../state/use-i18n.ts'
 import {
@@ -16,7 +17,6 @@ import {
 } from '../apply-view.ts'
 import type { SavedView } from '../briefing-api.ts'
 import { useBriefing } from '../briefing-store.ts'
-import { setUi } from '../briefing-ui.ts'
 import { filtersInWords, periodInWords } from '../export/sheet-text.ts'
 import { SpeakerNotes, useNotesWindow } from './SpeakerNotes.tsx'
 

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { sharedValue } from './shared-value.ts'
 
 /** What the briefing interface has open: the panel, an export dialog, a presentation. */
 export type ExportTarget = { kind: 'screen' } | { kind: 'view'; id: number } | { kind: 'deck'; id: number }
@@ -11,20 +11,7 @@ export interface BriefingUi {
   saving: { title: string } | null
 }
 
-let ui: BriefingUi = { panel: false, exporting: null, presenting: null, saving: null }
-const listeners = new Set<() => void>()
+const ui = sharedValue<BriefingUi>({ panel: false, exporting: null, presenting: null, saving: null })
 
-export function setUi(patch: Partial<BriefingUi>) {
-  ui = { ...ui, ...patch }
-  for (const l of listeners) l()
-}
-
-export function useBriefingUi(): BriefingUi {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l)
-      return () => listeners.delete(l)
-    },
-    () => ui,
-  )
-}
+export const setUi = ui.patch
+export const useBriefingUi = (): BriefingUi => ui.use()
