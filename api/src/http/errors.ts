@@ -3,7 +3,7 @@ import { isDatabaseFault } from '@antt/data/db'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { messageVi } from '../imports/messages-vi.ts'
+import { messageVi } from './messages-vi.ts'
 
 export type ErrorDetail = FieldProblem
 

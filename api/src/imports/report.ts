@@ -1,7 +1,7 @@
 // What a dry run found, as the API returns it.
 import type { ImportColumn, ImportIssue, ImportReport, ImportSummary } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
-import { messageVi } from './messages-vi.ts'
+import { messageVi } from '../http/messages-vi.ts'
 import { progressOf } from './progress.ts'
 
 export type { ImportColumn, ImportReport }

@@ -1,5 +1,6 @@
-// The import's messages in Vietnamese. Checks write their message once, in English (in TypeScript and in
-// the staging SQL alike, where format() fills it); the report carries both, so the interface shows the
+// The API's problems in Vietnamese: an import's checks, the editing forms' checks, every error answer
+// (errorBody adds problem_vi). Checks write their message once, in English (in TypeScript and in the
+// staging SQL alike, where format() fills it); the answer carries both, so the interface shows the
 // message in its own language. One rule per message shape; the parts a rule captures (values, codes,
 // names) are kept as they are, and a captured part that is itself a message is translated in turn.
 // messages-vi.test.ts writes every shape the checks can produce and requires a rule for each.
@@ -395,7 +396,7 @@ const RULES: readonly Rule[] = [
   [/^dissolving a model needs a reason$/, () => 'thanh loại mô hình cần ghi rõ lý do'],
 ]
 
-/** The Vietnamese of an import message; null when no rule knows its shape. */
+/** The Vietnamese of a problem message; null when no rule knows its shape. */
 export function messageVi(en: string): string | null {
   for (const [re, render] of RULES) {
     const m = re.exec(en)
