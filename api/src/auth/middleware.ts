@@ -62,6 +62,7 @@ function lazyTransaction(base: Db, setup: string) {
     kind: base.kind,
     query: async (sql, params) => (await begin()).query(sql, params),
     exec: async (sql) => (await begin()).exec(sql),
+    copyIn: async (table, columns, rows) => (await begin()).copyIn(table, columns, rows),
     // a nested transaction joins the request's
     transaction: async (fn) => fn(await begin()),
     close: async () => {},

@@ -11,6 +11,7 @@ export { listFunctionFiles, listMigrations, migrate } from './migrate.ts'
 export { openPglite } from './pglite.ts'
 export { openPostgres } from './postgres.ts'
 export type { Db, Queryable, Row } from './types.ts'
+export { copyText } from './types.ts'
 
 export interface DbConfig {
   databaseUrl?: string

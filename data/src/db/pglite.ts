@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
-import { type Db, PLAN_CACHE_MODE, type Queryable } from './types.ts'
+import { copyStatement, copyText, type Db, PLAN_CACHE_MODE, type Queryable } from './types.ts'
 
 // int8 and numeric arrive as numbers, as on the server adapter (see postgres.ts).
 const parsers = { 20: Number, 1700: Number }
@@ -14,6 +14,9 @@ function wrap(pg: Pick<PGlite, 'query' | 'exec'>): Queryable {
     },
     async exec(sql) {
       await pg.exec(sql)
+    },
+    async copyIn(table, columns, rows) {
+      await pg.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([copyText(rows)]) })
     },
   }
 }

@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import postgres from 'postgres'
-import { type Db, PLAN_CACHE_MODE, type Queryable } from './types.ts'
+import { copyStatement, copyText, type Db, PLAN_CACHE_MODE, type Queryable } from './types.ts'
 
 type Sql = postgres.Sql | postgres.TransactionSql
 
@@ -10,6 +12,10 @@ function wrap(sql: Sql): Queryable {
     },
     async exec(text) {
       await sql.unsafe(text).simple()
+    },
+    async copyIn(table, columns, rows) {
+      const into = await sql.unsafe(copyStatement(table, columns, 'stdin')).writable()
+      await pipeline(Readable.from([copyText(rows)]), into)
     },
   }
 }

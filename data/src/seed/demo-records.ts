@@ -49,17 +49,8 @@ export interface DemoRecords {
     rating_code: string
     evaluator: string
   }[]
-  incidents: {
-    id: string
-    category_code: string
-    occurred_on: string
-    commune_code: string
-    village_code: string
-    severity: number
-    precision: 'exact' | 'approximate'
-    lon: number
-    lat: number
-  }[]
+  incidents: DemoIncidents
+
   outreach: {
     id: string
     commune_code: string
@@ -88,6 +79,106 @@ export interface DemoRecords {
     purpose: string
   }[]
   prestige: { village_code: string; year: number; people: number }[]
+}
+
+/** One demo incident as it is inserted. */
+export interface DemoIncident {
+  id: string
+  category_code: string
+  occurred_on: string
+  commune_code: string
+  village_code: string
+  severity: number
+  precision: 'exact' | 'approximate'
+  lon: number
+  lat: number
+}
+
+/**
+ * The demo incidents held column by column: about 30 bytes an incident where an object took several hundred,
+ * so ten million fit in about 300 MB (DEMO_INCIDENTS). Read back as rows, in order of date and then of
+ * drawing, a chunk at a time: only the chunk being written is ever held as objects.
+ */
+export class DemoIncidents {
+  private readonly village: Int32Array
+  private readonly day: Uint16Array
+  private readonly category: Uint8Array
+  private readonly severity: Uint8Array
+  private readonly exact: Uint8Array
+  private readonly lon: Float64Array
+  private readonly lat: Float64Array
+  private readonly codes: string[] = []
+  private readonly codeIndex = new Map<string, number>()
+
+  constructor(
+    readonly length: number,
+    private readonly villages: readonly VillageContext[],
+  ) {
+    this.village = new Int32Array(length)
+    this.day = new Uint16Array(length)
+    this.category = new Uint8Array(length)
+    this.severity = new Uint8Array(length)
+    this.exact = new Uint8Array(length)
+    this.lon = new Float64Array(length)
+    this.lat = new Float64Array(length)
+  }
+
+  /** The i-th incident drawn: its village (an index into `villages`), day since DEMO_PERIOD.from, and so on. */
+  set(
+    i: number,
+    r: {
+      village: number
+      day: number
+      category: string
+      severity: number
+      exact: boolean
+      lon: number
+      lat: number
+    },
+  ) {
+    let c = this.codeIndex.get(r.category)
+    if (c === undefined) {
+      c = this.codes.push(r.category) - 1
+      this.codeIndex.set(r.category, c)
+    }
+    this.village[i] = r.village
+    this.day[i] = r.day
+    this.category[i] = c
+    this.severity[i] = r.severity
+    this.exact[i] = r.exact ? 1 : 0
+    this.lon[i] = r.lon
+    this.lat[i] = r.lat
+  }
+
+  /** The incidents in order of date, then of drawing, `size` at a time. */
+  *chunks(size = 50_000): Generator<DemoIncident[]> {
+    // a counting sort by day, stable in the order drawn
+    const start = new Uint32Array((END - START) / DAY + 2)
+    for (const d of this.day) start[d + 1]++
+    for (let d = 1; d < start.length; d++) start[d] += start[d - 1]
+    const order = new Uint32Array(this.length)
+    for (let i = 0; i < this.length; i++) order[start[this.day[i]]++] = i
+    const dates = Array.from({ length: start.length }, (_, d) => toDate(START + d * DAY))
+    for (let from = 0; from < this.length; from += size) {
+      const chunk: DemoIncident[] = []
+      for (let k = from; k < Math.min(from + size, this.length); k++) {
+        const i = order[k]
+        const v = this.villages[this.village[i]]
+        chunk.push({
+          id: `I${String(i + 1).padStart(7, '0')}`,
+          category_code: this.codes[this.category[i]],
+          occurred_on: dates[this.day[i]],
+          commune_code: v.commune_code,
+          village_code: v.code,
+          severity: this.severity[i],
+          precision: this.exact[i] ? 'exact' : 'approximate',
+          lon: this.lon[i],
+          lat: this.lat[i],
+        })
+      }
+      yield chunk
+    }
+  }
 }
 
 const DAY = 86_400_000
@@ -339,7 +430,7 @@ export function generateDemoRecords(
     models: [],
     statuses: [],
     evaluations: [],
-    incidents: [],
+    incidents: new DemoIncidents(0, []),
     outreach: [],
     certifications: [],
     funding: [],
@@ -470,27 +561,27 @@ export function generateDemoRecords(
     }
     return lo
   }
+  out.incidents = new DemoIncidents(n, sorted)
+  const mixes = sorted.map(categoryMix)
   for (let i = 0; i < n; i++) {
-    const v = sorted[draw(cum)]
+    const village = draw(cum)
+    const v = sorted[village]
     const m = months[draw(monthCum)]
     const next = new Date(m)
     next.setUTCMonth(next.getUTCMonth() + 1)
     const day = Math.min(between(rng, m, next.getTime()), END)
     const exact = rng.next() < 0.4
     const [lon, lat] = jitter(rng, v.lon, v.lat, exact ? 600 : 250)
-    out.incidents.push({
-      id: `I${String(i + 1).padStart(7, '0')}`,
-      category_code: weighted(rng, categoryMix(v)),
-      occurred_on: toDate(day),
-      commune_code: v.commune_code,
-      village_code: v.code,
+    out.incidents.set(i, {
+      village,
+      day: (day - START) / DAY,
+      category: weighted(rng, mixes[village]),
       severity: weighted(rng, { '1': 70, '2': 25, '3': 5 }) === '1' ? 1 : rng.next() < 0.83 ? 2 : 3,
-      precision: exact ? 'exact' : 'approximate',
+      exact,
       lon,
       lat,
     })
   }
-  out.incidents.sort((a, b) => a.occurred_on.localeCompare(b.occurred_on) || a.id.localeCompare(b.id))
 
   // Outreach: spread thinly and evenly rather than where incidents are (a weakness the dashboard should show).
   let oid = 0

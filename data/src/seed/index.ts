@@ -9,7 +9,13 @@ import { readManifest } from '../sources/manifest.ts'
 import { assignAreaClasses, assignGateClasses } from './area-classes.ts'
 import { placeBorderFeatures } from './border-features.ts'
 import { loadBoundaries } from './boundaries.ts'
-import { DEMO_PERIOD, type DemoRecords, generateDemoRecords, type VillageContext } from './demo-records.ts'
+import {
+  DEMO_PERIOD,
+  DemoIncidents,
+  type DemoRecords,
+  generateDemoRecords,
+  type VillageContext,
+} from './demo-records.ts'
 import { type DemoSize, demoSizeFromEnv } from './demo-size.ts'
 import { insertRows, POINT_FROM_LONLAT } from './insert.ts'
 import { type CommuneInput, type GeneratedVillage, generateVillages } from './villages.ts'
@@ -52,7 +58,8 @@ export function digestOf(villages: readonly GeneratedVillage[], records: DemoRec
   for (const v of villages) hash.update(JSON.stringify(v))
   for (const [kind, rows] of Object.entries(records)) {
     hash.update(kind)
-    for (const r of rows as unknown[]) hash.update(JSON.stringify(r))
+    const chunks = rows instanceof DemoIncidents ? rows.chunks() : [rows as unknown[]]
+    for (const chunk of chunks) for (const r of chunk) hash.update(JSON.stringify(r))
   }
   return hash.digest('hex')
 }
@@ -151,26 +158,38 @@ async function insertDemoRecords(tx: Queryable, r: DemoRecords): Promise<void> {
     r.evaluations,
     20_000,
   )
-  await insertRows(
-    tx,
-    'incident',
-    {
-      columns: {
-        id: 'text',
-        category_code: 'text',
-        occurred_on: 'date',
-        commune_code: 'text',
-        village_code: 'text',
-        severity: 'smallint',
-        precision: 'text',
-      },
-      inputs: { lon: 'float8', lat: 'float8' },
-      computed: { point: POINT_FROM_LONLAT },
-      province: 'commune',
-    },
-    r.incidents,
-    20_000,
+  // Incidents stream from their columns to COPY, a chunk at a time (ten million would not fit as objects).
+  const provinceOf = new Map(
+    (await tx.query<{ code: string; province_code: string }>('select code, province_code from commune')).map(
+      (c) => [c.code, c.province_code],
+    ),
   )
+  for (const chunk of r.incidents.chunks())
+    await tx.copyIn(
+      'incident',
+      [
+        'id',
+        'category_code',
+        'occurred_on',
+        'commune_code',
+        'village_code',
+        'severity',
+        'precision',
+        'point',
+        'province_code',
+      ],
+      chunk.map((i) => [
+        i.id,
+        i.category_code,
+        i.occurred_on,
+        i.commune_code,
+        i.village_code,
+        i.severity,
+        i.precision,
+        `SRID=4326;POINT(${i.lon} ${i.lat})`,
+        provinceOf.get(i.commune_code) ?? null,
+      ]),
+    )
   // A jittered point that fell outside its commune goes back to the village centre.
   await tx.query(
     `update incident i set point = v.point, precision = 'approximate'
