@@ -3,7 +3,8 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserSuite, SHOTS, waitForMap } from './browser.ts'
+import { waitForMap } from './browser.ts'
+import { browserSuite, SHOTS } from './browser-suite.ts'
 
 const VIEWPORT = { width: 1280, height: 720 }
 const suite = browserSuite()

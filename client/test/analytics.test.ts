@@ -3,7 +3,8 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { GI_CLASSES } from '../src/analytics/analytics-colors.ts'
-import { browserSuite, isLocal, type Session, SHOTS, unexpectedErrors, waitForMap } from './browser.ts'
+import { isLocal, type Session, unexpectedErrors, waitForMap } from './browser.ts'
+import { browserSuite, SHOTS } from './browser-suite.ts'
 
 const COMMUNES = 99
 const BASE_LAYERS = 'border_belt,border_line,labels'

@@ -4,7 +4,8 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { browserSuite, isLocal, type Session, unexpectedErrors } from './browser.ts'
+import { isLocal, type Session, unexpectedErrors } from './browser.ts'
+import { browserSuite } from './browser-suite.ts'
 
 const OUT = process.env.ANTT_EXPORTS ?? '/tmp/antt-briefing'
 const VIEW_A = {

@@ -1,15 +1,8 @@
 // The built dashboard (client/dist) in Debian's Chromium against the API on a seeded embedded database.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import {
-  browserSuite,
-  isLocal,
-  OPTIONAL_PATHS,
-  type Session,
-  SHOTS,
-  unexpectedErrors,
-  waitForMap,
-} from './browser.ts'
+import { isLocal, OPTIONAL_PATHS, type Session, unexpectedErrors, waitForMap } from './browser.ts'
+import { browserSuite, SHOTS } from './browser-suite.ts'
 
 const suite = browserSuite()
 

@@ -5,7 +5,8 @@
 // role may not open must not be offered at all.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserSuite, OPTIONAL_PATHS, type Session, SHOTS, unexpectedErrors } from './browser.ts'
+import { OPTIONAL_PATHS, type Session, unexpectedErrors } from './browser.ts'
+import { browserSuite, SHOTS } from './browser-suite.ts'
 
 const TIMEOUT = 60_000
 
