@@ -12,22 +12,8 @@ alter role antt_reader_points login;
 alter role antt_editor login;
 alter role antt_admin login;
 
--- The caller's scope is set with SET LOCAL (api/src/auth/middleware.ts); with 'local' the coordinator sends
--- it to the workers inside the transaction, so row-level security there sees the same scope (without it a
--- worker sees no scope and returns no rows).
--- The upkeep triggers of the pre-aggregates and change counters run on the shards (sql/functions/00, 10, 11);
--- each reads and writes rows of its own province through co-located tables, or the reference tables. A row
--- trigger that looks up the model names its province, so the look-up runs on the same shard's node, inside the
--- same transaction (Citus refuses such nested queries unless allowed, because one sent to another node would
--- not see the transaction's rows). The few joins between provinces (a model replicated from another
--- province's model) are repartitioned.
-do $$
-begin
-  execute format('alter database %I set citus.propagate_set_commands = %L', current_database(), 'local');
-  execute format('alter database %I set citus.enable_unsafe_triggers = on', current_database());
-  execute format('alter database %I set citus.enable_repartition_joins = on', current_database());
-  execute format('alter database %I set citus.allow_nested_distributed_execution = on', current_database());
-end $$;
+-- The database settings a cluster needs are in sql/citus/settings.sql (applied before this script, and again
+-- on every migration); this transaction sets the ones it needs itself.
 set local citus.propagate_set_commands = 'local';
 set local citus.enable_unsafe_triggers = on;
 set local citus.allow_nested_distributed_execution = on;

@@ -1,6 +1,39 @@
 -- Trigger functions and the triggers that call them: created (or replaced) with the other functions, after
 -- the numbered migrations, so each is defined here only. A new table the dashboard reads joins the list below.
 
+-- The relation that holds p_table's rows beside those of p_relation, the relation a trigger fires on. On a Citus
+-- cluster the triggers of a distributed table fire on its shards (evaluation_102040), on the worker that holds
+-- them: the co-located shard of another distributed table holds the same provinces, and a reference table has
+-- a copy (its one shard) on every node. A trigger that reads and writes those shards by name stays on its own
+-- node and inside its own transaction; through the distributed tables it would start a distributed query
+-- from the worker (nested distributed execution, which Citus calls unsafe). Anywhere else (a plain server,
+-- the embedded database, a trigger on the table itself) p_table is its own relation.
+create or replace function colocated_relation(p_relation text, p_table text) returns text
+language plpgsql stable as $$
+declare
+  shard bigint := substring(p_relation from '_([0-9]+)$')::bigint;
+  found text;
+begin
+  if shard is null or to_regclass('pg_catalog.pg_dist_shard') is null then
+    return quote_ident(p_table);
+  end if;
+  execute $q$
+    select shard_name(t.logicalrelid, t.shardid)
+    from pg_dist_shard s
+    join pg_dist_shard t on t.logicalrelid = $2::regclass
+                        and (t.shardminvalue is null or t.shardminvalue = s.shardminvalue)
+    where s.shardid = $1 and shard_name(s.logicalrelid, s.shardid) = $3$q$
+  into found using shard, p_table, p_relation;
+  return coalesce(found, quote_ident(p_table));
+end $$;
+
+-- The table a relation is, or is a shard of: on a Citus cluster a trigger fires on a shard, named after its
+-- table and shard id (incident_102008). No table of the schema ends in _<digits>.
+create or replace function logical_table_name(p_relation text) returns text
+language sql immutable as $$
+  select regexp_replace(p_relation, '_[0-9]+$', '')
+$$;
+
 -- The change counters (table_change, migration 001) behind the freshness report and every cache.
 -- A scenario's changes are not a change of the data: inside the savepoint the setting antt.scenario is set,
 -- and the counters are left alone. Touching them would make
@@ -12,7 +45,8 @@ begin
   if coalesce(current_setting('antt.scenario', true), '') <> '' then
     return null;
   end if;
-  insert into table_change as t (table_name, changed_at, version) values (TG_TABLE_NAME, now(), 1)
+  -- the table's own name: on a Citus cluster the trigger fires on a shard (incident_102008)
+  insert into table_change as t (table_name, changed_at, version) values (logical_table_name(TG_TABLE_NAME), now(), 1)
   -- excluded.changed_at is the now() above: Citus takes no function but an immutable one in DO UPDATE
   on conflict (table_name) do update set changed_at = excluded.changed_at, version = t.version + 1;
   return null;
@@ -38,9 +72,16 @@ create or replace function check_evaluation_date() returns trigger
 language plpgsql as $$
 declare founded date;
 begin
-  -- with its province when known: on a Citus cluster the look-up then stays on the evaluation's shard
-  select founded_on into founded from security_model
-  where id = new.model_id and (new.province_code is null or province_code = new.province_code);
+  -- with its province when known; on a Citus cluster the trigger fires on the evaluation's shard and reads the
+  -- co-located shard of the models (colocated_relation())
+  if TG_TABLE_NAME = 'evaluation' then
+    select founded_on into founded from security_model
+    where id = new.model_id and (new.province_code is null or province_code = new.province_code);
+  else
+    execute format('select founded_on from %s where id = $1 and ($2::text is null or province_code = $2)',
+                   colocated_relation(TG_TABLE_NAME, 'security_model'))
+    into founded using new.model_id, new.province_code;
+  end if;
   if founded is not null and new.evaluated_on < founded then
     raise exception 'evaluation % on % is before the model was founded on %', new.id, new.evaluated_on, founded
       using errcode = '23514';
