@@ -15,12 +15,14 @@ export const SCENARIO_COLUMNS = `id, name, description, shared, owner, changes, 
  * Which scenarios the caller may open: their own, and those shared that change nothing outside the caller's
  * scope ($2, commune codes; null for the whole province). A shared scenario that adds a model in another
  * commune, or names a model the caller cannot see (row-level security hides it), would tell a scoped user
- * about units outside their scope: it is not listed, and opening it is answered as missing.
+ * about units outside their scope: it is not listed, and opening it is answered as missing. The models are
+ * looked up with an uncorrelated IN: a Citus cluster joins no correlated subquery over a distributed table to
+ * a table of the coordinator.
  */
 const VISIBLE = `(owner = $1 or (shared and ($2::text[] is null or not exists (
     select 1 from jsonb_array_elements(changes) ch
     where left(ch->>'village_code', 5) <> all($2::text[])
-       or (ch ? 'model_id' and not exists (select 1 from security_model m where m.id = ch->>'model_id'))
+       or (ch ? 'model_id' and not coalesce(ch->>'model_id' in (select m.id from security_model m), false))
   ) and not exists (
     select 1 from jsonb_array_elements_text(case jsonb_typeof(from_plan->'sites') when 'array' then from_plan->'sites' else '[]' end) site
     where left(site, 5) <> all($2::text[])
