@@ -41,15 +41,53 @@ $$;
 -- every other writer and scenario waited for the request to end.
 create or replace function touch_table_change() returns trigger
 language plpgsql as $$
+declare
+  tbl text := logical_table_name(TG_TABLE_NAME);
 begin
   if coalesce(current_setting('antt.scenario', true), '') <> '' then
     return null;
   end if;
-  -- the table's own name: on a Citus cluster the trigger fires on a shard (incident_102008)
-  insert into table_change as t (table_name, changed_at, version) values (logical_table_name(TG_TABLE_NAME), now(), 1)
+  if TG_TABLE_NAME <> tbl then
+    perform touch_shard_change(TG_TABLE_NAME);
+    return null;
+  end if;
+  insert into table_change as t (table_name, changed_at, version) values (tbl, now(), 1)
   -- excluded.changed_at is the now() above: Citus takes no function but an immutable one in DO UPDATE
   on conflict (table_name) do update set changed_at = excluded.changed_at, version = t.version + 1;
   return null;
+end $$;
+
+-- The change counter of a trigger that fires on a shard p_shard (a Citus cluster): a shard of a distributed
+-- table counts in the co-located shard of table_change_province (migration 028), under a province that
+-- shard holds, so that nothing leaves the worker; a reference table's copies all fire, and the coordinator's
+-- copy alone counts, in table_change, which is the coordinator's own.
+create or replace function touch_shard_change(p_shard text) returns void
+language plpgsql security definer set search_path = public as $$
+declare
+  tbl text := logical_table_name(p_shard);
+  counters text := colocated_relation(p_shard, 'table_change_province');
+  province text;
+  coordinator boolean;
+begin
+  if counters = quote_ident('table_change_province') then
+    execute 'select groupid = 0 from pg_dist_local_group' into coordinator;
+    if coordinator then
+      insert into table_change as t (table_name, changed_at, version) values (tbl, now(), 1)
+      on conflict (table_name) do update set changed_at = excluded.changed_at, version = t.version + 1;
+    end if;
+    return;
+  end if;
+  execute format('select min(p.code) from %s p
+                  where get_shard_id_for_distribution_column(%L, p.code) = $1',
+                 colocated_relation(p_shard, 'province'), 'table_change_province')
+  into province using substring(counters from '_([0-9]+)$')::bigint;
+  if province is null then
+    return; -- a shard that holds no province holds no rows
+  end if;
+  execute format('insert into %s as t (province_code, table_name, changed_at, version) values ($1, $2, now(), 1)
+                  on conflict (province_code, table_name)
+                  do update set changed_at = excluded.changed_at, version = t.version + 1', counters)
+  using province, tbl;
 end $$;
 
 -- Every table a dashboard reads reports when it changed (freshness, tile cache).
