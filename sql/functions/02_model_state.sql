@@ -9,7 +9,7 @@ language sql stable security definer set search_path = public as $$
   select r.model_id, r.village_code from model_radius_village r
 $$;
 
--- Every model founded on or before p_ref, with its state as of p_ref:
+-- Every model founded on or before p_ref (of the commune p_commune only, when given), with its state as of p_ref:
 --   status             its status at p_ref (security_model_status), falling back to the current status
 --   last_rating        rating of its last evaluation on or before p_ref, last_evaluated_on its date
 --   evaluation_overdue true when its last evaluation is more than p_eval_months before p_ref (or it was never
@@ -21,8 +21,11 @@ $$;
 -- the status and the last evaluation (each beside its model, by province and model), so the planner has no
 -- self-join to misjudge. PL/pgSQL: a Citus cluster plans no SQL function with a parameter over distributed
 -- tables, and pushes this query down to the shards (the look-ups join on the province code; none is a
--- subquery without FROM).
-create or replace function security_model_state(p_ref date, p_eval_months integer default 6)
+-- subquery without FROM). A function the planner cannot see into, so a caller's filter by commune is passed in
+-- (p_commune) rather than applied to all the models' states after.
+drop function if exists security_model_state(date, integer);
+create or replace function security_model_state(p_ref date, p_eval_months integer default 6,
+                                                p_commune text default null)
 returns table (
   id text,
   name text,
@@ -64,5 +67,5 @@ begin
     where e.province_code = sm.province_code and e.model_id = sm.id and e.evaluated_on <= p_ref
     order by e.evaluated_on desc limit 1
   ) le on true
-  where sm.founded_on <= p_ref;
+  where sm.founded_on <= p_ref and (p_commune is null or sm.commune_code = p_commune);
 end $$;
