@@ -75,6 +75,14 @@ async function checkChanges(deps: AppDeps, changes: readonly ScenarioChange[]) {
   }
 }
 
+/** A scenario as answered, by id, whoever may see it (the caller has just written it). */
+async function readScenario(deps: AppDeps, id: number): Promise<Scenario> {
+  const [scenario] = await deps.db.query<Scenario>(`select ${SCENARIO_COLUMNS} from scenario where id = $1`, [
+    id,
+  ])
+  return scenario
+}
+
 /** What the audit log keeps of a scenario. */
 const summary = (s: Scenario) => ({ id: s.id, name: s.name, shared: s.shared, changes: s.changes.length })
 
@@ -82,9 +90,11 @@ const summary = (s: Scenario) => ({ id: s.id, name: s.name, shared: s.shared, ch
 export async function createScenario(deps: AppDeps, body: z.output<typeof newScenario>): Promise<Scenario> {
   const changes = [...body.changes, ...(body.from_plan ? planChanges(body.from_plan) : [])]
   await checkChanges(deps, changes)
-  const [scenario] = await deps.db.query<Scenario>(
+  // `returning id`, then the answer's columns: a Citus cluster takes no function but an immutable one (to_char
+  // of a time) in the RETURNING clause of a write
+  const [written] = await deps.db.query<{ id: number }>(
     `insert into scenario (name, description, shared, changes, from_plan, owner)
-     values ($1, $2, $3, $4::jsonb, $5::jsonb, $6) returning ${SCENARIO_COLUMNS}`,
+     values ($1, $2, $3, $4::jsonb, $5::jsonb, $6) returning id`,
     [
       body.name,
       body.description,
@@ -94,6 +104,7 @@ export async function createScenario(deps: AppDeps, body: z.output<typeof newSce
       deps.principal?.username,
     ],
   )
+  const scenario = await readScenario(deps, written.id)
   await audit(deps.db, deps.principal, deps.ip, {
     action: 'scenario_create',
     target: `scenario:${scenario.id}`,
@@ -110,10 +121,10 @@ export async function updateScenario(
 ): Promise<Scenario> {
   const before = await findScenario(deps, id, { forChange: true })
   if (body.changes) await checkChanges(deps, body.changes)
-  const [scenario] = await deps.db.query<Scenario>(
+  const [written] = await deps.db.query<{ id: number }>(
     `update scenario set name = coalesce($2, name), description = coalesce($3, description),
        shared = coalesce($4, shared), changes = coalesce($5::jsonb, changes), updated_at = now()
-     where id = $1 returning ${SCENARIO_COLUMNS}`,
+     where id = $1 returning id`,
     [
       id,
       body.name ?? null,
@@ -122,6 +133,7 @@ export async function updateScenario(
       body.changes ? JSON.stringify(body.changes) : null,
     ],
   )
+  const scenario = await readScenario(deps, written.id)
   await audit(deps.db, deps.principal, deps.ip, {
     action: 'scenario_update',
     target: `scenario:${id}`,
