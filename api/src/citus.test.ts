@@ -107,10 +107,34 @@ describe.skipIf(CITUS_SKIPPED)(
       expect(await seen(`set local antt.scope = '${commune.code}'`)).toEqual({ n: commune.n, outside: 0 })
     })
 
-    // Skipped: on the local cluster (Citus 13.2.2 built here) the commit of this transaction crashed a worker
-    // (segmentation fault in COMMIT PREPARED) twice out of three runs on 2026-12-06; it passed once. The writes
-    // go through shard triggers that write other tables (docs/scaling.md, "Known limits on the cluster").
-    it.skip('writes across provinces all or nothing, with the pre-aggregates of every shard', async () => {
+    it("keeps a model's state history on its shard when an evaluation is written and taken back", async () => {
+      const [model] = await db.query<{ id: string; province_code: string; commune_code: string }>(
+        `select id, province_code, commune_code from security_model
+         where province_code = $1 and status = 'active' and founded_on < date '2025-01-01' order by id limit 1`,
+        [LAO_CAI],
+      )
+      const evaluated = async () =>
+        (
+          await db.query<{ evaluated: string[] }>(
+            `select evaluated::text[] as evaluated from model_state_history where province_code = $1 and model_id = $2`,
+            [model.province_code, model.id],
+          )
+        )[0].evaluated
+      const before = await evaluated()
+      await db.query(
+        `insert into evaluation (id, model_id, province_code, commune_code, evaluated_on, rating_code)
+         values ('citus-test-evaluation', $1, $2, $3, date '2025-02-03', 'tot')`,
+        [model.id, model.province_code, model.commune_code],
+      )
+      expect(await evaluated()).toContain('2025-02-03')
+      // by id alone: a statement on every shard
+      await db.query(`delete from evaluation where id = 'citus-test-evaluation'`)
+      expect(await evaluated()).toEqual(before)
+    })
+
+    // The writes go through the triggers of the shards, which keep the monthly counts and the change counters
+    // on their own node (docs/scaling.md, "Triggers on the cluster").
+    it('writes across provinces all or nothing, with the pre-aggregates of every shard', async () => {
       const communes = await db.query<{ code: string; province_code: string }>(
         `select distinct on (province_code) code, province_code from commune
        where province_code = any ($1) order by province_code, code`,

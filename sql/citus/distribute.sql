@@ -12,22 +12,8 @@ alter role antt_reader_points login;
 alter role antt_editor login;
 alter role antt_admin login;
 
--- The caller's scope is set with SET LOCAL (api/src/auth/middleware.ts); with 'local' the coordinator sends
--- it to the workers inside the transaction, so row-level security there sees the same scope (without it a
--- worker sees no scope and returns no rows).
--- The upkeep triggers of the pre-aggregates and change counters run on the shards (sql/functions/00, 10, 11);
--- each reads and writes rows of its own province through co-located tables, or the reference tables. A row
--- trigger that looks up the model names its province, so the look-up runs on the same shard's node, inside the
--- same transaction (Citus refuses such nested queries unless allowed, because one sent to another node would
--- not see the transaction's rows). The few joins between provinces (a model replicated from another
--- province's model) are repartitioned.
-do $$
-begin
-  execute format('alter database %I set citus.propagate_set_commands = %L', current_database(), 'local');
-  execute format('alter database %I set citus.enable_unsafe_triggers = on', current_database());
-  execute format('alter database %I set citus.enable_repartition_joins = on', current_database());
-  execute format('alter database %I set citus.allow_nested_distributed_execution = on', current_database());
-end $$;
+-- The database settings a cluster needs are in sql/citus/settings.sql (applied before this script, and again
+-- on every migration); this transaction sets the ones it needs itself.
 set local citus.propagate_set_commands = 'local';
 set local citus.enable_unsafe_triggers = on;
 set local citus.allow_nested_distributed_execution = on;
@@ -129,7 +115,8 @@ from unnest(array['province', 'commune', 'legacy_district', 'legacy_commune', 'c
 select create_distributed_table('security_model', 'province_code', shard_count => 32);
 select create_distributed_table(t, 'province_code', colocate_with => 'security_model')
 from unnest(array['security_model_status', 'evaluation', 'incident', 'outreach_session', 'safety_certification',
-  'funding_allocation', 'model_state_history', 'model_radius_village', 'incident_month']) as t;
+  'funding_allocation', 'model_state_history', 'model_radius_village', 'incident_month', 'table_change_province'])
+  as t;
 
 set local session_replication_role = origin;
 

@@ -1,6 +1,39 @@
 -- Trigger functions and the triggers that call them: created (or replaced) with the other functions, after
 -- the numbered migrations, so each is defined here only. A new table the dashboard reads joins the list below.
 
+-- The relation that holds p_table's rows beside those of p_relation, the relation a trigger fires on. On a Citus
+-- cluster the triggers of a distributed table fire on its shards (evaluation_102040), on the worker that holds
+-- them: the co-located shard of another distributed table holds the same provinces, and a reference table has
+-- a copy (its one shard) on every node. A trigger that reads and writes those shards by name stays on its own
+-- node and inside its own transaction; through the distributed tables it would start a distributed query
+-- from the worker (nested distributed execution, which Citus calls unsafe). Anywhere else (a plain server,
+-- the embedded database, a trigger on the table itself) p_table is its own relation.
+create or replace function colocated_relation(p_relation text, p_table text) returns text
+language plpgsql stable as $$
+declare
+  shard bigint := substring(p_relation from '_([0-9]+)$')::bigint;
+  found text;
+begin
+  if shard is null or to_regclass('pg_catalog.pg_dist_shard') is null then
+    return quote_ident(p_table);
+  end if;
+  execute $q$
+    select shard_name(t.logicalrelid, t.shardid)
+    from pg_dist_shard s
+    join pg_dist_shard t on t.logicalrelid = $2::regclass
+                        and (t.shardminvalue is null or t.shardminvalue = s.shardminvalue)
+    where s.shardid = $1 and shard_name(s.logicalrelid, s.shardid) = $3$q$
+  into found using shard, p_table, p_relation;
+  return coalesce(found, quote_ident(p_table));
+end $$;
+
+-- The table a relation is, or is a shard of: on a Citus cluster a trigger fires on a shard, named after its
+-- table and shard id (incident_102008). No table of the schema ends in _<digits>.
+create or replace function logical_table_name(p_relation text) returns text
+language sql immutable as $$
+  select regexp_replace(p_relation, '_[0-9]+$', '')
+$$;
+
 -- The change counters (table_change, migration 001) behind the freshness report and every cache.
 -- A scenario's changes are not a change of the data: inside the savepoint the setting antt.scenario is set,
 -- and the counters are left alone. Touching them would make
@@ -8,14 +41,53 @@
 -- every other writer and scenario waited for the request to end.
 create or replace function touch_table_change() returns trigger
 language plpgsql as $$
+declare
+  tbl text := logical_table_name(TG_TABLE_NAME);
 begin
   if coalesce(current_setting('antt.scenario', true), '') <> '' then
     return null;
   end if;
-  insert into table_change as t (table_name, changed_at, version) values (TG_TABLE_NAME, now(), 1)
+  if TG_TABLE_NAME <> tbl then
+    perform touch_shard_change(TG_TABLE_NAME);
+    return null;
+  end if;
+  insert into table_change as t (table_name, changed_at, version) values (tbl, now(), 1)
   -- excluded.changed_at is the now() above: Citus takes no function but an immutable one in DO UPDATE
   on conflict (table_name) do update set changed_at = excluded.changed_at, version = t.version + 1;
   return null;
+end $$;
+
+-- The change counter of a trigger that fires on a shard p_shard (a Citus cluster): a shard of a distributed
+-- table counts in the co-located shard of table_change_province (migration 028), under a province that
+-- shard holds, so that nothing leaves the worker; a reference table's copies all fire, and the coordinator's
+-- copy alone counts, in table_change, which is the coordinator's own.
+create or replace function touch_shard_change(p_shard text) returns void
+language plpgsql security definer set search_path = public as $$
+declare
+  tbl text := logical_table_name(p_shard);
+  counters text := colocated_relation(p_shard, 'table_change_province');
+  province text;
+  coordinator boolean;
+begin
+  if counters = quote_ident('table_change_province') then
+    execute 'select groupid = 0 from pg_dist_local_group' into coordinator;
+    if coordinator then
+      insert into table_change as t (table_name, changed_at, version) values (tbl, now(), 1)
+      on conflict (table_name) do update set changed_at = excluded.changed_at, version = t.version + 1;
+    end if;
+    return;
+  end if;
+  execute format('select min(p.code) from %s p
+                  where get_shard_id_for_distribution_column(%L, p.code) = $1',
+                 colocated_relation(p_shard, 'province'), 'table_change_province')
+  into province using substring(counters from '_([0-9]+)$')::bigint;
+  if province is null then
+    return; -- a shard that holds no province holds no rows
+  end if;
+  execute format('insert into %s as t (province_code, table_name, changed_at, version) values ($1, $2, now(), 1)
+                  on conflict (province_code, table_name)
+                  do update set changed_at = excluded.changed_at, version = t.version + 1', counters)
+  using province, tbl;
 end $$;
 
 -- Every table a dashboard reads reports when it changed (freshness, tile cache).
@@ -38,9 +110,16 @@ create or replace function check_evaluation_date() returns trigger
 language plpgsql as $$
 declare founded date;
 begin
-  -- with its province when known: on a Citus cluster the look-up then stays on the evaluation's shard
-  select founded_on into founded from security_model
-  where id = new.model_id and (new.province_code is null or province_code = new.province_code);
+  -- with its province when known; on a Citus cluster the trigger fires on the evaluation's shard and reads the
+  -- co-located shard of the models (colocated_relation())
+  if TG_TABLE_NAME = 'evaluation' then
+    select founded_on into founded from security_model
+    where id = new.model_id and (new.province_code is null or province_code = new.province_code);
+  else
+    execute format('select founded_on from %s where id = $1 and ($2::text is null or province_code = $2)',
+                   colocated_relation(TG_TABLE_NAME, 'security_model'))
+    into founded using new.model_id, new.province_code;
+  end if;
   if founded is not null and new.evaluated_on < founded then
     raise exception 'evaluation % on % is before the model was founded on %', new.id, new.evaluated_on, founded
       using errcode = '23514';

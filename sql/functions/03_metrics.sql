@@ -1,8 +1,14 @@
+-- The (village, type) pairs covered at p_to by a model of the selected statuses and lead organisations: by
+-- the model's village, its whole commune, or a radius (cameras). PL/pgSQL: a Citus cluster plans no SQL function
+-- with a parameter over distributed tables.
 create or replace function village_type_coverage(
   p_to date,
   p_statuses text[] default array['active'],
   p_orgs text[] default null
-) returns table (village_code text, type_code text) language sql stable as $$
+) returns table (village_code text, type_code text) language plpgsql stable as $$
+#variable_conflict use_column
+begin
+  return query
   with act as (
     select s.id, s.commune_code, s.village_code, s.type_code, t.coverage
     from security_model_state(p_to) s
@@ -20,8 +26,8 @@ create or replace function village_type_coverage(
   from act a
   join radius_model_villages() r on r.model_id = a.id
   join village v on v.code = r.village_code
-  where a.coverage = 'radius'
-$$;
+  where a.coverage = 'radius';
+end $$;
 
 -- Coverage and incident metrics per commune or per village for a period and filters.
 --

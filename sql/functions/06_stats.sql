@@ -250,7 +250,8 @@ end $$;
 
 -- Exemplary models (điển hình tiên tiến) founded by p_to with their status at p_to and the models
 -- replicated from them (nhân rộng) founded by p_to. A commune filter keeps the exemplary models of that
--- commune and lists all their replicas, wherever they are.
+-- commune and lists all their replicas, wherever they are. PL/pgSQL: a Citus cluster plans no SQL function with
+-- a parameter over distributed tables.
 create or replace function exemplary_replication(p_to date, p_commune text default null)
 returns table (
   model_id text,
@@ -261,25 +262,38 @@ returns table (
   founded_on date,
   status text,
   replicas jsonb
-) language sql stable as $$
+) language plpgsql stable as $$
+#variable_conflict use_column
+begin
+  return query
   with status_at as (
-    select st.model_id, st.status from security_model_status st
+    select st.province_code, st.model_id, st.status from security_model_status st
     where st.valid_from <= p_to and (st.valid_to is null or st.valid_to > p_to)
+  ),
+  -- each model beside its status rows (on a Citus cluster, on their shard); the exemplary models and their
+  -- replicas, which may be in other provinces, are joined after
+  exemplary as materialized (
+    select e.id, e.name, e.type_code, e.commune_code, e.village_code, e.founded_on, es.status
+    from security_model e
+    left join status_at es on es.province_code = e.province_code and es.model_id = e.id
+    where e.exemplary and e.founded_on <= p_to and (p_commune is null or e.commune_code = p_commune)
+  ),
+  replica as materialized (
+    select r.replicated_from, r.id, r.commune_code, r.village_code, r.founded_on, rs.status
+    from security_model r
+    left join status_at rs on rs.province_code = r.province_code and rs.model_id = r.id
+    where r.replicated_from is not null and r.founded_on <= p_to
   )
-  select e.id, e.name, e.type_code, e.commune_code, e.village_code, e.founded_on, es.status,
+  select e.id, e.name, e.type_code, e.commune_code, e.village_code, e.founded_on, e.status,
          coalesce(jsonb_agg(jsonb_build_object(
            'id', r.id, 'commune_code', r.commune_code, 'village_code', r.village_code,
-           'founded_on', to_char(r.founded_on, 'YYYY-MM-DD'), 'status', rs.status)
+           'founded_on', to_char(r.founded_on, 'YYYY-MM-DD'), 'status', r.status)
            order by r.founded_on, r.id) filter (where r.id is not null), '[]'::jsonb)
-  from security_model e
-  left join status_at es on es.model_id = e.id
-  left join security_model r on r.replicated_from = e.id and r.founded_on <= p_to
-  left join status_at rs on rs.model_id = r.id
-  where e.exemplary and e.founded_on <= p_to and (p_commune is null or e.commune_code = p_commune)
-  -- every column named: on a Citus cluster the key of security_model is (province_code, id)
-  group by e.id, e.name, e.type_code, e.commune_code, e.village_code, e.founded_on, es.status
-  order by e.commune_code, e.id
-$$;
+  from exemplary e
+  left join replica r on r.replicated_from = e.id
+  group by e.id, e.name, e.type_code, e.commune_code, e.village_code, e.founded_on, e.status
+  order by e.commune_code, e.id;
+end $$;
 
 -- Replication per commune or village at p_to: exemplary models in the unit (any status but dissolved),
 -- how many of them were replicated at least once, the replicas they gave rise to (anywhere), and the

@@ -61,7 +61,9 @@ begin
   elsif p_table in ('security_model', 'incident', 'outreach_session', 'safety_certification', 'funding_allocation') then
     return query execute format('select t.id, t.commune_code from %I t where t.id = any ($1)', p_table) using p_ids;
   elsif p_table = 'evaluation' then
-    return query select e.id, m.commune_code from evaluation e join security_model m on m.id = e.model_id
+    -- joined on the province too: on a Citus cluster an evaluation sits beside its model
+    return query select e.id, m.commune_code from evaluation e
+      join security_model m on m.province_code = e.province_code and m.id = e.model_id
       where e.id = any (p_ids);
   else
     raise exception 'import_taken_ids: no table %', p_table;

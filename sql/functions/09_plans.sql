@@ -1,6 +1,7 @@
 -- Villages of the planning area as the caller sees them (row-level security applies: invoker rights), with
 -- whether an existing model of the type covers them at p_to by the coverage rules of village_type_coverage()
 -- (03_metrics.sql), and whether they lie in a border commune (area class 'border', as unit_metrics() marks them).
+-- PL/pgSQL: a Citus cluster plans no SQL function with a parameter over its tables.
 create or replace function plan_villages(p_type text, p_to date, p_communes text[] default null)
 returns table (
   code text,
@@ -9,7 +10,10 @@ returns table (
   population integer,
   is_border boolean,
   already_covered boolean
-) language sql stable as $$
+) language plpgsql stable as $$
+#variable_conflict use_column
+begin
+  return query
   with covered as (
     select distinct c.village_code from village_type_coverage(p_to) c where c.type_code = p_type
   )
@@ -19,15 +23,18 @@ returns table (
   from village v
   left join covered cv on cv.village_code = v.code
   where p_communes is null or v.commune_code = any (p_communes)
-  order by v.code
-$$;
+  order by v.code;
+end $$;
 
 -- What a new model of the type placed at each candidate village would cover, among the villages of the
 -- area: the village itself ('village' types), every village of its commune ('commune' types), or every
 -- village whose point lies within p_radius_m metres of the candidate's point on the spheroid ('radius'
--- types; the same test as radius_model_villages(), 008).
+-- types; the same test as radius_model_villages(), 008). PL/pgSQL, as plan_villages().
 create or replace function plan_candidate_coverage(p_type text, p_radius_m double precision, p_communes text[] default null)
-returns table (site_code text, village_code text) language sql stable as $$
+returns table (site_code text, village_code text) language plpgsql stable as $$
+#variable_conflict use_column
+begin
+  return query
   with area as (
     select v.code, v.commune_code, v.point from village v
     where p_communes is null or v.commune_code = any (p_communes)
@@ -44,5 +51,5 @@ returns table (site_code text, village_code text) language sql stable as $$
              and ST_DWithin(s.point::geography, v.point::geography, p_radius_m)
   cross join rule
   where rule.coverage = 'radius'
-  order by 1, 2
-$$;
+  order by 1, 2;
+end $$;

@@ -8,20 +8,31 @@ declare
   code text;
   model_commune text;
   moved boolean := TG_OP = 'INSERT';
+  -- the table's own name: on a Citus cluster the trigger fires on a shard (evaluation_102040), where the
+  -- look-ups below read the co-located shard of the models and the node's copy of the communes
+  tbl text := logical_table_name(TG_TABLE_NAME);
+  on_shard boolean := TG_TABLE_NAME <> logical_table_name(TG_TABLE_NAME);
 begin
   -- each branch names only the columns its tables have (PL/pgSQL resolves new.x when it runs)
-  if TG_TABLE_NAME in ('security_model_status', 'evaluation', 'model_radius_village') then
+  if tbl in ('security_model_status', 'evaluation', 'model_radius_village') then
     if TG_OP = 'UPDATE' then
       moved := new.model_id is distinct from old.model_id;
     end if;
     -- a status row or evaluation carries its model's commune too (migration 026); the model is looked up with
     -- the province when the writer names it, which on a Citus cluster keeps the look-up on the row's shard
     if moved or new.province_code is distinct from old.province_code
-       or (TG_TABLE_NAME <> 'model_radius_village' and to_jsonb(new) ->> 'commune_code' is null) then
-      select m.province_code, m.commune_code into code, model_commune from security_model m
-      where m.id = new.model_id and (new.province_code is null or m.province_code = new.province_code);
+       or (tbl <> 'model_radius_village' and to_jsonb(new) ->> 'commune_code' is null) then
+      if on_shard then
+        execute format('select m.province_code, m.commune_code from %s m
+                        where m.id = $1 and ($2::text is null or m.province_code = $2)',
+                       colocated_relation(TG_TABLE_NAME, 'security_model'))
+        into code, model_commune using new.model_id, new.province_code;
+      else
+        select m.province_code, m.commune_code into code, model_commune from security_model m
+        where m.id = new.model_id and (new.province_code is null or m.province_code = new.province_code);
+      end if;
     end if;
-    if TG_TABLE_NAME <> 'model_radius_village' then
+    if tbl <> 'model_radius_village' then
       if moved or new.commune_code is null then
         new.commune_code := coalesce(model_commune, new.commune_code);
       end if;
@@ -31,7 +42,13 @@ begin
       moved := new.commune_code is distinct from old.commune_code;
     end if;
     if moved or new.province_code is distinct from old.province_code then
-      select c.province_code into code from commune c where c.code = new.commune_code;
+      if on_shard then
+        execute format('select c.province_code from %s c where c.code = $1',
+                       colocated_relation(TG_TABLE_NAME, 'commune'))
+        into code using new.commune_code;
+      else
+        select c.province_code into code from commune c where c.code = new.commune_code;
+      end if;
     end if;
   end if;
   if code is null then
@@ -40,7 +57,7 @@ begin
   if new.province_code is null or (TG_OP = 'UPDATE' and new.province_code = old.province_code) then
     new.province_code := code;
   elsif new.province_code <> code then
-    raise exception '% row names province % but belongs to province %', TG_TABLE_NAME, new.province_code, code
+    raise exception '% row names province % but belongs to province %', tbl, new.province_code, code
       using errcode = '23514';
   end if;
   return new;
@@ -61,11 +78,15 @@ end $$;
 -- sees them). Within its province only: on a cluster a row cannot change shards.
 create or replace function follow_model_commune() returns trigger
 language plpgsql security definer set search_path = public as $$
+declare t text;
 begin
-  update security_model_status set commune_code = new.commune_code
-  where province_code = new.province_code and model_id = new.id and commune_code <> new.commune_code;
-  update evaluation set commune_code = new.commune_code
-  where province_code = new.province_code and model_id = new.id and commune_code <> new.commune_code;
+  -- the co-located shards on a Citus cluster (colocated_relation(), 00_triggers.sql)
+  foreach t in array array['security_model_status', 'evaluation'] loop
+    execute format('update %s set commune_code = $1
+                    where province_code = $2 and model_id = $3 and commune_code <> $1',
+                   colocated_relation(TG_TABLE_NAME, t))
+    using new.commune_code, new.province_code, new.id;
+  end loop;
   return null;
 end $$;
 create or replace trigger security_model_follow_commune after update of commune_code on security_model

@@ -118,10 +118,12 @@ export async function evaluateAlerts(
       })
     }
   }
-  // clock_timestamp(): now() is the start of the transaction, which would make every run finish as it began
+  // clock_timestamp(): now() is the start of the transaction, which would make every run finish as it began.
+  // Read first: a Citus cluster takes no volatile function in an UPDATE of a table in its metadata.
+  const [{ at }] = await q.query<{ at: string }>('select clock_timestamp()::text as at')
   await q.query(
-    'update alert_run set finished_at = clock_timestamp(), fired = $2, cleared = $3 where id = $1',
-    [runId, fired, cleared],
+    'update alert_run set finished_at = $4::timestamptz, fired = $2, cleared = $3 where id = $1',
+    [runId, fired, cleared, at],
   )
   return { fired, cleared, as_of: asOf, fires }
 }

@@ -29,11 +29,11 @@ const sameToken = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b))
 
 /**
- * The request's queries, in one transaction as the caller's database role and scope (`setup`), begun by the
+ * The request's queries, in one transaction as the caller's database role and scope (`setup`, sent in order), begun by the
  * first query: an answer served from memory (a memoised result, a cached tile) opens no transaction at all.
  * `end` commits the transaction if one was begun (rolls it back when `commit` is false).
  */
-function lazyTransaction(base: Db, setup: string) {
+function lazyTransaction(base: Db, setup: string[]) {
   let tx: Promise<Queryable> | undefined
   let settle: (commit: boolean) => void = () => {}
   let done: Promise<unknown> = Promise.resolve()
@@ -41,7 +41,7 @@ function lazyTransaction(base: Db, setup: string) {
     tx ??= new Promise<Queryable>((resolve, reject) => {
       done = base
         .transaction(async (t) => {
-          await t.exec(setup)
+          for (const statements of setup) await t.exec(statements)
           const commit = new Promise<boolean>((r) => {
             settle = r
           })
@@ -129,21 +129,23 @@ export function authorize(
     const scope = principal.scope ? principal.scope.join(',') : '*'
     // Commune codes only: the scope is written into the statement below as a literal.
     if (!/^[0-9A-Za-z_,*]*$/.test(scope)) throw new Error(`unexpected scope for user ${principal.userId}`)
-    // One round trip when the transaction begins. The role name comes from app_role.db_role, checked against
+    // Two round trips when the transaction begins. The role name comes from app_role.db_role, checked against
     // a fixed list in the schema.
     const reads = READ_ONLY.has(c.req.method)
     const onReplica = replica && reads && !WRITES_ON_READ.test(c.req.path)
-    const request = lazyTransaction(
-      onReplica ? replica.db : base,
+    const request = lazyTransaction(onReplica ? replica.db : base, [
       [
         ...(base.kind === 'postgres' ? [PROPAGATE_SET_LOCAL] : []),
-        `set local role ${principal.dbRole}`,
-        // SET LOCAL, not set_config(): on a distributed database (docs/scaling.md) only a SET reaches the
-        // other nodes inside the transaction
+        // SET LOCAL, not set_config(): only a SET reaches the other nodes of a distributed database
+        // (docs/scaling.md) inside the transaction
         `set local antt.scope = '${scope}'`,
         ...(base.kind === 'postgres' ? [`set local statement_timeout = ${STATEMENT_TIMEOUT_MS}`] : []),
       ].join('; '),
-    )
+      // The role apart, with set_config(): Citus connects to the workers as the current role, and passes on
+      // the text of every query that held a SET LOCAL to each connection of the transaction; a role in it
+      // would be taken on the workers even by a function that runs as its owner (security definer).
+      `select set_config('role', '${principal.dbRole}', true)`,
+    ])
     const committed: ((owner: Db) => Promise<unknown>)[] = []
     c.set('deps', {
       db: request.db,

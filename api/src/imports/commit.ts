@@ -2,6 +2,7 @@
 // statements, inside the request's transaction: all rows or none.
 import type { Queryable } from '@antt/data/db'
 import { ApiError } from '../http/errors.ts'
+import { TABLE_CHANGES_SQL } from '../services/catalog.ts'
 import { KINDS } from './kinds/index.ts'
 import type { ImportKind, KindDef } from './kinds/types.ts'
 import { endProgress, startProgress } from './progress.ts'
@@ -98,7 +99,7 @@ export async function commitImport(db: Queryable, id: string, userId: number): P
     )
   const [{ version }] = await db.query<{ version: string }>(
     `select coalesce(string_agg(table_name || ':' || version, ',' order by table_name), '') as version
-     from table_change where table_name = any ($1::text[])`,
+     from ${TABLE_CHANGES_SQL} t where table_name = any ($1::text[])`,
     [kind.reads],
   )
   // When the tables the dry run read have changed since, check that its plan still holds: no new record's

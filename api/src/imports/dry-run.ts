@@ -2,6 +2,7 @@
 // statement per chunk), then runs the checks that need the whole file. Nothing is written to the records
 // tables; the staged rows wait in import_row for the commit.
 import type { Queryable } from '@antt/data/db'
+import { TABLE_CHANGES_SQL } from '../services/catalog.ts'
 import { type Crs, LAO_CAI_MERIDIAN, vn2000Tm3, WGS84 } from './crs.ts'
 import type { KindDef } from './kinds/types.ts'
 import { startProgress } from './progress.ts'
@@ -157,7 +158,7 @@ export async function dryRun(db: Queryable, input: DryRunInput): Promise<void> {
     `update import_batch set status = 'validated', rows = $2, issues = $3::jsonb, summary = $4::jsonb,
             validated_at = now(),
             data_version = (select coalesce(string_agg(table_name || ':' || version, ',' order by table_name), '')
-                            from table_change where table_name = any ($5::text[]))
+                            from ${TABLE_CHANGES_SQL} t where table_name = any ($5::text[]))
      where id = $1`,
     [id, counts.rows, JSON.stringify(fileIssues), JSON.stringify(counts), kind.reads],
   )

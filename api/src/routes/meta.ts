@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
 import { describeRoute, jsonAnswer } from '../http/describe.ts'
 import { query } from '../http/validate.ts'
+import { TABLE_CHANGES_SQL } from '../services/catalog.ts'
 import { requestPeriod } from '../services/period.ts'
 
 /** Neither endpoint takes parameters; any is an error, as everywhere else. */
@@ -34,7 +35,7 @@ export const meta = new Hono<AppEnv>()
       const range = await catalog.range()
       const freshness = await db.query<{ table: string; changed_at: string }>(
         `select table_name as "table", to_char(changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as changed_at
-       from table_change order by table_name`,
+       from ${TABLE_CHANGES_SQL} t order by table_name`,
       )
       const [seed] = await db.query<{
         seed: number | null

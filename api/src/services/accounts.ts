@@ -75,20 +75,18 @@ export async function changeUser(
   }
   await db.query(
     `update app_user set display_name = coalesce($2, display_name), role_code = coalesce($3, role_code),
-              disabled = coalesce($4, disabled),
-              password_hash = coalesce($5, password_hash),
-              password_changed_at = case when $5::text is null then password_changed_at else now() end,
-              failed_attempts = case when $5::text is null then failed_attempts else 0 end,
-              locked_until = case when $5::text is null then locked_until end
+              disabled = coalesce($4, disabled)
        where id = $1`,
-    [
-      id,
-      body.display_name ?? null,
-      body.role ?? null,
-      body.disabled ?? null,
-      body.password ? await hashPassword(body.password) : null,
-    ],
+    [id, body.display_name ?? null, body.role ?? null, body.disabled ?? null],
   )
+  // a statement of its own: a Citus cluster takes now() in an UPDATE, not inside CASE or COALESCE
+  if (body.password)
+    await db.query(
+      `update app_user set password_hash = $2, password_changed_at = now(), failed_attempts = 0,
+              locked_until = null
+       where id = $1`,
+      [id, await hashPassword(body.password)],
+    )
   await setScope(db, id, { communes: body.scope, provinces: body.provinces })
   if (body.disabled || body.role || body.password || body.scope || body.provinces)
     await revokeUserSessions(db, id)

@@ -24,10 +24,19 @@ interface Snapshot {
 }
 
 /**
+ * The change counter of each table (table_name, changed_at, version), as a subquery: table_change, and on a
+ * Citus cluster the counts the shards keep per province (table_change_province, migration 028).
+ */
+export const TABLE_CHANGES_SQL = `(select table_name, max(changed_at) as changed_at, sum(version)::bigint as version
+  from (select table_name, changed_at, version from table_change
+        union all select table_name, changed_at, version from table_change_province) c
+  group by table_name)`
+
+/**
  * The data version: the sum of per-table change counters kept by triggers (migration 001) and the time of
  * the last change, as one scalar expression so that it can ride along with another query.
  */
-export const DATA_VERSION_SQL = `(select coalesce(sum(version), 0)::text || '.' || coalesce(extract(epoch from max(changed_at))::bigint, 0)::text from table_change)`
+export const DATA_VERSION_SQL = `(select coalesce(sum(version), 0)::text || '.' || coalesce(extract(epoch from max(changed_at))::bigint, 0)::text from ${TABLE_CHANGES_SQL} t)`
 
 /** What a request sees of the catalog: the shared caches, read through the request's own transaction. */
 export interface CatalogView {

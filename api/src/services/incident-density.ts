@@ -141,13 +141,17 @@ export async function incidentDensity(deps: AppDeps, q: DensityQuery): Promise<D
   const tolerance = q.simplify ?? 0
   const unitGeom = level === 'commune' ? 'u.geom' : 'coalesce(u.geom, u.point)'
   const geom = tolerance > 0 ? `ST_SimplifyPreserveTopology(${unitGeom}, ${Number(tolerance)})` : unitGeom
-  const counts = `with counts as (
+  // counted per unit first, then joined to the units: an aggregate that a Citus cluster works out on every
+  // shard (a count per unit correlated with the units, a reference table, it does not plan)
+  const counts = `with counted as (
+       select i.${level}_code as code, count(*)::int as n from incident i
+       where i.occurred_on between $1::date and $2::date and ($3::text[] is null or i.category_code = any ($3))
+       group by 1
+     ), counts as (
        select u.code, u.name, ${level === 'commune' ? 'null::text' : 'u.commune_code'} as commune_code,
               ${withGeometry ? `${geom} as geom,` : ''}
-              (select count(*) from incident i
-               where i.${level}_code = u.code and i.occurred_on between $1::date and $2::date
-                 and ($3::text[] is null or i.category_code = any ($3)))::int as n
-       from ${level} u
+              coalesce(c.n, 0) as n
+       from ${level} u left join counted c on c.code = u.code
      )`
   if (!withGeometry) {
     const rows = await deps.db.query<DensityRows['rows'][number]>(

@@ -67,7 +67,7 @@ export async function modelLayer(deps: AppDeps, q: ModelsQuery): Promise<ModelLa
          'last_evaluated_on', to_char(s.last_evaluated_on, 'YYYY-MM-DD'),
          'evaluation_overdue', s.evaluation_overdue, 'radius_m', s.radius_m),
        'geometry', ST_AsGeoJSON(s.point, 6)::json) order by s.id), '[]')::text as features
-     from security_model_state($2::date, $3::int) s
+     from security_model_state($2::date, $3::int, $8::text) s
      where (s.dissolved_on is null or s.dissolved_on >= $1::date)
        and ($4::text[] is null or s.type_code = any ($4))
        and ($5::text[] is null or s.status = any ($5))

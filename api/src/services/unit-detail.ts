@@ -16,10 +16,13 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters):
     commune_code: string | null
     commune_name: string | null
     kind: string
+    province_code: string
   }>(
     isVillage
-      ? `select v.code, v.name, v.commune_code, c.name as commune_name, v.kind from village v join commune c on c.code = v.commune_code where v.code = $1`
-      : `select code, name, null as commune_code, null as commune_name, type as kind from commune where code = $1`,
+      ? `select v.code, v.name, v.commune_code, c.name as commune_name, v.kind, c.province_code
+         from village v join commune c on c.code = v.commune_code where v.code = $1`
+      : `select code, name, null as commune_code, null as commune_name, type as kind, province_code
+         from commune where code = $1`,
     [code],
   )
   if (!unit) return null
@@ -31,13 +34,17 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters):
     ? []
     : (await runMetrics(deps, { ...filters, level: 'village', commune: communeCode })).rows
   const scope = isVillage ? 'village_code' : 'commune_code'
+  // The records below are those of the unit's province: named, so that on a Citus cluster each query runs on
+  // the one shard that holds them, with a model's evaluations beside it (docs/scaling.md).
+  const province = unit.province_code
 
   const counted = await db.query<{ month: string; category: string; n: number }>(
     `select to_char(date_trunc('month', occurred_on), 'YYYY-MM') as month, category_code as category, count(*)::int as n
      from incident
-     where ${scope} = $1 and occurred_on between $2 and $3 and ($4::text[] is null or category_code = any ($4))
+     where province_code = $5 and ${scope} = $1 and occurred_on between $2 and $3
+       and ($4::text[] is null or category_code = any ($4))
      group by 1, 2 order by 1, 2`,
-    [code, m.period.from, m.period.to, filters.categories ?? null],
+    [code, m.period.from, m.period.to, filters.categories ?? null, province],
   )
   // Aggregate-only callers (auth/disclosure.ts): the series lists only published cells. Its cells (months ×
   // categories) add up to the unit's count, so small ones are left out with as many others as keep them from
@@ -53,8 +60,8 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters):
   // others get the same shape, an empty list with the number of models and the reason it is empty.
   const showRecords = can(deps.principal, 'read_records')
   const [{ n: modelCount }] = await db.query<{ n: number }>(
-    `select count(*)::int as n from security_model where ${scope} = $1`,
-    [code],
+    `select count(*)::int as n from security_model where province_code = $2 and ${scope} = $1`,
+    [code, province],
   )
   const models = !showRecords
     ? []
@@ -65,14 +72,14 @@ export async function unitDetail(deps: AppDeps, code: string, filters: Filters):
             ST_X(sm.point) as lon, ST_Y(sm.point) as lat,
             coalesce((select json_agg(json_build_object('date', to_char(e.evaluated_on, 'YYYY-MM-DD'), 'rating', e.rating_code)
                                       order by e.evaluated_on desc)
-                      from evaluation e where e.model_id = sm.id), '[]') as evaluations
-     from security_model sm where sm.${scope} = $1 order by sm.type_code, sm.id`,
-        [code],
+                      from evaluation e where e.province_code = sm.province_code and e.model_id = sm.id), '[]') as evaluations
+     from security_model sm where sm.province_code = $2 and sm.${scope} = $1 order by sm.type_code, sm.id`,
+        [code, province],
       )
   const certifications = await db.query<UnitDetail['certifications'][number]>(
     `select year, subject_kind, subject_name, village_code, certified from safety_certification
-     where ${scope} = $1 order by year desc, subject_kind, subject_name`,
-    [code],
+     where province_code = $2 and ${scope} = $1 order by year desc, subject_kind, subject_name`,
+    [code, province],
   )
   return {
     code,

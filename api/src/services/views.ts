@@ -6,6 +6,8 @@ import { audit } from '../auth/audit.ts'
 import type { AppDeps } from '../context.ts'
 import { badRequest, notFound } from '../http/errors.ts'
 
+// The columns of an answer are read after a write (`returning id`, then select): a Citus cluster takes no
+// function but an immutable one (to_char of a time) in the RETURNING clause of a write.
 const VIEW_COLUMNS = `id, title, subtitle, notes, state, created_by, updated_by,
   to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
   to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as updated_at`
@@ -20,11 +22,12 @@ export async function getView(db: Queryable, id: number) {
 }
 
 export async function createView({ db, principal, ip }: AppDeps, v: z.output<typeof newView>) {
-  const [view] = await db.query<SavedView>(
+  const [written] = await db.query<{ id: number }>(
     `insert into saved_view (title, subtitle, notes, state, created_by, updated_by) values ($1, $2, $3, $4::jsonb, $5, $5)
-     returning ${VIEW_COLUMNS}`,
+     returning id`,
     [v.title, v.subtitle, v.notes, JSON.stringify(v.state), principal!.username],
   )
+  const view = await getView(db, written.id)
   await audit(db, principal, ip, {
     action: 'view_create',
     target: `view:${view.id}`,
@@ -34,13 +37,14 @@ export async function createView({ db, principal, ip }: AppDeps, v: z.output<typ
 }
 
 export async function duplicateView({ db, principal, ip }: AppDeps, id: number) {
-  const [view] = await db.query<SavedView>(
+  const [written] = await db.query<{ id: number }>(
     `insert into saved_view (title, subtitle, notes, state, created_by, updated_by)
      select left(title || ' (bản sao)', 200), subtitle, notes, state, $2, $2 from saved_view where id = $1
-     returning ${VIEW_COLUMNS}`,
+     returning id`,
     [id, principal!.username],
   )
-  if (!view) throw notFound(`view ${id}`)
+  if (!written) throw notFound(`view ${id}`)
+  const view = await getView(db, written.id)
   await audit(db, principal, ip, {
     action: 'view_create',
     target: `view:${view.id}`,
@@ -50,10 +54,10 @@ export async function duplicateView({ db, principal, ip }: AppDeps, id: number) 
 }
 
 export async function updateView({ db, principal, ip }: AppDeps, id: number, p: z.output<typeof viewPatch>) {
-  const [view] = await db.query<SavedView>(
+  const [written] = await db.query<{ id: number }>(
     `update saved_view set title = coalesce($2, title), subtitle = coalesce($3, subtitle), notes = coalesce($4, notes),
             state = coalesce($5::jsonb, state), updated_by = $6, updated_at = now()
-     where id = $1 returning ${VIEW_COLUMNS}`,
+     where id = $1 returning id`,
     [
       id,
       p.title ?? null,
@@ -63,7 +67,8 @@ export async function updateView({ db, principal, ip }: AppDeps, id: number, p: 
       principal!.username,
     ],
   )
-  if (!view) throw notFound(`view ${id}`)
+  if (!written) throw notFound(`view ${id}`)
+  const view = await getView(db, written.id)
   await audit(db, principal, ip, {
     action: 'view_update',
     target: `view:${id}`,

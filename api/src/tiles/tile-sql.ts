@@ -62,7 +62,11 @@ export function tileQuery(
   const args = [at.z, at.x, at.y, ...(layer.args && filters ? layer.args(filters, at.z) : [])]
   const sql =
     kind === 'postgres'
-      ? `select ST_AsMVT(r, '${layer.id}', ${EXTENT}, 'geom') as mvt from (${rows.sql}) as r where r.geom is not null`
+      ? // the rows materialised first: on a Citus cluster they come from the workers as a result of their own,
+        // and the coordinator encodes them (a row of the distributed query as a whole, anonymous record, it
+        // cannot pass on to ST_AsMVT)
+        `with r as materialized (${rows.sql})
+         select ST_AsMVT(r, '${layer.id}', ${EXTENT}, 'geom') as mvt from r where r.geom is not null`
       : `select ${[...rows.fields.map((n) => `r."${n}"`), 'ST_AsGeoJSON(r.geom, 0, 0) as geojson'].join(', ')}
          from (${rows.sql}) as r where r.geom is not null`
   return { sql, args, fields: rows.fields }

@@ -4,6 +4,7 @@ import { openPostgres } from './postgres.ts'
 import type { Db, Queryable } from './types.ts'
 
 export const DISTRIBUTE_SQL = fileURLToPath(new URL('../../../sql/citus/distribute.sql', import.meta.url))
+export const SETTINGS_SQL = fileURLToPath(new URL('../../../sql/citus/settings.sql', import.meta.url))
 
 /**
  * Sent first in every request's transaction on a server (api/src/auth/middleware.ts): on a Citus cluster the
@@ -22,7 +23,7 @@ export async function isCitus(db: Queryable): Promise<boolean> {
 }
 
 /**
- * On a Citus coordinator, distributes the tables once the migrations have made them and the units are loaded
+ * On a Citus coordinator, applies the database settings (sql/citus/settings.sql), and distributes the tables once the migrations have made them and the units are loaded
  * (sql/citus/distribute.sql: fact tables by province, units, taxonomies and accounts as reference tables);
  * nothing elsewhere, so a plain server and the embedded database keep their schema. Called after the
  * migrations and at the end of the seed: the first load of boundaries and villages fires the upkeep triggers
@@ -32,6 +33,8 @@ export async function isCitus(db: Queryable): Promise<boolean> {
  */
 export async function distributeOnCitus(db: Db): Promise<string[]> {
   if (db.kind !== 'postgres' || !(await isCitus(db))) return []
+  // the database settings, on every call: a setting added since the tables were distributed reaches them too
+  await execScript(db, readFileSync(SETTINGS_SQL, 'utf8'), true)
   const [done] = await db.query(
     `select 1 from pg_dist_partition where logicalrelid = 'security_model'::regclass`,
   )

@@ -105,7 +105,8 @@ export const evaluations: KindDef = {
   exportNeeds: 'read_records',
   exportSql: `select e.id, e.model_id, m.name as model_name, m.commune_code, c.full_name as commune_name,
       to_char(e.evaluated_on, 'YYYY-MM-DD') as evaluated_on, e.rating_code, e.evaluator, e.note
-    from evaluation e join security_model m on m.id = e.model_id join commune c on c.code = m.commune_code
+    from evaluation e join security_model m on m.province_code = e.province_code and m.id = e.model_id
+      join commune c on c.code = m.commune_code
     where e.id > $1 and ($3::text[] is null or m.commune_code = any ($3)) order by e.id limit $2`,
   reads: ['evaluation', 'security_model', 'rating'],
 }

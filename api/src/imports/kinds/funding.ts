@@ -99,7 +99,8 @@ export const funding: KindDef = {
   exportNeeds: 'read_records',
   exportSql: `select f.id, f.commune_code, c.full_name as commune_name, f.model_id, m.name as model_name, f.year,
       f.amount_vnd, f.source, f.purpose
-    from funding_allocation f join commune c on c.code = f.commune_code left join security_model m on m.id = f.model_id
+    from funding_allocation f join commune c on c.code = f.commune_code left join security_model m
+      on m.province_code = f.province_code and m.id = f.model_id
     where f.id > $1 and ($3::text[] is null or f.commune_code = any ($3)) order by f.id limit $2`,
   reads: ['funding_allocation', 'security_model', 'commune'],
 }

@@ -29,8 +29,10 @@ export async function applyChanges(
 ): Promise<void> {
   const { db, principal } = deps
   if (!principal) throw new Error('a scenario needs a signed-in caller')
-  // SET LOCAL, not set_config(): on a Citus cluster only a SET reaches the workers, whose triggers read it
-  await db.exec(`set local antt.scenario = 'on'; set local role antt_editor`)
+  // SET LOCAL, not set_config(): on a Citus cluster only a SET reaches the workers, whose triggers read it.
+  // The role apart, with set_config(), as the request's (auth/middleware.ts)
+  await db.exec(`set local antt.scenario = 'on'`)
+  await db.exec(`select set_config('role', 'antt_editor', true)`)
   // ids no record has and no other request uses at the same time (the rows never outlive the savepoint)
   const tag = randomUUID().slice(0, 8)
   for (const [i, change] of changes.entries()) {
@@ -76,7 +78,7 @@ export async function applyChanges(
       }
     }
   }
-  await db.exec(`set local role ${principal.dbRole}`)
+  await db.exec(`select set_config('role', '${principal.dbRole}', true)`)
 }
 
 async function addModel(
@@ -95,13 +97,27 @@ async function addModel(
   )
   if (!village) throw badRequest(field('village_code'), `no village with code ${change.village_code}`)
   await checkCommune(db, village.commune_code, field('village_code'))
+  // the village read first, then one row of values: a Citus cluster writes the rows of an INSERT … SELECT from
+  // another table with COPY, which it refuses under row-level security
+  const [at] = await db.query<{ point: string | null }>(
+    'select point::text as point from village where code = $1',
+    [change.village_code],
+  )
   await scopedWrite(field('village_code'), () =>
     db.query(
       `insert into security_model (id, name, type_code, commune_code, village_code, lead_org_code, founded_on,
          status, point, province_code)
-       select $1, $2, $3, v.commune_code, v.code, $4, $5::date, 'active', v.point, commune_province(v.commune_code)
-       from village v where v.code = $6`,
-      [id, SCENARIO_REASON, change.model_type, change.lead_org_code, effectiveOn, change.village_code],
+       values ($1, $2, $3, $4, $5, $6, $7::date, 'active', $8::geometry, commune_province($4))`,
+      [
+        id,
+        SCENARIO_REASON,
+        change.model_type,
+        village.commune_code,
+        change.village_code,
+        change.lead_org_code,
+        effectiveOn,
+        at?.point ?? null,
+      ],
     ),
   )
   await db.query(`select set_model_status($1, 'active', $2::date, null)`, [id, effectiveOn])

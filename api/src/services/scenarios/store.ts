@@ -15,12 +15,14 @@ export const SCENARIO_COLUMNS = `id, name, description, shared, owner, changes, 
  * Which scenarios the caller may open: their own, and those shared that change nothing outside the caller's
  * scope ($2, commune codes; null for the whole province). A shared scenario that adds a model in another
  * commune, or names a model the caller cannot see (row-level security hides it), would tell a scoped user
- * about units outside their scope: it is not listed, and opening it is answered as missing.
+ * about units outside their scope: it is not listed, and opening it is answered as missing. The models are
+ * looked up with an uncorrelated IN: a Citus cluster joins no correlated subquery over a distributed table to
+ * a table of the coordinator.
  */
 const VISIBLE = `(owner = $1 or (shared and ($2::text[] is null or not exists (
     select 1 from jsonb_array_elements(changes) ch
     where left(ch->>'village_code', 5) <> all($2::text[])
-       or (ch ? 'model_id' and not exists (select 1 from security_model m where m.id = ch->>'model_id'))
+       or (ch ? 'model_id' and not coalesce(ch->>'model_id' in (select m.id from security_model m), false))
   ) and not exists (
     select 1 from jsonb_array_elements_text(case jsonb_typeof(from_plan->'sites') when 'array' then from_plan->'sites' else '[]' end) site
     where left(site, 5) <> all($2::text[])
@@ -73,6 +75,14 @@ async function checkChanges(deps: AppDeps, changes: readonly ScenarioChange[]) {
   }
 }
 
+/** A scenario as answered, by id, whoever may see it (the caller has just written it). */
+async function readScenario(deps: AppDeps, id: number): Promise<Scenario> {
+  const [scenario] = await deps.db.query<Scenario>(`select ${SCENARIO_COLUMNS} from scenario where id = $1`, [
+    id,
+  ])
+  return scenario
+}
+
 /** What the audit log keeps of a scenario. */
 const summary = (s: Scenario) => ({ id: s.id, name: s.name, shared: s.shared, changes: s.changes.length })
 
@@ -80,9 +90,11 @@ const summary = (s: Scenario) => ({ id: s.id, name: s.name, shared: s.shared, ch
 export async function createScenario(deps: AppDeps, body: z.output<typeof newScenario>): Promise<Scenario> {
   const changes = [...body.changes, ...(body.from_plan ? planChanges(body.from_plan) : [])]
   await checkChanges(deps, changes)
-  const [scenario] = await deps.db.query<Scenario>(
+  // `returning id`, then the answer's columns: a Citus cluster takes no function but an immutable one (to_char
+  // of a time) in the RETURNING clause of a write
+  const [written] = await deps.db.query<{ id: number }>(
     `insert into scenario (name, description, shared, changes, from_plan, owner)
-     values ($1, $2, $3, $4::jsonb, $5::jsonb, $6) returning ${SCENARIO_COLUMNS}`,
+     values ($1, $2, $3, $4::jsonb, $5::jsonb, $6) returning id`,
     [
       body.name,
       body.description,
@@ -92,6 +104,7 @@ export async function createScenario(deps: AppDeps, body: z.output<typeof newSce
       deps.principal?.username,
     ],
   )
+  const scenario = await readScenario(deps, written.id)
   await audit(deps.db, deps.principal, deps.ip, {
     action: 'scenario_create',
     target: `scenario:${scenario.id}`,
@@ -108,10 +121,10 @@ export async function updateScenario(
 ): Promise<Scenario> {
   const before = await findScenario(deps, id, { forChange: true })
   if (body.changes) await checkChanges(deps, body.changes)
-  const [scenario] = await deps.db.query<Scenario>(
+  const [written] = await deps.db.query<{ id: number }>(
     `update scenario set name = coalesce($2, name), description = coalesce($3, description),
        shared = coalesce($4, shared), changes = coalesce($5::jsonb, changes), updated_at = now()
-     where id = $1 returning ${SCENARIO_COLUMNS}`,
+     where id = $1 returning id`,
     [
       id,
       body.name ?? null,
@@ -120,6 +133,7 @@ export async function updateScenario(
       body.changes ? JSON.stringify(body.changes) : null,
     ],
   )
+  const scenario = await readScenario(deps, written.id)
   await audit(deps.db, deps.principal, deps.ip, {
     action: 'scenario_update',
     target: `scenario:${id}`,
