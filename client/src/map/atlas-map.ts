@@ -81,7 +81,9 @@ export class AtlasMap {
       ...('bounds' in initial ? { bounds: initial.bounds, fitBoundsOptions: { padding: 24 } } : initial),
       attributionControl: false,
       maxZoom: 16,
-      minZoom: 5,
+      // low enough that the whole country, islands included, fits a laptop screen beside the panels (about 4.4
+      // at 1280×720); the outlines are generalised for every zoom from 0 (sql/functions/05_tiles.sql)
+      minZoom: 3,
       dragRotate: false,
       pitchWithRotate: false,
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
