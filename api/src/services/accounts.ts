@@ -1,6 +1,14 @@
 // Accounts, roles and the audit log, for the administration screens: every change is checked and audited.
-import type { AuditEntry, auditQuery, newUser, Role, UserAccount, userPatch } from '@antt/contract'
-import { createUser, hashPassword, setScope } from '@antt/data'
+import type {
+  AuditEntry,
+  auditQuery,
+  newUser,
+  Role,
+  SessionUser,
+  UserAccount,
+  userPatch,
+} from '@antt/contract'
+import { createUser, hashPassword, randomPassword, setScope, verifyPassword } from '@antt/data'
 import type { Queryable } from '@antt/data/db'
 import type { z } from 'zod'
 import { audit } from '../auth/audit.ts'
@@ -37,6 +45,106 @@ async function checkRoleAndScope(
 
 const findUser = async (db: Queryable, id: number) =>
   (await db.query<UserAccount>(`select ${USER_COLUMNS} from app_user u where u.id = $1`, [id]))[0]
+
+/**
+ * A new password, hashed; the account is unlocked. A statement of its own: a Citus cluster takes now() in an
+ * UPDATE, not inside CASE or COALESCE.
+ */
+async function setPassword(db: Queryable, id: number, password: string) {
+  await db.query(
+    `update app_user set password_hash = $2, password_changed_at = now(), failed_attempts = 0, locked_until = null
+     where id = $1`,
+    [id, await hashPassword(password)],
+  )
+}
+
+/**
+ * A hash of a random password, made once: a sign-in for an unknown or disabled user verifies against it,
+ * so the answer takes as long as for a known user and the timing does not tell which user names exist.
+ */
+let dummyHash: Promise<string> | undefined
+const dummyPasswordHash = () => {
+  dummyHash ??= hashPassword(randomPassword())
+  return dummyHash
+}
+
+/** Failed sign-ins before the account itself is locked in the database, and for how long. */
+const ACCOUNT_LOCK_AFTER = 10
+const ACCOUNT_LOCK_MINUTES = 15
+
+export type SignIn =
+  | { ok: true; userId: number }
+  /** `lockedFor`: seconds until a locked account may try again */
+  | { ok: false; lockedFor: number | null }
+
+/**
+ * Checks a user name and password in the same time whether or not the account exists or may sign in; counts
+ * a known account's failures and locks it after ACCOUNT_LOCK_AFTER of them, and clears the count on success.
+ */
+export async function checkSignIn(db: Queryable, username: string, password: string): Promise<SignIn> {
+  const [user] = await db.query<{
+    id: number
+    password_hash: string
+    disabled: boolean
+    locked_for: number | null
+  }>(
+    `select id, password_hash, disabled, ceil(extract(epoch from locked_until - now()))::int as locked_for
+     from app_user where username = $1`,
+    [username],
+  )
+  if (user?.locked_for && user.locked_for > 0) return { ok: false, lockedFor: user.locked_for }
+  const usable = user && !user.disabled
+  const verified = await verifyPassword(password, usable ? user.password_hash : await dummyPasswordHash())
+  if (usable && verified) {
+    await db.query('update app_user set failed_attempts = 0, locked_until = null where id = $1', [user.id])
+    return { ok: true, userId: user.id }
+  }
+  if (user) {
+    // the lock's end worked out first: Citus takes no stable function (now()) inside a CASE of a write
+    const [{ until }] = await db.query<{ until: string }>(
+      'select (now() + make_interval(mins => $1))::text as until',
+      [ACCOUNT_LOCK_MINUTES],
+    )
+    await db.query(
+      `update app_user set failed_attempts = failed_attempts + 1,
+         locked_until = case when failed_attempts + 1 >= $2 then $3::timestamptz end
+       where id = $1`,
+      [user.id, ACCOUNT_LOCK_AFTER, until],
+    )
+  }
+  return { ok: false, lockedFor: null }
+}
+
+/** The signed-in user as /api/auth/login answers it: role, permissions and scope. */
+export async function sessionUser(db: Queryable, id: number): Promise<SessionUser> {
+  const [me] = await db.query<SessionUser>(
+    `select u.username, u.display_name, u.role_code as role,
+            coalesce((select array_agg(permission_code order by permission_code) from role_permission rp where rp.role_code = u.role_code), '{}') as permissions,
+            user_scope_communes(u.id) as scope
+     from app_user u where u.id = $1`,
+    [id],
+  )
+  return me
+}
+
+/** Changes the caller's own password after checking the current one (named fields on a bad answer). */
+export async function changeOwnPassword(
+  db: Queryable,
+  user: { userId: number; username: string },
+  current: string,
+  next: string,
+) {
+  const [row] = await db.query<{ password_hash: string }>(
+    'select password_hash from app_user where id = $1',
+    [user.userId],
+  )
+  if (!row || !(await verifyPassword(current, row.password_hash)))
+    throw badRequest('current_password', 'wrong password')
+  const problem = passwordProblem(next, user.username)
+  if (problem) throw badRequest('new_password', problem)
+  await setPassword(db, user.userId, next)
+  await revokeUserSessions(db, user.userId)
+}
 
 export const listUsers = (db: Queryable) =>
   db.query<UserAccount>(`select ${USER_COLUMNS} from app_user u order by u.username`)
@@ -79,14 +187,7 @@ export async function changeUser(
        where id = $1`,
     [id, body.display_name ?? null, body.role ?? null, body.disabled ?? null],
   )
-  // a statement of its own: a Citus cluster takes now() in an UPDATE, not inside CASE or COALESCE
-  if (body.password)
-    await db.query(
-      `update app_user set password_hash = $2, password_changed_at = now(), failed_attempts = 0,
-              locked_until = null
-       where id = $1`,
-      [id, await hashPassword(body.password)],
-    )
+  if (body.password) await setPassword(db, id, body.password)
   await setScope(db, id, { communes: body.scope, provinces: body.provinces })
   if (body.disabled || body.role || body.password || body.scope || body.provinces)
     await revokeUserSessions(db, id)
