@@ -34,6 +34,13 @@ describe('import messages in Vietnamese', () => {
     )
   })
 
+  it('says the account and password problems in Vietnamese', () => {
+    expect(messageVi('wrong password')).toBe('mật khẩu không đúng')
+    expect(messageVi('must be at least 10 characters')).toBe('phải dài ít nhất 10 ký tự')
+    expect(messageVi('must not contain the user name')).toBe('không được chứa tên đăng nhập')
+    expect(messageVi('unknown role chief')).toBe('không có vai trò chief')
+  })
+
   it('knows no message it has no rule for, so a new check cannot go out in English unnoticed', () => {
     expect(messageVi('something new went wrong')).toBeNull()
     expect(messageVi('founded_on (Ngày thành lập): something new went wrong')).toBeNull()

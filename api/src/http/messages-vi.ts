@@ -389,11 +389,25 @@ const RULES: readonly Rule[] = [
     (m) => `mô hình đã ở trạng thái ${MODEL_STATUS_VI[m[1]]}`,
   ],
   [/^the model already has an evaluation on (\S+)$/, (m) => `mô hình đã có lần đánh giá ngày ${m[1]}`],
-  [/^unknown commune (\S+)$/, (m) => `không có xã, phường mã ${m[1]}`],
+  [/^unknown commune ([\d, ]+)$/, (m) => `không có xã, phường mã ${m[1]}`],
+  [/^unknown province ([\d, ]+)$/, (m) => `không có tỉnh, thành phố mã ${m[1]}`],
   [/^the point is (\S+) m outside commune (\S+)$/, (m) => `điểm nằm ngoài xã ${m[2]} ${m[1]} m`],
   [/^give both lon and lat, or neither$/, () => 'nhập cả kinh độ và vĩ độ, hoặc để trống cả hai'],
   [/^nothing to change$/, () => 'không có gì để thay đổi'],
   [/^dissolving a model needs a reason$/, () => 'thanh loại mô hình cần ghi rõ lý do'],
+
+  // accounts and passwords (services/accounts.ts, auth/password-policy.ts)
+  [/^wrong password$/, () => 'mật khẩu không đúng'],
+  [/^must be at least (\d+) characters$/, (m) => `phải dài ít nhất ${m[1]} ký tự`],
+  [/^must be at most (\d+) characters$/, (m) => `chỉ được dài tối đa ${m[1]} ký tự`],
+  [/^must not contain the user name$/, () => 'không được chứa tên đăng nhập'],
+  [/^is too repetitive$/, () => 'lặp lại quá nhiều ký tự giống nhau'],
+  [/^already taken$/, () => 'tên đăng nhập này đã có'],
+  [/^unknown role (\S+)$/, (m) => `không có vai trò ${m[1]}`],
+  [
+    /^you cannot disable or demote your own account$/,
+    () => 'không thể tự khóa hoặc hạ quyền tài khoản của chính mình',
+  ],
 ]
 
 /** The Vietnamese of a problem message; null when no rule knows its shape. */
