@@ -42,7 +42,6 @@ export function MapView() {
   const camera = useAtlas((s) => s.camera)
   // whether the camera still shows the home view (false once the address, the user or a selection moved it)
   const atHome = useRef(!store.get().camera)
-  const refitHome = useRef(() => {})
   const layers = useAtlas((s) => s.layers)
   const metric = useAtlas((s) => s.classification.metric)
   const selected = useAtlas((s) => s.selected)
@@ -96,11 +95,7 @@ export function MapView() {
     setAtlas(m)
     setZoom(m.zoom())
     labelFontReady().then(() => setFontReady(true))
-    // a map still on its home view stays fitted to it when panels open or close or the window changes
-    const ro = new ResizeObserver(() => {
-      m.resize()
-      if (atHome.current) refitHome.current()
-    })
+    const ro = new ResizeObserver(() => m.resize())
     ro.observe(container.current)
     return () => {
       ro.disconnect()
@@ -128,7 +123,6 @@ export function MapView() {
     return smaller ? mine : whole
   }, [data.communes, province])
   const fitHome = (animate: boolean) => home && atlas?.fitBounds(home, { padding: 16, maxZoom: 12, animate })
-  refitHome.current = () => fitHome(false)
 
   // Basemap data.
   useEffect(() => {

@@ -50,7 +50,6 @@ export interface DemoRecords {
     evaluator: string
   }[]
   incidents: DemoIncidents
-
   outreach: {
     id: string
     commune_code: string
@@ -96,7 +95,7 @@ export interface DemoIncident {
 
 /**
  * The demo incidents held column by column: about 30 bytes an incident where an object took several hundred,
- * so ten million fit in about 300 MB (DEMO_INCIDENTS). Read back as rows, in order of date and then of
+ * so the columns of ten million take about 300 MB (DEMO_INCIDENTS). Read back as rows, in order of date and then of
  * drawing, a chunk at a time: only the chunk being written is ever held as objects.
  */
 export class DemoIncidents {
