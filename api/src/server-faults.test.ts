@@ -30,12 +30,25 @@ interface Server {
   output: () => string
 }
 
+/**
+ * The servers started here connect under a name of their own (PGAPPNAME), so that cutting their connections
+ * or watching their queries never touches the other test files sharing the server's test database.
+ */
+const APP_NAME = `antt-atlas-faults-${process.pid}`
+
 /** Starts `api/src/server.ts` as its own process on a free port; resolves once it listens. */
 async function startServer(env: Record<string, string>): Promise<Server> {
   const port = 20000 + Math.floor(Math.random() * 20000)
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      PGAPPNAME: APP_NAME,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   running.add(child)
@@ -122,7 +135,8 @@ describe.skipIf(!SERVER_URL)('backends terminated under concurrent load (server)
       await new Promise((r) => setTimeout(r, 1500))
       const rows = await killer.query<{ ok: boolean }>(
         `select pg_terminate_backend(pid) as ok from pg_stat_activity
-         where application_name = 'antt-atlas' and datname = current_database() and pid <> pg_backend_pid()`,
+         where application_name = $1 and datname = current_database() and pid <> pg_backend_pid()`,
+        [APP_NAME],
       )
       terminated += rows.filter((r) => r.ok).length
     }
@@ -189,7 +203,8 @@ async function commitUnderWay(backend: 'embedded' | 'postgres') {
     for (let i = 0; i < 2000; i++) {
       const [row] = await watcher.query<{ n: number }>(
         `select count(*)::int as n from pg_stat_activity
-         where application_name = 'antt-atlas' and state = 'active' and query ilike '%from import_row%'`,
+         where application_name = $1 and state = 'active' and query ilike '%from import_row%'`,
+        [APP_NAME],
       )
       if (row.n > 0) return
       await new Promise((r) => setTimeout(r, 5))

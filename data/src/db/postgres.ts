@@ -47,7 +47,8 @@ export async function openPostgres(
     // metrics query into the millions, so PostgreSQL would compile it on every call, which took 1.4 s of a
     // 50 ms query on the reference machine. The dashboard's queries are short; JIT never pays here.
     connection: {
-      application_name: opts.readOnly ? 'antt-atlas-reader' : 'antt-atlas',
+      // PGAPPNAME names a deployment's connections (as for libpq); the reader's carry "-reader" after it
+      application_name: `${process.env.PGAPPNAME || 'antt-atlas'}${opts.readOnly ? '-reader' : ''}`,
       jit: 'off',
       plan_cache_mode: PLAN_CACHE_MODE,
       ...(opts.readOnly && { default_transaction_read_only: true }),
