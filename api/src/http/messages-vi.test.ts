@@ -34,12 +34,13 @@ describe('import messages in Vietnamese', () => {
     )
   })
 
-  it('says the account and password problems in Vietnamese', () => {
-    expect(messageVi('wrong password')).toBe('mật khẩu không đúng')
-    expect(messageVi('must be at least 10 characters')).toBe('phải dài ít nhất 10 ký tự')
-    expect(messageVi('must not contain the user name')).toBe('không được chứa tên đăng nhập')
-    expect(messageVi('unknown role chief')).toBe('không có vai trò chief')
-  })
+  it.each([
+    ['wrong password', 'mật khẩu không đúng'],
+    ['must be at least 10 characters', 'phải dài ít nhất 10 ký tự'],
+    ['must not contain the user name', 'không được chứa tên đăng nhập'],
+    ['unknown role chief', 'không có vai trò chief'],
+    ['unknown commune 02647, 02648', 'không có xã, phường mã 02647, 02648'],
+  ])('says the account problem "%s" in Vietnamese', (en, vi) => expect(messageVi(en)).toBe(vi))
 
   it('knows no message it has no rule for, so a new check cannot go out in English unnoticed', () => {
     expect(messageVi('something new went wrong')).toBeNull()
