@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import {
+  type Area,
   areaFromEnv,
   DEFAULT_DEMO_PASSWORD,
   DEFAULT_SEED,
@@ -9,6 +10,7 @@ import {
   ensureAdministrator,
   isSeeded,
   migrate,
+  NATIONAL,
   openDb,
   openReader,
   seed,
@@ -24,17 +26,20 @@ const CLIENT_DIST = fileURLToPath(new URL('../../client/dist/', import.meta.url)
 
 /**
  * The first metrics query after a start reads every table from disk and plans the function (seconds on the
- * embedded database); run the default one in the background so the first user does not wait for it.
+ * embedded database); run the default one in the background so the first user does not wait for it. For the
+ * whole country the villages are left out: no first screen asks for all 132,000 of them, and their query
+ * would hold a core while the first leader's map loads.
  */
-async function warmUp(db: Db) {
+async function warmUp(db: Db, area: Area) {
   const t0 = Date.now()
   try {
     await db.query(
       `select count(*) from data_range() r, lateral unit_metrics('commune', r.last_date - 364, r.last_date)`,
     )
-    await db.query(
-      `select count(*) from data_range() r, lateral unit_metrics('village', r.last_date - 364, r.last_date)`,
-    )
+    if (area.code !== NATIONAL)
+      await db.query(
+        `select count(*) from data_range() r, lateral unit_metrics('village', r.last_date - 364, r.last_date)`,
+      )
     console.log(`warm-up queries done in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   } catch (err) {
     console.warn('warm-up skipped:', (err as Error).message)
@@ -98,7 +103,7 @@ async function main() {
       `ANTT Atlas on ${config.databaseUrl ? 'PostgreSQL' : `embedded PostGIS (${config.pgliteDir})`}, ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
     )
     console.log(`→ http://localhost:${port}/`)
-    void warmUp(db)
+    void warmUp(db, area)
     void alerts
       .start()
       .then(

@@ -97,6 +97,11 @@ declare
                          else (date_trunc('month', p_from) + interval '1 month')::date end;
   full_to date := case when p_level = 'village' then p_to + 1
                        else date_trunc('month', p_to + 1)::date end;
+  -- the dashboard's default question for communes (every type and lead organisation, active models,
+  -- evaluations due every 6 months): the model and coverage figures are read from the communes' step
+  -- functions (commune_state_day, migration 029), one look-up a commune, instead of from every model and village
+  stepwise boolean := p_level = 'commune' and p_types is null and p_orgs is null
+                      and p_statuses = array['active']::text[] and p_eval_months = 6;
 begin
   if p_level not in ('commune', 'village') then
     raise exception 'unknown level %', p_level using errcode = '22023';
@@ -119,7 +124,7 @@ begin
     cross join lateral (select width_bucket(p_to, s.starts) as k) w
     join model_type t on t.code = s.type_code
     left join rating r on r.code = s.ratings[w.k]
-    where s.founded_on <= p_to and w.k > 0
+    where not stepwise and s.founded_on <= p_to and w.k > 0
       and (p_types is null or s.type_code = any (p_types))
       and (p_orgs is null or s.lead_org_code = any (p_orgs))
   ),
@@ -138,27 +143,49 @@ begin
            (v.commune_code in (select cc.commune_code from covering_communes cc)
             or v.code in (select cv.code from covered cv)) as is_covered
     from village v
-    where p_commune is null or v.commune_code = p_commune
+    where not stepwise and (p_commune is null or v.commune_code = p_commune)
+  ),
+  -- stepwise: each commune's last step on or before p_to
+  steps as materialized (
+    select c.code as unit, d.*
+    from commune c
+    cross join lateral (
+      select d.villages, d.active_models, d.weak_models, d.exemplary_models, d.compliant_models, d.rated_models,
+             d.effective_models, d.villages_covered, d.population_covered
+      from commune_state_day d
+      where d.commune_code = c.code and d.day <= p_to
+      order by d.day desc limit 1
+    ) d
+    where stepwise and (p_commune is null or c.code = p_commune)
   ),
   model_agg as (
-    select case when p_level = 'commune' then m.commune_code else m.village_code end as unit,
-           count(*) filter (where m.status_at_end = 'weak')::int as weak
+    select st.unit, st.weak_models as weak from steps st
+    union all
+    select case when p_level = 'commune' then m.commune_code else m.village_code end,
+           count(*) filter (where m.status_at_end = 'weak')::int
     from m group by 1
   ),
   act_agg as (
-    select case when p_level = 'commune' then a.commune_code else a.village_code end as unit,
-           count(*)::int as active,
-           count(*) filter (where a.exemplary)::int as exemplary,
-           count(*) filter (where a.compliant)::int as compliant,
-           count(*) filter (where a.effective is not null)::int as rated,
-           count(*) filter (where a.effective)::int as effective
+    select st.unit, st.active_models as active, st.exemplary_models as exemplary, st.compliant_models as compliant,
+           st.rated_models as rated, st.effective_models as effective
+    from steps st
+    union all
+    select case when p_level = 'commune' then a.commune_code else a.village_code end,
+           count(*)::int,
+           count(*) filter (where a.exemplary)::int,
+           count(*) filter (where a.compliant)::int,
+           count(*) filter (where a.effective is not null)::int,
+           count(*) filter (where a.effective)::int
     from act a group by 1
   ),
   vill_agg as (
-    select case when p_level = 'commune' then v.commune_code else v.code end as unit,
-           count(*)::int as villages,
-           count(*) filter (where v.is_covered)::int as covered,
-           coalesce(sum(v.population) filter (where v.is_covered), 0)::int as population_covered
+    select st.unit, st.villages, st.villages_covered as covered, st.population_covered::int as population_covered
+    from steps st
+    union all
+    select case when p_level = 'commune' then v.commune_code else v.code end,
+           count(*)::int,
+           count(*) filter (where v.is_covered)::int,
+           coalesce(sum(v.population) filter (where v.is_covered), 0)::int
     from vill v group by 1
   ),
   -- communes: whole calendar months from incident_month (migration 024), the days before the first and after

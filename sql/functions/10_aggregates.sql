@@ -60,13 +60,18 @@ language plpgsql security definer set search_path = public as $$
 declare
   at text := coalesce(p_relation, 'security_model');
   history text := colocated_relation(at, 'model_state_history');
+  -- the communes whose figures follow the models' (commune_state_day): theirs before and after, and those of
+  -- the villages in their radius
+  affected text[];
 begin
   if p_ids is null then
     execute format('delete from %s', history);
   elsif cardinality(p_ids) = 0 then
     return;
   else
-    execute format('delete from %s where model_id = any ($1)', history) using p_ids;
+    execute format('with gone as (delete from %s where model_id = any ($1) returning commune_code)
+                    select array_agg(distinct commune_code) from gone', history)
+    into affected using p_ids;
   end if;
   execute format($q$
   insert into %s (model_id, commune_code, village_code, type_code, lead_org_code, exemplary,
@@ -77,6 +82,15 @@ begin
   from model_state_spans($1, $2) s
   group by 1, 2, 3, 4, 5, 6, 7$q$, history)
   using p_ids, at;
+  if p_ids is not null then
+    execute format($q$select array(select h.commune_code from %1$s h where h.model_id = any ($1)
+                                   union select v.commune_code from %2$s p join %3$s v on v.code = p.village_code
+                                         where p.model_id = any ($1)
+                                   union select unnest($2::text[]))$q$,
+                   history, colocated_relation(at, 'model_radius_village'), colocated_relation(at, 'village'))
+    into affected using p_ids, affected;
+  end if;
+  perform refresh_commune_state(affected, at);
 end $$;
 
 -- Rebuilds the (model, village) pairs of radius_model_villages() for the models p_models and the villages
@@ -93,14 +107,14 @@ declare
   models text := colocated_relation(at, 'security_model');
   types text := colocated_relation(at, 'model_type');
   villages text := colocated_relation(at, 'village');
+  -- the villages whose pairs went or came: their communes' coverage (commune_state_day) follows
+  gone text[];
+  came text[];
+  near text[];
+  communes text[];
 begin
   if p_models is null and p_villages is null then
     execute format('delete from %s', pairs);
-  else
-    execute format('delete from %s r where r.model_id = any ($1) or r.village_code = any ($2)', pairs)
-    using coalesce(p_models, '{}'), coalesce(p_villages, '{}');
-  end if;
-  if p_models is null and p_villages is null then
     execute format($q$
     insert into %s (model_id, village_code)
     select sm.id, v.code
@@ -108,29 +122,193 @@ begin
     join %s t on t.code = sm.type_code and t.coverage = 'radius'
     join %s v on ST_DWithin(v.point, sm.point, t.radius_m / 100000.0)
               and ST_DWithin(sm.point::geography, v.point::geography, t.radius_m)$q$, pairs, models, types, villages);
+    perform refresh_commune_state(null, at);
     return;
   end if;
+  execute format($q$with x as (delete from %s r where r.model_id = any ($1) or r.village_code = any ($2)
+                               returning r.village_code)
+                    select array_agg(distinct village_code) from x$q$, pairs)
+  into gone using coalesce(p_models, '{}'), coalesce(p_villages, '{}');
   execute format($q$
-  insert into %s (model_id, village_code)
-  select sm.id, v.code
-  from %s sm
-  join %s t on t.code = sm.type_code and t.coverage = 'radius'
-  join %s v on ST_DWithin(v.point, sm.point, t.radius_m / 100000.0)
-            and ST_DWithin(sm.point::geography, v.point::geography, t.radius_m)
-  where sm.id = any ($1)
-  on conflict do nothing$q$, pairs, models, types, villages)
-  using coalesce(p_models, '{}');
+  with x as (
+    insert into %s (model_id, village_code)
+    select sm.id, v.code
+    from %s sm
+    join %s t on t.code = sm.type_code and t.coverage = 'radius'
+    join %s v on ST_DWithin(v.point, sm.point, t.radius_m / 100000.0)
+              and ST_DWithin(sm.point::geography, v.point::geography, t.radius_m)
+    where sm.id = any ($1)
+    on conflict do nothing
+    returning village_code)
+  select array_agg(distinct village_code) from x$q$, pairs, models, types, villages)
+  into came using coalesce(p_models, '{}');
   execute format($q$
-  insert into %1$s (model_id, village_code)
-  select sm.id, v.code
-  from %4$s v
-  join %2$s sm on ST_DWithin(v.point, sm.point, (select max(radius_m) from %3$s) / 100000.0)
-  join %3$s t on t.code = sm.type_code and t.coverage = 'radius'
-             and ST_DWithin(v.point, sm.point, t.radius_m / 100000.0)
-             and ST_DWithin(sm.point::geography, v.point::geography, t.radius_m)
-  where v.code = any ($1)
-  on conflict do nothing$q$, pairs, models, types, villages)
-  using coalesce(p_villages, '{}');
+  with x as (
+    insert into %1$s (model_id, village_code)
+    select sm.id, v.code
+    from %4$s v
+    join %2$s sm on ST_DWithin(v.point, sm.point, (select max(radius_m) from %3$s) / 100000.0)
+    join %3$s t on t.code = sm.type_code and t.coverage = 'radius'
+               and ST_DWithin(v.point, sm.point, t.radius_m / 100000.0)
+               and ST_DWithin(sm.point::geography, v.point::geography, t.radius_m)
+    where v.code = any ($1)
+    on conflict do nothing
+    returning village_code)
+  select array_agg(distinct village_code) from x$q$, pairs, models, types, villages)
+  into near using coalesce(p_villages, '{}');
+  execute format('select array(select distinct v.commune_code from %s v where v.code = any ($1))', villages)
+  into communes using coalesce(gone, '{}') || coalesce(came, '{}') || coalesce(near, '{}');
+  perform refresh_commune_state(communes, at);
+end $$;
+
+-- Rebuilds the step functions of commune_state_day (migration 029) for the communes p_communes (every commune
+-- when null), beside p_relation (a trigger's shard on a Citus cluster, see colocated_relation(); there only
+-- the communes of the shard's provinces, whose rows it holds). From model_state_history and
+-- model_radius_village, by the definitions of unit_metrics() (03_metrics.sql) for every type and lead
+-- organisation, active models and evaluations due every 6 months:
+--   a model's span k (from starts[k] to starts[k+1]) adds its status's counts; while active it is compliant
+--   until the first day t with t - 6 months >= the later of its founding and its last evaluation, and that
+--   day, when it falls inside the span, is a step of its own;
+--   a village is covered while an active model of the village, of the whole commune or with the village in
+--   its radius exists; a commune-wide model covers all its villages.
+-- Each model's figures enter as differences from its previous step, so a commune's figures at a day are
+-- running sums of those differences over its days.
+create or replace function refresh_commune_state(p_communes text[], p_relation text default null)
+returns void
+language plpgsql security definer set search_path = public as $$
+declare
+  at text := coalesce(p_relation, 'security_model');
+  days text := colocated_relation(at, 'commune_state_day');
+  communes text := colocated_relation(at, 'commune');
+  shard bigint := substring(days from '_([0-9]+)$')::bigint;
+  codes text[];
+begin
+  if p_communes is not null and cardinality(p_communes) = 0 then
+    return;
+  end if;
+  execute format($q$select array(select c.code from %s c where ($1::text[] is null or c.code = any ($1))%s)$q$,
+                 communes,
+                 case when shard is not null
+                      then ' and get_shard_id_for_distribution_column(''commune_state_day'', c.province_code) = $2' end)
+  into codes using p_communes, shard;
+  execute format('delete from %s where commune_code = any ($1)', days) using codes;
+  execute format($q$
+  insert into %1$s (province_code, commune_code, day, villages, active_models, weak_models, exemplary_models,
+                    compliant_models, rated_models, effective_models, villages_covered, population_covered)
+  with
+  spans as (
+    select h.model_id, h.commune_code, h.village_code, h.exemplary, t.coverage, u.status, u.start,
+           h.starts[u.k + 1] as next_start, r.effective, e.expiry
+    from %2$s h
+    join %4$s t on t.code = h.type_code
+    cross join lateral unnest(h.starts, h.statuses, h.ratings, h.evaluated) with ordinality u(start, status, rating, evaluated, k)
+    left join %5$s r on r.code = u.rating
+    cross join lateral (select greatest(h.founded_on, u.evaluated) as checked) c
+    cross join lateral (select (c.checked + interval '6 months')::date as due) d
+    cross join lateral (select case when d.due - interval '6 months' >= c.checked then d.due else d.due + 1 end as expiry) e
+    where h.model_id in (select x.model_id from %2$s x where x.commune_code = any ($1)
+                         union
+                         select p.model_id from %3$s p join %6$s v on v.code = p.village_code
+                         where v.commune_code = any ($1))
+  ),
+  -- each model's steps: its spans, and the day within an active span when it falls overdue
+  steps as (
+    select s.model_id, s.commune_code, s.start as day, s.status, s.exemplary, s.effective, s.expiry > s.start as compliant
+    from spans s where s.commune_code = any ($1)
+    union all
+    select s.model_id, s.commune_code, s.expiry, s.status, s.exemplary, s.effective, false
+    from spans s
+    where s.commune_code = any ($1) and s.status = 'active' and s.expiry > s.start
+      and (s.next_start is null or s.expiry < s.next_start)
+  ),
+  figures as (
+    select st.model_id, st.commune_code, st.day,
+           (st.status = 'active')::int as a, (st.status = 'weak')::int as w,
+           (st.status = 'active' and st.exemplary)::int as ex, (st.status = 'active' and st.compliant)::int as co,
+           (st.status = 'active' and st.effective is not null)::int as ra,
+           (st.status = 'active' and coalesce(st.effective, false))::int as ef
+    from steps st
+  ),
+  model_change as (
+    select f.commune_code, f.day,
+           f.a - lag(f.a, 1, 0) over m as a, f.w - lag(f.w, 1, 0) over m as w, f.ex - lag(f.ex, 1, 0) over m as ex,
+           f.co - lag(f.co, 1, 0) over m as co, f.ra - lag(f.ra, 1, 0) over m as ra, f.ef - lag(f.ef, 1, 0) over m as ef
+    from figures f
+    window m as (partition by f.model_id order by f.day)
+  ),
+  active_spans as (select * from spans s where s.status = 'active'),
+  -- villages covered by a model of the village or within a camera's radius: +1 and -1 at each active span's ends
+  village_events as (
+    select v.code as village, v.commune_code, x.day, x.d
+    from active_spans a
+    join %6$s v on v.code = a.village_code and a.coverage = 'village'
+    cross join lateral (values (a.start, 1), (a.next_start, -1)) x(day, d)
+    where v.commune_code = any ($1) and x.day is not null
+    union all
+    select v.code, v.commune_code, x.day, x.d
+    from active_spans a
+    join %3$s p on p.model_id = a.model_id and a.coverage = 'radius'
+    join %6$s v on v.code = p.village_code
+    cross join lateral (values (a.start, 1), (a.next_start, -1)) x(day, d)
+    where v.commune_code = any ($1) and x.day is not null
+  ),
+  village_flag as (
+    select g.village, g.commune_code, g.day,
+           (g.n > 0)::int - lag((g.n > 0)::int, 1, 0) over (partition by g.village order by g.day) as df
+    from (select e.village, e.commune_code, e.day, sum(sum(e.d)) over (partition by e.village order by e.day) as n
+          from village_events e group by 1, 2, 3) g
+  ),
+  cover_change as (
+    select f.commune_code, f.day, sum(f.df)::int as dn, coalesce(sum(f.df * v.population), 0)::bigint as dp
+    from village_flag f join %6$s v on v.code = f.village
+    where f.df <> 0
+    group by 1, 2
+  ),
+  -- commune-wide models: while one is active, every village of the commune is covered
+  commune_flag as (
+    select g.commune_code, g.day,
+           (g.n > 0)::int - lag((g.n > 0)::int, 1, 0) over (partition by g.commune_code order by g.day) as dc
+    from (select a.commune_code, x.day, sum(sum(x.d)) over (partition by a.commune_code order by x.day) as n
+          from active_spans a
+          cross join lateral (values (a.start, 1), (a.next_start, -1)) x(day, d)
+          where a.coverage = 'commune' and a.commune_code = any ($1) and x.day is not null
+          group by 1, 2) g
+  ),
+  changes as (
+    select c.commune_code, c.day, c.a, c.w, c.ex, c.co, c.ra, c.ef, 0 as dn, 0::bigint as dp, 0 as dc from model_change c
+    union all select c.commune_code, c.day, 0, 0, 0, 0, 0, 0, c.dn, c.dp, 0 from cover_change c
+    union all select c.commune_code, c.day, 0, 0, 0, 0, 0, 0, 0, 0, c.dc from commune_flag c where c.dc <> 0
+    union all select code, date '0001-01-01', 0, 0, 0, 0, 0, 0, 0, 0, 0 from unnest($1) code
+  ),
+  per_day as (
+    select c.commune_code, c.day, sum(c.a) as a, sum(c.w) as w, sum(c.ex) as ex, sum(c.co) as co, sum(c.ra) as ra,
+           sum(c.ef) as ef, sum(c.dn) as dn, sum(c.dp) as dp, sum(c.dc) as dc
+    from changes c group by 1, 2
+  ),
+  running as (
+    select p.commune_code, p.day, p.a, p.w, p.ex, p.co, p.ra, p.ef, p.dn, p.dp, p.dc,
+           sum(p.a) over d as ta, sum(p.w) over d as tw, sum(p.ex) over d as tex, sum(p.co) over d as tco,
+           sum(p.ra) over d as tra, sum(p.ef) over d as tef, sum(p.dn) over d as tn, sum(p.dp) over d as tp,
+           sum(p.dc) over d as tc
+    from per_day p
+    window d as (partition by p.commune_code order by p.day)
+  ),
+  totals as (
+    select v.commune_code, count(*)::int as villages, coalesce(sum(v.population), 0)::bigint as population
+    from %6$s v where v.commune_code = any ($1) group by 1
+  )
+  select c.province_code, r.commune_code, r.day, coalesce(t.villages, 0), r.ta, r.tw, r.tex, r.tco, r.tra, r.tef,
+         case when r.tc > 0 then coalesce(t.villages, 0) else r.tn end,
+         case when r.tc > 0 then coalesce(t.population, 0) else r.tp end
+  from running r
+  join %7$s c on c.code = r.commune_code
+  left join totals t on t.commune_code = r.commune_code
+  where r.day = date '0001-01-01' or r.a <> 0 or r.w <> 0 or r.ex <> 0 or r.co <> 0 or r.ra <> 0 or r.ef <> 0
+     or r.dn <> 0 or r.dp <> 0 or r.dc <> 0$q$,
+    days, colocated_relation(at, 'model_state_history'), colocated_relation(at, 'model_radius_village'),
+    colocated_relation(at, 'model_type'), colocated_relation(at, 'rating'), colocated_relation(at, 'village'),
+    communes)
+  using codes;
 end $$;
 
 -- Adds signed counts (one per commune, category and month, none zero; a negative count removes incidents)
@@ -291,6 +469,35 @@ begin
   return null;
 end $$;
 
+-- village: a village that came, went, moved to another commune or changed its population changes its
+-- communes' figures (a moved point reaches them through its radius pairs, above); rating: a rating that
+-- became effective or not changes every commune's.
+create or replace function commune_state_village_upkeep() returns trigger
+language plpgsql security definer set search_path = public as $$
+declare codes text[];
+begin
+  if TG_TABLE_NAME = 'rating' then
+    perform refresh_commune_state(null);
+    return null;
+  end if;
+  if TG_OP = 'INSERT' then
+    select array_agg(distinct commune_code) into codes from new_rows;
+  elsif TG_OP = 'DELETE' then
+    select array_agg(distinct commune_code) into codes from old_rows;
+  else
+    select array_agg(distinct c) into codes
+    from new_rows n full join old_rows o on o.code = n.code
+    cross join lateral (values (n.commune_code), (o.commune_code)) x(c)
+    where x.c is not null
+      and (n.code is null or o.code is null or n.commune_code is distinct from o.commune_code
+           or n.population is distinct from o.population);
+  end if;
+  if codes is not null then
+    perform refresh_commune_state(codes);
+  end if;
+  return null;
+end $$;
+
 do $$
 declare t text;
 begin
@@ -312,6 +519,14 @@ begin
     for each statement execute function model_radius_village_truncate();
   create or replace trigger model_type_radius after insert or update or delete on model_type
     for each statement execute function model_radius_village_upkeep();
+  create or replace trigger village_commune_state_insert after insert on village
+    referencing new table as new_rows for each statement execute function commune_state_village_upkeep();
+  create or replace trigger village_commune_state_update after update on village
+    referencing old table as old_rows new table as new_rows for each statement execute function commune_state_village_upkeep();
+  create or replace trigger village_commune_state_delete after delete on village
+    referencing old table as old_rows for each statement execute function commune_state_village_upkeep();
+  create or replace trigger rating_commune_state after update on rating
+    for each statement execute function commune_state_village_upkeep();
   foreach t in array array['security_model', 'security_model_status', 'evaluation'] loop
     execute format('create or replace trigger %I after insert on %I
       referencing new table as new_rows for each statement execute function model_state_upkeep()',
@@ -333,6 +548,9 @@ begin
   if not exists (select 1 from model_state_history) and exists (select 1 from security_model) then
     perform refresh_model_state(null);
     perform refresh_model_radius(null, null);
+  end if;
+  if not exists (select 1 from commune_state_day) and exists (select 1 from commune) then
+    perform refresh_commune_state(null);
   end if;
   if not exists (select 1 from incident_month) and exists (select 1 from incident) then
     insert into incident_month (commune_code, category_code, month, n, province_code)

@@ -1,5 +1,5 @@
 // The pre-aggregates behind unit_metrics() (migration 024: model_state_history,
-// model_radius_village, incident_month) stay equal
+// model_radius_village, incident_month; migration 029: commune_state_day) stay equal
 // to what the raw tables give, through imports, edits and deletions of every source table.
 import { randomUUID } from 'node:crypto'
 import type { Db } from '@antt/data/db'
@@ -11,6 +11,8 @@ import { backends, getJson, type SignedInApp, useApp } from '../testing.ts'
 /** Unique per run: the server database is shared between test files and runs. */
 const RUN = randomUUID().slice(0, 6).toUpperCase()
 const key = (n: string | number) => `A${RUN}-${n}`
+/** the communes the test writes in */
+const COMMUNES = ['02647', '02671']
 
 /** incident_month rows that differ from a count of incident (both ways); [] when equal. */
 async function incidentMonthDiff(db: Db) {
@@ -58,6 +60,52 @@ async function modelStateDiff(db: Db, ids: string[]) {
      (select 'direct', * from (select * from direct except select * from spans) b)
      limit 10`,
     [ids],
+  )
+}
+
+/**
+ * Communes whose figures at a date read from their step functions (commune_state_day: unit_metrics() with the
+ * default filters) differ from the figures worked out model by model (the same question asked with every type
+ * named, which takes the per-model path), at the fixed dates and, for the models `ids`, at every span start
+ * and 6-month due date and the day before each, in the communes `communes` (every commune when null); [] when
+ * equal.
+ */
+async function communeStateDiff(db: Db, communes: string[] | null, ids: string[] = []) {
+  const figures = [
+    'code',
+    'villages',
+    'villages_covered',
+    'population_covered',
+    'active_models',
+    'weak_models',
+    'exemplary_models',
+    'compliant_models',
+    'rated_models',
+    'effective_models',
+  ]
+    .map((f) => `m.${f}`)
+    .join(', ')
+  // per commune asked (p_commune), or every commune at once when none is named
+  const ask = (types: string) => `
+    select d.d, ${figures}
+    from dates d
+    cross join unnest(coalesce($1::text[], array[null])) c(code)
+    cross join lateral unit_metrics('commune', d.d, d.d, ${types}, p_commune => c.code) m`
+  return db.query(
+    `with dates as (
+       select d from unnest('{2019-06-30,2021-01-01,2023-07-15,2025-06-30,2026-06-30}'::date[]) d
+       union
+       select unnest(array[x, x - 1]) from model_state_history, unnest(starts || evaluated) s,
+              lateral (values (s), ((s + interval '6 months')::date), ((s + interval '6 months')::date + 1)) v(x)
+       where model_id = any ($2::text[]) and x is not null
+     ),
+     stepwise as (${ask('null')}),
+     direct as (${ask('(select array_agg(code) from model_type)')})
+     (select 'steps' as side, * from (select * from stepwise except select * from direct) a)
+     union all
+     (select 'models', * from (select * from direct except select * from stepwise) b)
+     limit 10`,
+    [communes, ids],
   )
 }
 
@@ -132,6 +180,7 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
   it('hold what the raw tables give as seeded', async () => {
     expect(await incidentMonthDiff(ctx.db)).toEqual([])
     expect(await historyShapeProblems(ctx.db)).toEqual([])
+    expect(await communeStateDiff(ctx.db, null)).toEqual([])
     const sample = await ctx.db.query<{ id: string }>(
       `select id from security_model order by md5(id) limit 40`,
     )
@@ -210,6 +259,7 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
     expect(ids).toHaveLength(3)
     expect(await incidentMonthDiff(ctx.db)).toEqual([])
     expect(await modelStateDiff(ctx.db, ids)).toEqual([])
+    expect(await communeStateDiff(ctx.db, COMMUNES, ids)).toEqual([])
 
     // edits in SQL, each its own statement
     const edits = [
@@ -235,6 +285,10 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
       `update security_model set point = ST_Translate(point, 0.003, 0) where id = '${key('c1')}'`,
       `update village set point = ST_Translate(point, 0.01, 0) where code = '${village.code}'`,
       `update village set point = '${village.point}'::geometry where code = '${village.code}'`,
+      `update village set population = population + 7 where code = '${village.code}'`,
+      `update village set population = population - 7 where code = '${village.code}'`,
+      `update rating set effective = not effective where code = 'kha'`,
+      `update rating set effective = not effective where code = 'kha'`,
       `update model_type set radius_m = radius_m * 4 where code = 'camera_an_ninh'`,
       `update model_type set radius_m = radius_m / 4 where code = 'camera_an_ninh'`,
     ]
@@ -242,9 +296,13 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
       await ctx.db.query(sql)
       expect(await incidentMonthDiff(ctx.db), sql).toEqual([])
       expect(await modelStateDiff(ctx.db, ids), sql).toEqual([])
-      if (/camera|village|model_type/.test(sql)) expect(await historyShapeProblems(ctx.db), sql).toEqual([])
+      if (/camera|village|model_type|rating/.test(sql)) {
+        expect(await historyShapeProblems(ctx.db), sql).toEqual([])
+        expect(await communeStateDiff(ctx.db, COMMUNES, ids), sql).toEqual([])
+      }
     }
     expect(await historyShapeProblems(ctx.db)).toEqual([])
+    expect(await communeStateDiff(ctx.db, COMMUNES, ids)).toEqual([])
 
     // a write rolled back takes its aggregate change with it
     await ctx.db
@@ -256,6 +314,7 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
       .catch(() => undefined)
     expect(await incidentMonthDiff(ctx.db)).toEqual([])
     expect(await modelStateDiff(ctx.db, ids)).toEqual([])
+    expect(await communeStateDiff(ctx.db, COMMUNES, ids)).toEqual([])
 
     // and everything removed again
     await ctx.db.query(`delete from incident where id like 'A${RUN}-%'`)
@@ -265,6 +324,7 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
       await ctx.db.query('select model_id from model_state_history where model_id = any ($1::text[])', [ids]),
     ).toEqual([])
     expect(await historyShapeProblems(ctx.db)).toEqual([])
+    expect(await communeStateDiff(ctx.db, COMMUNES)).toEqual([])
   }, 240_000)
 
   it('are read by aggregate-only roles in their scope only', async () => {
@@ -272,11 +332,13 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
       ctx.db.transaction(async (tx) => {
         await tx.query('set local role antt_reader')
         await tx.query(`select set_config('antt.scope', $1, true)`, [scope])
-        const [r] = await tx.query<{ months: number; spans: number; communes: string[] }>(
+        const [r] = await tx.query<{ months: number; spans: number; steps: number; communes: string[] }>(
           `select (select count(*)::int from incident_month) as months,
                   (select count(*)::int from model_state_history) as spans,
+                  (select count(*)::int from commune_state_day) as steps,
                   (select array_agg(distinct commune_code) from (
-                     select commune_code from incident_month union select commune_code from model_state_history) u)
+                     select commune_code from incident_month union select commune_code from model_state_history
+                     union select commune_code from commune_state_day) u)
                     as communes`,
         )
         return r
@@ -285,8 +347,9 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
     expect(one.communes).toEqual(['02647'])
     expect(one.months).toBeGreaterThan(0)
     expect(one.spans).toBeGreaterThan(0)
+    expect(one.steps).toBeGreaterThan(0)
     const none = await scoped('')
-    expect(none).toEqual({ months: 0, spans: 0, communes: null })
+    expect(none).toEqual({ months: 0, spans: 0, steps: 0, communes: null })
     // and cannot write them
     await expect(
       ctx.db.transaction(async (tx) => {
