@@ -145,3 +145,7 @@ begin
     end if;
   end loop;
 end $$;
+
+-- The grant of sql/functions/08_imports.sql on import_taxon_key is gone once the tables it reads (the
+-- taxonomies, import_alias) are reference tables (seen with Citus 13.2.2): the imports read it as the caller.
+grant select on import_taxon_key to antt_reader;
