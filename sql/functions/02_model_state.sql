@@ -1,13 +1,16 @@
 -- (model, village) pairs for every model of a radius type (cameras): the villages whose point lies within the
 -- type's radius of the model's point, kept in model_radius_village (migration 024) by triggers on the models,
--- the villages and the types (sql/functions/10_aggregates.sql, refresh_model_radius()). Security definer:
--- that table is read through this function only. It returns ids only; callers join it to the rows their
--- scope lets them see.
+-- the villages and the types (sql/functions/10_aggregates.sql, refresh_model_radius()). As the caller, who
+-- reads the pairs of the villages it sees (migration 030): on a Citus cluster a function that runs as its
+-- owner reads the shards as another role than a scenario's writes in the same transaction, which Citus
+-- refuses. Ids only; callers join them to the rows their scope lets them see. PL/pgSQL: Citus plans no SQL
+-- function over distributed tables called from a query with parameters.
 create or replace function radius_model_villages()
 returns table (model_id text, village_code text)
-language sql stable security definer set search_path = public as $$
-  select r.model_id, r.village_code from model_radius_village r
-$$;
+language plpgsql stable as $$
+begin
+  return query select r.model_id, r.village_code from model_radius_village r;
+end $$;
 
 -- Every model founded on or before p_ref (of the commune p_commune only, when given), with its state as of p_ref:
 --   status             its status at p_ref (security_model_status), falling back to the current status

@@ -119,7 +119,8 @@ $$;
 -- Who may call what (the request roles of migration 012).
 grant select on import_taxon_key to antt_reader;
 revoke execute on function import_taken_ids(text, text[]) from public;
-grant execute on function import_taken_ids(text, text[]) to antt_editor;
+-- the editors', and a scenario's, which checks the village of a model it adds (migration 030)
+grant execute on function import_taken_ids(text, text[]) to antt_editor, antt_scenario_reader;
 revoke execute on function refresh_border_areas() from public;
 grant execute on function refresh_border_areas() to antt_admin;
 grant execute on function import_commune_directory(), import_fold(text), import_bare(text), import_issue(text, text, text),

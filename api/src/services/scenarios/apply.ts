@@ -3,9 +3,21 @@
 import { randomUUID } from 'node:crypto'
 import type { ScenarioChange } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
+import type { Principal } from '../../auth/principal.ts'
 import type { AppDeps } from '../../context.ts'
 import { badRequest } from '../../http/errors.ts'
 import { checkCode, checkCommune, findModel, scopedWrite } from '../../records/checks.ts'
+
+/**
+ * The role of a scenario's transaction for each request role (migration 030): the same reads, and writes to
+ * the records a scenario changes within the caller's scope. Roles that write records already keep their own.
+ */
+const scenarioRole: Record<Principal['dbRole'], string> = {
+  antt_reader: 'antt_scenario_reader',
+  antt_reader_points: 'antt_scenario_reader_points',
+  antt_editor: 'antt_editor',
+  antt_admin: 'antt_admin',
+}
 
 /** Reason given for a model a scenario dissolves (security_model_status.reason). */
 const SCENARIO_REASON = 'kịch bản (giả định)'
@@ -17,9 +29,10 @@ const SCENARIO_REASON = 'kịch bản (giả định)'
  * so it shows in every period that ends on or after it, the default period included; a model founded later
  * takes it from its founding.
  *
- * The writes run as antt_editor, the role with write grants, still under the caller's commune scope (row-
- * level security, migration 012): read-only roles may imagine changes they may not make. The caller's own
- * role is restored before anything is computed. The setting antt.scenario keeps the change counters (020)
+ * The writes and the figures computed after them run as one role (scenarioRole): on a Citus cluster a
+ * transaction may not read shards that another role's connection wrote in it. Read-only roles may imagine
+ * changes they may not make, still under their commune scope (row-level security). Rolling back the
+ * savepoint gives the request its own role back. The setting antt.scenario keeps the change counters (020)
  * still.
  */
 export async function applyChanges(
@@ -32,7 +45,7 @@ export async function applyChanges(
   // SET LOCAL, not set_config(): on a Citus cluster only a SET reaches the workers, whose triggers read it.
   // The role apart, with set_config(), as the request's (auth/middleware.ts)
   await db.exec(`set local antt.scenario = 'on'`)
-  await db.exec(`select set_config('role', 'antt_editor', true)`)
+  await db.exec(`select set_config('role', '${scenarioRole[principal.dbRole]}', true)`)
   // ids no record has and no other request uses at the same time (the rows never outlive the savepoint)
   const tag = randomUUID().slice(0, 8)
   for (const [i, change] of changes.entries()) {
@@ -78,7 +91,6 @@ export async function applyChanges(
       }
     }
   }
-  await db.exec(`select set_config('role', '${principal.dbRole}', true)`)
 }
 
 async function addModel(

@@ -12,8 +12,9 @@ import { findScenario } from './store.ts'
 /**
  * `scenario=<id>` on a request that computes figures (metrics, priorities, statistics, unit detail, the
  * model layer, plans): the rest of the request runs as if the scenario's changes were made, and nothing of
- * them is kept. One path for every figure: a savepoint, the changes (apply.ts), the route's own unchanged
- * SQL, then ROLLBACK TO SAVEPOINT — on success, on error, always — before the answer leaves. Mounted after
+ * them is kept. One path for every figure: a savepoint, the changes (apply.ts, which also takes on the
+ * scenario's role), the route's own unchanged SQL, then ROLLBACK TO SAVEPOINT — on success, on error,
+ * always — before the answer leaves, which gives back the request's role too. Mounted after
  * the route's validator and before its handler; the handler must not write anything that has to stay (the
  * audit log of an export would be rolled back too), so export routes do not take it.
  *
