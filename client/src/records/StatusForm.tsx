@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { request, type SessionUser } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
@@ -13,18 +13,15 @@ export function StatusForm({ user }: { user: SessionUser }) {
   const [version, setVersion] = useState(0)
   const f = useRecordForm({ model_id: '', status: 'weak', on: today(), reason: '' })
   const v = f.values
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    f.run(async () => {
-      await request.post(`/api/records/models/${encodeURIComponent(v.model_id)}/status`, {
-        status: v.status,
-        on: v.on,
-        reason: opt(v.reason),
-      })
-      setVersion((x) => x + 1)
-      return t('records.saved')
+  const submit = f.submit(async () => {
+    await request.post(`/api/records/models/${encodeURIComponent(v.model_id)}/status`, {
+      status: v.status,
+      on: v.on,
+      reason: opt(v.reason),
     })
-  }
+    setVersion((x) => x + 1)
+    return t('records.saved')
+  })
   const e = f.errors.fields
   return (
     <form className="adm-form adm-grid" onSubmit={submit} data-testid="status-form">
@@ -44,13 +41,7 @@ export function StatusForm({ user }: { user: SessionUser }) {
           ))}
         </select>
       </Field>
-      <DateField
-        name="on"
-        label={t('records.statusFrom')}
-        value={v.on}
-        onDate={(x) => f.set({ on: x })}
-        error={e.on}
-      />
+      <DateField {...f.date('on', t('records.statusFrom'))} />
       <div className="adm-span">
         <Field
           name="reason"
