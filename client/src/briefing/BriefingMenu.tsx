@@ -6,6 +6,7 @@ import { setUi, useBriefingUi } from '../state/briefing-ui.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { BriefingPanel } from './BriefingPanel.tsx'
 import { reloadBriefing } from './briefing-store.ts'
+import { ExportButtons } from './ExportButtons.tsx'
 import { LiveSnapshotBridge } from './live-snapshot.tsx'
 import { Presenter } from './present/Presenter.tsx'
 
@@ -48,24 +49,11 @@ export function BriefingMenu() {
         </button>
       )}
       {!views && exports && (
-        <>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => setUi({ exporting: { format: 'png', target: { kind: 'screen' } } })}
-            data-testid="export-png"
-          >
-            {t('brief.exportPng')}
-          </button>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => setUi({ exporting: { format: 'pdf', target: { kind: 'screen' } } })}
-            data-testid="export-pdf"
-          >
-            {t('brief.exportPdf')}
-          </button>
-        </>
+        <ExportButtons
+          target={{ kind: 'screen' }}
+          className="btn"
+          mark={(format) => ({ 'data-testid': `export-${format}` })}
+        />
       )}
       {views &&
         ui.panel &&
