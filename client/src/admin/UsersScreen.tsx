@@ -5,6 +5,7 @@ import { type CommuneName, useCommuneNames, useNational, useProvinceNames } from
 import { useI18n } from '../state/use-i18n.ts'
 import { Field, GeneralError, PasswordField } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
+import { TableHead } from '../ui/TableHead.tsx'
 import { useRoles } from './reference.ts'
 
 /** Accounts: the list, and one form to create a user or change one (role, communes, disabled, password). */
@@ -44,15 +45,15 @@ export function UsersScreen() {
           </button>
         </div>
         <table className="adm-table" data-testid="users-table">
-          <thead>
-            <tr>
-              <th>{t('admin.users.username')}</th>
-              <th>{t('admin.users.displayName')}</th>
-              <th>{t('admin.users.role')}</th>
-              <th>{t('admin.users.scope')}</th>
-              <th>{t('admin.users.lastSignIn')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={[
+              t('admin.users.username'),
+              t('admin.users.displayName'),
+              t('admin.users.role'),
+              t('admin.users.scope'),
+              t('admin.users.lastSignIn'),
+            ]}
+          />
           <tbody>
             {(users ?? []).map((u) => (
               <tr

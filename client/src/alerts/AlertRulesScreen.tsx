@@ -4,6 +4,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { ApiError, request } from '../api/client.ts'
 import { useNational } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { TableHead } from '../ui/TableHead.tsx'
 
 const ROLES = ['admin', 'leader', 'planner', 'briefer', 'steward', 'viewer']
 const DEFAULT_THRESHOLD: Record<Condition, number> = {
@@ -82,17 +83,17 @@ export function AlertRulesScreen() {
   return (
     <div className="alert-rules">
       <table className="adm-table" data-testid="alert-rules">
-        <thead>
-          <tr>
-            <th>{t('alerts.rule.name')}</th>
-            <th>{t('alerts.rule.condition')}</th>
-            <th>{t('alerts.rule.threshold')}</th>
-            <th>{t('alerts.rule.area')}</th>
-            <th>{t('alerts.rule.notify')}</th>
-            <th>{t('alerts.rule.enabled')}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead
+          labels={[
+            t('alerts.rule.name'),
+            t('alerts.rule.condition'),
+            t('alerts.rule.threshold'),
+            t('alerts.rule.area'),
+            t('alerts.rule.notify'),
+            t('alerts.rule.enabled'),
+            '',
+          ]}
+        />
         <tbody>
           {rules.map((r) => (
             <tr key={r.id} data-rule={r.id}>

@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n/index.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
+import { TableHead } from '../ui/TableHead.tsx'
 
 /** Coordinate systems offered for a file whose x, y do not say (the API knows more: api/src/imports/crs.ts). */
 const IMPORT_CRS = ['EPSG:4326', 'VN2000', 'VN2000-TM3-104.75'] as const
@@ -219,13 +220,9 @@ function IssueTable(props: {
     <details open={props.kind === 'error'} className="adm-issues">
       <summary>{props.title}</summary>
       <table className="adm-table" data-testid={`import-${props.kind}s`}>
-        <thead>
-          <tr>
-            <th>{t('records.import.row')}</th>
-            <th>{t('records.import.field')}</th>
-            <th>{t('records.import.message')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          labels={[t('records.import.row'), t('records.import.field'), t('records.import.message')]}
+        />
         <tbody>
           {props.issues.map((i) => (
             <tr key={`${i.row}-${i.field}-${i.message}`}>
@@ -249,12 +246,7 @@ function ColumnTable({ columns }: { columns: ImportColumn[] }) {
     <details className="adm-issues" data-testid="import-columns">
       <summary>{t('records.import.columns', { read, n: columns.length })}</summary>
       <table className="adm-table">
-        <thead>
-          <tr>
-            <th>{t('records.import.column')}</th>
-            <th>{t('records.import.readAs')}</th>
-          </tr>
-        </thead>
+        <TableHead labels={[t('records.import.column'), t('records.import.readAs')]} />
         <tbody>
           {columns.map((c) => (
             <tr key={c.column} data-field={c.field ?? ''}>
