@@ -11,6 +11,7 @@ import { type MetricName, metricsForLevel } from '../metrics/catalog.ts'
 import { FILL_LAYERS, type LayerId } from '../state/atlas-state.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { LabelledControl } from '../ui/LabelledControl.tsx'
 import { LevelSwitch } from '../ui/LevelSwitch.tsx'
 
 const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'stddev', 'manual']
@@ -137,8 +138,7 @@ function ChoroplethOptions() {
   return (
     <div className="layer-options">
       <LevelSwitch levels={national ? ['province', 'commune', 'village'] : ['commune', 'village']} />
-      <label className="field">
-        <span className="field-label">{t('choropleth.metric')}</span>
+      <LabelledControl label={t('choropleth.metric')}>
         <select
           value={c.metric}
           data-testid="metric-select"
@@ -162,10 +162,9 @@ function ChoroplethOptions() {
             </option>
           ))}
         </select>
-      </label>
+      </LabelledControl>
       <div className="field-row">
-        <label className="field grow">
-          <span className="field-label">{t('choropleth.method')}</span>
+        <LabelledControl label={t('choropleth.method')} grow>
           <select
             value={c.method}
             data-testid="method-select"
@@ -183,9 +182,8 @@ function ChoroplethOptions() {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span className="field-label">{t('choropleth.classes')}</span>
+        </LabelledControl>
+        <LabelledControl label={t('choropleth.classes')}>
           <select
             value={c.k}
             disabled={c.method === 'manual' || c.locked}
@@ -197,7 +195,7 @@ function ChoroplethOptions() {
               </option>
             ))}
           </select>
-        </label>
+        </LabelledControl>
       </div>
       {c.method === 'manual' && (
         <form
@@ -223,8 +221,7 @@ function ChoroplethOptions() {
           {manualError && <div className="error-text">{t('choropleth.invalidBreaks')}</div>}
         </form>
       )}
-      <label className="field">
-        <span className="field-label">{t('choropleth.palette')}</span>
+      <LabelledControl label={t('choropleth.palette')}>
         <select
           value={c.palette ?? ''}
           onChange={(e) => setC({ palette: (e.target.value || null) as PaletteName | null })}
@@ -236,7 +233,7 @@ function ChoroplethOptions() {
             </option>
           ))}
         </select>
-      </label>
+      </LabelledControl>
       {c.method !== 'manual' && (
         <label className="check" title={t('choropleth.lockHint')}>
           <input
