@@ -2,6 +2,7 @@ import type { AuditEntry } from '@antt/contract'
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { request } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { Options } from '../ui/Options.tsx'
 import { TableHead } from '../ui/TableHead.tsx'
 import { auditDetails, auditTime } from './audit-format.ts'
 
@@ -69,11 +70,7 @@ export function AuditScreen() {
           aria-label={t('admin.audit.action')}
         >
           <option value="">{t('admin.audit.allActions')}</option>
-          {ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {t(`admin.audit.act.${a}`)}
-            </option>
-          ))}
+          <Options of={ACTIONS} label={(a) => t(`admin.audit.act.${a}`)} />
         </select>
         <input
           type="search"

@@ -5,6 +5,7 @@ import { ApiError, request } from '../api/client.ts'
 import { useNational } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { LabelledControl } from '../ui/LabelledControl.tsx'
+import { Options } from '../ui/Options.tsx'
 import { TableHead } from '../ui/TableHead.tsx'
 
 const ROLES = ['admin', 'leader', 'planner', 'briefer', 'steward', 'viewer']
@@ -133,11 +134,7 @@ export function AlertRulesScreen() {
                 setThreshold(String(DEFAULT_THRESHOLD[c]))
               }}
             >
-              {ALERT_CONDITIONS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`alerts.condition.${c}`)}
-                </option>
-              ))}
+              <Options of={ALERT_CONDITIONS} label={(c) => t(`alerts.condition.${c}`)} />
             </select>
           </LabelledControl>
           <LabelledControl label={t('alerts.rule.threshold')}>

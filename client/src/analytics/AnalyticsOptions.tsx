@@ -13,6 +13,7 @@ import {
   type Period,
 } from '../state/analytics-state.ts'
 import { LabelledControl } from '../ui/LabelledControl.tsx'
+import { Options } from '../ui/Options.tsx'
 import { periodProblem, shiftYears } from './change-periods.ts'
 import { hotspotMetricLabel } from './format.ts'
 import { useBivariateModel, useChangeModel, useHotspotModel } from './use-analytics.ts'
@@ -61,11 +62,7 @@ export function HotspotOptions() {
             isHotspotMetric(e.target.value) && setAnalytics('hotspot', { metric: e.target.value })
           }
         >
-          {metricsForLevel(level).map((m) => (
-            <option key={m} value={m}>
-              {hotspotMetricLabel(i18n, m)}
-            </option>
-          ))}
+          <Options of={metricsForLevel(level)} label={(m) => hotspotMetricLabel(i18n, m)} />
         </select>
       </LabelledControl>
       <div className="field-row">
@@ -74,11 +71,7 @@ export function HotspotOptions() {
             value={h.permutations}
             onChange={(e) => setAnalytics('hotspot', { permutations: Number(e.target.value) })}
           >
-            {PERMUTATION_CHOICES.map((n) => (
-              <option key={n} value={n}>
-                {fmt.integer(n)}
-              </option>
-            ))}
+            <Options of={PERMUTATION_CHOICES} label={(n) => fmt.integer(n)} />
           </select>
         </LabelledControl>
       </div>

@@ -3,6 +3,7 @@ import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 
 import { setUi } from '../state/briefing-ui.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { LabelledControl } from '../ui/LabelledControl.tsx'
+import { Options } from '../ui/Options.tsx'
 import { decksApi } from './briefing-api.ts'
 import { deckViews, mutate, useBriefing } from './briefing-store.ts'
 import { DeleteButton } from './DeleteButton.tsx'
@@ -178,11 +179,7 @@ export function DeckEditor({
             data-testid="deck-add-select"
           >
             <option value="">{t('brief.addView')}</option>
-            {available.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.title}
-              </option>
-            ))}
+            <Options of={available} value={(v) => v.id} label={(v) => v.title} />
           </select>
           <button
             type="button"

@@ -4,6 +4,7 @@ import { shownPlan } from '../plans/plan-view.ts'
 import { setUi } from '../state/briefing-ui.ts'
 import { store } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { Options } from '../ui/Options.tsx'
 import { applySavedView, liveCamera } from './apply-view.ts'
 import { decksApi, type SavedView, viewsApi } from './briefing-api.ts'
 import { mutate, useBriefing } from './briefing-store.ts'
@@ -120,11 +121,7 @@ export function ViewItem({
                   data-action="add-to-deck"
                 >
                   <option value="">…</option>
-                  {decks.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.title}
-                    </option>
-                  ))}
+                  <Options of={decks} value={(d) => d.id} label={(d) => d.title} />
                 </select>
               </label>
             )}

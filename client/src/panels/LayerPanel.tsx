@@ -13,6 +13,7 @@ import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { LabelledControl } from '../ui/LabelledControl.tsx'
 import { LevelSwitch } from '../ui/LevelSwitch.tsx'
+import { Options } from '../ui/Options.tsx'
 
 const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'stddev', 'manual']
 
@@ -156,11 +157,7 @@ function ChoroplethOptions() {
             }))
           }}
         >
-          {metricsForLevel(level).map((m) => (
-            <option key={m} value={m}>
-              {t(`metric.${m}`)}
-            </option>
-          ))}
+          <Options of={metricsForLevel(level)} label={(m) => t(`metric.${m}`)} />
         </select>
       </LabelledControl>
       <div className="field-row">
@@ -176,11 +173,7 @@ function ChoroplethOptions() {
               } else setC({ method, breaks: c.locked ? c.breaks : null })
             }}
           >
-            {METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t(`method.${m}`)}
-              </option>
-            ))}
+            <Options of={METHODS} label={(m) => t(`method.${m}`)} />
           </select>
         </LabelledControl>
         <LabelledControl label={t('choropleth.classes')}>
@@ -189,11 +182,7 @@ function ChoroplethOptions() {
             disabled={c.method === 'manual' || c.locked}
             onChange={(e) => setC({ k: Number(e.target.value) })}
           >
-            {[3, 4, 5, 6, 7, 8, 9].map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
+            <Options of={[3, 4, 5, 6, 7, 8, 9]} label={(k) => k} />
           </select>
         </LabelledControl>
       </div>
@@ -227,11 +216,7 @@ function ChoroplethOptions() {
           onChange={(e) => setC({ palette: (e.target.value || null) as PaletteName | null })}
         >
           <option value="">{t('choropleth.paletteAuto')}</option>
-          {PALETTE_NAMES.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
+          <Options of={PALETTE_NAMES} label={(p) => p} />
         </select>
       </LabelledControl>
       {c.method !== 'manual' && (

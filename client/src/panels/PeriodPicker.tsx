@@ -3,6 +3,7 @@ import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'
 import { LabelledControl } from '../ui/LabelledControl.tsx'
+import { Options } from '../ui/Options.tsx'
 import { lastMonths, yearPeriods } from './period.ts'
 import { usePeriod } from './use-period.ts'
 
@@ -43,11 +44,7 @@ export function PeriodPicker() {
           else setEditing(true)
         }}
       >
-        {presets.map((x) => (
-          <option key={x.key} value={x.key}>
-            {x.label}
-          </option>
-        ))}
+        <Options of={presets} value={(x) => x.key} label={(x) => x.label} />
         <option value="custom">{t('period.custom')}</option>
       </select>
       <button

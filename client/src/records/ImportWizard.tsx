@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n/index.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
+import { Options } from '../ui/Options.tsx'
 import { TableHead } from '../ui/TableHead.tsx'
 
 /** Coordinate systems offered for a file whose x, y do not say (the API knows more: api/src/imports/crs.ts). */
@@ -152,21 +153,13 @@ export function ImportWizard({ user }: { user: SessionUser }) {
     <form className="adm-form adm-grid" onSubmit={upload} data-testid="import-form">
       <Field name="kind" label={t('records.import.kind')} error={errors.fields.kind}>
         <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`records.kind.${k}`)}
-            </option>
-          ))}
+          <Options of={kinds} label={(k) => t(`records.kind.${k}`)} />
         </select>
       </Field>
       <Field name="crs" label={t('records.import.crs')} error={errors.fields.crs}>
         <select name="crs" value={crs} onChange={(e) => setCrs(e.target.value)}>
           <option value="">{t('records.import.crsAuto')}</option>
-          {IMPORT_CRS.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
+          <Options of={IMPORT_CRS} label={(c) => c} />
         </select>
       </Field>
       <div className="adm-span">

@@ -3,6 +3,7 @@ import { request, type SessionUser } from '../api/client.ts'
 import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
+import { Options } from '../ui/Options.tsx'
 import {
   ChoiceSelect,
   CommuneSelect,
@@ -61,11 +62,7 @@ export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: 
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
       <Field name="severity" label={t('records.severity')} error={e.severity}>
         <select {...f.bind('severity')}>
-          {['1', '2', '3'].map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
+          <Options of={['1', '2', '3']} label={(s) => s} />
         </select>
       </Field>
       <Field name="precision" label={t('records.precision')} error={e.precision}>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { request, type SessionUser } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
+import { Options } from '../ui/Options.tsx'
 import { DateField, FormFooter } from './controls.tsx'
 import { opt, today } from './form-values.ts'
 import { ModelChooser } from './ModelChooser.tsx'
@@ -34,11 +35,7 @@ export function StatusForm({ user }: { user: SessionUser }) {
       />
       <Field name="status" label={t('records.newStatus')} error={e.status}>
         <select {...f.bind('status')}>
-          {(['active', 'weak', 'dissolved'] as const).map((s) => (
-            <option key={s} value={s}>
-              {t(`records.status.${s}`)}
-            </option>
-          ))}
+          <Options of={['active', 'weak', 'dissolved'] as const} label={(s) => t(`records.status.${s}`)} />
         </select>
       </Field>
       <DateField {...f.date('on', t('records.statusFrom'))} />

@@ -6,6 +6,7 @@ import { type ExportTarget, setUi } from '../../state/briefing-ui.ts'
 import { useAtlas } from '../../state/store.ts'
 import { useI18n } from '../../state/use-i18n.ts'
 import { LabelledControl } from '../../ui/LabelledControl.tsx'
+import { Options } from '../../ui/Options.tsx'
 import { reportExport } from '../briefing-api.ts'
 import { deckViews, useBriefing } from '../briefing-store.ts'
 import { download, type ExportResult, exportPdf, exportPng } from './export-file.ts'
@@ -173,11 +174,7 @@ export function ExportDialog({
         {format === 'png' ? (
           <LabelledControl label={t('brief.size')}>
             <select value={size} onChange={(e) => setSize(e.target.value)} data-testid="export-size">
-              {sizes.map((s) => (
-                <option key={sizeId(s)} value={sizeId(s)}>
-                  {sizeLabel(s)}
-                </option>
-              ))}
+              <Options of={sizes} value={(s) => sizeId(s)} label={(s) => sizeLabel(s)} />
             </select>
           </LabelledControl>
         ) : (
