@@ -103,3 +103,16 @@ export const pathParameter = (name: string, schema: JsonSchema, description: str
   description,
   schema,
 })
+
+/**
+ * The describeRoute of one resource's routes, its tag written once: `const doc = describeTag('Alerts')`, then
+ * `doc('Summary', { 200: … })` beside each route, with any other part of its description last.
+ */
+export const describeTag =
+  (tag: RouteDoc['tag']) =>
+  (
+    summary: string,
+    responses: RouteDoc['responses'],
+    more: Omit<RouteDoc, 'tag' | 'summary' | 'responses'> = {},
+  ) =>
+    describeRoute({ tag, summary, responses, ...more })

@@ -33,6 +33,29 @@ import {
 
 const newId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8).toUpperCase()}`
 
+/** A new record's key: the one given, or a fresh one with the kind's prefix; refused when a record has it. */
+async function freeKey(
+  db: Queryable,
+  table: string,
+  given: string | undefined,
+  prefix: string,
+): Promise<string> {
+  const id = given ?? newId(prefix)
+  if ((await db.query('select 1 from import_taken_ids($1, array[$2])', [table, id])).length)
+    throw badRequest('id', `a record with key ${id} exists`)
+  return id
+}
+
+/** Audits a created record and re-evaluates the alerts of its commune. */
+async function recordCreated(deps: AppDeps, table: string, id: string, after: unknown, commune: string) {
+  await audit(deps.db, deps.principal, deps.ip, {
+    action: 'record_create',
+    target: `${table}/${id}`,
+    details: { after },
+  })
+  evaluateAfterChange(deps, [commune])
+}
+
 const MODEL_COLUMNS = `m.id, m.name, m.type_code, m.commune_code, m.village_code, m.lead_org_code,
   to_char(m.founded_on, 'YYYY-MM-DD') as founded_on, m.members, m.equipment, m.exemplary, m.replicated_from, m.status,
   to_char(m.dissolved_on, 'YYYY-MM-DD') as dissolved_on, m.dissolved_reason, ST_X(m.point) as lon, ST_Y(m.point) as lat`
@@ -69,12 +92,10 @@ export async function getModel(deps: AppDeps, id: string): Promise<ModelDetail> 
 
 /** Creates a model, active from its founding date. */
 export async function createModel(deps: AppDeps, body: z.infer<typeof newModel>): Promise<ModelAnswer> {
-  const { db, principal, ip } = deps
+  const { db } = deps
   await checkCommune(db, body.commune_code)
   await checkModel(db, body, body.commune_code)
-  const id = body.id ?? newId('M')
-  if ((await db.query('select 1 from import_taken_ids($1, array[$2])', ['security_model', id])).length)
-    throw badRequest('id', `a record with key ${id} exists`)
+  const id = await freeKey(db, 'security_model', body.id, 'M')
   await scopedWrite('commune_code', () =>
     db.query(
       `insert into security_model (id, name, type_code, commune_code, village_code, lead_org_code, founded_on, members,
@@ -101,12 +122,7 @@ export async function createModel(deps: AppDeps, body: z.infer<typeof newModel>)
   )
   await db.query(`select set_model_status($1, 'active', $2::date, null)`, [id, body.founded_on])
   const model = await findModel<Model>(db, id, MODEL_COLUMNS)
-  await audit(db, principal, ip, {
-    action: 'record_create',
-    target: `security_model/${id}`,
-    details: { after: model },
-  })
-  evaluateAfterChange(deps, [model.commune_code])
+  await recordCreated(deps, 'security_model', id, model, model.commune_code)
   return { model }
 }
 
@@ -223,7 +239,7 @@ export async function addEvaluation(
   deps: AppDeps,
   body: z.infer<typeof newEvaluation>,
 ): Promise<EvaluationAnswer> {
-  const { db, principal, ip } = deps
+  const { db } = deps
   const model = await findModel<Model>(db, body.model_id, MODEL_COLUMNS, 'model_id')
   await checkCode(db, 'rating', body.rating_code, 'rating_code')
   checkNotFuture(body.evaluated_on, 'evaluated_on')
@@ -238,9 +254,7 @@ export async function addEvaluation(
     ).length
   )
     throw badRequest('evaluated_on', `the model already has an evaluation on ${body.evaluated_on}`)
-  const id = body.id ?? newId('E')
-  if ((await db.query('select 1 from import_taken_ids($1, array[$2])', ['evaluation', id])).length)
-    throw badRequest('id', `a record with key ${id} exists`)
+  const id = await freeKey(db, 'evaluation', body.id, 'E')
   await scopedWrite('model_id', () =>
     db.query(
       `insert into evaluation (id, model_id, evaluated_on, rating_code, evaluator, note, commune_code, province_code)
@@ -257,26 +271,19 @@ export async function addEvaluation(
     ),
   )
   const evaluation = { ...body, id }
-  await audit(db, principal, ip, {
-    action: 'record_create',
-    target: `evaluation/${id}`,
-    details: { after: evaluation },
-  })
-  evaluateAfterChange(deps, [model.commune_code])
+  await recordCreated(deps, 'evaluation', id, evaluation, model.commune_code)
   return { evaluation }
 }
 
 /** Records an incident. */
 export async function addIncident(deps: AppDeps, body: z.infer<typeof newIncident>): Promise<IncidentAnswer> {
-  const { db, principal, ip } = deps
+  const { db } = deps
   await checkCommune(db, body.commune_code)
   await checkCode(db, 'incident_category', body.category_code, 'category_code')
   checkNotFuture(body.occurred_on, 'occurred_on')
   if (body.village_code) await checkVillage(db, body.village_code, body.commune_code)
   await checkPoint(db, body.lon, body.lat, body.commune_code)
-  const id = body.id ?? newId('I')
-  if ((await db.query('select 1 from import_taken_ids($1, array[$2])', ['incident', id])).length)
-    throw badRequest('id', `a record with key ${id} exists`)
+  const id = await freeKey(db, 'incident', body.id, 'I')
   await scopedWrite('commune_code', () =>
     db.query(
       `insert into incident (id, category_code, occurred_on, commune_code, village_code, severity, precision, point, summary,
@@ -297,25 +304,18 @@ export async function addIncident(deps: AppDeps, body: z.infer<typeof newInciden
     ),
   )
   const incident = { ...body, id, severity: body.severity ?? 1, precision: body.precision ?? 'exact' }
-  await audit(db, principal, ip, {
-    action: 'record_create',
-    target: `incident/${id}`,
-    details: { after: incident },
-  })
-  evaluateAfterChange(deps, [body.commune_code])
+  await recordCreated(deps, 'incident', id, incident, body.commune_code)
   return { incident }
 }
 
 /** Records an outreach session. */
 export async function addOutreach(deps: AppDeps, body: z.infer<typeof newOutreach>): Promise<OutreachAnswer> {
-  const { db, principal, ip } = deps
+  const { db } = deps
   await checkCommune(db, body.commune_code)
   if (body.village_code) await checkVillage(db, body.village_code, body.commune_code)
   if (body.lead_org_code) await checkCode(db, 'lead_org', body.lead_org_code, 'lead_org_code')
   checkNotFuture(body.held_on, 'held_on')
-  const id = body.id ?? newId('O')
-  if ((await db.query('select 1 from import_taken_ids($1, array[$2])', ['outreach_session', id])).length)
-    throw badRequest('id', `a record with key ${id} exists`)
+  const id = await freeKey(db, 'outreach_session', body.id, 'O')
   await scopedWrite('commune_code', () =>
     db.query(
       `insert into outreach_session (id, commune_code, village_code, held_on, topic, lead_org_code, attendees, province_code)
@@ -332,11 +332,6 @@ export async function addOutreach(deps: AppDeps, body: z.infer<typeof newOutreac
     ),
   )
   const session = { ...body, id }
-  await audit(db, principal, ip, {
-    action: 'record_create',
-    target: `outreach_session/${id}`,
-    details: { after: session },
-  })
-  evaluateAfterChange(deps, [body.commune_code])
+  await recordCreated(deps, 'outreach_session', id, session, body.commune_code)
   return { outreach: session }
 }

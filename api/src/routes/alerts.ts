@@ -17,8 +17,10 @@ import { listNotifications, markAllRead, markRead } from '../alerts/notification
 import { createRule, deleteRule, listRules, updateRule } from '../alerts/rules.ts'
 import { audit } from '../auth/audit.ts'
 import type { AppEnv } from '../context.ts'
-import { describeRoute, jsonAnswer } from '../http/describe.ts'
+import { describeTag, jsonAnswer } from '../http/describe.ts'
 import { json, params, query } from '../http/validate.ts'
+
+const doc = describeTag('Alerts')
 
 const idParam = params(z.object({ id: rowId }).strict())
 const ruleAnswer = jsonAnswer(z.object({ rule: alertRule }))
@@ -30,17 +32,18 @@ const ruleAnswer = jsonAnswer(z.object({ rule: alertRule }))
 export const alerts = new Hono<AppEnv>()
   .get(
     '/',
-    describeRoute({
-      tag: 'Alerts',
-      summary: "The caller's notifications in scope, newest first, with the unread count",
-      description:
-        "Episodes of the rules that name the caller's role or user name, for units in the caller's scope. " +
-        'Each has unit_code, rule_id, message (in `lang`), figures, fired_at, cleared_at (null while the ' +
-        'condition holds), read, and the map layer that shows it. For aggregate-only roles an incident count is ' +
-        'null where /api/metrics withholds it for the same unit and period (counts of 1–2, and those withheld ' +
-        'to protect them), with every figure computed from it.',
-      responses: { 200: jsonAnswer(alertInbox) },
-    }),
+    doc(
+      "The caller's notifications in scope, newest first, with the unread count",
+      { 200: jsonAnswer(alertInbox) },
+      {
+        description:
+          "Episodes of the rules that name the caller's role or user name, for units in the caller's scope. " +
+          'Each has unit_code, rule_id, message (in `lang`), figures, fired_at, cleared_at (null while the ' +
+          'condition holds), read, and the map layer that shows it. For aggregate-only roles an incident count is ' +
+          'null where /api/metrics withholds it for the same unit and period (counts of 1–2, and those withheld ' +
+          'to protect them), with every figure computed from it.',
+      },
+    ),
     query(alertsQuery),
     async (c) => {
       return c.json(await listNotifications(c.get('deps'), c.req.valid('query')))
@@ -48,14 +51,10 @@ export const alerts = new Hono<AppEnv>()
   )
   .post(
     '/read',
-    describeRoute({
-      tag: 'Alerts',
-      summary: "Mark all the caller's notifications read",
-      responses: {
-        200: jsonAnswer(
-          z.object({ marked: z.number().int().meta({ description: 'notifications that were unread' }) }),
-        ),
-      },
+    doc("Mark all the caller's notifications read", {
+      200: jsonAnswer(
+        z.object({ marked: z.number().int().meta({ description: 'notifications that were unread' }) }),
+      ),
     }),
     async (c) => {
       const { db, principal } = c.get('deps')
@@ -64,10 +63,8 @@ export const alerts = new Hono<AppEnv>()
   )
   .post(
     '/:id{[0-9]+}/read',
-    describeRoute({
-      tag: 'Alerts',
-      summary: 'Mark one notification read',
-      responses: { 200: jsonAnswer(z.object({ id: z.number().int(), read: z.literal(true) })) },
+    doc('Mark one notification read', {
+      200: jsonAnswer(z.object({ id: z.number().int(), read: z.literal(true) })),
     }),
     idParam,
     async (c) => {
@@ -79,12 +76,13 @@ export const alerts = new Hono<AppEnv>()
   )
   .post(
     '/evaluate',
-    describeRoute({
-      tag: 'Alerts',
-      summary: 'Evaluate every enabled rule now (administrators)',
-      description: 'Answers how many episodes opened (fired) and closed (cleared); every fire is audited.',
-      responses: { 200: jsonAnswer(alertEvaluation) },
-    }),
+    doc(
+      'Evaluate every enabled rule now (administrators)',
+      { 200: jsonAnswer(alertEvaluation) },
+      {
+        description: 'Answers how many episodes opened (fired) and closed (cleared); every fire is audited.',
+      },
+    ),
     async (c) => {
       const deps = c.get('deps')
       const r = await evaluateAlerts(deps.db, {
@@ -99,23 +97,20 @@ export const alerts = new Hono<AppEnv>()
   )
   .get(
     '/rules',
-    describeRoute({
-      tag: 'Alerts',
-      summary: 'Alert rules',
-      responses: { 200: jsonAnswer(z.object({ rules: z.array(alertRule) })) },
-    }),
+    doc('Alert rules', { 200: jsonAnswer(z.object({ rules: z.array(alertRule) })) }),
     async (c) => c.json({ rules: await listRules(c.get('deps').db) }),
   )
   .post(
     '/rules',
-    describeRoute({
-      tag: 'Alerts',
-      summary: 'Make an alert rule',
-      description: `threshold by condition: ${Object.entries(CONDITION_THRESHOLD)
-        .map(([k, v]) => `${k}: ${v}`)
-        .join('; ')}`,
-      responses: { 201: ruleAnswer },
-    }),
+    doc(
+      'Make an alert rule',
+      { 201: ruleAnswer },
+      {
+        description: `threshold by condition: ${Object.entries(CONDITION_THRESHOLD)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; ')}`,
+      },
+    ),
     json(newRule),
     async (c) => {
       const { db, principal, ip } = c.get('deps')
@@ -130,11 +125,7 @@ export const alerts = new Hono<AppEnv>()
   )
   .patch(
     '/rules/:id',
-    describeRoute({
-      tag: 'Alerts',
-      summary: 'Change an alert rule',
-      responses: { 200: ruleAnswer },
-    }),
+    doc('Change an alert rule', { 200: ruleAnswer }),
     idParam,
     json(rulePatch),
     async (c) => {
@@ -151,11 +142,7 @@ export const alerts = new Hono<AppEnv>()
   )
   .delete(
     '/rules/:id',
-    describeRoute({
-      tag: 'Alerts',
-      summary: 'Delete an alert rule and its episodes',
-      responses: { 204: { description: 'deleted' } },
-    }),
+    doc('Delete an alert rule and its episodes', { 204: { description: 'deleted' } }),
     idParam,
     async (c) => {
       const { db, principal, ip } = c.get('deps')

@@ -14,21 +14,22 @@ import { audit } from '../auth/audit.ts'
 import type { SignInLimiter } from '../auth/rate-limit.ts'
 import { createSession, revokeSession, SESSION_COOKIE, SESSION_HOURS } from '../auth/sessions.ts'
 import type { AppEnv } from '../context.ts'
-import { describeRoute, jsonAnswer } from '../http/describe.ts'
+import { describeTag, jsonAnswer } from '../http/describe.ts'
 import { ApiError } from '../http/errors.ts'
 import { json } from '../http/validate.ts'
 import { changeOwnPassword, checkSignIn, sessionUser } from '../services/accounts.ts'
+
+const doc = describeTag('Accounts')
 
 export function authRoutes(limiter: SignInLimiter) {
   return new Hono<AppEnv>()
     .post(
       '/login',
-      describeRoute({
-        tag: 'Accounts',
-        summary: 'Sign in: sets the session cookie and returns the CSRF token',
-        responses: { 200: jsonAnswer(login) },
-        errors: [401, 429],
-      }),
+      doc(
+        'Sign in: sets the session cookie and returns the CSRF token',
+        { 200: jsonAnswer(login) },
+        { errors: [401, 429] },
+      ),
       json(loginBody),
       async (c) => {
         const { db, ip } = c.get('deps')
@@ -62,51 +63,31 @@ export function authRoutes(limiter: SignInLimiter) {
         return c.json({ user: me, csrf_token: session.csrf, expires_at: session.expiresAt } satisfies Login)
       },
     )
-    .post(
-      '/logout',
-      describeRoute({
-        tag: 'Accounts',
-        summary: 'Sign out (revokes the session)',
-        responses: { 200: jsonAnswer(okResult) },
-      }),
-      async (c) => {
-        const { db, principal, ip } = c.get('deps')
-        if (principal) {
-          await revokeSession(db, principal.sessionHash)
-          await audit(db, principal, ip, { action: 'logout' })
-        }
-        deleteCookie(c, SESSION_COOKIE, { path: '/' })
-        return c.json({ ok: true })
-      },
-    )
-    .get(
-      '/me',
-      describeRoute({
-        tag: 'Accounts',
-        summary: 'The signed-in user, role, permissions and scope',
-        responses: { 200: jsonAnswer(me) },
-      }),
-      (c) => {
-        const p = c.get('deps').principal!
-        return c.json({
-          user: {
-            username: p.username,
-            display_name: p.displayName,
-            role: p.role,
-            permissions: [...p.permissions].sort(),
-            scope: p.scope,
-          },
-          csrf_token: p.csrfToken,
-        } satisfies Me)
-      },
-    )
+    .post('/logout', doc('Sign out (revokes the session)', { 200: jsonAnswer(okResult) }), async (c) => {
+      const { db, principal, ip } = c.get('deps')
+      if (principal) {
+        await revokeSession(db, principal.sessionHash)
+        await audit(db, principal, ip, { action: 'logout' })
+      }
+      deleteCookie(c, SESSION_COOKIE, { path: '/' })
+      return c.json({ ok: true })
+    })
+    .get('/me', doc('The signed-in user, role, permissions and scope', { 200: jsonAnswer(me) }), (c) => {
+      const p = c.get('deps').principal!
+      return c.json({
+        user: {
+          username: p.username,
+          display_name: p.displayName,
+          role: p.role,
+          permissions: [...p.permissions].sort(),
+          scope: p.scope,
+        },
+        csrf_token: p.csrfToken,
+      } satisfies Me)
+    })
     .post(
       '/password',
-      describeRoute({
-        tag: 'Accounts',
-        summary: 'Change the own password (signs out every session)',
-        responses: { 200: jsonAnswer(passwordChanged) },
-      }),
+      doc('Change the own password (signs out every session)', { 200: jsonAnswer(passwordChanged) }),
       json(passwordBody),
       async (c) => {
         const { db, principal, ip } = c.get('deps')

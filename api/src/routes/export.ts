@@ -13,10 +13,12 @@ import { audit } from '../auth/audit.ts'
 import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
 import { exportCsv, exportGeoJson, exportXlsx } from '../exports/records.ts'
-import { describeRoute, jsonAnswer, XLSX } from '../http/describe.ts'
+import { describeTag, jsonAnswer, XLSX } from '../http/describe.ts'
 import { ApiError, badRequest } from '../http/errors.ts'
 import { json, params, query } from '../http/validate.ts'
 import { KINDS } from '../imports/kinds/index.ts'
+
+const doc = describeTag('Data management')
 
 const FORMATS = {
   xlsx: XLSX,
@@ -41,11 +43,7 @@ const exportQuery = z
 export const exportRoutes = new Hono<AppEnv>()
   .post(
     '/audit',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'Record a PNG or PDF map export made in the browser in the audit log',
-      responses: { 201: jsonAnswer(okResult) },
-    }),
+    doc('Record a PNG or PDF map export made in the browser in the audit log', { 201: jsonAnswer(okResult) }),
     json(mapExportBody),
     async (c) => {
       const { db, principal, ip } = c.get('deps')
@@ -60,14 +58,10 @@ export const exportRoutes = new Hono<AppEnv>()
   )
   .get(
     '/:file',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'Records as XLSX, CSV or GeoJSON, in the shape the import reads',
-      responses: {
-        200: {
-          description: 'the file (attachment)',
-          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
-        },
+    doc('Records as XLSX, CSV or GeoJSON, in the shape the import reads', {
+      200: {
+        description: 'the file (attachment)',
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
       },
     }),
     params(z.object({ file })),

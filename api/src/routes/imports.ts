@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { evaluateAfterChange } from '../alerts/after-change.ts'
 import { audit } from '../auth/audit.ts'
 import type { AppEnv } from '../context.ts'
-import { describeRoute, jsonAnswer } from '../http/describe.ts'
+import { describeTag, jsonAnswer } from '../http/describe.ts'
 import { ApiError, badRequest, errorBody } from '../http/errors.ts'
 import { messageVi } from '../http/messages-vi.ts'
 import { params, query } from '../http/validate.ts'
@@ -22,6 +22,8 @@ import { SourceError } from '../imports/read/source.ts'
 import { XlsxError } from '../imports/read/xlsx.ts'
 import { discardImport, importReport, listImports, loadBatch } from '../imports/report.ts'
 import { buildTemplate } from '../imports/template.ts'
+
+const doc = describeTag('Data management')
 
 /** Largest upload, in bytes: 100,000 incident rows as CSV are about 12 MB. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -59,16 +61,12 @@ async function foundBatch(c: Parameters<typeof ownBatch>[0], id: string) {
 export const imports = new Hono<AppEnv>()
   .get(
     '/templates/:file',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'An XLSX template for an import kind, with the expected headers',
-      responses: {
-        200: {
-          description: 'the template',
-          content: {
-            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-              schema: { type: 'string', format: 'binary' },
-            },
+    doc('An XLSX template for an import kind, with the expected headers', {
+      200: {
+        description: 'the template',
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+            schema: { type: 'string', format: 'binary' },
           },
         },
       },
@@ -97,11 +95,7 @@ export const imports = new Hono<AppEnv>()
   )
   .get(
     '/',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'Recent imports (own; all for an administrator)',
-      responses: { 200: jsonAnswer(importList) },
-    }),
+    doc('Recent imports (own; all for an administrator)', { 200: jsonAnswer(importList) }),
     query(z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }).strict()),
     async (c) => {
       const { db, principal } = c.get('deps')
@@ -111,31 +105,31 @@ export const imports = new Hono<AppEnv>()
   )
   .post(
     '/',
-    describeRoute({
-      tag: 'Data management',
-      summary:
-        'Upload a file (XLSX, CSV, GeoJSON or zipped Shapefile) for a dry run: validation with row-level errors, nothing written',
-      body: {
-        type: 'multipart/form-data',
-        schema: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['file', 'kind'],
-          properties: {
-            file: { type: 'string', format: 'binary', description: 'at most 64 MiB (GeoJSON 32 MiB)' },
-            kind: { type: 'string', enum: [...IMPORT_KINDS] },
-            crs: {
-              type: 'string',
-              maxLength: 60,
-              description: 'source coordinate system, e.g. a VN-2000 zone, when the file does not say',
+    doc(
+      'Upload a file (XLSX, CSV, GeoJSON or zipped Shapefile) for a dry run: validation with row-level errors, nothing written',
+      { 200: jsonAnswer(dryRunReport, 'the dry-run report') },
+      {
+        body: {
+          type: 'multipart/form-data',
+          schema: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['file', 'kind'],
+            properties: {
+              file: { type: 'string', format: 'binary', description: 'at most 64 MiB (GeoJSON 32 MiB)' },
+              kind: { type: 'string', enum: [...IMPORT_KINDS] },
+              crs: {
+                type: 'string',
+                maxLength: 60,
+                description: 'source coordinate system, e.g. a VN-2000 zone, when the file does not say',
+              },
+              id: { type: 'string', format: 'uuid', description: 'replace the file of this dry run' },
             },
-            id: { type: 'string', format: 'uuid', description: 'replace the file of this dry run' },
           },
         },
+        errors: [413],
       },
-      responses: { 200: jsonAnswer(dryRunReport, 'the dry-run report') },
-      errors: [413],
-    }),
+    ),
     bodyLimit({
       maxSize: MAX_IMPORT_BYTES,
       onError: (c) =>
@@ -221,11 +215,7 @@ export const imports = new Hono<AppEnv>()
   )
   .get(
     '/:id',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'An import report (or its progress while it runs)',
-      responses: { 200: jsonAnswer(dryRunReport) },
-    }),
+    doc('An import report (or its progress while it runs)', { 200: jsonAnswer(dryRunReport) }),
     idParam,
     query(z.object({ limit: z.coerce.number().int().min(0).max(10000).default(1000) }).strict()),
     async (c) => {
@@ -254,14 +244,15 @@ export const imports = new Hono<AppEnv>()
   )
   .post(
     '/:id/commit',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'Commit a dry run: all rows or none',
-      description:
-        '409 `expired` when the checked rows of the dry run were lost (the database restarted since): run the dry run again.',
-      responses: { 200: jsonAnswer(dryRunReport, 'the report of the committed import') },
-      errors: [409],
-    }),
+    doc(
+      'Commit a dry run: all rows or none',
+      { 200: jsonAnswer(dryRunReport, 'the report of the committed import') },
+      {
+        description:
+          '409 `expired` when the checked rows of the dry run were lost (the database restarted since): run the dry run again.',
+        errors: [409],
+      },
+    ),
     idParam,
     async (c) => {
       const { db, principal, ip } = c.get('deps')
@@ -281,24 +272,15 @@ export const imports = new Hono<AppEnv>()
       return c.json(await importReport(db, (await loadBatch(db, id))!))
     },
   )
-  .delete(
-    '/:id',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'Discard a dry run',
-      responses: { 200: jsonAnswer(importDiscarded) },
-    }),
-    idParam,
-    async (c) => {
-      const { db, principal, ip } = c.get('deps')
-      const { id } = c.req.valid('param')
-      const batch = await foundBatch(c, id)
-      if (batch.status === 'committed')
-        throw new ApiError(409, 'already_committed', `import ${id} was committed: it cannot be discarded`, [
-          { field: 'id', problem: 'already committed' },
-        ])
-      await discardImport(db, id)
-      await audit(db, principal, ip, { action: 'import_discard', target: id, details: { kind: batch.kind } })
-      return c.json({ id, status: 'discarded' as const })
-    },
-  )
+  .delete('/:id', doc('Discard a dry run', { 200: jsonAnswer(importDiscarded) }), idParam, async (c) => {
+    const { db, principal, ip } = c.get('deps')
+    const { id } = c.req.valid('param')
+    const batch = await foundBatch(c, id)
+    if (batch.status === 'committed')
+      throw new ApiError(409, 'already_committed', `import ${id} was committed: it cannot be discarded`, [
+        { field: 'id', problem: 'already committed' },
+      ])
+    await discardImport(db, id)
+    await audit(db, principal, ip, { action: 'import_discard', target: id, details: { kind: batch.kind } })
+    return c.json({ id, status: 'discarded' as const })
+  })

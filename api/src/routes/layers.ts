@@ -5,7 +5,8 @@ import {
   modelCollection,
 } from '@antt/contract'
 import { Hono } from 'hono'
-import type { AppEnv } from '../context.ts'
+import type { z } from 'zod'
+import type { AppDeps, AppEnv } from '../context.ts'
 import { describeRoute, geojsonAnswer } from '../http/describe.ts'
 import { checkPeriod, query } from '../http/validate.ts'
 import {
@@ -22,37 +23,44 @@ import { withScenario } from '../services/scenarios/middleware.ts'
 
 const geojson = { 'content-type': GEOJSON_TYPE }
 
+/** A layer the catalog keeps as GeoJSON text: its description, its query and the service that reads it. */
+function storedLayer<Q extends z.ZodType>(
+  summary: string,
+  answer: z.ZodType,
+  schema: Q,
+  read: (deps: AppDeps, q: z.output<Q>) => Promise<string>,
+) {
+  return new Hono<AppEnv>().get(
+    '/',
+    describeRoute({ tag: 'Layers', summary, responses: { 200: geojsonAnswer(answer) } }),
+    query(schema),
+    async (c) => c.body(await read(c.get('deps'), c.req.valid('query') as z.output<Q>), 200, geojson),
+  )
+}
+
 /** Small GeoJSON layers: the border, the border belt, border features, and security models. */
 export const layers = new Hono<AppEnv>()
-  .get(
+  .route(
     '/border_line',
-    describeRoute({
-      tag: 'Layers',
-      summary: 'The national border line',
-      responses: { 200: geojsonAnswer(borderLineCollection) },
-    }),
-    query(borderLineQuery),
-    async (c) => c.body(await borderLine(c.get('deps'), c.req.valid('query')), 200, geojson),
+    storedLayer('The national border line', borderLineCollection, borderLineQuery, borderLine),
   )
-  .get(
+  .route(
     '/border_belt',
-    describeRoute({
-      tag: 'Layers',
-      summary: 'The border belt (strip up to 1,000 m from the border)',
-      responses: { 200: geojsonAnswer(borderBeltCollection) },
-    }),
-    query(borderBeltQuery),
-    async (c) => c.body(await borderBelt(c.get('deps'), c.req.valid('query')), 200, geojson),
+    storedLayer(
+      'The border belt (strip up to 1,000 m from the border)',
+      borderBeltCollection,
+      borderBeltQuery,
+      borderBelt,
+    ),
   )
-  .get(
+  .route(
     '/border_features',
-    describeRoute({
-      tag: 'Layers',
-      summary: 'Border gates, openings, markers and border-guard posts',
-      responses: { 200: geojsonAnswer(borderFeatureCollection) },
-    }),
-    query(borderFeaturesQuery),
-    async (c) => c.body(await borderFeatures(c.get('deps'), c.req.valid('query')), 200, geojson),
+    storedLayer(
+      'Border gates, openings, markers and border-guard posts',
+      borderFeatureCollection,
+      borderFeaturesQuery,
+      borderFeatures,
+    ),
   )
   .get(
     '/models',

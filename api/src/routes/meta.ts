@@ -2,10 +2,12 @@ import { type Meta, metaInfo, type Taxonomies, taxonomies } from '@antt/contract
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { describeRoute, jsonAnswer } from '../http/describe.ts'
+import { describeTag, jsonAnswer } from '../http/describe.ts'
 import { query } from '../http/validate.ts'
 import { TABLE_CHANGES_SQL } from '../services/catalog.ts'
 import { requestPeriod } from '../services/period.ts'
+
+const doc = describeTag('Service')
 
 /** Neither endpoint takes parameters; any is an error, as everywhere else. */
 const noParameters = z.object({}).strict()
@@ -13,22 +15,15 @@ const noParameters = z.object({}).strict()
 export const meta = new Hono<AppEnv>()
   .get(
     '/taxonomies',
-    describeRoute({
-      tag: 'Service',
-      summary:
-        'Model types, incident categories, lead organisations, ratings, area classes, statuses (vi, en)',
-      responses: { 200: jsonAnswer(taxonomies) },
+    doc('Model types, incident categories, lead organisations, ratings, area classes, statuses (vi, en)', {
+      200: jsonAnswer(taxonomies),
     }),
     query(noParameters),
     async (c) => c.json((await c.get('deps').catalog.taxonomies()) satisfies Taxonomies),
   )
   .get(
     '/',
-    describeRoute({
-      tag: 'Service',
-      summary: 'Data range, default period, demo flag, freshness per table, sources',
-      responses: { 200: jsonAnswer(metaInfo) },
-    }),
+    doc('Data range, default period, demo flag, freshness per table, sources', { 200: jsonAnswer(metaInfo) }),
     query(noParameters),
     async (c) => {
       const { db, catalog } = c.get('deps')

@@ -16,7 +16,7 @@ import {
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { describeRoute, jsonAnswer } from '../http/describe.ts'
+import { describeTag, jsonAnswer } from '../http/describe.ts'
 import { json, params } from '../http/validate.ts'
 import {
   addEvaluation,
@@ -28,47 +28,34 @@ import {
   updateModel,
 } from '../records/editing.ts'
 
+const doc = describeTag('Data management')
+
 const idParam = params(z.object({ id: recordKey }))
 
 export const records = new Hono<AppEnv>()
   .get(
     '/models/:id',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'A security model with its status history and evaluations',
-      responses: { 200: jsonAnswer(modelDetail) },
-    }),
+    doc('A security model with its status history and evaluations', { 200: jsonAnswer(modelDetail) }),
     idParam,
     async (c) => c.json(await getModel(c.get('deps'), c.req.valid('param').id)),
   )
   .post(
     '/models',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'Create a security model',
-      responses: { 201: jsonAnswer(modelAnswer) },
-      errors: [409],
-    }),
+    doc('Create a security model', { 201: jsonAnswer(modelAnswer) }, { errors: [409] }),
     json(newModel),
     async (c) => c.json(await createModel(c.get('deps'), c.req.valid('json')), 201),
   )
   .patch(
     '/models/:id',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'Change a security model',
-      responses: { 200: jsonAnswer(modelAnswer) },
-    }),
+    doc('Change a security model', { 200: jsonAnswer(modelAnswer) }),
     idParam,
     json(modelPatch),
     async (c) => c.json(await updateModel(c.get('deps'), c.req.valid('param').id, c.req.valid('json'))),
   )
   .post(
     '/models/:id/status',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'Change the status of a model from a date (dissolving needs a reason)',
-      responses: { 200: jsonAnswer(modelAnswer) },
+    doc('Change the status of a model from a date (dissolving needs a reason)', {
+      200: jsonAnswer(modelAnswer),
     }),
     idParam,
     json(statusChange),
@@ -76,34 +63,19 @@ export const records = new Hono<AppEnv>()
   )
   .post(
     '/evaluations',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'Record an evaluation of a model',
-      responses: { 201: jsonAnswer(evaluationAnswer) },
-      errors: [409],
-    }),
+    doc('Record an evaluation of a model', { 201: jsonAnswer(evaluationAnswer) }, { errors: [409] }),
     json(newEvaluation),
     async (c) => c.json(await addEvaluation(c.get('deps'), c.req.valid('json')), 201),
   )
   .post(
     '/incidents',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'Record an incident',
-      responses: { 201: jsonAnswer(incidentAnswer) },
-      errors: [409],
-    }),
+    doc('Record an incident', { 201: jsonAnswer(incidentAnswer) }, { errors: [409] }),
     json(newIncident),
     async (c) => c.json(await addIncident(c.get('deps'), c.req.valid('json')), 201),
   )
   .post(
     '/outreach',
-    describeRoute({
-      tag: 'Data management',
-      summary: 'Record an outreach session',
-      responses: { 201: jsonAnswer(outreachAnswer) },
-      errors: [409],
-    }),
+    doc('Record an outreach session', { 201: jsonAnswer(outreachAnswer) }, { errors: [409] }),
     json(newOutreach),
     async (c) => c.json(await addOutreach(c.get('deps'), c.req.valid('json')), 201),
   )

@@ -25,7 +25,7 @@ import {
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { describeRoute, jsonAnswer } from '../http/describe.ts'
+import { describeTag, jsonAnswer } from '../http/describe.ts'
 import { badRequest } from '../http/errors.ts'
 import { checkPeriod, query } from '../http/validate.ts'
 import { withScenario } from '../services/scenarios/middleware.ts'
@@ -35,6 +35,8 @@ import { emergingHotSpots } from '../services/stats/emerging.ts'
 import { hotspots } from '../services/stats/hotspots.ts'
 import { CONTIGUITY_RULE, contiguity } from '../services/stats/neighbours.ts'
 import { unitRates } from '../services/stats/rates.ts'
+
+const doc = describeTag('Statistics')
 
 /**
  * Spatial statistics: contiguity, hot spots, classification breaks, smoothed rates, coverage standards.
@@ -46,13 +48,14 @@ export const stats = new Hono<AppEnv>()
   // X-Islands-Count and listed by /neighbors/islands.
   .get(
     '/neighbors',
-    describeRoute({
-      tag: 'Statistics',
-      summary: 'Queen contiguity: the neighbours of every unit',
-      description:
-        'Headers X-Islands-Count and X-Contiguity-Tolerance-M state the islands and the sliver tolerance.',
-      responses: { 200: jsonAnswer(neighbours) },
-    }),
+    doc(
+      'Queen contiguity: the neighbours of every unit',
+      { 200: jsonAnswer(neighbours) },
+      {
+        description:
+          'Headers X-Islands-Count and X-Contiguity-Tolerance-M state the islands and the sliver tolerance.',
+      },
+    ),
     query(levelQuery),
     async (c) => {
       const nb = await contiguity(c.get('deps'), c.req.valid('query').level)
@@ -63,11 +66,7 @@ export const stats = new Hono<AppEnv>()
   )
   .get(
     '/neighbors/islands',
-    describeRoute({
-      tag: 'Statistics',
-      summary: 'Contiguity summary: rule, tolerance, links and islands',
-      responses: { 200: jsonAnswer(contiguitySummary) },
-    }),
+    doc('Contiguity summary: rule, tolerance, links and islands', { 200: jsonAnswer(contiguitySummary) }),
     query(levelQuery),
     async (c) => {
       const nb = await contiguity(c.get('deps'), c.req.valid('query').level)
@@ -84,12 +83,8 @@ export const stats = new Hono<AppEnv>()
   )
   .get(
     '/hotspots',
-    describeRoute({
-      tag: 'Statistics',
-      summary: "Getis–Ord Gi* and local Moran's I with permutation p-values and FDR",
-      responses: {
-        200: jsonAnswer(hotspotResult),
-      },
+    doc("Getis–Ord Gi* and local Moran's I with permutation p-values and FDR", {
+      200: jsonAnswer(hotspotResult),
     }),
     query(hotspotsQuery),
     withScenario,
@@ -100,20 +95,20 @@ export const stats = new Hono<AppEnv>()
   )
   .get(
     '/emerging',
-    describeRoute({
-      tag: 'Statistics',
-      summary:
-        'Emerging hot spots: Gi* per month or quarter, Mann–Kendall trend of each unit’s z-scores, and its category',
-      description:
-        'At least 4 and at most 120 steps; the period is widened to whole steps. `hot` is true for a hot spot ' +
-        'and false for a cold spot significant at 90 %. Categories follow Esri’s emerging hot spot definitions ' +
-        '(new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical hot or cold ' +
-        'spot, no pattern); `low_counts` marks units whose neighbourhood counted under one incident per step. ' +
-        'Callers without the incident-point permission get each step’s withheld counts (1–2, and those withheld so ' +
-        'that such a count cannot be worked out) as null with `suppressed`, their Gi* as null, and Gi* computed ' +
-        'over the published counts only.',
-      responses: { 200: jsonAnswer(emergingResult) },
-    }),
+    doc(
+      'Emerging hot spots: Gi* per month or quarter, Mann–Kendall trend of each unit’s z-scores, and its category',
+      { 200: jsonAnswer(emergingResult) },
+      {
+        description:
+          'At least 4 and at most 120 steps; the period is widened to whole steps. `hot` is true for a hot spot ' +
+          'and false for a cold spot significant at 90 %. Categories follow Esri’s emerging hot spot definitions ' +
+          '(new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical hot or cold ' +
+          'spot, no pattern); `low_counts` marks units whose neighbourhood counted under one incident per step. ' +
+          'Callers without the incident-point permission get each step’s withheld counts (1–2, and those withheld so ' +
+          'that such a count cannot be worked out) as null with `suppressed`, their Gi* as null, and Gi* computed ' +
+          'over the published counts only.',
+      },
+    ),
     query(emergingQuery),
     async (c) => {
       return c.json(
@@ -123,10 +118,8 @@ export const stats = new Hono<AppEnv>()
   )
   .get(
     '/classify',
-    describeRoute({
-      tag: 'Statistics',
-      summary: 'Classification breaks of a metric (upper bounds; the last is the maximum) and class counts',
-      responses: { 200: jsonAnswer(classification) },
+    doc('Classification breaks of a metric (upper bounds; the last is the maximum) and class counts', {
+      200: jsonAnswer(classification),
     }),
     query(classifyQuery),
     withScenario,
@@ -144,12 +137,10 @@ export const stats = new Hono<AppEnv>()
   )
   .get(
     '/rates',
-    describeRoute({
-      tag: 'Statistics',
-      summary:
-        'Incident rates per 1,000 residents per year, raw and Empirical-Bayes smoothed (Marshall 1991), small units flagged',
-      responses: { 200: jsonAnswer(ratesResult) },
-    }),
+    doc(
+      'Incident rates per 1,000 residents per year, raw and Empirical-Bayes smoothed (Marshall 1991), small units flagged',
+      { 200: jsonAnswer(ratesResult) },
+    ),
     query(ratesQuery),
     async (c) => {
       return c.json((await unitRates(c.get('deps'), checkPeriod(c.req.valid('query')))) satisfies RatesResult)
@@ -157,10 +148,8 @@ export const stats = new Hono<AppEnv>()
   )
   .get(
     '/standards',
-    describeRoute({
-      tag: 'Statistics',
-      summary: 'The standard sets of model types per area class (data, editable)',
-      responses: { 200: jsonAnswer(standardsResult) },
+    doc('The standard sets of model types per area class (data, editable)', {
+      200: jsonAnswer(standardsResult),
     }),
     query(z.object({}).strict()),
     async (c) => {
@@ -169,11 +158,7 @@ export const stats = new Hono<AppEnv>()
   )
   .get(
     '/coverage',
-    describeRoute({
-      tag: 'Statistics',
-      summary: 'Village coverage against the standard set of each area class',
-      responses: { 200: jsonAnswer(coverageResult) },
-    }),
+    doc('Village coverage against the standard set of each area class', { 200: jsonAnswer(coverageResult) }),
     query(coverageQuery),
     withScenario,
     async (c) => {

@@ -12,13 +12,15 @@ import { z } from 'zod'
 import { isAggregateOnly } from '../auth/disclosure.ts'
 import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
-import { describeRoute, geojsonAnswer, jsonAnswer } from '../http/describe.ts'
+import { describeTag, geojsonAnswer, jsonAnswer } from '../http/describe.ts'
 import { badRequest, notFound } from '../http/errors.ts'
 import { memoJson } from '../http/memo-json.ts'
 import { checkPeriod, params, query } from '../http/validate.ts'
 import { checkCommuneCode } from '../services/communes.ts'
 import { withScenario } from '../services/scenarios/middleware.ts'
 import { unitDetail } from '../services/unit-detail.ts'
+
+const doc = describeTag('Units and metrics')
 
 /** What each level's features carry and where its geometry comes from. */
 const LEVELS = {
@@ -75,11 +77,7 @@ const LEVELS = {
 export const units = new Hono<AppEnv>()
   .get(
     '/',
-    describeRoute({
-      tag: 'Units and metrics',
-      summary: 'Administrative units as GeoJSON',
-      responses: { 200: geojsonAnswer(unitCollection) },
-    }),
+    doc('Administrative units as GeoJSON', { 200: geojsonAnswer(unitCollection) }),
     query(unitsQuery),
     async (c) => {
       const q = c.req.valid('query')
@@ -126,12 +124,10 @@ export const units = new Hono<AppEnv>()
   )
   .get(
     '/:code',
-    describeRoute({
-      tag: 'Units and metrics',
-      summary:
-        "One unit's metrics, monthly incidents by category, villages, models with evaluations, certifications",
-      responses: { 200: jsonAnswer(unitDetailResult) },
-    }),
+    doc(
+      "One unit's metrics, monthly incidents by category, villages, models with evaluations, certifications",
+      { 200: jsonAnswer(unitDetailResult) },
+    ),
     params(z.object({ code: unitCode })),
     query(unitDetailQuery),
     withScenario,

@@ -13,38 +13,25 @@ import {
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { describeRoute, jsonAnswer } from '../http/describe.ts'
+import { describeTag, jsonAnswer } from '../http/describe.ts'
 import { json, params, query } from '../http/validate.ts'
 import { addUser, auditEntries, changeUser, listRoles, listUsers } from '../services/accounts.ts'
 
+const doc = describeTag('Accounts')
+
 export const users = new Hono<AppEnv>()
-  .get(
-    '/',
-    describeRoute({
-      tag: 'Accounts',
-      summary: 'Accounts',
-      responses: { 200: jsonAnswer(userList) },
-    }),
-    async (c) => c.json({ users: await listUsers(c.get('deps').db) }),
+  .get('/', doc('Accounts', { 200: jsonAnswer(userList) }), async (c) =>
+    c.json({ users: await listUsers(c.get('deps').db) }),
   )
   .post(
     '/',
-    describeRoute({
-      tag: 'Accounts',
-      summary: 'Create an account',
-      responses: { 201: jsonAnswer(userAnswer) },
-      errors: [409],
-    }),
+    doc('Create an account', { 201: jsonAnswer(userAnswer) }, { errors: [409] }),
     json(newUser),
     async (c) => c.json({ user: await addUser(c.get('deps'), c.req.valid('json')) }, 201),
   )
   .patch(
     '/:id',
-    describeRoute({
-      tag: 'Accounts',
-      summary: 'Change an account: name, role, scope, disabled, password',
-      responses: { 200: jsonAnswer(userAnswer) },
-    }),
+    doc('Change an account: name, role, scope, disabled, password', { 200: jsonAnswer(userAnswer) }),
     params(z.object({ id: rowId })),
     json(userPatch),
     async (c) =>
@@ -53,21 +40,13 @@ export const users = new Hono<AppEnv>()
 
 export const roles = new Hono<AppEnv>().get(
   '/',
-  describeRoute({
-    tag: 'Accounts',
-    summary: 'Roles with their permissions',
-    responses: { 200: jsonAnswer(roleList) },
-  }),
+  doc('Roles with their permissions', { 200: jsonAnswer(roleList) }),
   async (c) => c.json((await listRoles(c.get('deps').db)) satisfies Roles),
 )
 
 export const auditLog = new Hono<AppEnv>().get(
   '/',
-  describeRoute({
-    tag: 'Accounts',
-    summary: 'The audit log, newest first',
-    responses: { 200: jsonAnswer(auditLogAnswer) },
-  }),
+  doc('The audit log, newest first', { 200: jsonAnswer(auditLogAnswer) }),
   query(auditQuery),
   async (c) => c.json({ entries: await auditEntries(c.get('deps').db, c.req.valid('query')) }),
 )

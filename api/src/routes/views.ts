@@ -3,7 +3,7 @@ import { deck, deckBody, deckPatch, newView, okResult, rowId, savedView, viewPat
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
-import { describeRoute, jsonAnswer } from '../http/describe.ts'
+import { describeTag, jsonAnswer } from '../http/describe.ts'
 import { json, params } from '../http/validate.ts'
 import {
   createDeck,
@@ -19,129 +19,55 @@ import {
   updateView,
 } from '../services/views.ts'
 
+const doc = describeTag('Views and decks')
+
 const idParam = params(z.object({ id: rowId }))
 const viewAnswer = jsonAnswer(z.object({ view: savedView }))
 const deckAnswer = jsonAnswer(z.object({ deck }))
 const deleted = jsonAnswer(okResult)
 
 export const views = new Hono<AppEnv>()
-  .get(
-    '/',
-    describeRoute({
-      tag: 'Views and decks',
-      summary: 'Saved map views',
-      responses: { 200: jsonAnswer(z.object({ views: z.array(savedView) })) },
-    }),
-    async (c) => c.json({ views: await listViews(c.get('deps').db) }),
+  .get('/', doc('Saved map views', { 200: jsonAnswer(z.object({ views: z.array(savedView) })) }), async (c) =>
+    c.json({ views: await listViews(c.get('deps').db) }),
   )
-  .get(
-    '/:id',
-    describeRoute({
-      tag: 'Views and decks',
-      summary: 'One saved view',
-      responses: { 200: viewAnswer },
-    }),
-    idParam,
-    async (c) => c.json({ view: await getView(c.get('deps').db, c.req.valid('param').id) }),
+  .get('/:id', doc('One saved view', { 200: viewAnswer }), idParam, async (c) =>
+    c.json({ view: await getView(c.get('deps').db, c.req.valid('param').id) }),
   )
-  .post(
-    '/',
-    describeRoute({
-      tag: 'Views and decks',
-      summary: 'Save a view',
-      responses: { 201: viewAnswer },
-    }),
-    json(newView),
-    async (c) => c.json({ view: await createView(c.get('deps'), c.req.valid('json')) }, 201),
+  .post('/', doc('Save a view', { 201: viewAnswer }), json(newView), async (c) =>
+    c.json({ view: await createView(c.get('deps'), c.req.valid('json')) }, 201),
   )
-  .post(
-    '/:id/duplicate',
-    describeRoute({
-      tag: 'Views and decks',
-      summary: 'Copy a saved view',
-      responses: { 201: viewAnswer },
-    }),
-    idParam,
-    async (c) => c.json({ view: await duplicateView(c.get('deps'), c.req.valid('param').id) }, 201),
+  .post('/:id/duplicate', doc('Copy a saved view', { 201: viewAnswer }), idParam, async (c) =>
+    c.json({ view: await duplicateView(c.get('deps'), c.req.valid('param').id) }, 201),
   )
-  .patch(
-    '/:id',
-    describeRoute({
-      tag: 'Views and decks',
-      summary: 'Change a saved view',
-      responses: { 200: viewAnswer },
-    }),
-    idParam,
-    json(viewPatch),
-    async (c) =>
-      c.json({ view: await updateView(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
+  .patch('/:id', doc('Change a saved view', { 200: viewAnswer }), idParam, json(viewPatch), async (c) =>
+    c.json({ view: await updateView(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
   )
-  .delete(
-    '/:id',
-    describeRoute({
-      tag: 'Views and decks',
-      summary: 'Delete a saved view',
-      responses: { 200: deleted },
-    }),
-    idParam,
-    async (c) => {
-      await deleteView(c.get('deps'), c.req.valid('param').id)
-      return c.json({ ok: true })
-    },
-  )
+  .delete('/:id', doc('Delete a saved view', { 200: deleted }), idParam, async (c) => {
+    await deleteView(c.get('deps'), c.req.valid('param').id)
+    return c.json({ ok: true })
+  })
 
 export const decks = new Hono<AppEnv>()
   .get(
     '/',
-    describeRoute({
-      tag: 'Views and decks',
-      summary: 'Slide decks of saved views',
-      responses: { 200: jsonAnswer(z.object({ decks: z.array(deck) })) },
-    }),
+    doc('Slide decks of saved views', { 200: jsonAnswer(z.object({ decks: z.array(deck) })) }),
     async (c) => c.json({ decks: await listDecks(c.get('deps').db) }),
   )
-  .get(
-    '/:id',
-    describeRoute({
-      tag: 'Views and decks',
-      summary: 'One deck',
-      responses: { 200: deckAnswer },
-    }),
-    idParam,
-    async (c) => c.json({ deck: await getDeck(c.get('deps').db, c.req.valid('param').id) }),
+  .get('/:id', doc('One deck', { 200: deckAnswer }), idParam, async (c) =>
+    c.json({ deck: await getDeck(c.get('deps').db, c.req.valid('param').id) }),
   )
-  .post(
-    '/',
-    describeRoute({
-      tag: 'Views and decks',
-      summary: 'Create a deck',
-      responses: { 201: deckAnswer },
-    }),
-    json(deckBody),
-    async (c) => c.json({ deck: await createDeck(c.get('deps'), c.req.valid('json')) }, 201),
+  .post('/', doc('Create a deck', { 201: deckAnswer }), json(deckBody), async (c) =>
+    c.json({ deck: await createDeck(c.get('deps'), c.req.valid('json')) }, 201),
   )
   .patch(
     '/:id',
-    describeRoute({
-      tag: 'Views and decks',
-      summary: 'Rename a deck or reorder its views',
-      responses: { 200: deckAnswer },
-    }),
+    doc('Rename a deck or reorder its views', { 200: deckAnswer }),
     idParam,
     json(deckPatch),
     async (c) =>
       c.json({ deck: await updateDeck(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
   )
-  .delete(
-    '/:id',
-    describeRoute({
-      tag: 'Views and decks',
-      summary: 'Delete a deck',
-      responses: { 200: deleted },
-    }),
-    idParam,
-    async (c) => {
-      await deleteDeck(c.get('deps'), c.req.valid('param').id)
-      return c.json({ ok: true })
-    },
-  )
+  .delete('/:id', doc('Delete a deck', { 200: deleted }), idParam, async (c) => {
+    await deleteDeck(c.get('deps'), c.req.valid('param').id)
+    return c.json({ ok: true })
+  })

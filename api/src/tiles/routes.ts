@@ -1,7 +1,7 @@
 import { type TileLayerList, tileJsonDocument, tileLayerList, tileQuery } from '@antt/contract'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../context.ts'
-import { describe, describeRoute, jsonAnswer, pathParameter } from '../http/describe.ts'
+import { describe, describeTag, jsonAnswer, pathParameter } from '../http/describe.ts'
 import { notFound } from '../http/errors.ts'
 import { query } from '../http/validate.ts'
 import { parseTileAddress } from './address.ts'
@@ -11,6 +11,8 @@ import { TILE_MAX_AGE_S, tileResponse } from './respond.ts'
 import { getTile, isPrivate } from './tile-service.ts'
 import { EXTENT } from './tile-sql.ts'
 import { fieldDescriptions, provinceExtent, tileJson } from './tilejson.ts'
+
+const doc = describeTag('Vector tiles')
 
 function layerOf(id: string): TileLayer {
   const layer = TILE_LAYERS.get(id)
@@ -62,21 +64,13 @@ const LISTING: TileLayerList = {
 export const tiles = new Hono<AppEnv>()
   .get(
     '/',
-    describeRoute({
-      tag: 'Vector tiles',
-      summary: 'The tile layers: geometry, zoom range, fields, URLs',
-      responses: { 200: jsonAnswer(tileLayerList) },
-    }),
+    doc('The tile layers: geometry, zoom range, fields, URLs', { 200: jsonAnswer(tileLayerList) }),
     query(tileQuery.pick({})),
     (c) => c.json(LISTING),
   )
   .get(
     '/:layer{[^/]+\\.json}',
-    describeRoute({
-      tag: 'Vector tiles',
-      summary: 'TileJSON 3.0.0 of a layer',
-      responses: { 200: jsonAnswer(tileJsonDocument) },
-    }),
+    doc('TileJSON 3.0.0 of a layer', { 200: jsonAnswer(tileJsonDocument) }),
     knownLayer,
     query(tileQuery),
     async (c) => {
@@ -95,12 +89,9 @@ export const tiles = new Hono<AppEnv>()
   )
   .get(
     '/:layer/:z/:x/:y',
-    describeRoute({
-      tag: 'Vector tiles',
-      summary: 'A Mapbox Vector Tile; its MVT layer has the name of the tile layer',
-      description:
-        'ETag with If-None-Match → 304; Cache-Control; gzip when accepted. Coordinates out of range or malformed → 400.',
-      responses: {
+    doc(
+      'A Mapbox Vector Tile; its MVT layer has the name of the tile layer',
+      {
         200: {
           description: 'the tile',
           content: { 'application/vnd.mapbox-vector-tile': { schema: { type: 'string', format: 'binary' } } },
@@ -108,17 +99,21 @@ export const tiles = new Hono<AppEnv>()
         204: { description: 'empty tile' },
         304: { description: 'not modified (If-None-Match matched the ETag)' },
       },
-      parameters: [
-        pathParameter(
-          'z',
-          { type: 'integer', minimum: MIN_ZOOM, maximum: MAX_ZOOM },
-          "zoom, within the layer's range",
-        ),
-        pathParameter('x', { type: 'integer', minimum: 0 }, 'column, 0 … 2^z − 1'),
-        pathParameter('y', { type: 'integer', minimum: 0 }, 'row, 0 … 2^z − 1 (the path ends in .mvt)'),
-      ],
-      pathSuffix: '.mvt',
-    }),
+      {
+        description:
+          'ETag with If-None-Match → 304; Cache-Control; gzip when accepted. Coordinates out of range or malformed → 400.',
+        parameters: [
+          pathParameter(
+            'z',
+            { type: 'integer', minimum: MIN_ZOOM, maximum: MAX_ZOOM },
+            "zoom, within the layer's range",
+          ),
+          pathParameter('x', { type: 'integer', minimum: 0 }, 'column, 0 … 2^z − 1'),
+          pathParameter('y', { type: 'integer', minimum: 0 }, 'row, 0 … 2^z − 1 (the path ends in .mvt)'),
+        ],
+        pathSuffix: '.mvt',
+      },
+    ),
     knownLayer,
     query(tileQuery),
     async (c) => {

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react'
-import { hasPermission, signOut, useSession } from '../api/client.ts'
+import { may, signOut, useSession } from '../api/client.ts'
 import type { MessageKey } from '../i18n/index.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Dialog } from '../ui/Dialog.tsx'
@@ -37,8 +37,8 @@ export function AccountMenu() {
   const [screen, setScreen] = useState<Screen | null>(null)
   const [hidden, setHidden] = useState(false)
   if (!user) return null
-  const screens = SCREENS.filter((s) => s.permission === null || hasPermission(user, s.permission))
-  const exportOnly = !hasPermission(user, 'edit_records') && hasPermission(user, 'export')
+  const screens = SCREENS.filter((s) => s.permission === null || may(user, s.permission))
+  const exportOnly = !may(user, 'edit_records') && may(user, 'export')
   const label = (s: Screen) => t(SCREENS.find((x) => x.id === s)?.label ?? 'admin.menu.records')
   return (
     <div className="adm-account">

@@ -2,6 +2,8 @@ import type { AuditEntry } from '@antt/contract'
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { request } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { Options } from '../ui/Options.tsx'
+import { TableHead } from '../ui/TableHead.tsx'
 import { auditDetails, auditTime } from './audit-format.ts'
 
 const PAGE = 50
@@ -68,11 +70,7 @@ export function AuditScreen() {
           aria-label={t('admin.audit.action')}
         >
           <option value="">{t('admin.audit.allActions')}</option>
-          {ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {t(`admin.audit.act.${a}`)}
-            </option>
-          ))}
+          <Options of={ACTIONS} label={(a) => t(`admin.audit.act.${a}`)} />
         </select>
         <input
           type="search"
@@ -86,16 +84,16 @@ export function AuditScreen() {
         </button>
       </form>
       <table className="adm-table" data-testid="audit-table">
-        <thead>
-          <tr>
-            <th>{t('admin.audit.at')}</th>
-            <th>{t('admin.audit.user')}</th>
-            <th>{t('admin.audit.action')}</th>
-            <th>{t('admin.audit.target')}</th>
-            <th>{t('admin.audit.details')}</th>
-            <th>{t('admin.audit.ip')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          labels={[
+            t('admin.audit.at'),
+            t('admin.audit.user'),
+            t('admin.audit.action'),
+            t('admin.audit.target'),
+            t('admin.audit.details'),
+            t('admin.audit.ip'),
+          ]}
+        />
         <tbody>
           {entries.map((e) => {
             const raw = e.details ? JSON.stringify(e.details) : ''

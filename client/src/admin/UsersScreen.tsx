@@ -5,6 +5,8 @@ import { type CommuneName, useCommuneNames, useNational, useProvinceNames } from
 import { useI18n } from '../state/use-i18n.ts'
 import { Field, GeneralError, PasswordField } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
+import { Options } from '../ui/Options.tsx'
+import { TableHead } from '../ui/TableHead.tsx'
 import { useRoles } from './reference.ts'
 
 /** Accounts: the list, and one form to create a user or change one (role, communes, disabled, password). */
@@ -44,15 +46,15 @@ export function UsersScreen() {
           </button>
         </div>
         <table className="adm-table" data-testid="users-table">
-          <thead>
-            <tr>
-              <th>{t('admin.users.username')}</th>
-              <th>{t('admin.users.displayName')}</th>
-              <th>{t('admin.users.role')}</th>
-              <th>{t('admin.users.scope')}</th>
-              <th>{t('admin.users.lastSignIn')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            labels={[
+              t('admin.users.username'),
+              t('admin.users.displayName'),
+              t('admin.users.role'),
+              t('admin.users.scope'),
+              t('admin.users.lastSignIn'),
+            ]}
+          />
           <tbody>
             {(users ?? []).map((u) => (
               <tr
@@ -174,11 +176,11 @@ function UserForm(props: {
       </Field>
       <Field name="role" label={t('admin.users.role')} error={errors.fields.role}>
         <select name="role" value={role} onChange={(e) => setRole(e.target.value)}>
-          {props.roles.map((r) => (
-            <option key={r.code} value={r.code}>
-              {lang === 'en' ? r.name_en : r.name_vi}
-            </option>
-          ))}
+          <Options
+            of={props.roles}
+            value={(r) => r.code}
+            label={(r) => (lang === 'en' ? r.name_en : r.name_vi)}
+          />
         </select>
       </Field>
       {props.provinces.length > 0 && (

@@ -4,6 +4,9 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { ApiError, request } from '../api/client.ts'
 import { useNational } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { LabelledControl } from '../ui/LabelledControl.tsx'
+import { Options } from '../ui/Options.tsx'
+import { TableHead } from '../ui/TableHead.tsx'
 
 const ROLES = ['admin', 'leader', 'planner', 'briefer', 'steward', 'viewer']
 const DEFAULT_THRESHOLD: Record<Condition, number> = {
@@ -82,17 +85,17 @@ export function AlertRulesScreen() {
   return (
     <div className="alert-rules">
       <table className="adm-table" data-testid="alert-rules">
-        <thead>
-          <tr>
-            <th>{t('alerts.rule.name')}</th>
-            <th>{t('alerts.rule.condition')}</th>
-            <th>{t('alerts.rule.threshold')}</th>
-            <th>{t('alerts.rule.area')}</th>
-            <th>{t('alerts.rule.notify')}</th>
-            <th>{t('alerts.rule.enabled')}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead
+          labels={[
+            t('alerts.rule.name'),
+            t('alerts.rule.condition'),
+            t('alerts.rule.threshold'),
+            t('alerts.rule.area'),
+            t('alerts.rule.notify'),
+            t('alerts.rule.enabled'),
+            '',
+          ]}
+        />
         <tbody>
           {rules.map((r) => (
             <tr key={r.id} data-rule={r.id}>
@@ -117,13 +120,11 @@ export function AlertRulesScreen() {
       </table>
       <form className="adm-form" onSubmit={submit} data-testid="alert-rule-form">
         <h3>{t('alerts.rule.new')}</h3>
-        <label className="field">
-          <span className="field-label">{t('alerts.rule.name')}</span>
+        <LabelledControl label={t('alerts.rule.name')}>
           <input required value={name} onChange={(e) => setName(e.target.value)} name="name" />
-        </label>
+        </LabelledControl>
         <div className="field-row">
-          <label className="field grow">
-            <span className="field-label">{t('alerts.rule.condition')}</span>
+          <LabelledControl label={t('alerts.rule.condition')} grow>
             <select
               name="condition"
               value={condition}
@@ -133,46 +134,38 @@ export function AlertRulesScreen() {
                 setThreshold(String(DEFAULT_THRESHOLD[c]))
               }}
             >
-              {ALERT_CONDITIONS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`alerts.condition.${c}`)}
-                </option>
-              ))}
+              <Options of={ALERT_CONDITIONS} label={(c) => t(`alerts.condition.${c}`)} />
             </select>
-          </label>
-          <label className="field">
-            <span className="field-label">{t('alerts.rule.threshold')}</span>
+          </LabelledControl>
+          <LabelledControl label={t('alerts.rule.threshold')}>
             <input
               name="threshold"
               value={threshold}
               onChange={(e) => setThreshold(e.target.value)}
               size={6}
             />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('alerts.rule.level')}</span>
+          </LabelledControl>
+          <LabelledControl label={t('alerts.rule.level')}>
             <select value={level} onChange={(e) => setLevel(e.target.value as 'commune' | 'village')}>
               <option value="commune">{t('level.commune')}</option>
               <option value="village">{t('level.village')}</option>
             </select>
-          </label>
+          </LabelledControl>
         </div>
         <div className="hint">{t(`alerts.threshold.${condition}`)}</div>
         <div className="field-row">
-          <label className="field">
-            <span className="field-label">{t('alerts.rule.area')}</span>
+          <LabelledControl label={t('alerts.rule.area')}>
             <select name="area" value={areaMode} onChange={(e) => setAreaMode(e.target.value as AreaMode)}>
               <option value="all">{t('alerts.area.all')}</option>
               {national && <option value="provinces">{t('alerts.area.provinces')}</option>}
               <option value="classes">{t('alerts.area.classes')}</option>
               <option value="communes">{t('alerts.area.communes')}</option>
             </select>
-          </label>
+          </LabelledControl>
           {areaMode !== 'all' && (
-            <label className="field grow">
-              <span className="field-label">{t('alerts.area.list')}</span>
+            <LabelledControl label={t('alerts.area.list')} grow>
               <input value={areaList} onChange={(e) => setAreaList(e.target.value)} />
-            </label>
+            </LabelledControl>
           )}
         </div>
         <fieldset className="field">
@@ -190,10 +183,9 @@ export function AlertRulesScreen() {
             </label>
           ))}
         </fieldset>
-        <label className="field">
-          <span className="field-label">{t('alerts.rule.emails')}</span>
+        <LabelledControl label={t('alerts.rule.emails')}>
           <input value={emails} onChange={(e) => setEmails(e.target.value)} placeholder="a@example.vn, …" />
-        </label>
+        </LabelledControl>
         {error && (
           <div className="error-text" role="alert">
             {error}

@@ -12,6 +12,8 @@ import {
   PERMUTATION_CHOICES,
   type Period,
 } from '../state/analytics-state.ts'
+import { LabelledControl } from '../ui/LabelledControl.tsx'
+import { Options } from '../ui/Options.tsx'
 import { periodProblem, shiftYears } from './change-periods.ts'
 import { hotspotMetricLabel } from './format.ts'
 import { useBivariateModel, useChangeModel, useHotspotModel } from './use-analytics.ts'
@@ -52,8 +54,7 @@ export function HotspotOptions() {
           </button>
         ))}
       </div>
-      <label className="field">
-        <span className="field-label">{t('hotspot.metric')}</span>
+      <LabelledControl label={t('hotspot.metric')}>
         <select
           value={h.metric}
           data-testid="hotspot-metric"
@@ -61,27 +62,18 @@ export function HotspotOptions() {
             isHotspotMetric(e.target.value) && setAnalytics('hotspot', { metric: e.target.value })
           }
         >
-          {metricsForLevel(level).map((m) => (
-            <option key={m} value={m}>
-              {hotspotMetricLabel(i18n, m)}
-            </option>
-          ))}
+          <Options of={metricsForLevel(level)} label={(m) => hotspotMetricLabel(i18n, m)} />
         </select>
-      </label>
+      </LabelledControl>
       <div className="field-row">
-        <label className="field grow">
-          <span className="field-label">{t('hotspot.permutations')}</span>
+        <LabelledControl label={t('hotspot.permutations')} grow>
           <select
             value={h.permutations}
             onChange={(e) => setAnalytics('hotspot', { permutations: Number(e.target.value) })}
           >
-            {PERMUTATION_CHOICES.map((n) => (
-              <option key={n} value={n}>
-                {fmt.integer(n)}
-              </option>
-            ))}
+            <Options of={PERMUTATION_CHOICES} label={(n) => fmt.integer(n)} />
           </select>
-        </label>
+        </LabelledControl>
       </div>
       <label className="check" title={t('hotspot.fdrHint')}>
         <input
@@ -104,8 +96,7 @@ export function BivariateOptions() {
   return (
     <div className="layer-options" data-testid="bivariate-options">
       <LevelSwitch levels={['commune', 'village']} />
-      <label className="field">
-        <span className="field-label">{t('bivariate.needAxis')}</span>
+      <LabelledControl label={t('bivariate.needAxis')}>
         <select
           value={axes.need}
           onChange={(e) => setAnalytics('bivariate', { need: e.target.value === 'rate' ? 'rate' : 'need' })}
@@ -113,9 +104,8 @@ export function BivariateOptions() {
           <option value="need">{t('bivariate.needScore')}</option>
           <option value="rate">{t('bivariate.needRate')}</option>
         </select>
-      </label>
-      <label className="field">
-        <span className="field-label">{t('bivariate.coverageAxisLabel')}</span>
+      </LabelledControl>
+      <LabelledControl label={t('bivariate.coverageAxisLabel')}>
         <select
           value={axes.coverage}
           onChange={(e) =>
@@ -125,7 +115,7 @@ export function BivariateOptions() {
           <option value="village">{t('bivariate.coverage')}</option>
           <option value="score">{t('bivariate.coverageScore')}</option>
         </select>
-      </label>
+      </LabelledControl>
       <div className="hint">
         {t(axes.coverage === 'village' ? 'bivariate.coverageAxis' : 'bivariate.coverageScoreHint')}
         {(axes.need === 'need' || axes.coverage === 'score') && (

@@ -1,4 +1,4 @@
-import { useSession } from '../api/client.ts'
+import { may, useSession } from '../api/client.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Tabs } from '../ui/Tabs.tsx'
@@ -8,7 +8,9 @@ import './analytics.css'
 export function TableTabs() {
   const { t } = useI18n()
   const mode = useAtlas((s) => s.analytics.table)
-  const canPlan = useSession()?.permissions.includes('plan') ?? false
+  // Signed-in planners only: without accounts the planner tab is not offered.
+  const user = useSession()
+  const canPlan = user !== null && may(user, 'plan')
   const tabs = canPlan ? (['metrics', 'priority', 'plan'] as const) : (['metrics', 'priority'] as const)
   return (
     <Tabs

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { can, whoAmI } from '../api/client.ts'
+import { useMay } from '../api/client.ts'
 import { setUi } from '../state/briefing-ui.ts'
 import {
   COVERAGE_COMPONENTS,
@@ -31,14 +31,7 @@ function commit(w: PriorityWeights) {
 export function WeightsEditor() {
   const i18n = useI18n()
   const { t, fmt } = i18n
-  const [canSave, setCanSave] = useState(false)
-  useEffect(() => {
-    let live = true
-    whoAmI().then((m) => live && setCanSave(can(m, 'manage_views')))
-    return () => {
-      live = false
-    }
-  }, [])
+  const canSave = useMay('manage_views') ?? false
   const saved = useAtlas((s) => s.analytics.weights)
   const [draft, setDraft] = useState<PriorityWeights>(saved ?? defaultWeights())
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)

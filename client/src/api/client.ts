@@ -185,36 +185,27 @@ export function useSession(): SessionUser | null {
 }
 
 /**
- * Whether the signed-in user holds permission `p`: undefined until the session is known, true when the API
+ * Whether `user` holds `permission`; null is the API running without accounts, where everything is allowed.
+ * A screen that is shown to signed-in users only (the account menu, the planner tab) asks for a user first.
+ */
+export const may = (user: SessionUser | null, permission: string) =>
+  user === null || user.permissions.includes(permission)
+
+/**
+ * Whether the signed-in user holds `permission`: undefined until the session is known, true when the API
  * runs without accounts. For screens and layers that a role may not open, so they are not even offered.
  */
-export function useMay(p: string): boolean | undefined {
-  const [may, setMay] = useState<boolean | undefined>(undefined)
+export function useMay(permission: string): boolean | undefined {
+  const [allowed, setAllowed] = useState<boolean | undefined>(undefined)
   useEffect(() => {
     let live = true
-    loadSession().then((u) => live && setMay(u === null || u.permissions.includes(p)))
+    loadSession().then((u) => live && setAllowed(may(u, permission)))
     return () => {
       live = false
     }
-  }, [p])
-  return may
+  }, [permission])
+  return allowed
 }
-
-export const hasPermission = (u: SessionUser | null, p: string) => !!u?.permissions.includes(p)
-
-export interface Me {
-  /** null when the API runs without accounts: everything is allowed */
-  permissions: string[] | null
-  username: string | null
-}
-
-/** The caller's permissions, from the page's one session cache. */
-export async function whoAmI(): Promise<Me> {
-  const user = await loadSession()
-  return { permissions: user?.permissions ?? null, username: user?.username ?? null }
-}
-
-export const can = (m: Me, permission: string) => m.permissions === null || m.permissions.includes(permission)
 
 /** Ends the session and reloads, so the sign-in screen comes back. */
 export async function signOut() {

@@ -1,11 +1,12 @@
 import './briefing.css'
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
-import { can, type Me, whoAmI } from '../api/client.ts'
+import { loadSession, may, type SessionUser } from '../api/client.ts'
 import { setUi, useBriefingUi } from '../state/briefing-ui.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { BriefingPanel } from './BriefingPanel.tsx'
 import { reloadBriefing } from './briefing-store.ts'
+import { ExportButtons } from './ExportButtons.tsx'
 import { LiveSnapshotBridge } from './live-snapshot.tsx'
 import { Presenter } from './present/Presenter.tsx'
 
@@ -19,18 +20,19 @@ const ExportDialog = lazy(() => loadExportDialog().then((m) => ({ default: m.Exp
  */
 export function BriefingMenu() {
   const { t } = useI18n()
-  const [me, setMe] = useState<Me | null>(null)
+  // undefined until the session is known; null when the API runs without accounts
+  const [user, setUser] = useState<SessionUser | null | undefined>(undefined)
   const ui = useBriefingUi()
   useEffect(() => {
-    whoAmI().then((m) => {
-      setMe(m)
-      if (can(m, 'manage_views')) void reloadBriefing()
-      if (can(m, 'export')) setTimeout(() => void loadExportDialog().catch(() => undefined), 4000)
+    loadSession().then((u) => {
+      setUser(u)
+      if (may(u, 'manage_views')) void reloadBriefing()
+      if (may(u, 'export')) setTimeout(() => void loadExportDialog().catch(() => undefined), 4000)
     })
   }, [])
-  if (!me) return <LiveSnapshotBridge />
-  const views = can(me, 'manage_views')
-  const exports = can(me, 'export')
+  if (user === undefined) return <LiveSnapshotBridge />
+  const views = may(user, 'manage_views')
+  const exports = may(user, 'export')
   return (
     <>
       <LiveSnapshotBridge />
@@ -47,24 +49,11 @@ export function BriefingMenu() {
         </button>
       )}
       {!views && exports && (
-        <>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => setUi({ exporting: { format: 'png', target: { kind: 'screen' } } })}
-            data-testid="export-png"
-          >
-            {t('brief.exportPng')}
-          </button>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => setUi({ exporting: { format: 'pdf', target: { kind: 'screen' } } })}
-            data-testid="export-pdf"
-          >
-            {t('brief.exportPdf')}
-          </button>
-        </>
+        <ExportButtons
+          target={{ kind: 'screen' }}
+          className="btn"
+          mark={(format) => ({ 'data-testid': `export-${format}` })}
+        />
       )}
       {views &&
         ui.panel &&
@@ -73,7 +62,7 @@ export function BriefingMenu() {
       {ui.exporting &&
         createPortal(
           <Suspense fallback={null}>
-            <ExportDialog request={ui.exporting} username={me.username} />
+            <ExportDialog request={ui.exporting} username={user?.username ?? null} />
           </Suspense>,
           document.body,
         )}

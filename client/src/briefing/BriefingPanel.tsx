@@ -8,6 +8,7 @@ import { liveCamera } from './apply-view.ts'
 import { viewsApi } from './briefing-api.ts'
 import { clearBriefingError, mutate, useBriefing } from './briefing-store.ts'
 import { DeckSection } from './DeckSection.tsx'
+import { ExportButtons } from './ExportButtons.tsx'
 import { ViewForm } from './ViewForm.tsx'
 import { ViewItem } from './ViewItem.tsx'
 import { captureViewState } from './view-state.ts'
@@ -81,23 +82,11 @@ export function BriefingPanel({ canExport }: { canExport: boolean }) {
             {t('brief.saveView')}
           </button>
           {canExport && (
-            <>
-              <button
-                type="button"
-                className="btn btn-small"
-                onClick={() => setUi({ exporting: { format: 'png', target: { kind: 'screen' } } })}
-                data-testid="export-screen-png"
-              >
-                {t('brief.exportPng')}
-              </button>
-              <button
-                type="button"
-                className="btn btn-small"
-                onClick={() => setUi({ exporting: { format: 'pdf', target: { kind: 'screen' } } })}
-              >
-                {t('brief.exportPdf')}
-              </button>
-            </>
+            <ExportButtons
+              target={{ kind: 'screen' }}
+              className="btn btn-small"
+              mark={(format) => (format === 'png' ? { 'data-testid': 'export-screen-png' } : {})}
+            />
           )}
         </div>
         {saving && (

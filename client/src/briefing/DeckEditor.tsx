@@ -2,6 +2,8 @@ import type { Deck } from '@antt/contract'
 import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { setUi } from '../state/briefing-ui.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { LabelledControl } from '../ui/LabelledControl.tsx'
+import { Options } from '../ui/Options.tsx'
 import { decksApi } from './briefing-api.ts'
 import { deckViews, mutate, useBriefing } from './briefing-store.ts'
 import { DeleteButton } from './DeleteButton.tsx'
@@ -73,8 +75,7 @@ export function DeckEditor({
 
   return (
     <section className="brief-deck" aria-label={deck.title} data-testid="deck-editor" data-deck-id={deck.id}>
-      <label className="field">
-        <span className="field-label">{t('brief.deckTitle')}</span>
+      <LabelledControl label={t('brief.deckTitle')}>
         <input
           value={title}
           maxLength={200}
@@ -87,7 +88,7 @@ export function DeckEditor({
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
           data-testid="deck-title"
         />
-      </label>
+      </LabelledControl>
       {inDeck.length === 0 ? (
         <p className="hint">{t('brief.deckEmpty')}</p>
       ) : (
@@ -178,11 +179,7 @@ export function DeckEditor({
             data-testid="deck-add-select"
           >
             <option value="">{t('brief.addView')}</option>
-            {available.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.title}
-              </option>
-            ))}
+            <Options of={available} value={(v) => v.id} label={(v) => v.title} />
           </select>
           <button
             type="button"

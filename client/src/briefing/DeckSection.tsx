@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { useI18n } from '../state/use-i18n.ts'
+import { Options } from '../ui/Options.tsx'
 import { decksApi } from './briefing-api.ts'
 import { mutate, useBriefing } from './briefing-store.ts'
 import { DeckEditor } from './DeckEditor.tsx'
@@ -38,11 +39,7 @@ export function DeckSection({ canExport, onStatus }: { canExport: boolean; onSta
             onChange={(e) => setSelected(Number(e.target.value))}
             data-testid="deck-select"
           >
-            {decks.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.title} ({d.view_ids.length})
-              </option>
-            ))}
+            <Options of={decks} value={(d) => d.id} label={(d) => `${d.title} (${d.view_ids.length})`} />
           </select>
         )}
         <button

@@ -4,10 +4,12 @@ import { shownPlan } from '../plans/plan-view.ts'
 import { setUi } from '../state/briefing-ui.ts'
 import { store } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { Options } from '../ui/Options.tsx'
 import { applySavedView, liveCamera } from './apply-view.ts'
 import { decksApi, type SavedView, viewsApi } from './briefing-api.ts'
 import { mutate, useBriefing } from './briefing-store.ts'
 import { DeleteButton } from './DeleteButton.tsx'
+import { ExportButtons } from './ExportButtons.tsx'
 import { ViewForm } from './ViewForm.tsx'
 import { captureViewState } from './view-state.ts'
 
@@ -76,28 +78,11 @@ export function ViewItem({
               {t('brief.present')}
             </button>
             {canExport && (
-              <>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() =>
-                    setUi({ exporting: { format: 'png', target: { kind: 'view', id: view.id } } })
-                  }
-                  data-action="export-png"
-                >
-                  {t('brief.exportPng')}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() =>
-                    setUi({ exporting: { format: 'pdf', target: { kind: 'view', id: view.id } } })
-                  }
-                  data-action="export-pdf"
-                >
-                  {t('brief.exportPdf')}
-                </button>
-              </>
+              <ExportButtons
+                target={{ kind: 'view', id: view.id }}
+                className="btn btn-small"
+                mark={(format) => ({ 'data-action': `export-${format}` })}
+              />
             )}
           </div>
           <details className="brief-more">
@@ -136,11 +121,7 @@ export function ViewItem({
                   data-action="add-to-deck"
                 >
                   <option value="">…</option>
-                  {decks.map((d) => (
-                    <option key={d.id} value={d.id}>
-                      {d.title}
-                    </option>
-                  ))}
+                  <Options of={decks} value={(d) => d.id} label={(d) => d.title} />
                 </select>
               </label>
             )}

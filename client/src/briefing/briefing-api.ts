@@ -8,7 +8,7 @@ import type {
   OkResult,
   ViewPatch,
 } from '@antt/contract'
-import { request, whoAmI } from '../api/client.ts'
+import { loadSession, request } from '../api/client.ts'
 import type { SavedViewState } from './view-state.ts'
 
 /** A saved view as the API answers it, its `state` in the form this client writes (view-state.ts). */
@@ -39,6 +39,6 @@ export const decksApi = {
 
 /** Records a map export made in the browser in the audit log; when the server runs without accounts there is no log to write. */
 export async function reportExport(report: MapExportReport): Promise<void> {
-  if ((await whoAmI()).permissions === null) return
+  if ((await loadSession()) === null) return
   await request.post<OkResult>('/api/export/audit', report)
 }

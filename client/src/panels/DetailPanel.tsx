@@ -17,6 +17,7 @@ import { isProvinceCode } from '../state/atlas-state.ts'
 import { mapFocus } from '../state/map-focus.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { TableHead } from '../ui/TableHead.tsx'
 import { IncidentChart } from './IncidentChart.tsx'
 import { StandardSet } from './StandardSet.tsx'
 
@@ -338,13 +339,7 @@ function ModelList({ models, i18n }: { models: SecurityModel[]; i18n: I18n }) {
   return (
     <>
       <table className="mini-table">
-        <thead>
-          <tr>
-            <th>{t('detail.type')}</th>
-            <th>{t('detail.status')}</th>
-            <th>{t('detail.lastRating')}</th>
-          </tr>
-        </thead>
+        <TableHead labels={[t('detail.type'), t('detail.status'), t('detail.lastRating')]} />
         <tbody>
           {shown.map((m) => {
             const last = m.evaluations[0]

@@ -11,7 +11,9 @@ import { type MetricName, metricsForLevel } from '../metrics/catalog.ts'
 import { FILL_LAYERS, type LayerId } from '../state/atlas-state.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { LabelledControl } from '../ui/LabelledControl.tsx'
 import { LevelSwitch } from '../ui/LevelSwitch.tsx'
+import { Options } from '../ui/Options.tsx'
 
 const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'stddev', 'manual']
 
@@ -137,8 +139,7 @@ function ChoroplethOptions() {
   return (
     <div className="layer-options">
       <LevelSwitch levels={national ? ['province', 'commune', 'village'] : ['commune', 'village']} />
-      <label className="field">
-        <span className="field-label">{t('choropleth.metric')}</span>
+      <LabelledControl label={t('choropleth.metric')}>
         <select
           value={c.metric}
           data-testid="metric-select"
@@ -156,16 +157,11 @@ function ChoroplethOptions() {
             }))
           }}
         >
-          {metricsForLevel(level).map((m) => (
-            <option key={m} value={m}>
-              {t(`metric.${m}`)}
-            </option>
-          ))}
+          <Options of={metricsForLevel(level)} label={(m) => t(`metric.${m}`)} />
         </select>
-      </label>
+      </LabelledControl>
       <div className="field-row">
-        <label className="field grow">
-          <span className="field-label">{t('choropleth.method')}</span>
+        <LabelledControl label={t('choropleth.method')} grow>
           <select
             value={c.method}
             data-testid="method-select"
@@ -177,27 +173,18 @@ function ChoroplethOptions() {
               } else setC({ method, breaks: c.locked ? c.breaks : null })
             }}
           >
-            {METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t(`method.${m}`)}
-              </option>
-            ))}
+            <Options of={METHODS} label={(m) => t(`method.${m}`)} />
           </select>
-        </label>
-        <label className="field">
-          <span className="field-label">{t('choropleth.classes')}</span>
+        </LabelledControl>
+        <LabelledControl label={t('choropleth.classes')}>
           <select
             value={c.k}
             disabled={c.method === 'manual' || c.locked}
             onChange={(e) => setC({ k: Number(e.target.value) })}
           >
-            {[3, 4, 5, 6, 7, 8, 9].map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
+            <Options of={[3, 4, 5, 6, 7, 8, 9]} label={(k) => k} />
           </select>
-        </label>
+        </LabelledControl>
       </div>
       {c.method === 'manual' && (
         <form
@@ -223,20 +210,15 @@ function ChoroplethOptions() {
           {manualError && <div className="error-text">{t('choropleth.invalidBreaks')}</div>}
         </form>
       )}
-      <label className="field">
-        <span className="field-label">{t('choropleth.palette')}</span>
+      <LabelledControl label={t('choropleth.palette')}>
         <select
           value={c.palette ?? ''}
           onChange={(e) => setC({ palette: (e.target.value || null) as PaletteName | null })}
         >
           <option value="">{t('choropleth.paletteAuto')}</option>
-          {PALETTE_NAMES.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
+          <Options of={PALETTE_NAMES} label={(p) => p} />
         </select>
-      </label>
+      </LabelledControl>
       {c.method !== 'manual' && (
         <label className="check" title={t('choropleth.lockHint')}>
           <input

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'
+import { LabelledControl } from '../ui/LabelledControl.tsx'
+import { Options } from '../ui/Options.tsx'
 import { lastMonths, yearPeriods } from './period.ts'
 import { usePeriod } from './use-period.ts'
 
@@ -42,11 +44,7 @@ export function PeriodPicker() {
           else setEditing(true)
         }}
       >
-        {presets.map((x) => (
-          <option key={x.key} value={x.key}>
-            {x.label}
-          </option>
-        ))}
+        <Options of={presets} value={(x) => x.key} label={(x) => x.label} />
         <option value="custom">{t('period.custom')}</option>
       </select>
       <button
@@ -60,24 +58,22 @@ export function PeriodPicker() {
       </button>
       {editing && (
         <div className="period-editor">
-          <label className="field">
-            <span className="field-label">{t('period.from')}</span>
+          <LabelledControl label={t('period.from')}>
             <DateInput
               value={p.from}
               min={p.range.from}
               max={p.to}
               onDate={(v) => update({ from: v, to: p.to })}
             />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('period.to')}</span>
+          </LabelledControl>
+          <LabelledControl label={t('period.to')}>
             <DateInput
               value={p.to}
               min={p.from}
               max={p.range.to}
               onDate={(v) => update({ from: p.from, to: v })}
             />
-          </label>
+          </LabelledControl>
           <button type="button" className="btn btn-small btn-primary" onClick={() => setEditing(false)}>
             {t('period.apply')}
           </button>

@@ -3,6 +3,7 @@ import { useHealth } from '../api/hooks.ts'
 import { areaSubtitle } from '../i18n/area-subtitle.ts'
 import { update } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { LabelledControl } from '../ui/LabelledControl.tsx'
 
 type AuthState = 'checking' | 'open' | 'signed-in' | 'needs-sign-in'
 
@@ -55,8 +56,7 @@ function SignInForm({ onDone }: { onDone: () => void }) {
         </button>
         <h1>{t('app.name')}</h1>
         <p className="muted">{areaSubtitle(i18n, health)}</p>
-        <label className="field">
-          <span className="field-label">{t('auth.username')}</span>
+        <LabelledControl label={t('auth.username')}>
           <input
             autoComplete="username"
             value={username}
@@ -64,9 +64,8 @@ function SignInForm({ onDone }: { onDone: () => void }) {
             name="username"
             required
           />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('auth.password')}</span>
+        </LabelledControl>
+        <LabelledControl label={t('auth.password')}>
           <input
             type="password"
             autoComplete="current-password"
@@ -75,7 +74,7 @@ function SignInForm({ onDone }: { onDone: () => void }) {
             name="password"
             required
           />
-        </label>
+        </LabelledControl>
         {error && <div className="error-text">{error}</div>}
         <button type="submit" className="btn btn-primary">
           {t('auth.signIn')}

@@ -10,6 +10,7 @@ import { useI18n } from '../state/use-i18n.ts'
 import { Tabs } from '../ui/Tabs.tsx'
 import '../analytics/analytics.css'
 import './plans.css'
+import { Options } from '../ui/Options.tsx'
 import { CoverResults } from './CoverResults.tsx'
 import { PlanCurve } from './PlanCurve.tsx'
 import { PlanKpiTable, TotalCost } from './PlanKpiTable.tsx'
@@ -180,11 +181,7 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
           <label>
             {t('plan.type')}
             <select value={type} onChange={(e) => setType(e.target.value)} data-field="model_type">
-              {types.map((x) => (
-                <option key={x.code} value={x.code}>
-                  {name(x)}
-                </option>
-              ))}
+              <Options of={types} value={(x) => x.code} label={(x) => name(x)} />
             </select>
           </label>
           {isRadius && (
@@ -251,11 +248,10 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
                   onChange={(e) => setDemand(e.target.value as DemandKind)}
                   data-field="demand"
                 >
-                  {(['population', 'incidents', 'need'] as const).map((d) => (
-                    <option key={d} value={d}>
-                      {t(`plan.demand.${d}`)}
-                    </option>
-                  ))}
+                  <Options
+                    of={['population', 'incidents', 'need'] as const}
+                    label={(d) => t(`plan.demand.${d}`)}
+                  />
                 </select>
               </label>
             </>
@@ -295,11 +291,7 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
           <label>
             {t('plan.timeLimit')}
             <select value={timeLimit} onChange={(e) => setTimeLimit(Number(e.target.value))}>
-              {[5, 10, 30, 60].map((s) => (
-                <option key={s} value={s}>
-                  {s} s
-                </option>
-              ))}
+              <Options of={[5, 10, 30, 60]} label={(s) => `${s} s`} />
             </select>
           </label>
           {(include.length > 0 || exclude.length > 0) && (

@@ -1,5 +1,4 @@
 import type { EvaluationAnswer } from '@antt/contract'
-import type { FormEvent } from 'react'
 import { request, type SessionUser } from '../api/client.ts'
 import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
@@ -15,19 +14,16 @@ export function EvaluationForm({ user }: { user: SessionUser }) {
   const ratings = useTaxonomies().data?.ratings ?? []
   const f = useRecordForm({ model_id: '', evaluated_on: today(), rating_code: '', evaluator: '', note: '' })
   const v = f.values
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    f.run(async () => {
-      const r = await request.post<EvaluationAnswer>('/api/records/evaluations', {
-        model_id: v.model_id,
-        evaluated_on: v.evaluated_on,
-        rating_code: v.rating_code,
-        evaluator: opt(v.evaluator),
-        note: opt(v.note),
-      })
-      return t('records.created', { id: r.evaluation.id })
+  const submit = f.submit(async () => {
+    const r = await request.post<EvaluationAnswer>('/api/records/evaluations', {
+      model_id: v.model_id,
+      evaluated_on: v.evaluated_on,
+      rating_code: v.rating_code,
+      evaluator: opt(v.evaluator),
+      note: opt(v.note),
     })
-  }
+    return t('records.created', { id: r.evaluation.id })
+  })
   const e = f.errors.fields
   return (
     <form className="adm-form adm-grid" onSubmit={submit} data-testid="evaluation-form">
@@ -38,13 +34,7 @@ export function EvaluationForm({ user }: { user: SessionUser }) {
         error={e.model_id}
         version={0}
       />
-      <DateField
-        name="evaluated_on"
-        label={t('records.evaluatedOn')}
-        value={v.evaluated_on}
-        onDate={(x) => f.set({ evaluated_on: x })}
-        error={e.evaluated_on}
-      />
+      <DateField {...f.date('evaluated_on', t('records.evaluatedOn'))} />
       <ChoiceSelect
         bind={f.bind('rating_code')}
         label={t('records.rating')}

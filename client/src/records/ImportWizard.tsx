@@ -6,6 +6,8 @@ import type { MessageKey } from '../i18n/index.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
+import { Options } from '../ui/Options.tsx'
+import { TableHead } from '../ui/TableHead.tsx'
 
 /** Coordinate systems offered for a file whose x, y do not say (the API knows more: api/src/imports/crs.ts). */
 const IMPORT_CRS = ['EPSG:4326', 'VN2000', 'VN2000-TM3-104.75'] as const
@@ -151,21 +153,13 @@ export function ImportWizard({ user }: { user: SessionUser }) {
     <form className="adm-form adm-grid" onSubmit={upload} data-testid="import-form">
       <Field name="kind" label={t('records.import.kind')} error={errors.fields.kind}>
         <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`records.kind.${k}`)}
-            </option>
-          ))}
+          <Options of={kinds} label={(k) => t(`records.kind.${k}`)} />
         </select>
       </Field>
       <Field name="crs" label={t('records.import.crs')} error={errors.fields.crs}>
         <select name="crs" value={crs} onChange={(e) => setCrs(e.target.value)}>
           <option value="">{t('records.import.crsAuto')}</option>
-          {IMPORT_CRS.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
+          <Options of={IMPORT_CRS} label={(c) => c} />
         </select>
       </Field>
       <div className="adm-span">
@@ -219,13 +213,9 @@ function IssueTable(props: {
     <details open={props.kind === 'error'} className="adm-issues">
       <summary>{props.title}</summary>
       <table className="adm-table" data-testid={`import-${props.kind}s`}>
-        <thead>
-          <tr>
-            <th>{t('records.import.row')}</th>
-            <th>{t('records.import.field')}</th>
-            <th>{t('records.import.message')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          labels={[t('records.import.row'), t('records.import.field'), t('records.import.message')]}
+        />
         <tbody>
           {props.issues.map((i) => (
             <tr key={`${i.row}-${i.field}-${i.message}`}>
@@ -249,12 +239,7 @@ function ColumnTable({ columns }: { columns: ImportColumn[] }) {
     <details className="adm-issues" data-testid="import-columns">
       <summary>{t('records.import.columns', { read, n: columns.length })}</summary>
       <table className="adm-table">
-        <thead>
-          <tr>
-            <th>{t('records.import.column')}</th>
-            <th>{t('records.import.readAs')}</th>
-          </tr>
-        </thead>
+        <TableHead labels={[t('records.import.column'), t('records.import.readAs')]} />
         <tbody>
           {columns.map((c) => (
             <tr key={c.column} data-field={c.field ?? ''}>

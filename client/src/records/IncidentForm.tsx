@@ -1,9 +1,9 @@
 import type { IncidentAnswer } from '@antt/contract'
-import type { FormEvent } from 'react'
 import { request, type SessionUser } from '../api/client.ts'
 import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
+import { Options } from '../ui/Options.tsx'
 import {
   ChoiceSelect,
   CommuneSelect,
@@ -34,23 +34,20 @@ export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: 
     summary: '',
   })
   const v = f.values
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    f.run(async () => {
-      const r = await request.post<IncidentAnswer>('/api/records/incidents', {
-        category_code: v.category_code,
-        occurred_on: v.occurred_on,
-        commune_code: v.commune_code,
-        village_code: opt(v.village_code),
-        severity: Number(v.severity),
-        precision: v.precision,
-        lon: num(v.lon),
-        lat: num(v.lat),
-        summary: opt(v.summary),
-      })
-      return t('records.created', { id: r.incident.id })
+  const submit = f.submit(async () => {
+    const r = await request.post<IncidentAnswer>('/api/records/incidents', {
+      category_code: v.category_code,
+      occurred_on: v.occurred_on,
+      commune_code: v.commune_code,
+      village_code: opt(v.village_code),
+      severity: Number(v.severity),
+      precision: v.precision,
+      lon: num(v.lon),
+      lat: num(v.lat),
+      summary: opt(v.summary),
     })
-  }
+    return t('records.created', { id: r.incident.id })
+  })
   const e = f.errors.fields
   return (
     <form className="adm-form adm-grid" onSubmit={submit} data-testid="incident-form">
@@ -60,22 +57,12 @@ export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: 
         options={codeOptions(categories, name)}
         error={e.category_code}
       />
-      <DateField
-        name="occurred_on"
-        label={t('records.occurredOn')}
-        value={v.occurred_on}
-        onDate={(x) => f.set({ occurred_on: x })}
-        error={e.occurred_on}
-      />
+      <DateField {...f.date('occurred_on', t('records.occurredOn'))} />
       <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
       <Field name="severity" label={t('records.severity')} error={e.severity}>
         <select {...f.bind('severity')}>
-          {['1', '2', '3'].map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
+          <Options of={['1', '2', '3']} label={(s) => s} />
         </select>
       </Field>
       <Field name="precision" label={t('records.precision')} error={e.precision}>

@@ -1,5 +1,5 @@
 import type { ModelAnswer, ModelDetail, SecurityModelRecord } from '@antt/contract'
-import { type FormEvent, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { request, type SessionUser } from '../api/client.ts'
 import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
@@ -76,20 +76,17 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
     // an edit sends what changed
     return only ? changedFields(all, v, only, [['lon', 'lat']]) : all
   }
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    f.run(async () => {
-      if (before) {
-        await request.patch(`/api/records/models/${encodeURIComponent(editId)}`, body(before))
-        setBefore(v)
-        setVersion((x) => x + 1)
-        return t('records.saved')
-      }
-      const r = await request.post<ModelAnswer>('/api/records/models', body())
+  const submit = f.submit(async () => {
+    if (before) {
+      await request.patch(`/api/records/models/${encodeURIComponent(editId)}`, body(before))
+      setBefore(v)
       setVersion((x) => x + 1)
-      return t('records.created', { id: r.model.id })
-    })
-  }
+      return t('records.saved')
+    }
+    const r = await request.post<ModelAnswer>('/api/records/models', body())
+    setVersion((x) => x + 1)
+    return t('records.created', { id: r.model.id })
+  })
   const e = f.errors.fields
   return (
     <form className="adm-form adm-grid" onSubmit={submit} data-testid="model-form">
@@ -134,13 +131,7 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
         options={codeOptions(tax?.lead_orgs, name)}
         error={e.lead_org_code}
       />
-      <DateField
-        name="founded_on"
-        label={t('records.foundedOn')}
-        value={v.founded_on}
-        onDate={(x) => f.set({ founded_on: x })}
-        error={e.founded_on}
-      />
+      <DateField {...f.date('founded_on', t('records.foundedOn'))} />
       <Field name="members" label={t('records.members')} error={e.members}>
         <input type="number" min={0} {...f.bind('members')} />
       </Field>

@@ -1,5 +1,4 @@
 import type { OutreachAnswer } from '@antt/contract'
-import type { FormEvent } from 'react'
 import { request, type SessionUser } from '../api/client.ts'
 import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
@@ -30,32 +29,23 @@ export function OutreachForm({ user }: { user: SessionUser }) {
     attendees: '',
   })
   const v = f.values
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    f.run(async () => {
-      const r = await request.post<OutreachAnswer>('/api/records/outreach', {
-        commune_code: v.commune_code,
-        village_code: opt(v.village_code),
-        held_on: v.held_on,
-        topic: v.topic.trim(),
-        lead_org_code: opt(v.lead_org_code),
-        attendees: num(v.attendees) ?? 0,
-      })
-      return t('records.created', { id: r.outreach.id })
+  const submit = f.submit(async () => {
+    const r = await request.post<OutreachAnswer>('/api/records/outreach', {
+      commune_code: v.commune_code,
+      village_code: opt(v.village_code),
+      held_on: v.held_on,
+      topic: v.topic.trim(),
+      lead_org_code: opt(v.lead_org_code),
+      attendees: num(v.attendees) ?? 0,
     })
-  }
+    return t('records.created', { id: r.outreach.id })
+  })
   const e = f.errors.fields
   return (
     <form className="adm-form adm-grid" onSubmit={submit} data-testid="outreach-form">
       <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
-      <DateField
-        name="held_on"
-        label={t('records.heldOn')}
-        value={v.held_on}
-        onDate={(x) => f.set({ held_on: x })}
-        error={e.held_on}
-      />
+      <DateField {...f.date('held_on', t('records.heldOn'))} />
       <Field name="attendees" label={t('records.attendees')} error={e.attendees}>
         <input type="number" min={0} {...f.bind('attendees')} required />
       </Field>

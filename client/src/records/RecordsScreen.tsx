@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { hasPermission, type SessionUser } from '../api/client.ts'
+import { may, type SessionUser } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Tabs } from '../ui/Tabs.tsx'
 import { EvaluationForm } from './EvaluationForm.tsx'
@@ -19,7 +19,7 @@ const permissionOf = (tab: Tab) => (tab === 'export' ? 'export' : 'edit_records'
 /** Editing forms, the import wizard and record exports, as the user's permissions allow. */
 export function RecordsScreen({ user, onHide }: { user: SessionUser; onHide: (hidden: boolean) => void }) {
   const { t } = useI18n()
-  const tabs = TABS.filter((x) => hasPermission(user, permissionOf(x)))
+  const tabs = TABS.filter((x) => may(user, permissionOf(x)))
   const [tab, setTab] = useState<Tab>(tabs[0] ?? 'export')
   return (
     <div className="adm-records">

@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { request, type SessionUser } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
+import { Options } from '../ui/Options.tsx'
 import { DateField, FormFooter } from './controls.tsx'
 import { opt, today } from './form-values.ts'
 import { ModelChooser } from './ModelChooser.tsx'
@@ -13,18 +14,15 @@ export function StatusForm({ user }: { user: SessionUser }) {
   const [version, setVersion] = useState(0)
   const f = useRecordForm({ model_id: '', status: 'weak', on: today(), reason: '' })
   const v = f.values
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    f.run(async () => {
-      await request.post(`/api/records/models/${encodeURIComponent(v.model_id)}/status`, {
-        status: v.status,
-        on: v.on,
-        reason: opt(v.reason),
-      })
-      setVersion((x) => x + 1)
-      return t('records.saved')
+  const submit = f.submit(async () => {
+    await request.post(`/api/records/models/${encodeURIComponent(v.model_id)}/status`, {
+      status: v.status,
+      on: v.on,
+      reason: opt(v.reason),
     })
-  }
+    setVersion((x) => x + 1)
+    return t('records.saved')
+  })
   const e = f.errors.fields
   return (
     <form className="adm-form adm-grid" onSubmit={submit} data-testid="status-form">
@@ -37,20 +35,10 @@ export function StatusForm({ user }: { user: SessionUser }) {
       />
       <Field name="status" label={t('records.newStatus')} error={e.status}>
         <select {...f.bind('status')}>
-          {(['active', 'weak', 'dissolved'] as const).map((s) => (
-            <option key={s} value={s}>
-              {t(`records.status.${s}`)}
-            </option>
-          ))}
+          <Options of={['active', 'weak', 'dissolved'] as const} label={(s) => t(`records.status.${s}`)} />
         </select>
       </Field>
-      <DateField
-        name="on"
-        label={t('records.statusFrom')}
-        value={v.on}
-        onDate={(x) => f.set({ on: x })}
-        error={e.on}
-      />
+      <DateField {...f.date('on', t('records.statusFrom'))} />
       <div className="adm-span">
         <Field
           name="reason"

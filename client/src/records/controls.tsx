@@ -5,6 +5,7 @@ import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
 import type { FormErrors } from '../ui/field-errors.ts'
+import { Options } from '../ui/Options.tsx'
 import { pickPoint } from './map-pick.ts'
 import { type ModelOption, useVillagesOf } from './reference.ts'
 
@@ -28,11 +29,7 @@ export function ChoiceSelect(props: {
     <Field name={props.bind.name} label={props.label} error={props.error}>
       <select {...props.bind} required={props.empty === undefined}>
         <option value="">{props.empty ?? t('records.choose')}</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options of={props.options} value={(o) => o.value} label={(o) => o.label} />
       </select>
     </Field>
   )
@@ -74,11 +71,7 @@ export function VillageSelect(props: { bind: Bind; commune: string; error?: stri
     <Field name={props.bind.name} label={t('records.village')} error={props.error}>
       <select {...props.bind}>
         <option value="">{t('records.noVillage')}</option>
-        {villages.map((v) => (
-          <option key={v.code} value={v.code}>
-            {v.name}
-          </option>
-        ))}
+        <Options of={villages} value={(v) => v.code} label={(v) => v.name} />
       </select>
     </Field>
   )

@@ -1,4 +1,4 @@
-import { type ChangeEvent, useState } from 'react'
+import { type ChangeEvent, type FormEvent, useState } from 'react'
 import { ApiError } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
@@ -33,5 +33,18 @@ export function useRecordForm<T extends Values>(initial: T) {
       setBusy(false)
     }
   }
-  return { values, set, setValues, bind, errors, saved, busy, run }
+  /** The form's submit handler: runs `fn` as a save instead of the browser's own submit. */
+  const submit = (fn: () => Promise<string>) => (e: FormEvent) => {
+    e.preventDefault()
+    void run(fn)
+  }
+  /** The props of a DateField for `name`: its value, its setter and its problem. */
+  const date = (name: keyof T & string, label: string) => ({
+    name,
+    label,
+    value: values[name],
+    onDate: (x: string) => set({ [name]: x } as Partial<T>),
+    error: errors.fields[name],
+  })
+  return { values, set, setValues, bind, date, errors, saved, busy, run, submit }
 }

@@ -5,6 +5,7 @@ import { update } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { deleteScenario, shareScenario, useScenarios } from './scenario-api.ts'
 import './scenarios.css'
+import { Options } from '../ui/Options.tsx'
 
 /** Switches the dashboard into one of the caller's (or a shared) what-if scenario, or back to the records. */
 export function ScenarioPicker() {
@@ -30,11 +31,11 @@ export function ScenarioPicker() {
         onChange={(e) => update({ scenario: e.target.value ? Number(e.target.value) : null })}
       >
         <option value="">{t('scenario.none')}</option>
-        {list.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.owner === me ? s.name : t('scenario.sharedBy', { name: s.name, owner: s.owner })}
-          </option>
-        ))}
+        <Options
+          of={list}
+          value={(s) => s.id}
+          label={(s) => (s.owner === me ? s.name : t('scenario.sharedBy', { name: s.name, owner: s.owner }))}
+        />
       </select>
       {mine && (
         <div className="row">

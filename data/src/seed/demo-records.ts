@@ -417,6 +417,51 @@ function incidentWeight(v: VillageContext): number {
   return w
 }
 
+/** `n` incidents: villages drawn in proportion to their weight, dates by season. */
+function drawIncidents(rng: Rng, sorted: readonly VillageContext[], n: number): DemoIncidents {
+  const weights = sorted.map(incidentWeight)
+  const cum: number[] = []
+  weights.reduce((s, w, i) => (cum[i] = s + w), 0)
+  const months: number[] = []
+  for (let d = new Date(START); d.getTime() <= END; d.setUTCMonth(d.getUTCMonth() + 1))
+    months.push(d.getTime())
+  const monthCum: number[] = []
+  months.reduce((s, m, i) => (monthCum[i] = s + SEASON[new Date(m).getUTCMonth()] * (1 + (0.06 * i) / 12)), 0)
+  const draw = (c: number[]) => {
+    const r = rng.next() * c[c.length - 1]
+    let lo = 0
+    let hi = c.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (c[mid] > r) hi = mid
+      else lo = mid + 1
+    }
+    return lo
+  }
+  const out = new DemoIncidents(n, sorted)
+  const mixes = sorted.map(categoryMix)
+  for (let i = 0; i < n; i++) {
+    const village = draw(cum)
+    const v = sorted[village]
+    const m = months[draw(monthCum)]
+    const next = new Date(m)
+    next.setUTCMonth(next.getUTCMonth() + 1)
+    const day = Math.min(between(rng, m, next.getTime()), END)
+    const exact = rng.next() < 0.4
+    const [lon, lat] = jitter(rng, v.lon, v.lat, exact ? 600 : 250)
+    out.set(i, {
+      village,
+      day: (day - START) / DAY,
+      category: weighted(rng, mixes[village]),
+      severity: weighted(rng, { '1': 70, '2': 25, '3': 5 }) === '1' ? 1 : rng.next() < 0.83 ? 2 : 3,
+      exact,
+      lon,
+      lat,
+    })
+  }
+  return out
+}
+
 /** Demo security records over the real communes and generated villages. Deterministic in `seed`. */
 /** `incidents`: how many to draw over the period; null: by the base rate and the villages' populations. */
 export function generateDemoRecords(
@@ -537,50 +582,9 @@ export function generateDemoRecords(
     }
   }
 
-  // Incidents: villages drawn in proportion to their weight, dates by season.
-  const weights = sorted.map(incidentWeight)
-  const cum: number[] = []
-  weights.reduce((s, w, i) => (cum[i] = s + w), 0)
   const years = (END - START) / (365.25 * DAY)
   const totalPop = sorted.reduce((s, v) => s + v.population, 0)
-  const n = incidents ?? Math.round((BASE_RATE * totalPop * years) / 1000)
-  const months: number[] = []
-  for (let d = new Date(START); d.getTime() <= END; d.setUTCMonth(d.getUTCMonth() + 1))
-    months.push(d.getTime())
-  const monthCum: number[] = []
-  months.reduce((s, m, i) => (monthCum[i] = s + SEASON[new Date(m).getUTCMonth()] * (1 + (0.06 * i) / 12)), 0)
-  const draw = (c: number[]) => {
-    const r = rng.next() * c[c.length - 1]
-    let lo = 0
-    let hi = c.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (c[mid] > r) hi = mid
-      else lo = mid + 1
-    }
-    return lo
-  }
-  out.incidents = new DemoIncidents(n, sorted)
-  const mixes = sorted.map(categoryMix)
-  for (let i = 0; i < n; i++) {
-    const village = draw(cum)
-    const v = sorted[village]
-    const m = months[draw(monthCum)]
-    const next = new Date(m)
-    next.setUTCMonth(next.getUTCMonth() + 1)
-    const day = Math.min(between(rng, m, next.getTime()), END)
-    const exact = rng.next() < 0.4
-    const [lon, lat] = jitter(rng, v.lon, v.lat, exact ? 600 : 250)
-    out.incidents.set(i, {
-      village,
-      day: (day - START) / DAY,
-      category: weighted(rng, mixes[village]),
-      severity: weighted(rng, { '1': 70, '2': 25, '3': 5 }) === '1' ? 1 : rng.next() < 0.83 ? 2 : 3,
-      exact,
-      lon,
-      lat,
-    })
-  }
+  out.incidents = drawIncidents(rng, sorted, incidents ?? Math.round((BASE_RATE * totalPop * years) / 1000))
 
   // Outreach: spread thinly and evenly rather than where incidents are (a weakness the dashboard should show).
   let oid = 0
@@ -610,64 +614,62 @@ export function generateDemoRecords(
   // Safety certifications by year, funding by year, people with prestige.
   let cid = 0
   let fid = 0
+  const certify = (
+    subject_kind: DemoRecords['certifications'][number]['subject_kind'],
+    subject_name: string,
+    commune_code: string,
+    village_code: string | null,
+    year: number,
+    chance: number,
+  ) =>
+    out.certifications.push({
+      id: `C${String(++cid).padStart(6, '0')}`,
+      subject_kind,
+      subject_name,
+      commune_code,
+      village_code,
+      year,
+      certified: rng.next() < chance,
+    })
+  const fund = (
+    commune_code: string,
+    model_id: string | null,
+    year: number,
+    amount_vnd: number,
+    source: string,
+    purpose: string,
+  ) =>
+    out.funding.push({
+      id: `F${String(++fid).padStart(6, '0')}`,
+      commune_code,
+      model_id,
+      year,
+      amount_vnd,
+      source,
+      purpose,
+    })
   const modelsByCommune = new Map<string, string[]>()
   for (const m of out.models)
     modelsByCommune.set(m.commune_code, [...(modelsByCommune.get(m.commune_code) ?? []), m.id])
   for (const year of [2022, 2023, 2024, 2025]) {
     for (const [commune, vs] of byCommune) {
       const under = vs[0].under_covered
-      for (const v of vs) {
-        out.certifications.push({
-          id: `C${String(++cid).padStart(6, '0')}`,
-          subject_kind: 'village',
-          subject_name: v.code,
-          commune_code: commune,
-          village_code: v.code,
-          year,
-          certified: rng.next() < (under ? 0.45 : 0.8),
-        })
-      }
-      out.certifications.push({
-        id: `C${String(++cid).padStart(6, '0')}`,
-        subject_kind: 'commune',
-        subject_name: commune,
-        commune_code: commune,
-        village_code: null,
-        year,
-        certified: rng.next() < (under ? 0.4 : 0.75),
-      })
-      if (rng.next() < 0.6)
-        out.certifications.push({
-          id: `C${String(++cid).padStart(6, '0')}`,
-          subject_kind: 'school',
-          subject_name: `Trường THCS ${commune}`,
-          commune_code: commune,
-          village_code: null,
-          year,
-          certified: rng.next() < 0.85,
-        })
+      for (const v of vs) certify('village', v.code, commune, v.code, year, under ? 0.45 : 0.8)
+      certify('commune', commune, commune, null, year, under ? 0.4 : 0.75)
+      if (rng.next() < 0.6) certify('school', `Trường THCS ${commune}`, commune, null, year, 0.85)
       const pop = vs.reduce((s, v) => s + v.population, 0)
       const budget = Math.round((pop * (under ? 2_500 : 6_000) * (0.7 + rng.next() * 0.6)) / 1e5) * 1e5
-      out.funding.push({
-        id: `F${String(++fid).padStart(6, '0')}`,
-        commune_code: commune,
-        model_id: null,
-        year,
-        amount_vnd: budget,
-        source: 'Ngân sách xã',
-        purpose: 'Hoạt động phong trào',
-      })
+      fund(commune, null, year, budget, 'Ngân sách xã', 'Hoạt động phong trào')
       const ms_ = modelsByCommune.get(commune) ?? []
       if (ms_.length > 0 && rng.next() < 0.5)
-        out.funding.push({
-          id: `F${String(++fid).padStart(6, '0')}`,
-          commune_code: commune,
-          model_id: pick(rng, ms_),
+        fund(
+          commune,
+          pick(rng, ms_),
           year,
-          amount_vnd: Math.round(20 + rng.next() * 180) * 1e6,
-          source: 'Ngân sách tỉnh',
-          purpose: 'Trang bị, phương tiện',
-        })
+          Math.round(20 + rng.next() * 180) * 1e6,
+          'Ngân sách tỉnh',
+          'Trang bị, phương tiện',
+        )
     }
   }
   for (const v of sorted)

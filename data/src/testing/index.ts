@@ -109,35 +109,53 @@ async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
 /** Called once per test run (vitest globalSetup): seeds the template databases if out of date. */
 export async function prepareTestDatabases(): Promise<void> {
   const fp = fingerprint()
-  const stamp = join(TEMPLATE_DIR, '.fingerprint')
-  await withLock(TEMPLATE_DIR, async () => {
-    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fp) return
-    rmSync(TEMPLATE_DIR, { recursive: true, force: true })
-    const db = await openPglite(TEMPLATE_DIR)
-    await migrate(db)
-    await seed(db, { seed: TEST_SEED })
-    await db.close()
-    writeFileSync(stamp, fp)
-  })
+  await buildTemplate(TEMPLATE_DIR, fp, { seed: TEST_SEED })
   for (const url of [process.env.TEST_DATABASE_URL, process.env.TEST_CITUS_URL]) {
     if (!url) continue
     const db = await openPostgres(url, { max: 1 })
-    const [row] = await db
-      .query<{ value: string }>(
-        `select value #>> '{}' as value from dataset_meta where key = 'test_fingerprint'`,
-      )
-      .catch(() => [] as { value: string }[])
-    if (row?.value !== fp) {
-      await emptyPublicSchema(db)
-      await migrate(db)
-      await seed(db, { seed: TEST_SEED })
-      await db.query(
-        `insert into dataset_meta (key, value) values ('test_fingerprint', to_jsonb($1::text))`,
-        [fp],
-      )
-    }
+    await seedServerDb(db, fp, { seed: TEST_SEED })
     await db.close()
   }
+}
+
+type SeedOptions = Parameters<typeof seed>[1]
+
+/** Builds an embedded template database in `dir`, unless it already holds the data of fingerprint `fp`. */
+async function buildTemplate(dir: string, fp: string, options: SeedOptions): Promise<void> {
+  const stamp = join(dir, '.fingerprint')
+  await withLock(dir, async () => {
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fp) return
+    rmSync(dir, { recursive: true, force: true })
+    const db = await openPglite(dir)
+    await migrate(db)
+    await seed(db, options)
+    await db.close()
+    writeFileSync(stamp, fp)
+  })
+}
+
+/** Seeds a server database afresh, unless it already holds the data of fingerprint `fp`. */
+async function seedServerDb(db: Db, fp: string, options: SeedOptions): Promise<void> {
+  const [row] = await db
+    .query<{ value: string }>(
+      `select value #>> '{}' as value from dataset_meta where key = 'test_fingerprint'`,
+    )
+    .catch(() => [] as { value: string }[])
+  if (row?.value === fp) return
+  await emptyPublicSchema(db)
+  await db.exec('create extension if not exists postgis')
+  await migrate(db)
+  await seed(db, options)
+  await db.query(`insert into dataset_meta (key, value) values ('test_fingerprint', to_jsonb($1::text))`, [
+    fp,
+  ])
+}
+
+/** A private copy of a template database in a new folder, taken under the template's lock. */
+async function copyTemplate(template: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'antt-test-'))
+  await withLock(template, async () => cpSync(template, dir, { recursive: true }))
+  return dir
 }
 
 const opened: { db: Db; dir?: string }[] = []
@@ -162,10 +180,8 @@ export async function openTestDb(backend: Backend): Promise<Db> {
  * A private copy of the seeded embedded database in a new folder. Copied under the lock, so a concurrent run
  * rebuilding the template is never copied half-written.
  */
-export async function copyTestTemplate(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'antt-test-'))
-  await withLock(TEMPLATE_DIR, async () => cpSync(TEMPLATE_DIR, dir, { recursive: true }))
-  return dir
+export function copyTestTemplate(): Promise<string> {
+  return copyTemplate(TEMPLATE_DIR)
 }
 
 export async function closeTestDbs(): Promise<void> {
@@ -199,37 +215,13 @@ export async function openAreaTestDb(backend: Backend, code: string, size?: Demo
     url.pathname = `/${name}`
     const db = await openPostgres(url.toString(), { max: 4 })
     await db.exec('create extension if not exists postgis')
-    const [row] = await db
-      .query<{ value: string }>(
-        `select value #>> '{}' as value from dataset_meta where key = 'test_fingerprint'`,
-      )
-      .catch(() => [] as { value: string }[])
-    if (row?.value !== fp) {
-      await emptyPublicSchema(db)
-      await db.exec('create extension if not exists postgis')
-      await migrate(db)
-      await seed(db, { area, seed: TEST_SEED, size })
-      await db.query(
-        `insert into dataset_meta (key, value) values ('test_fingerprint', to_jsonb($1::text))`,
-        [fp],
-      )
-    }
+    await seedServerDb(db, fp, { area, seed: TEST_SEED, size })
     opened.push({ db })
     return db
   }
   const template = `${TEMPLATE_DIR}-${code}`
-  const stamp = join(template, '.fingerprint')
-  await withLock(template, async () => {
-    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fp) return
-    rmSync(template, { recursive: true, force: true })
-    const db = await openPglite(template)
-    await migrate(db)
-    await seed(db, { area, seed: TEST_SEED, size })
-    await db.close()
-    writeFileSync(stamp, fp)
-  })
-  const dir = mkdtempSync(join(tmpdir(), 'antt-test-'))
-  await withLock(template, async () => cpSync(template, dir, { recursive: true }))
+  await buildTemplate(template, fp, { area, seed: TEST_SEED, size })
+  const dir = await copyTemplate(template)
   const db = await openPglite(dir)
   opened.push({ db, dir })
   return db

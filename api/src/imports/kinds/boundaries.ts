@@ -1,4 +1,4 @@
-import { communeCode, communeName } from './common.ts'
+import { communeFields } from './common.ts'
 import { issueIf, type KindDef } from './types.ts'
 
 /** Commune boundaries: replace the polygon of existing communes (the units themselves are official). */
@@ -13,8 +13,7 @@ export const boundaries: KindDef = {
   place: 'shape',
   creates: false,
   fields: [
-    communeCode,
-    communeName,
+    ...communeFields,
     { key: 'area_km2', vi: 'Diện tích (km²)', aliases: ['dien tich', 'area'], type: { t: 'info' } },
   ],
   keySql: 'b.commune_code',

@@ -1,12 +1,4 @@
-import {
-  communeCode,
-  communeColumn,
-  communeName,
-  fieldColumn,
-  recordKey,
-  villageCode,
-  villageName,
-} from './common.ts'
+import { communeColumn, fieldColumn, placeFields, recordKey } from './common.ts'
 import { issueIf, type KindDef } from './types.ts'
 
 export const SUBJECT_KIND = {
@@ -59,10 +51,7 @@ export const certifications: KindDef = {
       },
       sample: '02647-003',
     },
-    communeCode,
-    communeName,
-    villageCode,
-    villageName,
+    ...placeFields,
     {
       key: 'year',
       vi: 'Năm',

@@ -184,3 +184,38 @@ export const villageColumn: ColumnDef = {
   sql: 'b.village_code',
   fields: ['village_code', 'village_name'],
 }
+
+/** Where a row is: its commune by code or name. */
+export const communeFields: FieldDef[] = [communeCode, communeName]
+
+/** Where a row is: its commune, then its village, each by code or name. */
+export const placeFields: FieldDef[] = [communeCode, communeName, villageCode, villageName]
+
+/** A column coded from a taxonomy through `taxonLookup(alias, …)`. */
+export const taxonColumn = (name: string, alias: string, required?: boolean): ColumnDef => ({
+  name,
+  type: 'text',
+  sql: taxonCode(alias),
+  ...(required ? { required } : {}),
+})
+
+/** The lead organisation, coded from the lead_org list: its lookup, column and check. */
+export const leadOrgLookup = taxonLookup('t_org', 'lead_org', 'lead_org_code')
+export const leadOrgColumn = (required?: boolean) => taxonColumn('lead_org_code', 't_org', required)
+export const unknownLeadOrg = unknownTaxon('t_org', 'lead_org_code', 'organisation')
+
+/** The model a row refers to by its key (evaluations, funding): `sm`, within the caller's scope. */
+export const modelLookup = `left join security_model sm on sm.id = b.fields->>'model_id'`
+
+export const unknownModel = `case when b.fields->>'model_id' is not null and sm.id is null then import_issue('model_id', 'error',
+       case when exists (select 1 from import_taken_ids('security_model', array[b.fields->>'model_id']))
+            then format('model %s is outside your scope', b.fields->>'model_id')
+            else format('no model with key %s', b.fields->>'model_id') end) end`
+
+/** The referred model's name, written into templates and exports for the reader; not imported. */
+export const modelName: FieldDef = {
+  key: 'model_name',
+  vi: 'Tên mô hình',
+  aliases: ['model name'],
+  type: { t: 'info' },
+}

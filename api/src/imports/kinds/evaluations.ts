@@ -1,10 +1,12 @@
 import {
-  communeCode,
-  communeName,
+  communeFields,
   fieldColumn,
+  modelLookup,
+  modelName,
   recordKey,
-  taxonCode,
+  taxonColumn,
   taxonLookup,
+  unknownModel,
   unknownTaxon,
 } from './common.ts'
 import { issueIf, type KindDef } from './types.ts'
@@ -29,9 +31,8 @@ export const evaluations: KindDef = {
       help: { vi: 'Mã hồ sơ của mô hình được đánh giá.', en: 'Key of the model evaluated.' },
       sample: 'M000001',
     },
-    { key: 'model_name', vi: 'Tên mô hình', aliases: ['model name'], type: { t: 'info' } },
-    communeCode,
-    communeName,
+    modelName,
+    ...communeFields,
     {
       key: 'evaluated_on',
       vi: 'Ngày đánh giá',
@@ -58,15 +59,12 @@ export const evaluations: KindDef = {
     },
     { key: 'note', vi: 'Ghi chú', aliases: ['notes', 'nhan xet'], type: { t: 'text', max: 2000 } },
   ],
-  lookups: [
-    `left join security_model sm on sm.id = b.fields->>'model_id'`,
-    taxonLookup('t_rating', 'rating', 'rating_code'),
-  ].join('\n'),
+  lookups: [modelLookup, taxonLookup('t_rating', 'rating', 'rating_code')].join('\n'),
   communeSql: 'sm.commune_code',
   columns: [
     { name: 'model_id', type: 'text', sql: 'sm.id', required: true },
     fieldColumn('evaluated_on', 'date', { required: true }),
-    { name: 'rating_code', type: 'text', sql: taxonCode('t_rating'), required: true },
+    taxonColumn('rating_code', 't_rating', true),
     fieldColumn('evaluator', 'text'),
     fieldColumn('note', 'text'),
   ],
@@ -77,10 +75,7 @@ export const evaluations: KindDef = {
     label: 'model and date',
   },
   checks: [
-    `case when b.fields->>'model_id' is not null and sm.id is null then import_issue('model_id', 'error',
-       case when exists (select 1 from import_taken_ids('security_model', array[b.fields->>'model_id']))
-            then format('model %s is outside your scope', b.fields->>'model_id')
-            else format('no model with key %s', b.fields->>'model_id') end) end`,
+    unknownModel,
     unknownTaxon('t_rating', 'rating_code', 'rating'),
     issueIf(
       `(b.fields->>'evaluated_on')::date < sm.founded_on`,

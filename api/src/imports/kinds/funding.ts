@@ -1,4 +1,4 @@
-import { communeCode, communeName, fieldColumn, recordKey } from './common.ts'
+import { communeFields, fieldColumn, modelLookup, modelName, recordKey, unknownModel } from './common.ts'
 import { issueIf, type KindDef } from './types.ts'
 
 export const funding: KindDef = {
@@ -12,8 +12,7 @@ export const funding: KindDef = {
   place: 'none',
   fields: [
     recordKey(),
-    communeCode,
-    communeName,
+    ...communeFields,
     {
       key: 'model_id',
       vi: 'Mã mô hình',
@@ -24,7 +23,7 @@ export const funding: KindDef = {
         en: 'Key of the model funded (empty for the commune).',
       },
     },
-    { key: 'model_name', vi: 'Tên mô hình', aliases: ['model name'], type: { t: 'info' } },
+    modelName,
     {
       key: 'year',
       vi: 'Năm',
@@ -56,7 +55,7 @@ export const funding: KindDef = {
       type: { t: 'text', max: 500 },
     },
   ],
-  lookups: `left join security_model sm on sm.id = b.fields->>'model_id'`,
+  lookups: modelLookup,
   columns: [
     {
       name: 'commune_code',
@@ -79,10 +78,7 @@ export const funding: KindDef = {
     label: 'commune, year, model, source and purpose',
   },
   checks: [
-    `case when b.fields->>'model_id' is not null and sm.id is null then import_issue('model_id', 'error',
-       case when exists (select 1 from import_taken_ids('security_model', array[b.fields->>'model_id']))
-            then format('model %s is outside your scope', b.fields->>'model_id')
-            else format('no model with key %s', b.fields->>'model_id') end) end`,
+    unknownModel,
     issueIf(
       `sm.id is not null and b.commune_code is not null and sm.commune_code <> b.commune_code`,
       'model_id',

@@ -1,16 +1,13 @@
 import {
-  communeCode,
   communeColumn,
-  communeName,
   coordinates,
   fieldColumn,
+  placeFields,
   recordKey,
-  taxonCode,
+  taxonColumn,
   taxonLookup,
   unknownTaxon,
-  villageCode,
   villageColumn,
-  villageName,
 } from './common.ts'
 import type { KindDef } from './types.ts'
 
@@ -56,10 +53,7 @@ export const incidents: KindDef = {
       required: true,
       sample: '02/01/2026',
     },
-    communeCode,
-    communeName,
-    villageCode,
-    villageName,
+    ...placeFields,
     {
       key: 'severity',
       vi: 'Mức độ',
@@ -107,7 +101,7 @@ export const incidents: KindDef = {
   ],
   lookups: taxonLookup('t_cat', 'incident_category', 'category_code'),
   columns: [
-    { name: 'category_code', type: 'text', sql: taxonCode('t_cat'), required: true },
+    taxonColumn('category_code', 't_cat', true),
     fieldColumn('occurred_on', 'date', { required: true }),
     communeColumn,
     villageColumn,

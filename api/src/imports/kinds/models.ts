@@ -1,17 +1,17 @@
 import {
-  communeCode,
   communeColumn,
-  communeName,
   coordinates,
   fieldColumn,
   leadOrg,
+  leadOrgColumn,
+  leadOrgLookup,
+  placeFields,
   recordKey,
-  taxonCode,
+  taxonColumn,
   taxonLookup,
+  unknownLeadOrg,
   unknownTaxon,
-  villageCode,
   villageColumn,
-  villageName,
 } from './common.ts'
 import { issueIf, type KindDef } from './types.ts'
 
@@ -52,10 +52,7 @@ export const models: KindDef = {
       },
       sample: 'Tổ an ninh tự quản',
     },
-    communeCode,
-    communeName,
-    villageCode,
-    villageName,
+    ...placeFields,
     leadOrg(true),
     {
       key: 'founded_on',
@@ -127,16 +124,13 @@ export const models: KindDef = {
     },
     ...coordinates,
   ],
-  lookups: [
-    taxonLookup('t_type', 'model_type', 'type_code'),
-    taxonLookup('t_org', 'lead_org', 'lead_org_code'),
-  ].join('\n'),
+  lookups: [taxonLookup('t_type', 'model_type', 'type_code'), leadOrgLookup].join('\n'),
   columns: [
     fieldColumn('name', 'text', { required: true }),
-    { name: 'type_code', type: 'text', sql: taxonCode('t_type'), required: true },
+    taxonColumn('type_code', 't_type', true),
     communeColumn,
     villageColumn,
-    { name: 'lead_org_code', type: 'text', sql: taxonCode('t_org'), required: true },
+    leadOrgColumn(true),
     fieldColumn('founded_on', 'date', { required: true }),
     fieldColumn('members', 'integer', { default: '0' }),
     fieldColumn('equipment', 'text'),
@@ -152,10 +146,7 @@ export const models: KindDef = {
     text: `concat_ws('|', k.r_commune_code, k.r_type_code, k.folded->>'name')`,
     label: 'name, type and commune',
   },
-  checks: [
-    unknownTaxon('t_type', 'type_code', 'model type'),
-    unknownTaxon('t_org', 'lead_org_code', 'organisation'),
-  ],
+  checks: [unknownTaxon('t_type', 'type_code', 'model type'), unknownLeadOrg],
   finalChecks: [
     issueIf(
       `fin.vals->>'status' = 'dissolved' and fin.vals->>'dissolved_on' is null`,

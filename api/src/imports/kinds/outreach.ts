@@ -1,16 +1,13 @@
 import {
-  communeCode,
   communeColumn,
-  communeName,
   fieldColumn,
   leadOrg,
+  leadOrgColumn,
+  leadOrgLookup,
+  placeFields,
   recordKey,
-  taxonCode,
-  taxonLookup,
-  unknownTaxon,
-  villageCode,
+  unknownLeadOrg,
   villageColumn,
-  villageName,
 } from './common.ts'
 import type { KindDef } from './types.ts'
 
@@ -41,10 +38,7 @@ export const outreach: KindDef = {
       required: true,
       sample: 'Phòng, chống ma túy',
     },
-    communeCode,
-    communeName,
-    villageCode,
-    villageName,
+    ...placeFields,
     leadOrg(false),
     {
       key: 'attendees',
@@ -55,13 +49,13 @@ export const outreach: KindDef = {
       sample: 85,
     },
   ],
-  lookups: taxonLookup('t_org', 'lead_org', 'lead_org_code'),
+  lookups: leadOrgLookup,
   columns: [
     fieldColumn('held_on', 'date', { required: true }),
     fieldColumn('topic', 'text', { required: true }),
     communeColumn,
     villageColumn,
-    { name: 'lead_org_code', type: 'text', sql: taxonCode('t_org') },
+    leadOrgColumn(),
     fieldColumn('attendees', 'integer', { required: true }),
   ],
   naturalKey: {
@@ -71,7 +65,7 @@ export const outreach: KindDef = {
     text: `concat_ws('|', k.r_commune_code, k.r_held_on, k.folded->>'topic', k.r_village_code)`,
     label: 'date, topic, commune and village',
   },
-  checks: [unknownTaxon('t_org', 'lead_org_code', 'organisation')],
+  checks: [unknownLeadOrg],
   taxa: { lead_org_code: 'lead_orgs' },
   exportNeeds: 'read_records',
   exportSql: `select o.id, to_char(o.held_on, 'YYYY-MM-DD') as held_on, o.topic, o.commune_code, c.full_name as commune_name,

@@ -1,4 +1,4 @@
-import { communeCode, communeColumn, communeName, coordinates, fieldColumn } from './common.ts'
+import { communeColumn, communeFields, coordinates, fieldColumn } from './common.ts'
 import { issueIf, type KindDef } from './types.ts'
 
 export const VILLAGE_KIND = {
@@ -36,8 +36,7 @@ export const villages: KindDef = {
       required: true,
       sample: 'Tổ dân phố số 3',
     },
-    communeCode,
-    communeName,
+    ...communeFields,
     {
       key: 'kind',
       vi: 'Loại',

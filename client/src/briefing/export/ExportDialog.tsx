@@ -5,6 +5,8 @@ import { LAYER_IDS } from '../../state/atlas-state.ts'
 import { type ExportTarget, setUi } from '../../state/briefing-ui.ts'
 import { useAtlas } from '../../state/store.ts'
 import { useI18n } from '../../state/use-i18n.ts'
+import { LabelledControl } from '../../ui/LabelledControl.tsx'
+import { Options } from '../../ui/Options.tsx'
 import { reportExport } from '../briefing-api.ts'
 import { deckViews, useBriefing } from '../briefing-store.ts'
 import { download, type ExportResult, exportPdf, exportPng } from './export-file.ts'
@@ -151,41 +153,33 @@ export function ExportDialog({
         </div>
         {target.kind === 'screen' && (
           <>
-            <label className="field">
-              <span className="field-label">{t('brief.title')}</span>
+            <LabelledControl label={t('brief.title')}>
               <input
                 value={title}
                 onChange={(e) => setTitle(e.target.value)}
                 maxLength={200}
                 name="export-title"
               />
-            </label>
-            <label className="field">
-              <span className="field-label">{t('brief.subtitle')}</span>
+            </LabelledControl>
+            <LabelledControl label={t('brief.subtitle')}>
               <input
                 value={subtitle}
                 onChange={(e) => setSubtitle(e.target.value)}
                 maxLength={300}
                 name="export-subtitle"
               />
-            </label>
+            </LabelledControl>
           </>
         )}
         {format === 'png' ? (
-          <label className="field">
-            <span className="field-label">{t('brief.size')}</span>
+          <LabelledControl label={t('brief.size')}>
             <select value={size} onChange={(e) => setSize(e.target.value)} data-testid="export-size">
-              {sizes.map((s) => (
-                <option key={sizeId(s)} value={sizeId(s)}>
-                  {sizeLabel(s)}
-                </option>
-              ))}
+              <Options of={sizes} value={(s) => sizeId(s)} label={(s) => sizeLabel(s)} />
             </select>
-          </label>
+          </LabelledControl>
         ) : (
           <div className="brief-row brief-pdf-options">
-            <label className="field">
-              <span className="field-label">{t('brief.paper')}</span>
+            <LabelledControl label={t('brief.paper')}>
               <select
                 value={paper}
                 onChange={(e) => setPaper(e.target.value as Paper)}
@@ -194,9 +188,8 @@ export function ExportDialog({
                 <option value="A4">A4</option>
                 <option value="A3">A3</option>
               </select>
-            </label>
-            <label className="field">
-              <span className="field-label">{t('brief.orientation')}</span>
+            </LabelledControl>
+            <LabelledControl label={t('brief.orientation')}>
               <select
                 value={orientation}
                 onChange={(e) => setOrientation(e.target.value as Orientation)}
@@ -205,9 +198,8 @@ export function ExportDialog({
                 <option value="landscape">{t('brief.landscape')}</option>
                 <option value="portrait">{t('brief.portrait')}</option>
               </select>
-            </label>
-            <label className="field">
-              <span className="field-label">{t('brief.resolution')}</span>
+            </LabelledControl>
+            <LabelledControl label={t('brief.resolution')}>
               <select
                 value={dpi}
                 onChange={(e) => setDpi(Number(e.target.value) as 150 | 300)}
@@ -216,7 +208,7 @@ export function ExportDialog({
                 <option value={150}>150 dpi</option>
                 <option value={300}>300 dpi</option>
               </select>
-            </label>
+            </LabelledControl>
           </div>
         )}
         <p className="hint">{t('brief.exportHint')}</p>
