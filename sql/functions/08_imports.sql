@@ -70,37 +70,56 @@ begin
   end if;
 end $$;
 
--- Changes a model's status and keeps its dated history (security_model_status) in step: the open period
--- is closed on p_on and a new one begins. A change on the day the open period began replaces it.
-create or replace function set_model_status(p_model text, p_status text, p_on date, p_reason text)
+-- Changes the status of models p_models (each listed once) to p_statuses on p_on with p_reasons, and keeps
+-- their dated history (security_model_status) in step: a model's open period is closed on its day and a new
+-- one begins; a change on the day the open period began replaces it. Set-based, so that an import of many
+-- status changes refreshes the pre-aggregates of sql/functions/10_aggregates.sql a few times, not per model.
+create or replace function set_model_statuses(p_models text[], p_statuses text[], p_on date[], p_reasons text[])
 returns void language plpgsql as $$
 declare
-  open_from date;
-  open_status text;
+  early record;
 begin
-  select valid_from, status into open_from, open_status from security_model_status
-  where model_id = p_model and valid_to is null order by valid_from desc limit 1;
-  if open_from is not null and p_on < open_from then
-    raise exception 'status change on % is before the current status began on %', p_on, open_from
+  select c.on_date, o.valid_from into early
+  from unnest(p_models, p_on) c(model_id, on_date)
+  join security_model_status o on o.model_id = c.model_id and o.valid_to is null
+  where c.on_date < o.valid_from
+  limit 1;
+  if found then
+    raise exception 'status change on % is before the current status began on %', early.on_date, early.valid_from
       using errcode = '22008';
   end if;
-  if open_status is distinct from p_status then
-    if open_from = p_on then
-      update security_model_status set status = p_status, reason = p_reason
-      where model_id = p_model and valid_from = p_on;
-    else
-      update security_model_status set valid_to = p_on where model_id = p_model and valid_to is null;
-      insert into security_model_status (model_id, status, valid_from, reason, province_code, commune_code)
-      select p_model, p_status, p_on, p_reason, m.province_code, m.commune_code from security_model m where m.id = p_model;
-    end if;
-  end if;
-  update security_model
-  set status = p_status,
-      dissolved_on = case when p_status = 'dissolved' then p_on end,
-      dissolved_reason = case when p_status = 'dissolved' then p_reason end,
+  -- on the day the open period began: the period takes the new status
+  update security_model_status s set status = c.status, reason = c.reason
+  from unnest(p_models, p_statuses, p_on, p_reasons) c(model_id, status, on_date, reason)
+  where s.model_id = c.model_id and s.valid_to is null and s.valid_from = c.on_date
+    and s.status is distinct from c.status;
+  -- later: the open period ends and a new one begins (also for a model without an open period)
+  with c as (select * from unnest(p_models, p_statuses, p_on, p_reasons) c(model_id, status, on_date, reason)),
+  closed as (
+    update security_model_status s set valid_to = c.on_date
+    from c
+    where s.model_id = c.model_id and s.valid_to is null and s.valid_from < c.on_date
+      and s.status is distinct from c.status
+    returning s.model_id)
+  insert into security_model_status (model_id, status, valid_from, reason, province_code, commune_code)
+  select c.model_id, c.status, c.on_date, c.reason, m.province_code, m.commune_code
+  from c join security_model m on m.id = c.model_id
+  where c.model_id in (select model_id from closed)
+     or not exists (select 1 from security_model_status o where o.model_id = c.model_id and o.valid_to is null);
+  update security_model m
+  set status = c.status,
+      dissolved_on = case when c.status = 'dissolved' then c.on_date end,
+      dissolved_reason = case when c.status = 'dissolved' then c.reason end,
       updated_at = now()
-  where id = p_model;
+  from unnest(p_models, p_statuses, p_on, p_reasons) c(model_id, status, on_date, reason)
+  where m.id = c.model_id;
 end $$;
+
+-- One model's status change (set_model_statuses()).
+create or replace function set_model_status(p_model text, p_status text, p_on date, p_reason text)
+returns void language sql as $$
+  select set_model_statuses(array[p_model], array[p_status], array[p_on], array[p_reason]);
+$$;
 
 -- A dry run whose staged rows were lost is expired, never committed as empty.
 -- import_row is unlogged (migration 013): crash recovery empties it, on the server after a crash of
@@ -125,5 +144,5 @@ revoke execute on function refresh_border_areas() from public;
 grant execute on function refresh_border_areas() to antt_admin;
 grant execute on function import_commune_directory(), import_fold(text), import_bare(text), import_issue(text, text, text),
   import_issues(jsonb[]),
-  set_model_status(text, text, date, text) to antt_reader;
+  set_model_statuses(text[], text[], date[], text[]), set_model_status(text, text, date, text) to antt_reader;
 grant execute on function import_status(uuid, text, integer) to antt_reader;

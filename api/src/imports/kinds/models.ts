@@ -214,10 +214,11 @@ export const models: KindDef = {
             case when r.vals->>'status' = 'dissolved' then r.vals->>'dissolved_reason' end,
             r.vals->>'commune_code', commune_province(r.vals->>'commune_code')
      from import_row r where r.import_id = $1 and r.action = 'create'`,
-    `select set_model_status(r.target_id, r.vals->>'status',
-            coalesce((r.vals->>'dissolved_on')::date, current_date), r.vals->>'dissolved_reason')
+    `select set_model_statuses(array_agg(r.target_id), array_agg(r.vals->>'status'),
+            array_agg(coalesce((r.vals->>'dissolved_on')::date, current_date)), array_agg(r.vals->>'dissolved_reason'))
      from import_row r join security_model_status s on s.model_id = r.target_id and s.valid_to is null
-     where r.import_id = $1 and r.action = 'update' and s.status is distinct from r.vals->>'status'`,
+     where r.import_id = $1 and r.action = 'update' and s.status is distinct from r.vals->>'status'
+     having count(*) > 0`,
   ],
   taxa: { type_code: 'model_types', lead_org_code: 'lead_orgs' },
   exportNeeds: 'read_records',
