@@ -26,7 +26,12 @@ describe('the SQL files', () => {
   it('keep in migrations only the functions that tables and policies need when they are created', () => {
     const inMigrations = definitions.filter((d) => d.file.startsWith('migrations/')).map((d) => d.name)
     // antt_village_visible: the village policies of migration 030 call it when they are created
-    expect(inMigrations.sort()).toEqual(['antt_in_scope', 'antt_scope_all', 'antt_village_visible', 'vn_fold'])
+    expect(inMigrations.sort()).toEqual([
+      'antt_in_scope',
+      'antt_scope_all',
+      'antt_village_visible',
+      'vn_fold',
+    ])
   })
 })
 
