@@ -38,16 +38,25 @@ function writeSql(kind: KindDef): string[] {
   const province = PROVINCE_OF[kind.table] ? [['province_code', PROVINCE_OF[kind.table]]] : []
   const from = `from import_row r cross join lateral jsonb_populate_record(null::${kind.table}, r.vals) x
      where r.import_id = $1::uuid and not r.has_error and r.row_no > $2 and r.row_no <= $3`
+  // On a Citus cluster the records table is distributed and import_row is the coordinator's. The insert
+  // returns its rows (counted here) so that Citus writes each shard's share with an INSERT, under row-level
+  // security, rather than with COPY, which row-level security refuses; the update reads its staged values
+  // through a materialized CTE, which Citus joins to the shards as an intermediate result.
   return [
-    `insert into ${kind.table} (${[kind.idColumn, ...names, ...[...geo, ...province].map(([c]) => c)].join(', ')})
-     select r.rec_id, ${[...names.map((n) => `x.${n}`), ...[...geo, ...province].map(([, v]) => v)].join(', ')}
-     ${from} and r.action = 'create' order by r.row_no`,
-    `update ${kind.table} t set ${[
-      ...names.map((n) => `${n} = x.${n}`),
-      ...geo.map(([c, v]) => `${c} = ${v}`),
-      ...(kind.table === 'security_model' ? ['updated_at = now()'] : []),
-    ].join(', ')}
-     ${from} and r.action = 'update' and t.${kind.idColumn} = r.target_id`,
+    `with written as (
+       insert into ${kind.table} (${[kind.idColumn, ...names, ...[...geo, ...province].map(([c]) => c)].join(', ')})
+       select r.rec_id, ${[...names.map((n) => `x.${n}`), ...[...geo, ...province].map(([, v]) => v)].join(', ')}
+       ${from} and r.action = 'create' order by r.row_no
+       returning 1)
+     select count(*)::int as n from written`,
+    `with staged as materialized (
+       select r.target_id, ${[...names.map((n) => `x.${n}`), ...geo.map(([c, v]) => `${v} as ${c}`)].join(', ')}
+       ${from} and r.action = 'update')
+     update ${kind.table} t set ${[
+       ...[...names, ...geo.map(([c]) => c)].map((n) => `${n} = s.${n}`),
+       ...(kind.table === 'security_model' ? ['updated_at = now()'] : []),
+     ].join(', ')}
+     from staged s where t.${kind.idColumn} = s.target_id`,
   ]
 }
 
@@ -56,6 +65,10 @@ function writeSql(kind: KindDef): string[] {
  * changed since; the caller's transaction rolls back on any failure, so nothing is half-written.
  */
 export async function commitImport(db: Queryable, id: string, userId: number): Promise<CommitResult> {
+  // On a Citus cluster: the writes reach each node over one connection, so that the same transaction may then
+  // write the coordinator's own tables (the batch, the audit log), which Citus refuses after a write to the
+  // shards in parallel. Set before the first statement that reads the shards; elsewhere a setting of no effect.
+  await db.query(`set local citus.multi_shard_modify_mode = 'sequential'`)
   // for update: two commits of one import on the server wait for each other, and the second sees 'committed'
   const [batch] = await db.query<{
     kind: ImportKind
@@ -107,9 +120,16 @@ export async function commitImport(db: Queryable, id: string, userId: number): P
   // are caught by the tables' own constraints, which fail the whole commit.
   if (version !== batch.data_version && kind.table !== 'commune') {
     const [{ taken, gone }] = await db.query<{ taken: number; gone: number }>(
-      `select count(*) filter (where r.action = 'create' and exists (select 1 from import_taken_ids($2, array[r.rec_id])))::int as taken,
-              count(*) filter (where r.action <> 'create' and not exists (select 1 from ${kind.table} t where t.${kind.idColumn} = r.target_id))::int as gone
-       from import_row r where r.import_id = $1::uuid`,
+      `with staged as materialized (
+         select action, rec_id, target_id from import_row where import_id = $1::uuid),
+       taken as materialized (
+         select id from import_taken_ids($2, array(select rec_id from staged where action = 'create'))),
+       found as materialized (
+         select t.${kind.idColumn} as id from ${kind.table} t
+         where t.${kind.idColumn} in (select target_id from staged where action <> 'create'))
+       select count(*) filter (where s.action = 'create' and s.rec_id in (select id from taken))::int as taken,
+              count(*) filter (where s.action <> 'create' and s.target_id not in (select id from found))::int as gone
+       from staged s`,
       [id, kind.table],
     )
     if (taken + gone > 0)

@@ -173,22 +173,28 @@ async function checkWholeFile(db: Queryable, kind: KindDef, id: string) {
        where import_id = $1 and rec_id is null and action = 'create'`,
       [id, `${kind.idPrefix}-${id.slice(0, 8).toUpperCase()}-`],
     )
-  // the same record twice: by key, or (rows without a key) by natural key
+  // The same record twice: by key, or (rows without a key) by natural key. Each issue is written in a CTE and
+  // appended by the update: Citus refuses an update of import_row (the coordinator's table, in its metadata)
+  // whose new value calls a stable function (format()) on the row's columns.
   await db.query(
-    `update import_row r set issues = r.issues || jsonb_build_array(import_issue(
-       case when r.f ? 'id' then 'id' else $2 end, 'error', format('the same record as row %s (%s)', d.first, r.rec_id)))
-     from (select row_no, first_value(row_no) over (partition by rec_id order by row_no) as first
-           from import_row where import_id = $1 and rec_id is not null) d
-     where r.import_id = $1 and r.row_no = d.row_no and d.first <> d.row_no`,
+    `with d as materialized (
+       select row_no, jsonb_build_array(import_issue(case when f ? 'id' then 'id' else $2 end, 'error',
+                format('the same record as row %s (%s)', first, rec_id))) as issue
+       from (select row_no, f, rec_id, first_value(row_no) over (partition by rec_id order by row_no) as first
+             from import_row where import_id = $1 and rec_id is not null) w
+       where first <> row_no)
+     update import_row r set issues = r.issues || d.issue from d where r.import_id = $1 and r.row_no = d.row_no`,
     [id, kind.kind === 'boundaries' ? 'commune_code' : (kind.naturalKey?.fields[0] ?? 'id')],
   )
   if (kind.naturalKey)
     await db.query(
-      `update import_row r set issues = r.issues || jsonb_build_array(import_issue($2, 'error',
-         format('the same %s as row %s: give each record its own key (Mã hồ sơ) if both are meant', $3::text, d.first)))
-       from (select row_no, first_value(row_no) over (partition by nkey order by row_no) as first
-             from import_row where import_id = $1 and nkey is not null and target_id is null and not (f ? 'id')) d
-       where r.import_id = $1 and r.row_no = d.row_no and d.first <> d.row_no`,
+      `with d as materialized (
+         select row_no, jsonb_build_array(import_issue($2, 'error',
+                  format('the same %s as row %s: give each record its own key (Mã hồ sơ) if both are meant', $3::text, first))) as issue
+         from (select row_no, first_value(row_no) over (partition by nkey order by row_no) as first
+               from import_row where import_id = $1 and nkey is not null and target_id is null and not (f ? 'id')) w
+         where first <> row_no)
+       update import_row r set issues = r.issues || d.issue from d where r.import_id = $1 and r.row_no = d.row_no`,
       [id, kind.naturalKey.fields[0], kind.naturalKey.label],
     )
 }

@@ -456,10 +456,11 @@ describe.each(backends())('bulk import on the %s database', (backend) => {
   it('refuses a commit when a key it would use was taken since the dry run', async () => {
     const rows: Row[] = [MODEL_HEADER, bareModel('s1', 'Cũ')]
     const res = await dry(ctx.app, 'models', csvOf(rows), 's.csv')
-    // someone else creates a record with the key the import was going to use
+    // someone else creates a record with the key the import was going to use (naming its province, which a
+    // Citus cluster needs to route the row)
     await ctx.db.query(
-      `insert into security_model (id, name, type_code, commune_code, lead_org_code, founded_on, status)
-       values ($1, 'Khác', 'to_hoa_giai', '02647', 'police', '2020-01-01', 'active')`,
+      `insert into security_model (id, name, type_code, commune_code, lead_org_code, founded_on, status, province_code)
+       values ($1, 'Khác', 'to_hoa_giai', '02647', 'police', '2020-01-01', 'active', commune_province('02647'))`,
       [key('s1')],
     )
     const commit = await getJson(ctx.app, `/api/imports/${res.body.id}/commit`, { method: 'POST' })

@@ -201,10 +201,10 @@ export function stageSql(kind: KindDef, fields: ReadonlySet<string>, opts: { pro
   // Natural-key matches of rows whose key is new, as one join (hashed on the key's equalities) rather
   // than a lookup per row: per-row lookups let the planner pick an index on one column and walk it.
   const natural = nk
-    ? `nat as (
+    ? `nat as materialized (
   select k.row_no, min(e.${idCol}) as id
-  from k join ${kind.table} e on ${nk.match}
-  where not exists (select 1 from ${kind.table} e1 where e1.${idCol} = k.k_key)
+  from m0 k join ${kind.table} e on ${nk.match}
+  where k.e1_id is null
   group by k.row_no
 ),`
     : ''
@@ -230,6 +230,7 @@ cwn as materialized (
   from commune_crosswalk group by 1),
 dn as materialized (select bare, array_agg(code order by code) as codes from dir group by bare),
 dfn as materialized (select folded, array_agg(code order by code) as codes from dir group by folded),
+${kind.lookupCtes ? `${kind.lookupCtes},` : ''}
 c1 as (
   select s.*, d.code as c_code, cw.codes as c_old, cw.old_name as c_old_name,
          coalesce(dfn.codes, dn.codes) as c_named, cwn.codes as c_old_named
@@ -284,18 +285,28 @@ k as (
   ${kind.lookups ?? ''}
 ),
 ${taken}
+-- The records table is read in materialized steps restricted to the keys of this chunk: on a Citus cluster,
+-- where it is distributed by province and these rows are matched by key alone, each step runs on every shard
+-- and comes back as a small intermediate result, so that the rest of the statement joins only local data.
+keyed as materialized (
+  select e.${idCol}::text as id from ${kind.table} e where e.${idCol} in (select k_key from k)),
+m0 as (
+  select k.*, e1.id as e1_id from k left join keyed e1 on e1.id = k.k_key
+),
 ${natural}
 m as (
-  select k.*, e1.${idCol}::text as e1_id, tk.id as taken_id, e2.id::text as e2_id,
+  select k.*, tk.id as taken_id, e2.id::text as e2_id,
     ${nk ? nk.text : 'null'}::text as nkey
-  from k
-  left join ${kind.table} e1 on e1.${idCol} = k.k_key
-  left join taken tk on e1.${idCol} is null and tk.id = k.k_key
+  from m0 k
+  left join taken tk on k.e1_id is null and tk.id = k.k_key
   ${e2}
 ),
 t as (
   select m.*, coalesce(m.e1_id, case when m.k_key is null then m.e2_id end) as target from m
 ),
+prior as materialized (
+  select e.* from ${kind.table} e where e.${idCol} in (select target from t)),
+${kind.finalCtes ? `${kind.finalCtes},` : ''}
 fin as (
   select t.*,
     ${vals} as vals,
@@ -305,7 +316,7 @@ fin as (
     ${pointColumn ? 'e.point' : 'null::geometry'} as old_point,
     ${shapeColumn ? 'e.geom' : 'null::geometry'} as old_shape,
     (${finalCommune})::text as commune
-  from t left join ${kind.table} e on e.${idCol} = t.target
+  from t left join prior e on e.${idCol} = t.target
 ),
 z as (
   select fin.*, import_issues(variadic array[

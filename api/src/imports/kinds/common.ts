@@ -204,11 +204,22 @@ export const leadOrgLookup = taxonLookup('t_org', 'lead_org', 'lead_org_code')
 export const leadOrgColumn = (required?: boolean) => taxonColumn('lead_org_code', 't_org', required)
 export const unknownLeadOrg = unknownTaxon('t_org', 'lead_org_code', 'organisation')
 
-/** The model a row refers to by its key (evaluations, funding): `sm`, within the caller's scope. */
-export const modelLookup = `left join security_model sm on sm.id = b.fields->>'model_id'`
+/**
+ * The models the rows refer to by key (evaluations, funding), those within the caller's scope, and the keys
+ * taken by a model outside it; each read once per chunk.
+ */
+export const modelCtes = `ref_model as materialized (
+    select m.* from security_model m where m.id in (select fields->>'model_id' from src)),
+  ref_model_taken as materialized (
+    select * from import_taken_ids('security_model',
+      array(select fields->>'model_id' from src where fields->>'model_id' is not null)))`
+
+/** The model a row refers to by its key: `sm`, within the caller's scope (with modelCtes). */
+export const modelLookup = `left join ref_model sm on sm.id = b.fields->>'model_id'
+  left join ref_model_taken smt on sm.id is null and smt.id = b.fields->>'model_id'`
 
 export const unknownModel = `case when b.fields->>'model_id' is not null and sm.id is null then import_issue('model_id', 'error',
-       case when exists (select 1 from import_taken_ids('security_model', array[b.fields->>'model_id']))
+       case when smt.id is not null
             then format('model %s is outside your scope', b.fields->>'model_id')
             else format('no model with key %s', b.fields->>'model_id') end) end`
 

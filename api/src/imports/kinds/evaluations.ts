@@ -1,6 +1,7 @@
 import {
   communeFields,
   fieldColumn,
+  modelCtes,
   modelLookup,
   modelName,
   recordKey,
@@ -59,6 +60,7 @@ export const evaluations: KindDef = {
     },
     { key: 'note', vi: 'Ghi chú', aliases: ['notes', 'nhan xet'], type: { t: 'text', max: 2000 } },
   ],
+  lookupCtes: modelCtes,
   lookups: [modelLookup, taxonLookup('t_rating', 'rating', 'rating_code')].join('\n'),
   communeSql: 'sm.commune_code',
   columns: [

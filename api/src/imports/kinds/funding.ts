@@ -1,4 +1,12 @@
-import { communeFields, fieldColumn, modelLookup, modelName, recordKey, unknownModel } from './common.ts'
+import {
+  communeFields,
+  fieldColumn,
+  modelCtes,
+  modelLookup,
+  modelName,
+  recordKey,
+  unknownModel,
+} from './common.ts'
 import { issueIf, type KindDef } from './types.ts'
 
 export const funding: KindDef = {
@@ -55,6 +63,7 @@ export const funding: KindDef = {
       type: { t: 'text', max: 500 },
     },
   ],
+  lookupCtes: modelCtes,
   lookups: modelLookup,
   columns: [
     {

@@ -175,12 +175,12 @@ export const models: KindDef = {
     issueIf(
       `fin.target is not null and fin.vals->>'status' is distinct from fin.old->>'status'
        and coalesce((fin.vals->>'dissolved_on')::date, current_date) <
-           (select max(s.valid_from) from security_model_status s where s.model_id = fin.target)`,
+           (select ss.since from status_since ss where ss.model_id = fin.target)`,
       'status',
       'error',
       `format('the status change dates from %s, before the model''s current status began on %s',
          coalesce(fin.vals->>'dissolved_on', current_date::text),
-         (select max(s.valid_from) from security_model_status s where s.model_id = fin.target))`,
+         (select ss.since from status_since ss where ss.model_id = fin.target))`,
     ),
     issueIf(
       `exists (select 1 from model_type mt where mt.code = fin.vals->>'type_code' and mt.border_only)
@@ -190,20 +190,32 @@ export const models: KindDef = {
       `format('%s is a border model but commune %s is not a border commune', fin.vals->>'type_code', fin.vals->>'commune_code')`,
     ),
   ],
+  // when the current status of each model the rows update began
+  finalCtes: `status_since as materialized (
+    select s.model_id, max(s.valid_from) as since from security_model_status s
+    where s.model_id in (select target from t) group by s.model_id)`,
   postChecks: [
     // replicated_from names a model that exists or is created by this import
-    `update import_row r set issues = r.issues || jsonb_build_array(import_issue('replicated_from', 'error',
-       format('no model with key %s (in the database or in this file)', r.vals->>'replicated_from')))
-     where r.import_id = $1 and r.vals->>'replicated_from' is not null
-       and not exists (select 1 from security_model m where m.id = r.vals->>'replicated_from')
-       and not exists (select 1 from import_row o where o.import_id = $1 and o.rec_id = r.vals->>'replicated_from')`,
+    `with known as materialized (
+       select m.id from security_model m
+       where m.id in (select vals->>'replicated_from' from import_row where import_id = $1)),
+     d as materialized (
+       select r.row_no, jsonb_build_array(import_issue('replicated_from', 'error',
+                format('no model with key %s (in the database or in this file)', r.vals->>'replicated_from'))) as issue
+       from import_row r
+       where r.import_id = $1 and r.vals->>'replicated_from' is not null
+         and not exists (select 1 from known m where m.id = r.vals->>'replicated_from')
+         and not exists (select 1 from import_row o where o.import_id = $1 and o.rec_id = r.vals->>'replicated_from'))
+     update import_row r set issues = r.issues || d.issue from d where r.import_id = $1 and r.row_no = d.row_no`,
     `update import_row r set issues = r.issues || jsonb_build_array(import_issue('replicated_from', 'error',
        'a model cannot be replicated from itself'))
      where r.import_id = $1 and r.vals->>'replicated_from' = r.rec_id`,
   ],
   afterCommit: [
-    // history of new models: active from founding, then dissolved or weak
-    `insert into security_model_status (model_id, status, valid_from, valid_to, reason, commune_code, province_code)
+    // history of new models: active from founding, then dissolved or weak (returning, as the insert of the
+    // models in commit.ts, so that a Citus cluster writes the rows with INSERT under row-level security)
+    `with written as (
+     insert into security_model_status (model_id, status, valid_from, valid_to, reason, commune_code, province_code)
      select r.rec_id, 'active', (r.vals->>'founded_on')::date, (r.vals->>'dissolved_on')::date, null,
             r.vals->>'commune_code', commune_province(r.vals->>'commune_code')
      from import_row r where r.import_id = $1 and r.action = 'create' and r.vals->>'status' = 'dissolved'
@@ -213,11 +225,18 @@ export const models: KindDef = {
             coalesce((r.vals->>'dissolved_on')::date, (r.vals->>'founded_on')::date), null,
             case when r.vals->>'status' = 'dissolved' then r.vals->>'dissolved_reason' end,
             r.vals->>'commune_code', commune_province(r.vals->>'commune_code')
-     from import_row r where r.import_id = $1 and r.action = 'create'`,
-    `select set_model_statuses(array_agg(r.target_id), array_agg(r.vals->>'status'),
+     from import_row r where r.import_id = $1 and r.action = 'create'
+     returning 1)
+     select count(*)::int as n from written`,
+    `with changed as materialized (
+       select r.target_id, r.vals from import_row r where r.import_id = $1 and r.action = 'update'),
+     open_status as materialized (
+       select s.model_id, s.status from security_model_status s
+       where s.valid_to is null and s.model_id in (select target_id from changed))
+     select set_model_statuses(array_agg(r.target_id), array_agg(r.vals->>'status'),
             array_agg(coalesce((r.vals->>'dissolved_on')::date, current_date)), array_agg(r.vals->>'dissolved_reason'))
-     from import_row r join security_model_status s on s.model_id = r.target_id and s.valid_to is null
-     where r.import_id = $1 and r.action = 'update' and s.status is distinct from r.vals->>'status'
+     from changed r join open_status s on s.model_id = r.target_id
+     where s.status is distinct from r.vals->>'status'
      having count(*) > 0`,
   ],
   taxa: { type_code: 'model_types', lead_org_code: 'lead_orgs' },

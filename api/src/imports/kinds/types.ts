@@ -72,6 +72,11 @@ export interface KindDef {
   place: 'none' | 'point' | 'point-required' | 'point-or-shape' | 'shape'
   /** joins after the staged row `b`: taxonomies, models */
   lookups?: string
+  /**
+   * CTEs the lookups join, over the upload's rows `src`: a records table is read here, restricted to the keys
+   * the rows name, never joined to the rows directly (on a Citus cluster it is distributed by province)
+   */
+  lookupCtes?: string
   /** SQL for the row's commune when `commune` is 'lookup' */
   communeSql?: string
   /** SQL for the record key (default: the file's key column) */
@@ -91,6 +96,8 @@ export interface KindDef {
    * record's, when it updates one), fin.target, fin.point, fin.shape (see stage-sql.ts)
    */
   finalChecks?: readonly string[]
+  /** CTEs the final checks read, over `t` (the rows with their target record), as `lookupCtes` over `src` */
+  finalCtes?: string
   /** checks over the whole import after staging (SQL statements with $1 = import id) */
   postChecks?: readonly string[]
   /** statements run by the commit after the rows are written ($1 = import id) */
