@@ -108,9 +108,11 @@ describe.each(backends())('export and import round trip on the %s database', (ba
 
   it('marks text a spreadsheet would run as a formula, and reads it back as the same text', async () => {
     const id = `RT${randomUUID().slice(0, 6)}`
+    // the province named, as a Citus cluster needs to route the row
     await ctx.db.query(
-      `insert into security_model (id, name, type_code, commune_code, lead_org_code, founded_on, status)
-       values ($1, '=HYPERLINK("http://x")', 'to_hoa_giai', '02647', 'police', '2020-01-01', 'active')`,
+      `insert into security_model (id, name, type_code, commune_code, lead_org_code, founded_on, status, province_code)
+       values ($1, '=HYPERLINK("http://x")', 'to_hoa_giai', '02647', 'police', '2020-01-01', 'active',
+               commune_province('02647'))`,
       [id],
     )
     try {

@@ -198,6 +198,10 @@ export function stageSql(kind: KindDef, fields: ReadonlySet<string>, opts: { pro
       : `taken as materialized (
           select * from import_taken_ids(${lit(kind.table)}, array(select fields->>'id' from src where fields->>'id' is not null))),`
 
+  // The records table is read in materialized steps restricted to the keys of the chunk (keyed, nat, prior),
+  // never joined to the rows directly: on a Citus cluster, where it is distributed by province and the rows
+  // name records by key alone, each step runs on the shards and comes back as a small intermediate result, and
+  // the rest of the statement joins only the coordinator's data.
   // Natural-key matches of rows whose key is new, as one join (hashed on the key's equalities) rather
   // than a lookup per row: per-row lookups let the planner pick an index on one column and walk it.
   const natural = nk
@@ -285,9 +289,6 @@ k as (
   ${kind.lookups ?? ''}
 ),
 ${taken}
--- The records table is read in materialized steps restricted to the keys of this chunk: on a Citus cluster,
--- where it is distributed by province and these rows are matched by key alone, each step runs on every shard
--- and comes back as a small intermediate result, so that the rest of the statement joins only local data.
 keyed as materialized (
   select e.${idCol}::text as id from ${kind.table} e where e.${idCol} in (select k_key from k)),
 m0 as (
