@@ -3,6 +3,7 @@ import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Tabs } from '../ui/Tabs.tsx'
 import './analytics.css'
+import { CloseButton } from '../ui/CloseButton.tsx'
 
 /** Switches the ranking panel between units by a metric, units by priority score, and the planner. */
 export function TableTabs() {
@@ -28,15 +29,5 @@ export function TableTabs() {
 /** Closes the ranking panel, whichever tab it shows. */
 export function CloseTableButton() {
   const { t } = useI18n()
-  return (
-    <button
-      type="button"
-      className="icon-btn"
-      onClick={() => update({ table: false })}
-      aria-label={t('table.close')}
-      title={t('table.close')}
-    >
-      ✕
-    </button>
-  )
+  return <CloseButton label={t('table.close')} onClick={() => update({ table: false })} />
 }

@@ -17,6 +17,7 @@ import { isProvinceCode } from '../state/atlas-state.ts'
 import { mapFocus } from '../state/map-focus.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { CloseButton } from '../ui/CloseButton.tsx'
 import { TableHead } from '../ui/TableHead.tsx'
 import { IncidentChart } from './IncidentChart.tsx'
 import { StandardSet } from './StandardSet.tsx'
@@ -50,15 +51,7 @@ function DetailHead({ kind, name, i18n }: { kind: string; name: string | undefin
         <div className="detail-kind">{kind}</div>
         <h2 data-testid="detail-name">{name ?? '…'}</h2>
       </div>
-      <button
-        type="button"
-        className="icon-btn"
-        onClick={() => update({ selected: null })}
-        aria-label={t('detail.close')}
-        title={t('detail.close')}
-      >
-        ✕
-      </button>
+      <CloseButton label={t('detail.close')} onClick={() => update({ selected: null })} />
     </div>
   )
 }
