@@ -1,6 +1,6 @@
 import type { CoverRequest, DemandKind, PlanRequest } from '@antt/contract'
 import { useEffect, useMemo, useState } from 'react'
-import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
+import { RankingHead } from '../analytics/RankingHead.tsx'
 import { useMay } from '../api/client.ts'
 import { useCommunes, useScenarioId, useTaxonomies, useVillagePoints } from '../api/hooks.ts'
 import { ScenarioPicker } from '../scenarios/ScenarioPicker.tsx'
@@ -154,12 +154,9 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
 
   return (
     <section className="ranking plan-panel" data-testid="plan-panel" aria-busy={running}>
-      <div className="ranking-head">
-        <h2>{t('table.title')}</h2>
-        <TableTabs />
+      <RankingHead>
         <span className="muted demo-note">{t('app.demo')}</span>
-        <CloseTableButton />
-      </div>
+      </RankingHead>
       <div className="plan-body">
         <form
           className="plan-form"
