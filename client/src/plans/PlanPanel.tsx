@@ -11,6 +11,7 @@ import { Tabs } from '../ui/Tabs.tsx'
 import '../analytics/analytics.css'
 import './plans.css'
 import { Options } from '../ui/Options.tsx'
+import { Segmented } from '../ui/Segmented.tsx'
 import { CoverResults } from './CoverResults.tsx'
 import { PlanCurve } from './PlanCurve.tsx'
 import { PlanKpiTable, TotalCost } from './PlanKpiTable.tsx'
@@ -197,19 +198,13 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
           )}
           {goal === 'optimize' ? (
             <>
-              <div className="segmented" title={t('plan.howMany')}>
-                {(['count', 'budget'] as const).map((m) => (
-                  <button
-                    key={m}
-                    type="button"
-                    aria-pressed={mode === m}
-                    className={mode === m ? 'on' : ''}
-                    onClick={() => setMode(m)}
-                  >
-                    {t(m === 'count' ? 'plan.byCount' : 'plan.byBudget')}
-                  </button>
-                ))}
-              </div>
+              <Segmented
+                choices={['count', 'budget'] as const}
+                value={mode}
+                onChange={setMode}
+                label={(m) => t(m === 'count' ? 'plan.byCount' : 'plan.byBudget')}
+                title={t('plan.howMany')}
+              />
               {mode === 'count' ? (
                 <label>
                   {t('plan.count')}
