@@ -14,92 +14,77 @@ export type PaletteName = SequentialPalette | DivergingPalette
 export type ClassCount = 3 | 4 | 5 | 6 | 7 | 8 | 9
 type Scheme = Readonly<Record<ClassCount, readonly string[]>>
 
-export const SEQUENTIAL: Readonly<Record<SequentialPalette, Scheme>> = {
-  YlOrRd: {
-    3: ['#ffeda0', '#feb24c', '#f03b20'],
-    4: ['#ffffb2', '#fecc5c', '#fd8d3c', '#e31a1c'],
-    5: ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'],
-    6: ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'],
-    7: ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#fc4e2a', '#e31a1c', '#b10026'],
-    8: ['#ffffcc', '#ffeda0', '#fed976', '#feb24c', '#fd8d3c', '#fc4e2a', '#e31a1c', '#b10026'],
-    9: ['#ffffcc', '#ffeda0', '#fed976', '#feb24c', '#fd8d3c', '#fc4e2a', '#e31a1c', '#bd0026', '#800026'],
-  },
-  OrRd: {
-    3: ['#fee8c8', '#fdbb84', '#e34a33'],
-    4: ['#fef0d9', '#fdcc8a', '#fc8d59', '#d7301f'],
-    5: ['#fef0d9', '#fdcc8a', '#fc8d59', '#e34a33', '#b30000'],
-    6: ['#fef0d9', '#fdd49e', '#fdbb84', '#fc8d59', '#e34a33', '#b30000'],
-    7: ['#fef0d9', '#fdd49e', '#fdbb84', '#fc8d59', '#ef6548', '#d7301f', '#990000'],
-    8: ['#fff7ec', '#fee8c8', '#fdd49e', '#fdbb84', '#fc8d59', '#ef6548', '#d7301f', '#990000'],
-    9: ['#fff7ec', '#fee8c8', '#fdd49e', '#fdbb84', '#fc8d59', '#ef6548', '#d7301f', '#b30000', '#7f0000'],
-  },
-  Blues: {
-    3: ['#deebf7', '#9ecae1', '#3182bd'],
-    4: ['#eff3ff', '#bdd7e7', '#6baed6', '#2171b5'],
-    5: ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'],
-    6: ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'],
-    7: ['#eff3ff', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'],
-    8: ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#084594'],
-    9: ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'],
-  },
-  Greens: {
-    3: ['#e5f5e0', '#a1d99b', '#31a354'],
-    4: ['#edf8e9', '#bae4b3', '#74c476', '#238b45'],
-    5: ['#edf8e9', '#bae4b3', '#74c476', '#31a354', '#006d2c'],
-    6: ['#edf8e9', '#c7e9c0', '#a1d99b', '#74c476', '#31a354', '#006d2c'],
-    7: ['#edf8e9', '#c7e9c0', '#a1d99b', '#74c476', '#41ab5d', '#238b45', '#005a32'],
-    8: ['#f7fcf5', '#e5f5e0', '#c7e9c0', '#a1d99b', '#74c476', '#41ab5d', '#238b45', '#005a32'],
-    9: ['#f7fcf5', '#e5f5e0', '#c7e9c0', '#a1d99b', '#74c476', '#41ab5d', '#238b45', '#006d2c', '#00441b'],
-  },
-  Purples: {
-    3: ['#efedf5', '#bcbddc', '#756bb1'],
-    4: ['#f2f0f7', '#cbc9e2', '#9e9ac8', '#6a51a3'],
-    5: ['#f2f0f7', '#cbc9e2', '#9e9ac8', '#756bb1', '#54278f'],
-    6: ['#f2f0f7', '#dadaeb', '#bcbddc', '#9e9ac8', '#756bb1', '#54278f'],
-    7: ['#f2f0f7', '#dadaeb', '#bcbddc', '#9e9ac8', '#807dba', '#6a51a3', '#4a1486'],
-    8: ['#fcfbfd', '#efedf5', '#dadaeb', '#bcbddc', '#9e9ac8', '#807dba', '#6a51a3', '#4a1486'],
-    9: ['#fcfbfd', '#efedf5', '#dadaeb', '#bcbddc', '#9e9ac8', '#807dba', '#6a51a3', '#54278f', '#3f007d'],
-  },
-  YlGnBu: {
-    3: ['#edf8b1', '#7fcdbb', '#2c7fb8'],
-    4: ['#ffffcc', '#a1dab4', '#41b6c4', '#225ea8'],
-    5: ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'],
-    6: ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#2c7fb8', '#253494'],
-    7: ['#ffffcc', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'],
-    8: ['#ffffd9', '#edf8b1', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'],
-    9: ['#ffffd9', '#edf8b1', '#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#253494', '#081d58'],
-  },
+/**
+ * ColorBrewer takes the 3- to 9-class versions of a scheme from one series of colours, lettered A, B, C…
+ * in its specification; every scheme of a kind takes the same letters for a number of classes. A sequential
+ * series runs A–M, light to dark; a diverging one, as far as 9 classes take it, B–N.
+ */
+const SEQUENTIAL_LETTERS = 'ABCDEFGHIJKLM'
+const SEQUENTIAL_CLASSES: Readonly<Record<ClassCount, string>> = {
+  3: 'CFI',
+  4: 'BEGJ',
+  5: 'BEGIK',
+  6: 'BDFGIK',
+  7: 'BDFGHJL',
+  8: 'ACDFGHJL',
+  9: 'ACDFGHJKM',
+}
+const DIVERGING_LETTERS = 'BCDEFGHIJKLMN'
+const DIVERGING_CLASSES: Readonly<Record<ClassCount, string>> = {
+  3: 'EHK',
+  4: 'CFJM',
+  5: 'CFHJM',
+  6: 'BEGIKN',
+  7: 'BEGHIKN',
+  8: 'BDFGIJLN',
+  9: 'BDFGHIJLN',
 }
 
-/** Diverging schemes run from the first hue (low) through a light neutral to the second (high). */
+/** A scheme's classes from its series of colours (space-separated, in the order of `letters`). */
+function scheme(letters: string, classes: Readonly<Record<ClassCount, string>>, series: string): Scheme {
+  const colours = series.split(' ')
+  if (colours.length !== letters.length)
+    throw new Error(`a series of ${letters.length} colours, not ${series}`)
+  const byLetter = new Map([...letters].map((letter, i) => [letter, colours[i]]))
+  const entries = Object.entries(classes).map(([k, picked]) => [k, [...picked].map((l) => byLetter.get(l)!)])
+  return Object.fromEntries(entries) as Record<ClassCount, string[]>
+}
+
+const sequential = (series: string) => scheme(SEQUENTIAL_LETTERS, SEQUENTIAL_CLASSES, series)
+const diverging = (series: string) => scheme(DIVERGING_LETTERS, DIVERGING_CLASSES, series)
+
+export const SEQUENTIAL: Readonly<Record<SequentialPalette, Scheme>> = {
+  YlOrRd: sequential(
+    '#ffffcc #ffffb2 #ffeda0 #fed976 #fecc5c #feb24c #fd8d3c #fc4e2a #f03b20 #e31a1c #bd0026 #b10026 #800026',
+  ),
+  OrRd: sequential(
+    '#fff7ec #fef0d9 #fee8c8 #fdd49e #fdcc8a #fdbb84 #fc8d59 #ef6548 #e34a33 #d7301f #b30000 #990000 #7f0000',
+  ),
+  Blues: sequential(
+    '#f7fbff #eff3ff #deebf7 #c6dbef #bdd7e7 #9ecae1 #6baed6 #4292c6 #3182bd #2171b5 #08519c #084594 #08306b',
+  ),
+  Greens: sequential(
+    '#f7fcf5 #edf8e9 #e5f5e0 #c7e9c0 #bae4b3 #a1d99b #74c476 #41ab5d #31a354 #238b45 #006d2c #005a32 #00441b',
+  ),
+  Purples: sequential(
+    '#fcfbfd #f2f0f7 #efedf5 #dadaeb #cbc9e2 #bcbddc #9e9ac8 #807dba #756bb1 #6a51a3 #54278f #4a1486 #3f007d',
+  ),
+  YlGnBu: sequential(
+    '#ffffd9 #ffffcc #edf8b1 #c7e9b4 #a1dab4 #7fcdbb #41b6c4 #1d91c0 #2c7fb8 #225ea8 #253494 #0c2c84 #081d58',
+  ),
+}
+
+/** Diverging schemes run from the first hue (low) through a light neutral (H) to the second (high). */
 export const DIVERGING: Readonly<Record<DivergingPalette, Scheme>> = {
-  RdBu: {
-    3: ['#ef8a62', '#f7f7f7', '#67a9cf'],
-    4: ['#ca0020', '#f4a582', '#92c5de', '#0571b0'],
-    5: ['#ca0020', '#f4a582', '#f7f7f7', '#92c5de', '#0571b0'],
-    6: ['#b2182b', '#ef8a62', '#fddbc7', '#d1e5f0', '#67a9cf', '#2166ac'],
-    7: ['#b2182b', '#ef8a62', '#fddbc7', '#f7f7f7', '#d1e5f0', '#67a9cf', '#2166ac'],
-    8: ['#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac'],
-    9: ['#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#f7f7f7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac'],
-  },
-  PuOr: {
-    3: ['#f1a340', '#f7f7f7', '#998ec3'],
-    4: ['#e66101', '#fdb863', '#b2abd2', '#5e3c99'],
-    5: ['#e66101', '#fdb863', '#f7f7f7', '#b2abd2', '#5e3c99'],
-    6: ['#b35806', '#f1a340', '#fee0b6', '#d8daeb', '#998ec3', '#542788'],
-    7: ['#b35806', '#f1a340', '#fee0b6', '#f7f7f7', '#d8daeb', '#998ec3', '#542788'],
-    8: ['#b35806', '#e08214', '#fdb863', '#fee0b6', '#d8daeb', '#b2abd2', '#8073ac', '#542788'],
-    9: ['#b35806', '#e08214', '#fdb863', '#fee0b6', '#f7f7f7', '#d8daeb', '#b2abd2', '#8073ac', '#542788'],
-  },
-  BrBG: {
-    3: ['#d8b365', '#f5f5f5', '#5ab4ac'],
-    4: ['#a6611a', '#dfc27d', '#80cdc1', '#018571'],
-    5: ['#a6611a', '#dfc27d', '#f5f5f5', '#80cdc1', '#018571'],
-    6: ['#8c510a', '#d8b365', '#f6e8c3', '#c7eae5', '#5ab4ac', '#01665e'],
-    7: ['#8c510a', '#d8b365', '#f6e8c3', '#f5f5f5', '#c7eae5', '#5ab4ac', '#01665e'],
-    8: ['#8c510a', '#bf812d', '#dfc27d', '#f6e8c3', '#c7eae5', '#80cdc1', '#35978f', '#01665e'],
-    9: ['#8c510a', '#bf812d', '#dfc27d', '#f6e8c3', '#f5f5f5', '#c7eae5', '#80cdc1', '#35978f', '#01665e'],
-  },
+  RdBu: diverging(
+    '#b2182b #ca0020 #d6604d #ef8a62 #f4a582 #fddbc7 #f7f7f7 #d1e5f0 #92c5de #67a9cf #4393c3 #0571b0 #2166ac',
+  ),
+  PuOr: diverging(
+    '#b35806 #e66101 #e08214 #f1a340 #fdb863 #fee0b6 #f7f7f7 #d8daeb #b2abd2 #998ec3 #8073ac #5e3c99 #542788',
+  ),
+  BrBG: diverging(
+    '#8c510a #a6611a #bf812d #d8b365 #dfc27d #f6e8c3 #f5f5f5 #c7eae5 #80cdc1 #5ab4ac #35978f #018571 #01665e',
+  ),
 }
 
 export const PALETTE_NAMES: readonly PaletteName[] = [

@@ -2,7 +2,7 @@
 import { DEFAULT_DEMO_PASSWORD } from '@antt/data'
 import type { Db } from '@antt/data/db'
 import { type Backend, backends, closeTestDbs, openTestDb } from '@antt/data/testing'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { createApp } from './app.ts'
 
 export { type Backend, backends }
@@ -64,6 +64,14 @@ export async function getJson<T = any>(
   const res = await app.request(path, init)
   const text = await res.text()
   return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as T }
+}
+
+/** Checks a 200 answer with one row per commune of the demo province (99), each with at least `fields`. */
+export function expectCommuneRows(answer: { status: number; body: any }, fields: readonly string[]): any[] {
+  expect(answer.status).toBe(200)
+  expect(answer.body.rows).toHaveLength(99)
+  for (const r of answer.body.rows) expect(Object.keys(r)).toEqual(expect.arrayContaining([...fields]))
+  return answer.body.rows
 }
 
 /** Metres between two WGS 84 points [lon, lat]: haversine on the mean Earth radius, ample for a few metres. */

@@ -79,21 +79,19 @@ export const levelField = z.enum(LEVELS, { message: 'expected commune or village
 
 export const metricField = z.enum(METRIC_NAMES, { message: `expected one of ${METRIC_NAMES.join(', ')}` })
 
+/** A whole number from `min` to `max`, as a query parameter gives it. */
+export const wholeNumberField = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`)
+
 /** Conditional permutations for pseudo p-values; 0 gives analytical p-values only. */
-export const permutationsField = z.coerce
-  .number({ message: 'expected a whole number' })
-  .int('expected a whole number')
-  .min(0, 'must be between 0 and 9999')
-  .max(9999, 'must be between 0 and 9999')
-  .default(999)
+export const permutationsField = wholeNumberField(0, 9999).default(999)
 
 /** Seed of the permutation stream (32-bit unsigned), so results are reproducible. */
-export const seedField = z.coerce
-  .number({ message: 'expected an integer' })
-  .int('expected an integer')
-  .min(0, 'must be between 0 and 4294967295')
-  .max(4294967295, 'must be between 0 and 4294967295')
-  .default(1)
+export const seedField = wholeNumberField(0, 4294967295).default(1)
 
 export const booleanField = z
   .enum(['true', 'false'], { message: 'expected true or false' })

@@ -13,6 +13,7 @@ import {
   periodFields,
   permutationsField,
   seedField,
+  wholeNumberField,
 } from './params.ts'
 import { count, named, period } from './registry.ts'
 
@@ -138,13 +139,7 @@ export const classifyQuery = z
       })
       .default('quantile')
       .meta({ description: 'jenks: Fisher–Jenks exact optimal breaks' }),
-    k: z.coerce
-      .number({ message: 'expected a whole number' })
-      .int('expected a whole number')
-      .min(2, 'must be between 2 and 9')
-      .max(9, 'must be between 2 and 9')
-      .default(5)
-      .meta({ description: 'number of classes' }),
+    k: wholeNumberField(2, 9).default(5).meta({ description: 'number of classes' }),
     breaks: numberList.optional().meta({
       description: 'method=manual only: comma-separated, strictly ascending upper bounds (at most 20)',
     }),
@@ -161,13 +156,6 @@ export const classification = named(
 )
 export type Classification = z.infer<typeof classification>
 
-const countField = (max: number) =>
-  z.coerce
-    .number({ message: 'expected a whole number' })
-    .int('expected a whole number')
-    .min(0, `must be between 0 and ${max}`)
-    .max(max, `must be between 0 and ${max}`)
-
 export const ratesQuery = z
   .object({
     level: levelField,
@@ -175,10 +163,12 @@ export const ratesQuery = z
     categories: codeList.optional(),
     classes: codeList.optional(),
     commune: communeCode.optional(),
-    min_population: countField(1_000_000)
+    min_population: wholeNumberField(0, 1_000_000)
       .optional()
       .meta({ description: 'units below this population are flagged' }),
-    min_count: countField(10_000).optional().meta({ description: 'units with fewer incidents are flagged' }),
+    min_count: wholeNumberField(0, 10_000)
+      .optional()
+      .meta({ description: 'units with fewer incidents are flagged' }),
   })
   .strict()
 

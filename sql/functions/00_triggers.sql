@@ -34,6 +34,26 @@ language sql immutable as $$
   select regexp_replace(p_relation, '_[0-9]+$', '')
 $$;
 
+-- The statement triggers that keep something derived from p_table up to date: p_upkeep after each insert,
+-- update and delete, given the rows the statement wrote as the transition tables new_rows and old_rows (those
+-- the event has), and p_truncate, when there is one, after a truncate; named p_name_insert, …_update, …_delete
+-- and …_truncate. Created or replaced, so the files that call it can be applied again.
+create or replace function create_upkeep_triggers(p_table text, p_name text, p_upkeep text, p_truncate text)
+returns void
+language plpgsql as $$
+begin
+  execute format('create or replace trigger %I after insert on %I referencing new table as new_rows
+    for each statement execute function %I()', p_name || '_insert', p_table, p_upkeep);
+  execute format('create or replace trigger %I after update on %I referencing old table as old_rows new table as new_rows
+    for each statement execute function %I()', p_name || '_update', p_table, p_upkeep);
+  execute format('create or replace trigger %I after delete on %I referencing old table as old_rows
+    for each statement execute function %I()', p_name || '_delete', p_table, p_upkeep);
+  if p_truncate is not null then
+    execute format('create or replace trigger %I after truncate on %I for each statement execute function %I()',
+                   p_name || '_truncate', p_table, p_truncate);
+  end if;
+end $$;
+
 -- The change counters (table_change, migration 001) behind the freshness report and every cache.
 -- A scenario's changes are not a change of the data: inside the savepoint the setting antt.scenario is set,
 -- and the counters are left alone. Touching them would make

@@ -124,14 +124,7 @@ do $$
 declare t text;
 begin
   foreach t in array array['commune', 'province'] loop
-    execute format('create or replace trigger %I after insert on %I referencing new table as new_rows
-      for each statement execute function unit_tile_geom_upkeep()', t || '_tile_geom_insert', t);
-    execute format('create or replace trigger %I after update on %I referencing old table as old_rows new table as new_rows
-      for each statement execute function unit_tile_geom_upkeep()', t || '_tile_geom_update', t);
-    execute format('create or replace trigger %I after delete on %I referencing old table as old_rows
-      for each statement execute function unit_tile_geom_upkeep()', t || '_tile_geom_delete', t);
-    execute format('create or replace trigger %I after truncate on %I
-      for each statement execute function unit_tile_geom_upkeep()', t || '_tile_geom_truncate', t);
+    perform create_upkeep_triggers(t, t || '_tile_geom', 'unit_tile_geom_upkeep', 'unit_tile_geom_upkeep');
     -- outlines loaded before these triggers existed
     if not exists (select 1 from unit_tile_geom g where g.level = t) then
       perform refresh_unit_tile_geom(t, null);

@@ -498,48 +498,22 @@ begin
   return null;
 end $$;
 
+-- Per table and aggregate: its upkeep after insert, update and delete, and its upkeep after truncate if any.
 do $$
-declare t text;
 begin
-  create or replace trigger incident_month_insert after insert on incident
-    referencing new table as new_rows for each statement execute function incident_month_upkeep();
-  create or replace trigger incident_month_update after update on incident
-    referencing old table as old_rows new table as new_rows for each statement execute function incident_month_upkeep();
-  create or replace trigger incident_month_delete after delete on incident
-    referencing old table as old_rows for each statement execute function incident_month_upkeep();
-  create or replace trigger incident_month_truncate after truncate on incident
-    for each statement execute function incident_month_truncate();
-  create or replace trigger village_radius_insert after insert on village
-    referencing new table as new_rows for each statement execute function model_radius_village_upkeep();
-  create or replace trigger village_radius_update after update on village
-    referencing old table as old_rows new table as new_rows for each statement execute function model_radius_village_upkeep();
-  create or replace trigger village_radius_delete after delete on village
-    referencing old table as old_rows for each statement execute function model_radius_village_upkeep();
-  create or replace trigger village_radius_truncate after truncate on village
-    for each statement execute function model_radius_village_truncate();
+  perform create_upkeep_triggers(t.tbl, t.name, t.upkeep, t.on_truncate)
+  from (values
+    ('incident', 'incident_month', 'incident_month_upkeep', 'incident_month_truncate'),
+    ('village', 'village_radius', 'model_radius_village_upkeep', 'model_radius_village_truncate'),
+    ('village', 'village_commune_state', 'commune_state_village_upkeep', null),
+    ('security_model', 'security_model_state', 'model_state_upkeep', 'model_state_truncate'),
+    ('security_model_status', 'security_model_status_state', 'model_state_upkeep', 'model_state_truncate'),
+    ('evaluation', 'evaluation_state', 'model_state_upkeep', 'model_state_truncate')
+  ) t(tbl, name, upkeep, on_truncate);
   create or replace trigger model_type_radius after insert or update or delete on model_type
     for each statement execute function model_radius_village_upkeep();
-  create or replace trigger village_commune_state_insert after insert on village
-    referencing new table as new_rows for each statement execute function commune_state_village_upkeep();
-  create or replace trigger village_commune_state_update after update on village
-    referencing old table as old_rows new table as new_rows for each statement execute function commune_state_village_upkeep();
-  create or replace trigger village_commune_state_delete after delete on village
-    referencing old table as old_rows for each statement execute function commune_state_village_upkeep();
   create or replace trigger rating_commune_state after update on rating
     for each statement execute function commune_state_village_upkeep();
-  foreach t in array array['security_model', 'security_model_status', 'evaluation'] loop
-    execute format('create or replace trigger %I after insert on %I
-      referencing new table as new_rows for each statement execute function model_state_upkeep()',
-      t || '_state_insert', t);
-    execute format('create or replace trigger %I after update on %I
-      referencing old table as old_rows new table as new_rows for each statement execute function model_state_upkeep()',
-      t || '_state_update', t);
-    execute format('create or replace trigger %I after delete on %I
-      referencing old table as old_rows for each statement execute function model_state_upkeep()',
-      t || '_state_delete', t);
-    execute format('create or replace trigger %I after truncate on %I
-      for each statement execute function model_state_truncate()', t || '_state_truncate', t);
-  end loop;
 end $$;
 
 -- A database whose sources were written before these triggers existed gets its aggregates built once.

@@ -1,5 +1,6 @@
+import { rowId } from '@antt/contract'
 import { validator } from 'hono/validator'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { describe } from './describe.ts'
 import { ApiError, type ErrorDetail } from './errors.ts'
 
@@ -69,6 +70,9 @@ export const params = <T extends z.ZodType>(schema: T) =>
     validator('param', (value) => parsed(schema, value, 'invalid path')),
     { kind: 'param', schema },
   )
+
+/** The `:id` of a stored row (an account, alert rule, saved view, deck or scenario) in the path. */
+export const rowIdParam = params(z.object({ id: rowId }))
 
 /** Period check shared by every route with from/to. */
 export function checkPeriod<T extends { from?: string; to?: string }>(q: T): T {

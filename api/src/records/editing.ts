@@ -63,6 +63,22 @@ const MODEL_COLUMNS = `m.id, m.name, m.type_code, m.commune_code, m.village_code
 /** A model as read for editing; indexed by field name for the audit log's before and after. */
 type Model = SecurityModelRecord & Record<string, unknown>
 
+/**
+ * Reads a changed model back, audits the change (`details`: the changed fields' previous values and what was
+ * asked) and re-evaluates the alerts of the communes the model was and is in.
+ */
+async function modelChanged(
+  deps: AppDeps,
+  action: 'record_update' | 'model_status',
+  was: Model,
+  details: { before: Record<string, unknown>; after: unknown },
+): Promise<ModelAnswer> {
+  const model = await findModel<Model>(deps.db, was.id, MODEL_COLUMNS)
+  await audit(deps.db, deps.principal, deps.ip, { action, target: `security_model/${was.id}`, details })
+  evaluateAfterChange(deps, [was.commune_code, model.commune_code])
+  return { model }
+}
+
 /** Checks a model's fields against the reference data, its commune, village and place. */
 async function checkModel(db: Queryable, m: Partial<z.infer<typeof newModel>>, commune: string) {
   if (m.type_code) await checkCode(db, 'model_type', m.type_code, 'type_code')
@@ -132,7 +148,7 @@ export async function updateModel(
   id: string,
   body: z.infer<typeof modelPatch>,
 ): Promise<ModelAnswer> {
-  const { db, principal, ip } = deps
+  const { db } = deps
   const before = await findModel<Model>(db, id, MODEL_COLUMNS)
   const commune = body.commune_code ?? before.commune_code
   if (body.commune_code) await checkCommune(db, body.commune_code)
@@ -179,14 +195,8 @@ export async function updateModel(
          and (valid_to is null or valid_to > $2)`,
       [id, body.founded_on],
     )
-  const model = await findModel<Model>(db, id, MODEL_COLUMNS)
-  await audit(db, principal, ip, {
-    action: 'record_update',
-    target: `security_model/${id}`,
-    details: { before: Object.fromEntries(Object.keys(body).map((k) => [k, before[k]])), after: body },
-  })
-  evaluateAfterChange(deps, [before.commune_code, model.commune_code])
-  return { model }
+  const changed = Object.fromEntries(Object.keys(body).map((k) => [k, before[k]]))
+  return modelChanged(deps, 'record_update', before, { before: changed, after: body })
 }
 
 /** Opens a new status period (active, weak, dissolved) from a date. */
@@ -195,7 +205,7 @@ export async function changeModelStatus(
   id: string,
   body: z.infer<typeof statusChange>,
 ): Promise<ModelAnswer> {
-  const { db, principal, ip } = deps
+  const { db } = deps
   const before = await findModel<Model>(db, id, MODEL_COLUMNS)
   checkNotFuture(body.on, 'on')
   if (body.on < before.founded_on)
@@ -217,21 +227,11 @@ export async function changeModelStatus(
       body.reason ?? null,
     ]),
   )
-  const model = await findModel<Model>(db, id, MODEL_COLUMNS)
-  await audit(db, principal, ip, {
-    action: 'model_status',
-    target: `security_model/${id}`,
-    details: {
-      before: {
-        status: before.status,
-        dissolved_on: before.dissolved_on,
-        dissolved_reason: before.dissolved_reason,
-      },
-      after: body,
-    },
+  const { status, dissolved_on, dissolved_reason } = before
+  return modelChanged(deps, 'model_status', before, {
+    before: { status, dissolved_on, dissolved_reason },
+    after: body,
   })
-  evaluateAfterChange(deps, [model.commune_code])
-  return { model }
 }
 
 /** Records an evaluation of a model. */

@@ -5,7 +5,6 @@ import {
   alertRule,
   alertsQuery,
   newRule,
-  rowId,
   rulePatch,
 } from '@antt/contract'
 import { Hono } from 'hono'
@@ -18,11 +17,10 @@ import { createRule, deleteRule, listRules, updateRule } from '../alerts/rules.t
 import { audit } from '../auth/audit.ts'
 import type { AppEnv } from '../context.ts'
 import { describeTag, jsonAnswer } from '../http/describe.ts'
-import { json, params, query } from '../http/validate.ts'
+import { json, query, rowIdParam } from '../http/validate.ts'
 
 const doc = describeTag('Alerts')
 
-const idParam = params(z.object({ id: rowId }).strict())
 const ruleAnswer = jsonAnswer(z.object({ rule: alertRule }))
 
 /**
@@ -66,7 +64,7 @@ export const alerts = new Hono<AppEnv>()
     doc('Mark one notification read', {
       200: jsonAnswer(z.object({ id: z.number().int(), read: z.literal(true) })),
     }),
-    idParam,
+    rowIdParam,
     async (c) => {
       const { db, principal } = c.get('deps')
       const { id } = c.req.valid('param')
@@ -126,7 +124,7 @@ export const alerts = new Hono<AppEnv>()
   .patch(
     '/rules/:id',
     doc('Change an alert rule', { 200: ruleAnswer }),
-    idParam,
+    rowIdParam,
     json(rulePatch),
     async (c) => {
       const { db, principal, ip } = c.get('deps')
@@ -143,7 +141,7 @@ export const alerts = new Hono<AppEnv>()
   .delete(
     '/rules/:id',
     doc('Delete an alert rule and its episodes', { 204: { description: 'deleted' } }),
-    idParam,
+    rowIdParam,
     async (c) => {
       const { db, principal, ip } = c.get('deps')
       const { id } = c.req.valid('param')

@@ -1,9 +1,9 @@
-import { newScenario, rowId, scenarioPatch, scenario as scenarioSchema } from '@antt/contract'
+import { newScenario, scenarioPatch, scenario as scenarioSchema } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
 import { describeTag, jsonAnswer } from '../http/describe.ts'
-import { json, params } from '../http/validate.ts'
+import { json, rowIdParam } from '../http/validate.ts'
 import {
   createScenario,
   deleteScenario,
@@ -14,7 +14,6 @@ import {
 
 const doc = describeTag('Scenarios')
 
-const idParam = params(z.object({ id: rowId }))
 const scenarioAnswer = jsonAnswer(z.object({ scenario: scenarioSchema }))
 
 /**
@@ -33,7 +32,7 @@ export const scenarios = new Hono<AppEnv>()
   .get(
     '/:id',
     doc('One scenario (own or shared; any other is 404)', { 200: scenarioAnswer }),
-    idParam,
+    rowIdParam,
     async (c) => c.json({ scenario: await findScenario(c.get('deps'), c.req.valid('param').id) }),
   )
   .post(
@@ -66,7 +65,7 @@ export const scenarios = new Hono<AppEnv>()
       { 200: scenarioAnswer },
       { description: '`changes` replaces the list and is checked as on creation.' },
     ),
-    idParam,
+    rowIdParam,
     json(scenarioPatch),
     async (c) =>
       c.json({ scenario: await updateScenario(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
@@ -76,7 +75,7 @@ export const scenarios = new Hono<AppEnv>()
     doc('Delete a scenario (its owner only; audited)', {
       200: jsonAnswer(z.object({ ok: z.literal(true) })),
     }),
-    idParam,
+    rowIdParam,
     async (c) => {
       await deleteScenario(c.get('deps'), c.req.valid('param').id)
       return c.json({ ok: true as const })

@@ -4,17 +4,15 @@ import {
   newUser,
   type Roles,
   roleList,
-  rowId,
   userAnswer,
   userList,
   userPatch,
 } from '@antt/contract'
 // Accounts, roles and the audit log: each route validates, calls services/accounts.ts, and answers.
 import { Hono } from 'hono'
-import { z } from 'zod'
 import type { AppEnv } from '../context.ts'
 import { describeTag, jsonAnswer } from '../http/describe.ts'
-import { json, params, query } from '../http/validate.ts'
+import { json, query, rowIdParam } from '../http/validate.ts'
 import { addUser, auditEntries, changeUser, listRoles, listUsers } from '../services/accounts.ts'
 
 const doc = describeTag('Accounts')
@@ -32,7 +30,7 @@ export const users = new Hono<AppEnv>()
   .patch(
     '/:id',
     doc('Change an account: name, role, scope, disabled, password', { 200: jsonAnswer(userAnswer) }),
-    params(z.object({ id: rowId })),
+    rowIdParam,
     json(userPatch),
     async (c) =>
       c.json({ user: await changeUser(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),

@@ -12,7 +12,7 @@ import { usePriorities } from './analytics-api.ts'
 import { ContributionBar } from './ContributionBar.tsx'
 import { formatFixed } from './format.ts'
 import { isShown } from './layer-models.ts'
-import { CloseTableButton, TableTabs } from './TableTabs.tsx'
+import { RankingHead, RankingSearch } from './RankingHead.tsx'
 import { useRankFilter } from './use-rank-filter.ts'
 import { WeightsEditor } from './WeightsEditor.tsx'
 
@@ -119,16 +119,8 @@ export function PriorityTable() {
 
   return (
     <section className="ranking priority-panel" data-testid="priority-table" aria-busy={q.loading}>
-      <div className="ranking-head">
-        <h2>{t('table.title')}</h2>
-        <TableTabs />
-        <input
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder={t('table.search')}
-          aria-label={t('table.search')}
-        />
+      <RankingHead>
+        <RankingSearch value={search} onSearch={setSearch} />
         <button
           type="button"
           className="btn btn-small weights-toggle"
@@ -142,8 +134,7 @@ export function PriorityTable() {
           {t('table.rows', { n: fmt.integer(rows.length) })}
           {q.loading && ` · ${t('analytics.computing')}`}
         </span>
-        <CloseTableButton />
-      </div>
+      </RankingHead>
       <div className="priority-body">
         {weightsOpen && <WeightsEditor />}
         <div className="ranking-scroll">

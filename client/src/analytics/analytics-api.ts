@@ -9,7 +9,7 @@ import type {
   PriorityRow,
 } from '@antt/contract'
 import { filterParams, type Loadable, qs, useApi } from '../api/client.ts'
-import { useScenarioId } from '../api/hooks.ts'
+import { useFilterState } from '../api/hooks.ts'
 import type { Level } from '../state/atlas-state.ts'
 import { weightParams } from '../state/priority-weights.ts'
 import { useAtlas } from '../state/store.ts'
@@ -18,11 +18,8 @@ export type { CompareResult, CompareRow, HotspotResult, HotspotRow, PriorityResu
 
 /** Hot-spot statistics of the chosen metric over every commune or every village, for the view's filters. */
 export function useHotspots(enabled: boolean, level: Level): Loadable<HotspotResult> {
-  const from = useAtlas((s) => s.from)
-  const to = useAtlas((s) => s.to)
-  const filters = useAtlas((s) => s.filters)
+  const f = useFilterState()
   const h = useAtlas((s) => s.analytics.hotspot)
-  const scenario = useScenarioId()
   return useApi<HotspotResult>(
     enabled
       ? `/api/stats/hotspots${qs({
@@ -31,8 +28,8 @@ export function useHotspots(enabled: boolean, level: Level): Loadable<HotspotRes
           permutations: h.permutations,
           seed: 1,
           fdr: h.fdr,
-          ...filterParams({ from, to }, filters),
-          scenario,
+          ...filterParams(f, f.filters),
+          scenario: f.scenario,
         })}`
       : null,
   )
@@ -47,19 +44,16 @@ export function usePriorities(
   level: Level,
   commune: string | null = null,
 ): Loadable<PriorityResult> {
-  const from = useAtlas((s) => s.from)
-  const to = useAtlas((s) => s.to)
-  const filters = useAtlas((s) => s.filters)
+  const f = useFilterState()
   const weights = useAtlas((s) => s.analytics.weights)
-  const scenario = useScenarioId()
   return useApi<PriorityResult>(
     enabled
       ? `/api/priorities${qs({
           level,
-          ...filterParams({ from, to }, filters),
+          ...filterParams(f, f.filters),
           ...(level === 'village' && commune ? { commune } : {}),
           ...weightParams(weights),
-          scenario,
+          scenario: f.scenario,
         })}`
       : null,
   )

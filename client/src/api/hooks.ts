@@ -84,7 +84,7 @@ export function metricsUrl(level: MapLevel, s: FilterState, commune?: string | n
 }
 
 /** The period, filters and scenario in force, as a metrics request takes them. */
-function useFilterState(): FilterState {
+export function useFilterState(): FilterState {
   const from = useAtlas((s) => s.from)
   const to = useAtlas((s) => s.to)
   const filters = useAtlas((s) => s.filters)
@@ -119,14 +119,11 @@ export function useProvinceMetrics(which: 'shown' | 'actual' = 'shown'): Loadabl
 }
 
 export function useUnitDetail(code: string | null) {
-  const from = useAtlas((s) => s.from)
-  const to = useAtlas((s) => s.to)
-  const filters = useAtlas((s) => s.filters)
-  const scenario = useScenarioId()
+  const f = useFilterState()
   // classes do not apply to one unit's detail
   return useApi<UnitDetail>(
     code
-      ? `/api/units/${code}${qs({ ...filterParams({ from, to }, filters), classes: null, scenario })}`
+      ? `/api/units/${code}${qs({ ...filterParams(f, f.filters), classes: null, scenario: f.scenario })}`
       : null,
   )
 }
@@ -140,10 +137,7 @@ export const useBorderFeatures = (enabled: boolean) =>
 
 /** Security models as points; only the drilled commune's when drilled (the province has thousands). */
 export function useModelPoints(enabled: boolean, commune: string | null = null) {
-  const from = useAtlas((s) => s.from)
-  const to = useAtlas((s) => s.to)
-  const f = useAtlas((s) => s.filters)
-  const scenario = useScenarioId()
+  const { from, to, filters: f, scenario } = useFilterState()
   return useApi<ModelPoints>(
     enabled
       ? `/api/layers/models${qs({ from, to, types: f.types, statuses: f.statuses.length ? f.statuses : ['active', 'weak'], orgs: f.orgs, classes: f.classes, commune, scenario })}`

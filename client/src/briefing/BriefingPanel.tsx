@@ -4,6 +4,7 @@ import { shownPlan } from '../plans/plan-view.ts'
 import { setUi, useBriefingUi } from '../state/briefing-ui.ts'
 import { store } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { CloseButton } from '../ui/CloseButton.tsx'
 import { liveCamera } from './apply-view.ts'
 import { viewsApi } from './briefing-api.ts'
 import { clearBriefingError, mutate, useBriefing } from './briefing-store.ts'
@@ -60,15 +61,7 @@ export function BriefingPanel({ canExport }: { canExport: boolean }) {
     >
       <div className="brief-head">
         <h2>{t('brief.panelTitle')}</h2>
-        <button
-          type="button"
-          className="icon-btn"
-          onClick={() => setUi({ panel: false })}
-          aria-label={t('brief.close')}
-          title={t('brief.close')}
-        >
-          ×
-        </button>
+        <CloseButton label={t('brief.close')} onClick={() => setUi({ panel: false })} />
       </div>
       <div className="brief-scroll">
         <div className="brief-row brief-actions">

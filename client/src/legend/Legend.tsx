@@ -10,6 +10,7 @@ import { INCIDENT_RATES, type IncidentRate, isIncidentRate } from '../metrics/ca
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { LockIcon } from '../ui/LockIcon.tsx'
+import { Segmented } from '../ui/Segmented.tsx'
 import type { LegendBlock, LegendRow, Swatch } from './legend-block.ts'
 import { useLegendModel } from './use-legend-model.ts'
 
@@ -242,20 +243,15 @@ function RateSwitch({ metric }: { metric: IncidentRate }) {
     }))
   return (
     <div className="legend-rate">
-      <div className="segmented" title={t('legend.rateSwitch')} data-testid="rate-switch">
-        {INCIDENT_RATES.map((m) => (
-          <button
-            key={m}
-            type="button"
-            data-rate={m}
-            aria-pressed={metric === m}
-            className={metric === m ? 'on' : ''}
-            onClick={() => choose(m)}
-          >
-            {t(m === 'incident_rate_eb' ? 'legend.rateSmoothed' : 'legend.rateRaw')}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        choices={INCIDENT_RATES}
+        value={metric}
+        onChange={choose}
+        label={(m) => t(m === 'incident_rate_eb' ? 'legend.rateSmoothed' : 'legend.rateRaw')}
+        title={t('legend.rateSwitch')}
+        data="rate"
+        testId="rate-switch"
+      />
       {metric === 'incident_rate_eb' && <div className="legend-method">{t('legend.smoothedHint')}</div>}
     </div>
   )

@@ -17,6 +17,7 @@ import { isProvinceCode } from '../state/atlas-state.ts'
 import { mapFocus } from '../state/map-focus.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { CloseButton } from '../ui/CloseButton.tsx'
 import { TableHead } from '../ui/TableHead.tsx'
 import { IncidentChart } from './IncidentChart.tsx'
 import { StandardSet } from './StandardSet.tsx'
@@ -50,15 +51,7 @@ function DetailHead({ kind, name, i18n }: { kind: string; name: string | undefin
         <div className="detail-kind">{kind}</div>
         <h2 data-testid="detail-name">{name ?? '…'}</h2>
       </div>
-      <button
-        type="button"
-        className="icon-btn"
-        onClick={() => update({ selected: null })}
-        aria-label={t('detail.close')}
-        title={t('detail.close')}
-      >
-        ✕
-      </button>
+      <CloseButton label={t('detail.close')} onClick={() => update({ selected: null })} />
     </div>
   )
 }
@@ -321,6 +314,20 @@ const RATING_CLASS: Record<string, string> = {
   yeu: 'r-weak',
 }
 
+/** A list longer than this shows its first rows and a link to show them all. */
+const SHORT_LIST = 8
+
+/** The link under a shortened list: all of its `total` rows, or the first ones again. */
+function ShowAllLink(props: { total: number; all: boolean; onToggle: () => void; i18n: I18n }) {
+  const { t } = props.i18n
+  if (props.total <= SHORT_LIST) return null
+  return (
+    <button type="button" className="link" onClick={props.onToggle}>
+      {props.all ? t('detail.showLess') : t('detail.showAll', { n: props.total })}
+    </button>
+  )
+}
+
 function ModelList({ models, i18n }: { models: SecurityModel[]; i18n: I18n }) {
   const { t, fmt } = i18n
   const tax = useTaxonomies().data
@@ -335,7 +342,7 @@ function ModelList({ models, i18n }: { models: SecurityModel[]; i18n: I18n }) {
           ? 1
           : a.status.localeCompare(b.status),
   )
-  const shown = all ? sorted : sorted.slice(0, 8)
+  const shown = all ? sorted : sorted.slice(0, SHORT_LIST)
   return (
     <>
       <table className="mini-table">
@@ -370,11 +377,7 @@ function ModelList({ models, i18n }: { models: SecurityModel[]; i18n: I18n }) {
           })}
         </tbody>
       </table>
-      {models.length > 8 && (
-        <button type="button" className="link" onClick={() => setAll(!all)}>
-          {all ? t('detail.showLess') : t('detail.showAll', { n: models.length })}
-        </button>
-      )}
+      <ShowAllLink total={models.length} all={all} onToggle={() => setAll(!all)} i18n={i18n} />
     </>
   )
 }
@@ -386,7 +389,7 @@ function VillageList({ villages, i18n }: { villages: MetricsRow[]; i18n: I18n })
     (a, b) =>
       (a.village_coverage ?? 0) - (b.village_coverage ?? 0) || (b.incidents ?? 0) - (a.incidents ?? 0),
   )
-  const shown = all ? sorted : sorted.slice(0, 8)
+  const shown = all ? sorted : sorted.slice(0, SHORT_LIST)
   return (
     <>
       <table className="mini-table">
@@ -416,11 +419,7 @@ function VillageList({ villages, i18n }: { villages: MetricsRow[]; i18n: I18n })
           ))}
         </tbody>
       </table>
-      {villages.length > 8 && (
-        <button type="button" className="link" onClick={() => setAll(!all)}>
-          {all ? t('detail.showLess') : t('detail.showAll', { n: villages.length })}
-        </button>
-      )}
+      <ShowAllLink total={villages.length} all={all} onToggle={() => setAll(!all)} i18n={i18n} />
     </>
   )
 }

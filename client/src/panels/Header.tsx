@@ -5,12 +5,13 @@ import { BriefingMenu } from '../briefing/BriefingMenu.tsx'
 import { areaSubtitle } from '../i18n/area-subtitle.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { LangSwitch } from './LangSwitch.tsx'
 import { PeriodPicker } from './PeriodPicker.tsx'
 import { SearchBox } from './SearchBox.tsx'
 
 export function Header() {
   const i18n = useI18n()
-  const { t, lang } = i18n
+  const { t } = i18n
   const health = useHealth().data
   const demo = health?.demo
   const table = useAtlas((s) => s.table)
@@ -45,15 +46,7 @@ export function Header() {
         >
           {table ? t('table.close') : t('table.open')}
         </button>
-        <button
-          type="button"
-          className="btn btn-lang"
-          title={t('app.switchLangTitle')}
-          onClick={() => update({ lang: lang === 'vi' ? 'en' : 'vi' })}
-          data-testid="lang-switch"
-        >
-          {t('app.switchLang')}
-        </button>
+        <LangSwitch />
         <AlertInbox />
         <AccountMenu />
       </div>

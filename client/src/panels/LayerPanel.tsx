@@ -14,6 +14,7 @@ import { useI18n } from '../state/use-i18n.ts'
 import { LabelledControl } from '../ui/LabelledControl.tsx'
 import { LevelSwitch } from '../ui/LevelSwitch.tsx'
 import { Options } from '../ui/Options.tsx'
+import { Segmented } from '../ui/Segmented.tsx'
 
 const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'stddev', 'manual']
 
@@ -107,19 +108,14 @@ function DensityOptions() {
   const { t } = useI18n()
   const density = useAtlas((s) => s.density)
   return (
-    <div className="layer-options segmented" title={t('density.mode')}>
-      {(['hex', 'heatmap'] as const).map((m) => (
-        <button
-          key={m}
-          type="button"
-          aria-pressed={density === m}
-          className={density === m ? 'on' : ''}
-          onClick={() => update({ density: m })}
-        >
-          {t(`density.${m}`)}
-        </button>
-      ))}
-    </div>
+    <Segmented
+      choices={['hex', 'heatmap'] as const}
+      value={density}
+      onChange={(m) => update({ density: m })}
+      label={(m) => t(`density.${m}`)}
+      title={t('density.mode')}
+      className="layer-options segmented"
+    />
   )
 }
 

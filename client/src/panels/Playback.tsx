@@ -5,6 +5,7 @@ import { useClassScale } from '../map/use-class-scale.ts'
 import type { Classification } from '../state/atlas-state.ts'
 import { store, update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { CloseButton } from '../ui/CloseButton.tsx'
 import { isSingleMonth, lastMonths, monthEnd, monthsBetween } from './period.ts'
 import { usePeriod } from './use-period.ts'
 
@@ -114,16 +115,7 @@ export function Playback() {
       {run && (
         <>
           {c.locked && <span className="playback-lock">{t('period.classesLocked')}</span>}
-          <button
-            type="button"
-            className="icon-btn"
-            onClick={close}
-            aria-label={t('period.playClose')}
-            title={t('period.playClose')}
-            data-testid="playback-close"
-          >
-            ✕
-          </button>
+          <CloseButton label={t('period.playClose')} onClick={close} testId="playback-close" />
         </>
       )}
     </div>

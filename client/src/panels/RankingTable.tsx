@@ -1,6 +1,6 @@
 import type { MetricsRow } from '@antt/contract'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
+import { RankingHead, RankingSearch } from '../analytics/RankingHead.tsx'
 import { useMapMetrics } from '../api/hooks.ts'
 import { colorOf } from '../map/class-scale.ts'
 import { useClassScale } from '../map/use-class-scale.ts'
@@ -67,19 +67,10 @@ export function RankingTable() {
 
   return (
     <section className="ranking" data-testid="ranking">
-      <div className="ranking-head">
-        <h2>{t('table.title')}</h2>
-        <TableTabs />
-        <input
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          placeholder={t('table.search')}
-          aria-label={t('table.search')}
-        />
+      <RankingHead>
+        <RankingSearch value={q} onSearch={setQ} />
         <span className="muted">{t('table.rows', { n: fmt.integer(rows.length) })}</span>
-        <CloseTableButton />
-      </div>
+      </RankingHead>
       <div className="ranking-scroll">
         <table className="data-table">
           <thead>

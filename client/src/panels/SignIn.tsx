@@ -1,9 +1,9 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
 import { useHealth } from '../api/hooks.ts'
 import { areaSubtitle } from '../i18n/area-subtitle.ts'
-import { update } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { LabelledControl } from '../ui/LabelledControl.tsx'
+import { LangSwitch } from './LangSwitch.tsx'
 
 type AuthState = 'checking' | 'open' | 'signed-in' | 'needs-sign-in'
 
@@ -26,7 +26,7 @@ export function SignInGate({ children }: { children: ReactNode }) {
 
 function SignInForm({ onDone }: { onDone: () => void }) {
   const i18n = useI18n()
-  const { t, lang } = i18n
+  const { t } = i18n
   const health = useHealth().data
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
@@ -45,15 +45,7 @@ function SignInForm({ onDone }: { onDone: () => void }) {
   return (
     <div className="signin">
       <form className="signin-card" onSubmit={submit}>
-        <button
-          type="button"
-          className="btn btn-small btn-lang signin-lang"
-          title={t('app.switchLangTitle')}
-          onClick={() => update({ lang: lang === 'vi' ? 'en' : 'vi' })}
-          data-testid="lang-switch"
-        >
-          {t('app.switchLang')}
-        </button>
+        <LangSwitch className="btn-small signin-lang" />
         <h1>{t('app.name')}</h1>
         <p className="muted">{areaSubtitle(i18n, health)}</p>
         <LabelledControl label={t('auth.username')}>

@@ -3,6 +3,7 @@ import { useMemo } from 'react'
 import { isWeakArea, type WeaknessCode, weaknesses } from '../metrics/weakness.ts'
 import { update } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { CloseButton } from '../ui/CloseButton.tsx'
 
 /** The weak areas counted by the red KPI, most serious first, each with its signs; a click selects one. */
 export function WeakAreaList({
@@ -30,15 +31,7 @@ export function WeakAreaList({
     <div className="weak-list" role="dialog" aria-label={t('kpi.weakAreas')} data-testid="weak-list">
       <div className="weak-list-head">
         <strong>{t('weak.title', { n: fmt.integer(weak.length) })}</strong>
-        <button
-          type="button"
-          className="icon-btn"
-          onClick={onClose}
-          aria-label={t('detail.close')}
-          title={t('detail.close')}
-        >
-          ✕
-        </button>
+        <CloseButton label={t('detail.close')} onClick={onClose} />
       </div>
       <ol>
         {weak.map(({ row, signs }) => (

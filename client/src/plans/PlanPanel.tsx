@@ -1,6 +1,6 @@
 import type { CoverRequest, DemandKind, PlanRequest } from '@antt/contract'
 import { useEffect, useMemo, useState } from 'react'
-import { CloseTableButton, TableTabs } from '../analytics/TableTabs.tsx'
+import { RankingHead } from '../analytics/RankingHead.tsx'
 import { useMay } from '../api/client.ts'
 import { useCommunes, useScenarioId, useTaxonomies, useVillagePoints } from '../api/hooks.ts'
 import { ScenarioPicker } from '../scenarios/ScenarioPicker.tsx'
@@ -11,6 +11,7 @@ import { Tabs } from '../ui/Tabs.tsx'
 import '../analytics/analytics.css'
 import './plans.css'
 import { Options } from '../ui/Options.tsx'
+import { Segmented } from '../ui/Segmented.tsx'
 import { CoverResults } from './CoverResults.tsx'
 import { PlanCurve } from './PlanCurve.tsx'
 import { PlanKpiTable, TotalCost } from './PlanKpiTable.tsx'
@@ -154,12 +155,9 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
 
   return (
     <section className="ranking plan-panel" data-testid="plan-panel" aria-busy={running}>
-      <div className="ranking-head">
-        <h2>{t('table.title')}</h2>
-        <TableTabs />
+      <RankingHead>
         <span className="muted demo-note">{t('app.demo')}</span>
-        <CloseTableButton />
-      </div>
+      </RankingHead>
       <div className="plan-body">
         <form
           className="plan-form"
@@ -200,19 +198,13 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
           )}
           {goal === 'optimize' ? (
             <>
-              <div className="segmented" title={t('plan.howMany')}>
-                {(['count', 'budget'] as const).map((m) => (
-                  <button
-                    key={m}
-                    type="button"
-                    aria-pressed={mode === m}
-                    className={mode === m ? 'on' : ''}
-                    onClick={() => setMode(m)}
-                  >
-                    {t(m === 'count' ? 'plan.byCount' : 'plan.byBudget')}
-                  </button>
-                ))}
-              </div>
+              <Segmented
+                choices={['count', 'budget'] as const}
+                value={mode}
+                onChange={setMode}
+                label={(m) => t(m === 'count' ? 'plan.byCount' : 'plan.byBudget')}
+                title={t('plan.howMany')}
+              />
               {mode === 'count' ? (
                 <label>
                   {t('plan.count')}

@@ -10,6 +10,7 @@ import {
   codeOptions,
   DateField,
   FormFooter,
+  LeadOrgSelect,
   ModelSelect,
   PlaceInput,
   VillageSelect,
@@ -125,12 +126,7 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
       />
       <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
-      <ChoiceSelect
-        bind={f.bind('lead_org_code')}
-        label={t('records.leadOrg')}
-        options={codeOptions(tax?.lead_orgs, name)}
-        error={e.lead_org_code}
-      />
+      <LeadOrgSelect bind={f.bind('lead_org_code')} error={e.lead_org_code} />
       <DateField {...f.date('founded_on', t('records.foundedOn'))} />
       <Field name="members" label={t('records.members')} error={e.members}>
         <input type="number" min={0} {...f.bind('members')} />

@@ -1,24 +1,15 @@
 import type { OutreachAnswer } from '@antt/contract'
 import { request, type SessionUser } from '../api/client.ts'
-import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
-import {
-  ChoiceSelect,
-  CommuneSelect,
-  codeOptions,
-  DateField,
-  FormFooter,
-  VillageSelect,
-} from './controls.tsx'
+import { CommuneSelect, DateField, FormFooter, LeadOrgSelect, VillageSelect } from './controls.tsx'
 import { num, opt, today } from './form-values.ts'
 import { useEditableCommunes } from './reference.ts'
 import { useRecordForm } from './use-record-form.ts'
 
 /** Records one outreach session (tuyên truyền) in a commune or village. */
 export function OutreachForm({ user }: { user: SessionUser }) {
-  const { t, name } = useI18n()
-  const orgs = useTaxonomies().data?.lead_orgs ?? []
+  const { t } = useI18n()
   const communes = useEditableCommunes(user)
   const f = useRecordForm({
     commune_code: user.scope?.[0] ?? '',
@@ -52,13 +43,7 @@ export function OutreachForm({ user }: { user: SessionUser }) {
       <Field name="topic" label={t('records.topic')} error={e.topic}>
         <input {...f.bind('topic')} required />
       </Field>
-      <ChoiceSelect
-        bind={f.bind('lead_org_code')}
-        label={t('records.leadOrg')}
-        options={codeOptions(orgs, name)}
-        error={e.lead_org_code}
-        empty={t('records.none')}
-      />
+      <LeadOrgSelect bind={f.bind('lead_org_code')} error={e.lead_org_code} empty={t('records.none')} />
       <FormFooter form={f} />
     </form>
   )

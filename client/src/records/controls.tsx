@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { createPortal } from 'react-dom'
-import type { CommuneName } from '../api/hooks.ts'
+import { type CommuneName, useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { DateInput } from '../ui/DateInput.tsx'
 import { Field } from '../ui/Dialog.tsx'
@@ -74,6 +74,21 @@ export function VillageSelect(props: { bind: Bind; commune: string; error?: stri
         <Options of={villages} value={(v) => v.code} label={(v) => v.name} />
       </select>
     </Field>
+  )
+}
+
+/** The organisation that leads a model or a session; `empty` makes the choice optional (e.g. "none"). */
+export function LeadOrgSelect(props: { bind: Bind; error?: string; empty?: string }) {
+  const { t, name } = useI18n()
+  const orgs = useTaxonomies().data?.lead_orgs
+  return (
+    <ChoiceSelect
+      bind={props.bind}
+      label={t('records.leadOrg')}
+      options={codeOptions(orgs, name)}
+      error={props.error}
+      empty={props.empty}
+    />
   )
 }
 

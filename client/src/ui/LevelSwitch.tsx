@@ -1,6 +1,7 @@
 import { analysisLevel, type MapLevel } from '../state/atlas-state.ts'
 import { update, useAtlas } from '../state/store.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { Segmented } from './Segmented.tsx'
 
 /**
  * The level the map shows, among `levels`: provinces (national mode), communes or villages. Where provinces
@@ -12,18 +13,12 @@ export function LevelSwitch({ levels }: { levels: readonly MapLevel[] }) {
   const drill = useAtlas((s) => s.drill)
   const shown = levels.includes(level) ? level : analysisLevel(level)
   return (
-    <div className="segmented" title={t('choropleth.level')}>
-      {levels.map((lv) => (
-        <button
-          key={lv}
-          type="button"
-          aria-pressed={shown === lv}
-          className={shown === lv ? 'on' : ''}
-          onClick={() => update({ level: lv, drill: lv === 'village' ? drill : null })}
-        >
-          {t(`level.${lv}`)}
-        </button>
-      ))}
-    </div>
+    <Segmented
+      choices={levels}
+      value={shown}
+      onChange={(lv) => update({ level: lv, drill: lv === 'village' ? drill : null })}
+      label={(lv) => t(`level.${lv}`)}
+      title={t('choropleth.level')}
+    />
   )
 }
