@@ -145,18 +145,19 @@ begin
     from village v
     where not stepwise and (p_commune is null or v.commune_code = p_commune)
   ),
-  -- stepwise: each commune's last step on or before p_to
+  -- stepwise: each commune's last step on or before p_to, found from the commune's first row (migration 031),
+  -- which keeps the look-up within one shard on a Citus cluster
   steps as materialized (
-    select c.code as unit, d.*
-    from commune c
+    select f.commune_code as unit, d.*
+    from commune_state_day f
     cross join lateral (
       select d.villages, d.active_models, d.weak_models, d.exemplary_models, d.compliant_models, d.rated_models,
              d.effective_models, d.villages_covered, d.population_covered
       from commune_state_day d
-      where d.commune_code = c.code and d.day <= p_to
+      where d.province_code = f.province_code and d.commune_code = f.commune_code and d.day <= p_to
       order by d.day desc limit 1
     ) d
-    where stepwise and (p_commune is null or c.code = p_commune)
+    where stepwise and f.day = date '0001-01-01' and (p_commune is null or f.commune_code = p_commune)
   ),
   model_agg as (
     select st.unit, st.weak_models as weak from steps st

@@ -78,6 +78,8 @@ create or replace function set_model_statuses(p_models text[], p_statuses text[]
 returns void language plpgsql as $$
 declare
   early record;
+  open_models text[];
+  closing text[];
 begin
   select c.on_date, o.valid_from into early
   from unnest(p_models, p_on) c(model_id, on_date)
@@ -88,24 +90,28 @@ begin
     raise exception 'status change on % is before the current status began on %', early.on_date, early.valid_from
       using errcode = '22008';
   end if;
+  -- Which models have an open period, and which of those end it, read before anything is written: simple
+  -- statements, each of which a Citus cluster can plan (no data-modifying CTE beside a subquery on the shards).
+  select coalesce(array_agg(o.model_id), '{}') into open_models
+  from security_model_status o where o.model_id = any (p_models) and o.valid_to is null;
+  select coalesce(array_agg(o.model_id), '{}') into closing
+  from security_model_status o
+  join unnest(p_models, p_statuses, p_on) c(model_id, status, on_date) on c.model_id = o.model_id
+  where o.valid_to is null and o.valid_from < c.on_date and o.status is distinct from c.status;
   -- on the day the open period began: the period takes the new status
   update security_model_status s set status = c.status, reason = c.reason
   from unnest(p_models, p_statuses, p_on, p_reasons) c(model_id, status, on_date, reason)
   where s.model_id = c.model_id and s.valid_to is null and s.valid_from = c.on_date
     and s.status is distinct from c.status;
   -- later: the open period ends and a new one begins (also for a model without an open period)
-  with c as (select * from unnest(p_models, p_statuses, p_on, p_reasons) c(model_id, status, on_date, reason)),
-  closed as (
-    update security_model_status s set valid_to = c.on_date
-    from c
-    where s.model_id = c.model_id and s.valid_to is null and s.valid_from < c.on_date
-      and s.status is distinct from c.status
-    returning s.model_id)
+  update security_model_status s set valid_to = c.on_date
+  from unnest(p_models, p_on) c(model_id, on_date)
+  where s.model_id = c.model_id and s.model_id = any (closing) and s.valid_to is null;
   insert into security_model_status (model_id, status, valid_from, reason, province_code, commune_code)
   select c.model_id, c.status, c.on_date, c.reason, m.province_code, m.commune_code
-  from c join security_model m on m.id = c.model_id
-  where c.model_id in (select model_id from closed)
-     or not exists (select 1 from security_model_status o where o.model_id = c.model_id and o.valid_to is null);
+  from unnest(p_models, p_statuses, p_on, p_reasons) c(model_id, status, on_date, reason)
+  join security_model m on m.id = c.model_id
+  where c.model_id = any (closing) or c.model_id <> all (open_models);
   update security_model m
   set status = c.status,
       dissolved_on = case when c.status = 'dissolved' then c.on_date end,
