@@ -326,8 +326,8 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
     expect(await historyShapeProblems(ctx.db)).toEqual([])
     expect(await communeStateDiff(ctx.db, COMMUNES)).toEqual([])
     // Each of the 27 steps compares the aggregates with the raw tables, and a third of them every commune step
-    // at every date that matters: measured 170–190 s on the server and 230–280 s on the embedded database
-    // (2 cores, load 1–3), so the limit leaves room for a shared CI machine.
+    // at every date that matters: measured 165–190 s on the server and 283 s on the embedded database
+    // (2 cores, load about 3), so the limit leaves room for a shared CI machine.
   }, 600_000)
 
   it('are read by aggregate-only roles in their scope only', async () => {
