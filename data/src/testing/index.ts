@@ -1,5 +1,6 @@
 // Shared test fixtures: one seeded database per backend, prepared once by the global setup.
 
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   cpSync,
@@ -126,11 +127,29 @@ async function buildTemplate(dir: string, fp: string, options: SeedOptions): Pro
   await withLock(dir, async () => {
     if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fp) return
     rmSync(dir, { recursive: true, force: true })
-    const db = await openPglite(dir)
-    await migrate(db)
-    await seed(db, options)
-    await db.close()
+    await buildInChild(dir, options)
     writeFileSync(stamp, fp)
+  })
+}
+
+/**
+ * Migrates and seeds an embedded database in a child process (build-template.ts). In the caller's own process
+ * a statement of several minutes would starve its event loop: in a test worker, the runner's messages then time
+ * out and fail the run.
+ */
+function buildInChild(dir: string, options: SeedOptions): Promise<void> {
+  const script = fileURLToPath(new URL('./build-template.ts', import.meta.url))
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dir, JSON.stringify(options)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`building the test database in ${dir} failed (${signal ?? `exit code ${code}`})`)),
+    )
   })
 }
 
