@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import type { Queryable } from '@antt/data/db'
 import ExcelJS from 'exceljs'
-import type { FieldDef, KindDef } from '../imports/kinds/types.ts'
+import { enumLabel, type FieldDef, type KindDef } from '../imports/kinds/types.ts'
 import type { Taxonomies } from '../services/catalog.ts'
 
 export type Lang = 'vi' | 'en'
@@ -54,7 +54,7 @@ export function displayValue(
   if (t.t === 'date' && typeof v === 'string')
     return dates === 'date' ? new Date(`${v}T00:00:00Z`) : lang === 'vi' ? dmy(v) : v
   if (t.t === 'bool') return lang === 'vi' ? (v ? 'Có' : 'Không') : Boolean(v)
-  if (t.t === 'enum') return (lang === 'vi' ? t.labels?.[String(v)]?.vi : undefined) ?? String(v)
+  if (t.t === 'enum') return lang === 'vi' ? enumLabel(t, String(v)).vi : String(v)
   const taxon = kind.taxa?.[f.key]
   if (taxon && lang === 'vi') return taxonomies[taxon].find((x) => x.code === v)?.name_vi ?? v
   return v

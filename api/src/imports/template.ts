@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs'
 import { exportFields, headerOf, type Lang } from '../exports/records.ts'
 import type { Taxonomies } from '../services/catalog.ts'
 import { knownCrs, LAO_CAI_MERIDIAN, vn2000Tm3 } from './crs.ts'
-import type { FieldDef, KindDef } from './kinds/types.ts'
+import { enumLabel, type FieldDef, type KindDef } from './kinds/types.ts'
 
 const T = {
   vi: {
@@ -164,13 +164,8 @@ export async function buildTemplate(
       lists.addRow({ list: field, code: x.code, vi: x.name_vi, en: x.name_en })
   for (const f of fields)
     if (f.type.t === 'enum')
-      for (const [code, spellings] of Object.entries(f.type.values))
-        lists.addRow({
-          list: f.key,
-          code,
-          vi: f.type.labels?.[code]?.vi ?? spellings[0],
-          en: f.type.labels?.[code]?.en ?? code,
-        })
+      for (const code of Object.keys(f.type.values))
+        lists.addRow({ list: f.key, code, ...enumLabel(f.type, code) })
   if (fields.some((f) => f.key === 'commune_code')) {
     const communes = await db.query<{ code: string; full_name: string }>(
       'select code, full_name from commune order by code',

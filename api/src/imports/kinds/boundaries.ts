@@ -1,15 +1,10 @@
-import { communeFields } from './common.ts'
-import { issueIf, type KindDef } from './types.ts'
+import { communeFields, defineKind, exportPage } from './common.ts'
+import { issueIf } from './types.ts'
 
-/** Commune boundaries: replace the polygon of existing communes (the units themselves are official). */
-export const boundaries: KindDef = {
-  kind: 'boundaries',
+/** Ranh giới xã, phường: replace the polygon of existing communes (the units themselves are official). */
+export const boundaries = defineKind('boundaries', {
   table: 'commune',
   idColumn: 'code',
-  label: { vi: 'Ranh giới xã, phường', en: 'Commune boundaries' },
-  idPrefix: '',
-  commune: 'row',
-  village: false,
   place: 'shape',
   creates: false,
   fields: [
@@ -48,7 +43,10 @@ export const boundaries: KindDef = {
     `select refresh_border_areas() where exists (select 1 from import_row r where r.import_id = $1 and r.action = 'update')`,
   ],
   exportNeeds: 'read_aggregates',
-  exportSql: `select c.code as commune_code, c.full_name as commune_name, c.area_km2, ST_AsGeoJSON(c.geom, 15) as geometry
-    from commune c where c.code > $1 and ($3::text[] is null or c.code = any ($3)) order by c.code limit $2`,
+  exportSql: exportPage(
+    `select c.code as commune_code, c.full_name as commune_name, c.area_km2, ST_AsGeoJSON(c.geom, 15) as geometry
+    from commune c`,
+    { key: 'c.code', commune: 'c.code' },
+  ),
   reads: ['commune'],
-}
+})

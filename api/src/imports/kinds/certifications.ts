@@ -1,5 +1,5 @@
-import { communeColumn, fieldColumn, placeFields, recordKey } from './common.ts'
-import { issueIf, type KindDef } from './types.ts'
+import { communeColumn, defineKind, exportPage, placeFields, recordKey } from './common.ts'
+import { issueIf } from './types.ts'
 
 export const SUBJECT_KIND = {
   village: ['Thôn, tổ dân phố', 'thon', 'ban', 'to dan pho', 'thon ban', 'thon to dan pho', 'village'],
@@ -8,31 +8,18 @@ export const SUBJECT_KIND = {
   enterprise: ['Doanh nghiệp', 'doanh nghiep', 'co quan doanh nghiep', 'enterprise', 'company'],
 } as const
 
-export const certifications: KindDef = {
-  kind: 'certifications',
+/** Công nhận đạt chuẩn an toàn về ANTT: safety certifications. */
+export const certifications = defineKind('certifications', {
   table: 'safety_certification',
-  idColumn: 'id',
-  label: { vi: 'Công nhận đạt chuẩn an toàn về ANTT', en: 'Safety certifications' },
   idPrefix: 'C',
-  commune: 'row',
   village: true,
-  place: 'none',
   fields: [
     recordKey(),
     {
       key: 'subject_kind',
       vi: 'Loại đối tượng',
       aliases: ['doi tuong', 'loai', 'subject kind', 'kind'],
-      type: {
-        t: 'enum',
-        values: SUBJECT_KIND,
-        labels: {
-          village: { vi: 'Thôn, tổ dân phố', en: 'village' },
-          commune: { vi: 'Xã, phường', en: 'commune' },
-          school: { vi: 'Trường học', en: 'school' },
-          enterprise: { vi: 'Doanh nghiệp', en: 'enterprise' },
-        },
-      },
+      type: { t: 'enum', values: SUBJECT_KIND },
       required: true,
       help: {
         vi: 'Thôn, tổ dân phố / Xã, phường / Trường học / Doanh nghiệp',
@@ -71,7 +58,7 @@ export const certifications: KindDef = {
     },
   ],
   columns: [
-    fieldColumn('subject_kind', 'text', { required: true }),
+    'subject_kind',
     {
       name: 'subject_name',
       type: 'text',
@@ -87,8 +74,8 @@ export const certifications: KindDef = {
       sql: `case when b.fields->>'subject_kind' = 'village' then b.village_code end`,
       fields: ['village_code', 'village_name', 'subject_kind'],
     },
-    fieldColumn('year', 'integer', { required: true }),
-    fieldColumn('certified', 'boolean', { required: true }),
+    'year',
+    'certified',
   ],
   naturalKey: {
     fields: ['subject_kind', 'year'],
@@ -118,9 +105,11 @@ export const certifications: KindDef = {
     ),
   ],
   exportNeeds: 'read_records',
-  exportSql: `select s.id, s.subject_kind, s.subject_name, s.commune_code, c.full_name as commune_name, s.village_code,
+  exportSql: exportPage(
+    `select s.id, s.subject_kind, s.subject_name, s.commune_code, c.full_name as commune_name, s.village_code,
       v.name as village_name, s.year, s.certified
-    from safety_certification s join commune c on c.code = s.commune_code left join village v on v.code = s.village_code
-    where s.id > $1 and ($3::text[] is null or s.commune_code = any ($3)) order by s.id limit $2`,
+    from safety_certification s join commune c on c.code = s.commune_code left join village v on v.code = s.village_code`,
+    { key: 's.id', commune: 's.commune_code' },
+  ),
   reads: ['safety_certification', 'commune', 'village'],
-}
+})

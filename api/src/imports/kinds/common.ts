@@ -1,4 +1,49 @@
-import type { ColumnDef, FieldDef } from './types.ts'
+import type { ColumnDef, FieldDef, FieldType, ImportKind, KindDef, KindSpec, TaxonRef } from './types.ts'
+
+/**
+ * A kind as its file describes it, with the usual case filled in: records keyed by `id`, each row naming its
+ * own commune, and neither a village nor a place unless the kind says so.
+ */
+export function defineKind(kind: ImportKind, spec: KindSpec): KindDef {
+  const { columns, taxonFields = [], lookups, ...rest } = spec
+  return {
+    kind,
+    idColumn: 'id',
+    commune: 'row',
+    village: false,
+    place: 'none',
+    ...rest,
+    lookups: [lookups, ...taxonFields.map(taxonLookup)].filter(Boolean).join('\n') || undefined,
+    columns: columns.map((c) => (typeof c === 'string' ? storedColumn(kind, spec, c) : c)),
+    taxa: taxonFields.length ? Object.fromEntries(taxonFields.map((t) => [t.field, t.list])) : undefined,
+  }
+}
+
+/** SQL type of the column that stores a field of each type as the file gives it. */
+const COLUMN_TYPE: Partial<Record<FieldType['t'], string>> = {
+  key: 'text',
+  text: 'text',
+  ref: 'text',
+  enum: 'text',
+  int: 'integer',
+  number: 'double precision',
+  date: 'date',
+  year: 'integer',
+  bool: 'boolean',
+}
+
+/**
+ * The column named as a field that stores it as read (a taxon field: its code), typed after the field and
+ * required when the field is.
+ */
+function storedColumn(kind: ImportKind, spec: KindSpec, key: string): ColumnDef {
+  const field = spec.fields.find((f) => f.key === key)
+  const type = field && COLUMN_TYPE[field.type.t]
+  if (!type) throw new Error(`${kind}: no field ${key} to store in a column`)
+  const taxon = spec.taxonFields?.find((t) => t.field === key)
+  if (taxon) return taxonColumn(taxon, field.required)
+  return fieldColumn(key, type, field.required ? { required: true } : {})
+}
 
 export const recordKey = (aliases: readonly string[] = []): FieldDef => ({
   key: 'id',
@@ -140,15 +185,30 @@ export const leadOrg = (required: boolean): FieldDef => ({
   sample: 'Công an',
 })
 
-/** A rating or type lookup: `t` is the import_taxon_key row; n = 1 means the spelling names one code. */
-export const taxonLookup = (alias: string, kind: string, field: string) =>
-  `left join import_taxon_key ${alias} on ${alias}.kind = '${kind}' and ${alias}.k = b.folded->>'${field}'`
+/**
+ * An export's keyset page (KindDef.exportSql) of the records `select` reads: those after the key $1 among the
+ * communes $3 (null: all), $2 at the most, in key order.
+ */
+export const exportPage = (select: string, page: { key: string; commune: string }) =>
+  `${select}
+    where ${page.key} > $1 and ($3::text[] is null or ${page.commune} = any ($3)) order by ${page.key} limit $2`
 
-export const unknownTaxon = (alias: string, field: string, what: string) =>
+/** A rating or type lookup: `t` is the import_taxon_key row; n = 1 means the spelling names one code. */
+const taxonLookup = (ref: TaxonRef) =>
+  `left join import_taxon_key ${ref.alias} on ${ref.alias}.kind = '${ref.taxonomy}' and ${ref.alias}.k = b.folded->>'${ref.field}'`
+
+/** The issue of a name that no code, or several, of the taxonomy answer to. */
+export const unknownTaxon = ({ alias, field, what }: TaxonRef) =>
   `case when b.fields->>'${field}' is not null and ${alias}.code is null then import_issue('${field}', 'error', format('unknown ${what} "%s"', b.fields->>'${field}'))
         when ${alias}.n > 1 then import_issue('${field}', 'error', format('"%s" names several ${what}s: write the code', b.fields->>'${field}')) end`
 
-export const taxonCode = (alias: string) => `case when ${alias}.n = 1 then ${alias}.code end`
+/** The column of a field coded from a taxonomy through its lookup. */
+const taxonColumn = (ref: TaxonRef, required?: boolean): ColumnDef => ({
+  name: ref.field,
+  type: 'text',
+  sql: `case when ${ref.alias}.n = 1 then ${ref.alias}.code end`,
+  ...(required ? { required } : {}),
+})
 
 /**
  * A column read from the row's field of the same name, cast to the column's type; with a default, an empty
@@ -191,18 +251,14 @@ export const communeFields: FieldDef[] = [communeCode, communeName]
 /** Where a row is: its commune, then its village, each by code or name. */
 export const placeFields: FieldDef[] = [communeCode, communeName, villageCode, villageName]
 
-/** A column coded from a taxonomy through `taxonLookup(alias, …)`. */
-export const taxonColumn = (name: string, alias: string, required?: boolean): ColumnDef => ({
-  name,
-  type: 'text',
-  sql: taxonCode(alias),
-  ...(required ? { required } : {}),
-})
-
-/** The lead organisation, coded from the lead_org list: its lookup, column and check. */
-export const leadOrgLookup = taxonLookup('t_org', 'lead_org', 'lead_org_code')
-export const leadOrgColumn = (required?: boolean) => taxonColumn('lead_org_code', 't_org', required)
-export const unknownLeadOrg = unknownTaxon('t_org', 'lead_org_code', 'organisation')
+/** The lead organisation, coded from the lead_org list. */
+export const leadOrgTaxon: TaxonRef = {
+  field: 'lead_org_code',
+  taxonomy: 'lead_org',
+  alias: 't_org',
+  what: 'organisation',
+  list: 'lead_orgs',
+}
 
 /**
  * The models the rows refer to by key (evaluations, funding), those within the caller's scope, and the keys

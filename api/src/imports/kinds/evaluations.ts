@@ -1,26 +1,29 @@
 import {
   communeFields,
-  fieldColumn,
+  defineKind,
+  exportPage,
   modelCtes,
   modelLookup,
   modelName,
   recordKey,
-  taxonColumn,
-  taxonLookup,
   unknownModel,
   unknownTaxon,
 } from './common.ts'
-import { issueIf, type KindDef } from './types.ts'
+import { issueIf, type TaxonRef } from './types.ts'
 
-export const evaluations: KindDef = {
-  kind: 'evaluations',
+const rating: TaxonRef = {
+  field: 'rating_code',
+  taxonomy: 'rating',
+  alias: 't_rating',
+  what: 'rating',
+  list: 'ratings',
+}
+
+/** Kiểm tra, đánh giá mô hình: evaluations. */
+export const evaluations = defineKind('evaluations', {
   table: 'evaluation',
-  idColumn: 'id',
-  label: { vi: 'Kiểm tra, đánh giá mô hình', en: 'Evaluations' },
   idPrefix: 'E',
   commune: 'lookup',
-  village: false,
-  place: 'none',
   fields: [
     recordKey(),
     {
@@ -61,14 +64,15 @@ export const evaluations: KindDef = {
     { key: 'note', vi: 'Ghi chú', aliases: ['notes', 'nhan xet'], type: { t: 'text', max: 2000 } },
   ],
   lookupCtes: modelCtes,
-  lookups: [modelLookup, taxonLookup('t_rating', 'rating', 'rating_code')].join('\n'),
+  lookups: modelLookup,
+  taxonFields: [rating],
   communeSql: 'sm.commune_code',
   columns: [
     { name: 'model_id', type: 'text', sql: 'sm.id', required: true },
-    fieldColumn('evaluated_on', 'date', { required: true }),
-    taxonColumn('rating_code', 't_rating', true),
-    fieldColumn('evaluator', 'text'),
-    fieldColumn('note', 'text'),
+    'evaluated_on',
+    'rating_code',
+    'evaluator',
+    'note',
   ],
   naturalKey: {
     fields: ['model_id', 'evaluated_on'],
@@ -78,7 +82,7 @@ export const evaluations: KindDef = {
   },
   checks: [
     unknownModel,
-    unknownTaxon('t_rating', 'rating_code', 'rating'),
+    unknownTaxon(rating),
     issueIf(
       `(b.fields->>'evaluated_on')::date < sm.founded_on`,
       'evaluated_on',
@@ -98,12 +102,13 @@ export const evaluations: KindDef = {
       `format('model %s is in commune %s, not %s; the model''s commune is kept', sm.id, sm.commune_code, b.commune_code)`,
     ),
   ],
-  taxa: { rating_code: 'ratings' },
   exportNeeds: 'read_records',
-  exportSql: `select e.id, e.model_id, m.name as model_name, m.commune_code, c.full_name as commune_name,
+  exportSql: exportPage(
+    `select e.id, e.model_id, m.name as model_name, m.commune_code, c.full_name as commune_name,
       to_char(e.evaluated_on, 'YYYY-MM-DD') as evaluated_on, e.rating_code, e.evaluator, e.note
     from evaluation e join security_model m on m.province_code = e.province_code and m.id = e.model_id
-      join commune c on c.code = m.commune_code
-    where e.id > $1 and ($3::text[] is null or m.commune_code = any ($3)) order by e.id limit $2`,
+      join commune c on c.code = m.commune_code`,
+    { key: 'e.id', commune: 'm.commune_code' },
+  ),
   reads: ['evaluation', 'security_model', 'rating'],
-}
+})

@@ -1,5 +1,7 @@
 import {
   communeFields,
+  defineKind,
+  exportPage,
   fieldColumn,
   modelCtes,
   modelLookup,
@@ -7,17 +9,12 @@ import {
   recordKey,
   unknownModel,
 } from './common.ts'
-import { issueIf, type KindDef } from './types.ts'
+import { issueIf } from './types.ts'
 
-export const funding: KindDef = {
-  kind: 'funding',
+/** Kinh phí hỗ trợ: funding. */
+export const funding = defineKind('funding', {
   table: 'funding_allocation',
-  idColumn: 'id',
-  label: { vi: 'Kinh phí hỗ trợ', en: 'Funding' },
   idPrefix: 'F',
-  commune: 'row',
-  village: false,
-  place: 'none',
   fields: [
     recordKey(),
     ...communeFields,
@@ -74,10 +71,10 @@ export const funding: KindDef = {
       required: true,
     },
     { name: 'model_id', type: 'text', sql: 'sm.id' },
-    fieldColumn('year', 'integer', { required: true }),
+    'year',
     fieldColumn('amount_vnd', 'bigint', { required: true }),
-    fieldColumn('source', 'text', { required: true }),
-    fieldColumn('purpose', 'text'),
+    'source',
+    'purpose',
   ],
   naturalKey: {
     fields: ['year', 'source'],
@@ -102,10 +99,12 @@ export const funding: KindDef = {
     ),
   ],
   exportNeeds: 'read_records',
-  exportSql: `select f.id, f.commune_code, c.full_name as commune_name, f.model_id, m.name as model_name, f.year,
+  exportSql: exportPage(
+    `select f.id, f.commune_code, c.full_name as commune_name, f.model_id, m.name as model_name, f.year,
       f.amount_vnd, f.source, f.purpose
     from funding_allocation f join commune c on c.code = f.commune_code left join security_model m
-      on m.province_code = f.province_code and m.id = f.model_id
-    where f.id > $1 and ($3::text[] is null or f.commune_code = any ($3)) order by f.id limit $2`,
+      on m.province_code = f.province_code and m.id = f.model_id`,
+    { key: 'f.id', commune: 'f.commune_code' },
+  ),
   reads: ['funding_allocation', 'security_model', 'commune'],
-}
+})

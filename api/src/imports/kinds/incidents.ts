@@ -1,15 +1,15 @@
 import {
   communeColumn,
   coordinates,
+  defineKind,
+  exportPage,
   fieldColumn,
   placeFields,
   recordKey,
-  taxonColumn,
-  taxonLookup,
   unknownTaxon,
   villageColumn,
 } from './common.ts'
-import type { KindDef } from './types.ts'
+import type { TaxonRef } from './types.ts'
 
 export const SEVERITY = {
   '1': ['Ít nghiêm trọng', 'it nghiem trong', 'thap', 'low', 'minor'],
@@ -22,13 +22,18 @@ export const PRECISION = {
   approximate: ['Gần đúng', 'gan dung', 'uoc luong', 'tuong doi', 'approximate', 'approx'],
 } as const
 
-export const incidents: KindDef = {
-  kind: 'incidents',
+const category: TaxonRef = {
+  field: 'category_code',
+  taxonomy: 'incident_category',
+  alias: 't_cat',
+  what: 'incident category',
+  list: 'incident_categories',
+}
+
+/** Vụ việc về an ninh, trật tự: incidents. */
+export const incidents = defineKind('incidents', {
   table: 'incident',
-  idColumn: 'id',
-  label: { vi: 'Vụ việc về an ninh, trật tự', en: 'Incidents' },
   idPrefix: 'I',
-  commune: 'row',
   village: true,
   place: 'point-required',
   fields: [
@@ -58,15 +63,7 @@ export const incidents: KindDef = {
       key: 'severity',
       vi: 'Mức độ',
       aliases: ['muc do nghiem trong', 'tinh chat'],
-      type: {
-        t: 'enum',
-        values: SEVERITY,
-        labels: {
-          '1': { vi: 'Ít nghiêm trọng', en: '1' },
-          '2': { vi: 'Nghiêm trọng', en: '2' },
-          '3': { vi: 'Rất nghiêm trọng', en: '3' },
-        },
-      },
+      type: { t: 'enum', values: SEVERITY },
       help: {
         vi: '1 ít nghiêm trọng, 2 nghiêm trọng, 3 rất nghiêm trọng',
         en: '1 minor, 2 serious, 3 very serious',
@@ -77,14 +74,7 @@ export const incidents: KindDef = {
       key: 'precision',
       vi: 'Độ chính xác vị trí',
       aliases: ['do chinh xac', 'vi tri', 'location precision'],
-      type: {
-        t: 'enum',
-        values: PRECISION,
-        labels: {
-          exact: { vi: 'Chính xác', en: 'exact' },
-          approximate: { vi: 'Gần đúng', en: 'approximate' },
-        },
-      },
+      type: { t: 'enum', values: PRECISION },
       help: {
         vi: 'Chính xác / Gần đúng. Không có tọa độ: vụ việc được đặt ở tâm thôn (gần đúng).',
         en: 'exact / approximate. Without coordinates the incident is placed at its village (approximate).',
@@ -99,10 +89,10 @@ export const incidents: KindDef = {
     },
     ...coordinates,
   ],
-  lookups: taxonLookup('t_cat', 'incident_category', 'category_code'),
+  taxonFields: [category],
   columns: [
-    taxonColumn('category_code', 't_cat', true),
-    fieldColumn('occurred_on', 'date', { required: true }),
+    'category_code',
+    'occurred_on',
     communeColumn,
     villageColumn,
     fieldColumn('severity', 'smallint', { default: '1' }),
@@ -114,7 +104,7 @@ export const incidents: KindDef = {
       fields: ['precision', 'lon', 'lat', 'x', 'y', 'geometry'],
       default: `'approximate'`,
     },
-    fieldColumn('summary', 'text'),
+    'summary',
   ],
   naturalKey: {
     fields: ['category_code', 'occurred_on'],
@@ -124,13 +114,14 @@ export const incidents: KindDef = {
              round(ST_X(k.k_point)::numeric, 5), round(ST_Y(k.k_point)::numeric, 5))`,
     label: 'category, date, commune, village and place (within 1 m)',
   },
-  checks: [unknownTaxon('t_cat', 'category_code', 'incident category')],
-  taxa: { category_code: 'incident_categories' },
+  checks: [unknownTaxon(category)],
   exportNeeds: 'read_incident_points',
-  exportSql: `select i.id, i.category_code, to_char(i.occurred_on, 'YYYY-MM-DD') as occurred_on, i.commune_code,
+  exportSql: exportPage(
+    `select i.id, i.category_code, to_char(i.occurred_on, 'YYYY-MM-DD') as occurred_on, i.commune_code,
       c.full_name as commune_name, i.village_code, v.name as village_name, i.severity::text as severity, i.precision,
       i.summary, ST_X(i.point) as lon, ST_Y(i.point) as lat
-    from incident i join commune c on c.code = i.commune_code left join village v on v.code = i.village_code
-    where i.id > $1 and ($3::text[] is null or i.commune_code = any ($3)) order by i.id limit $2`,
+    from incident i join commune c on c.code = i.commune_code left join village v on v.code = i.village_code`,
+    { key: 'i.id', commune: 'i.commune_code' },
+  ),
   reads: ['incident', 'commune', 'village', 'incident_category'],
-}
+})

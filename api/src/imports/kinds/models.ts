@@ -1,19 +1,17 @@
 import {
   communeColumn,
   coordinates,
+  defineKind,
+  exportPage,
   fieldColumn,
   leadOrg,
-  leadOrgColumn,
-  leadOrgLookup,
+  leadOrgTaxon,
   placeFields,
   recordKey,
-  taxonColumn,
-  taxonLookup,
-  unknownLeadOrg,
   unknownTaxon,
   villageColumn,
 } from './common.ts'
-import { issueIf, type KindDef } from './types.ts'
+import { issueIf, type TaxonRef } from './types.ts'
 
 export const MODEL_STATUS = {
   active: ['Đang hoạt động', 'hoat dong', 'active', 'con hoat dong', 'binh thuong'],
@@ -21,13 +19,18 @@ export const MODEL_STATUS = {
   dissolved: ['Đã thanh loại', 'thanh loai', 'giai the', 'dissolved', 'ngung hoat dong', 'da giai the'],
 } as const
 
-export const models: KindDef = {
-  kind: 'models',
+const modelType: TaxonRef = {
+  field: 'type_code',
+  taxonomy: 'model_type',
+  alias: 't_type',
+  what: 'model type',
+  list: 'model_types',
+}
+
+/** Mô hình tự quản: security models. */
+export const models = defineKind('models', {
   table: 'security_model',
-  idColumn: 'id',
-  label: { vi: 'Mô hình tự quản', en: 'Security models' },
   idPrefix: 'M',
-  commune: 'row',
   village: true,
   place: 'point',
   fields: [
@@ -124,21 +127,21 @@ export const models: KindDef = {
     },
     ...coordinates,
   ],
-  lookups: [taxonLookup('t_type', 'model_type', 'type_code'), leadOrgLookup].join('\n'),
+  taxonFields: [modelType, leadOrgTaxon],
   columns: [
-    fieldColumn('name', 'text', { required: true }),
-    taxonColumn('type_code', 't_type', true),
+    'name',
+    'type_code',
     communeColumn,
     villageColumn,
-    leadOrgColumn(true),
-    fieldColumn('founded_on', 'date', { required: true }),
+    'lead_org_code',
+    'founded_on',
     fieldColumn('members', 'integer', { default: '0' }),
-    fieldColumn('equipment', 'text'),
+    'equipment',
     fieldColumn('exemplary', 'boolean', { default: 'false' }),
-    fieldColumn('replicated_from', 'text'),
+    'replicated_from',
     fieldColumn('status', 'text', { default: `'active'` }),
-    fieldColumn('dissolved_on', 'date'),
-    fieldColumn('dissolved_reason', 'text'),
+    'dissolved_on',
+    'dissolved_reason',
   ],
   naturalKey: {
     fields: ['name', 'type_code'],
@@ -146,7 +149,7 @@ export const models: KindDef = {
     text: `concat_ws('|', k.r_commune_code, k.r_type_code, k.folded->>'name')`,
     label: 'name, type and commune',
   },
-  checks: [unknownTaxon('t_type', 'type_code', 'model type'), unknownLeadOrg],
+  checks: [unknownTaxon(modelType), unknownTaxon(leadOrgTaxon)],
   finalChecks: [
     issueIf(
       `fin.vals->>'status' = 'dissolved' and fin.vals->>'dissolved_on' is null`,
@@ -239,13 +242,14 @@ export const models: KindDef = {
      where s.status is distinct from r.vals->>'status'
      having count(*) > 0`,
   ],
-  taxa: { type_code: 'model_types', lead_org_code: 'lead_orgs' },
   exportNeeds: 'read_records',
-  exportSql: `select m.id, m.name, m.type_code, m.commune_code, c.full_name as commune_name, m.village_code,
+  exportSql: exportPage(
+    `select m.id, m.name, m.type_code, m.commune_code, c.full_name as commune_name, m.village_code,
       v.name as village_name, m.lead_org_code, to_char(m.founded_on, 'YYYY-MM-DD') as founded_on, m.members,
       m.equipment, m.exemplary, m.replicated_from, m.status, to_char(m.dissolved_on, 'YYYY-MM-DD') as dissolved_on,
       m.dissolved_reason, ST_X(m.point) as lon, ST_Y(m.point) as lat
-    from security_model m join commune c on c.code = m.commune_code left join village v on v.code = m.village_code
-    where m.id > $1 and ($3::text[] is null or m.commune_code = any ($3)) order by m.id limit $2`,
+    from security_model m join commune c on c.code = m.commune_code left join village v on v.code = m.village_code`,
+    { key: 'm.id', commune: 'm.commune_code' },
+  ),
   reads: ['security_model', 'security_model_status', 'commune', 'village', 'model_type', 'lead_org'],
-}
+})

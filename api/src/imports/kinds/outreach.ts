@@ -1,25 +1,20 @@
 import {
   communeColumn,
-  fieldColumn,
+  defineKind,
+  exportPage,
   leadOrg,
-  leadOrgColumn,
-  leadOrgLookup,
+  leadOrgTaxon,
   placeFields,
   recordKey,
-  unknownLeadOrg,
+  unknownTaxon,
   villageColumn,
 } from './common.ts'
-import type { KindDef } from './types.ts'
 
-export const outreach: KindDef = {
-  kind: 'outreach',
+/** Buổi tuyên truyền, vận động: outreach sessions. */
+export const outreach = defineKind('outreach', {
   table: 'outreach_session',
-  idColumn: 'id',
-  label: { vi: 'Buổi tuyên truyền, vận động', en: 'Outreach sessions' },
   idPrefix: 'O',
-  commune: 'row',
   village: true,
-  place: 'none',
   fields: [
     recordKey(),
     {
@@ -49,15 +44,8 @@ export const outreach: KindDef = {
       sample: 85,
     },
   ],
-  lookups: leadOrgLookup,
-  columns: [
-    fieldColumn('held_on', 'date', { required: true }),
-    fieldColumn('topic', 'text', { required: true }),
-    communeColumn,
-    villageColumn,
-    leadOrgColumn(),
-    fieldColumn('attendees', 'integer', { required: true }),
-  ],
+  taxonFields: [leadOrgTaxon],
+  columns: ['held_on', 'topic', communeColumn, villageColumn, 'lead_org_code', 'attendees'],
   naturalKey: {
     fields: ['held_on', 'topic'],
     match: `e.commune_code = k.r_commune_code and e.held_on = k.r_held_on and import_fold(e.topic) = k.folded->>'topic'
@@ -65,12 +53,13 @@ export const outreach: KindDef = {
     text: `concat_ws('|', k.r_commune_code, k.r_held_on, k.folded->>'topic', k.r_village_code)`,
     label: 'date, topic, commune and village',
   },
-  checks: [unknownLeadOrg],
-  taxa: { lead_org_code: 'lead_orgs' },
+  checks: [unknownTaxon(leadOrgTaxon)],
   exportNeeds: 'read_records',
-  exportSql: `select o.id, to_char(o.held_on, 'YYYY-MM-DD') as held_on, o.topic, o.commune_code, c.full_name as commune_name,
+  exportSql: exportPage(
+    `select o.id, to_char(o.held_on, 'YYYY-MM-DD') as held_on, o.topic, o.commune_code, c.full_name as commune_name,
       o.village_code, v.name as village_name, o.lead_org_code, o.attendees
-    from outreach_session o join commune c on c.code = o.commune_code left join village v on v.code = o.village_code
-    where o.id > $1 and ($3::text[] is null or o.commune_code = any ($3)) order by o.id limit $2`,
+    from outreach_session o join commune c on c.code = o.commune_code left join village v on v.code = o.village_code`,
+    { key: 'o.id', commune: 'o.commune_code' },
+  ),
   reads: ['outreach_session', 'commune', 'village', 'lead_org'],
-}
+})

@@ -5,6 +5,8 @@ import type { ImportKind } from '@antt/contract'
 
 export type { ImportKind }
 
+type TaxonList = 'model_types' | 'incident_categories' | 'lead_orgs' | 'ratings'
+
 export type FieldType =
   /** the record's stable key */
   | { t: 'key' }
@@ -16,15 +18,23 @@ export type FieldType =
   | { t: 'date'; min?: string; future?: boolean }
   | { t: 'year' }
   | { t: 'bool' }
-  | {
-      t: 'enum'
-      values: Record<string, readonly string[]>
-      labels?: Record<string, { vi: string; en: string }>
-    }
+  | EnumType
   /** lon, lat, x, y: read by row.ts (parseCoordinate and the CRS) */
   | { t: 'coord' }
   /** written by exports for people to read, ignored by imports */
   | { t: 'info' }
+
+/** A code from a fixed list, each read from any of its spellings. */
+export interface EnumType {
+  t: 'enum'
+  values: Record<string, readonly string[]>
+  /** how templates and exports name a code, where not by its first spelling (vi) and the code itself (en) */
+  labels?: Record<string, { vi: string; en: string }>
+}
+
+/** How templates and exports name an enum's code. */
+export const enumLabel = (type: EnumType, code: string): { vi: string; en: string } =>
+  type.labels?.[code] ?? { vi: type.values[code]?.[0] ?? code, en: code }
 
 export interface FieldDef {
   /** canonical name: the English header, the key in staged rows and in error reports */
@@ -60,9 +70,8 @@ export interface KindDef {
   table: string
   /** the table's key column */
   idColumn: 'id' | 'code'
-  label: { vi: string; en: string }
-  /** prefix of keys given to new records that came without one */
-  idPrefix: string
+  /** prefix of keys given to new records that came without one (none: reference tables, keyed by code) */
+  idPrefix?: string
   fields: readonly FieldDef[]
   /** where a row's commune comes from: its own columns, or (evaluations) the model it refers to */
   commune: 'row' | 'lookup'
@@ -110,9 +119,34 @@ export interface KindDef {
    */
   exportSql: string
   /** fields holding a reference value, with the taxonomy whose names exports write */
-  taxa?: Readonly<Record<string, 'model_types' | 'incident_categories' | 'lead_orgs' | 'ratings'>>
+  taxa?: Readonly<Record<string, TaxonList>>
   /** permission needed to export the kind (beyond `export`) */
   exportNeeds: 'read_records' | 'read_incident_points' | 'read_aggregates'
+}
+
+/** What a kind's file says: KindDef without what defineKind (common.ts) fills in for the usual case. */
+export type KindSpec = Omit<
+  KindDef,
+  'kind' | 'idColumn' | 'commune' | 'village' | 'place' | 'columns' | 'taxa'
+> &
+  Partial<Pick<KindDef, 'idColumn' | 'commune' | 'village' | 'place'>> & {
+    /** a field's key: the column of that name stores the field as read (see storedColumn) */
+    columns: readonly (ColumnDef | string)[]
+    /** fields coded from a taxonomy: each adds its lookup, and its code is the column of a stored field */
+    taxonFields?: readonly TaxonRef[]
+  }
+
+/** A field whose value the file gives as a code or a name of a taxonomy, matched through import_taxon_key. */
+export interface TaxonRef {
+  field: string
+  /** import_taxon_key.kind */
+  taxonomy: string
+  /** the lookup's alias in the staging statement */
+  alias: string
+  /** what a value is, in the issues */
+  what: string
+  /** the list whose names exports write */
+  list: TaxonList
 }
 
 /** SQL for an issue when `cond` holds. */

@@ -1,5 +1,5 @@
-import { communeColumn, communeFields, coordinates, fieldColumn } from './common.ts'
-import { issueIf, type KindDef } from './types.ts'
+import { communeColumn, communeFields, coordinates, defineKind, exportPage } from './common.ts'
+import { issueIf } from './types.ts'
 
 export const VILLAGE_KIND = {
   thon: ['Thôn', 'thon', 'lang', 'xom', 'village'],
@@ -7,14 +7,10 @@ export const VILLAGE_KIND = {
   to_dan_pho: ['Tổ dân phố', 'to dan pho', 'tdp', 'khu pho', 'to', 'urban block'],
 } as const
 
-export const villages: KindDef = {
-  kind: 'villages',
+/** Thôn, bản, tổ dân phố: villages. */
+export const villages = defineKind('villages', {
   table: 'village',
   idColumn: 'code',
-  label: { vi: 'Thôn, bản, tổ dân phố', en: 'Villages' },
-  idPrefix: '',
-  commune: 'row',
-  village: false,
   place: 'point-or-shape',
   fields: [
     {
@@ -41,15 +37,7 @@ export const villages: KindDef = {
       key: 'kind',
       vi: 'Loại',
       aliases: ['loai thon', 'phan loai', 'kind', 'village kind'],
-      type: {
-        t: 'enum',
-        values: VILLAGE_KIND,
-        labels: {
-          thon: { vi: 'Thôn', en: 'thon' },
-          ban: { vi: 'Bản', en: 'ban' },
-          to_dan_pho: { vi: 'Tổ dân phố', en: 'to_dan_pho' },
-        },
-      },
+      type: { t: 'enum', values: VILLAGE_KIND },
       help: {
         vi: 'Thôn / Bản / Tổ dân phố (mặc định theo tên).',
         en: 'thon / ban / to_dan_pho (from the name by default).',
@@ -81,7 +69,7 @@ export const villages: KindDef = {
   ],
   keySql: `b.fields->>'id'`,
   columns: [
-    fieldColumn('name', 'text', { required: true }),
+    'name',
     communeColumn,
     {
       name: 'kind',
@@ -92,8 +80,8 @@ export const villages: KindDef = {
       default: `case when t.folded->>'name' ~ '^ban ' then 'ban'
               when t.folded->>'name' ~ '^(to dan pho|tdp|to|khu pho) ' then 'to_dan_pho' else 'thon' end`,
     },
-    fieldColumn('population', 'integer', { required: true }),
-    fieldColumn('households', 'integer'),
+    'population',
+    'households',
     {
       name: 'area_km2',
       type: 'double precision',
@@ -150,9 +138,11 @@ export const villages: KindDef = {
      where r.import_id = $1 and r.action in ('create', 'update') and v.code = r.rec_id and b.g is not null`,
   ],
   exportNeeds: 'read_aggregates',
-  exportSql: `select v.code as id, v.name, v.commune_code, c.full_name as commune_name, v.kind, v.population, v.households,
+  exportSql: exportPage(
+    `select v.code as id, v.name, v.commune_code, c.full_name as commune_name, v.kind, v.population, v.households,
       v.area_km2, ST_X(v.point) as lon, ST_Y(v.point) as lat, ST_AsGeoJSON(v.geom, 15) as geometry
-    from village v join commune c on c.code = v.commune_code
-    where v.code > $1 and ($3::text[] is null or v.commune_code = any ($3)) order by v.code limit $2`,
+    from village v join commune c on c.code = v.commune_code`,
+    { key: 'v.code', commune: 'v.commune_code' },
+  ),
   reads: ['village', 'commune'],
-}
+})
