@@ -1,6 +1,6 @@
+import type { EmergingRow } from '@antt/contract'
 import type { I18n } from '../i18n/index.ts'
 import { EMERGING_COLORS, GI_COLORS } from './analytics-colors.ts'
-import type { EmergingRow } from './emerging-api.ts'
 import { formatP } from './format.ts'
 import { useEmergingModel } from './use-analytics.ts'
 

@@ -1,20 +1,11 @@
 // The hooks that load /api/stats/hotspots, /api/priorities and /api/compare for the view in force (their
 // answers are the contract's types).
-import type {
-  CompareResult,
-  CompareRow,
-  HotspotResult,
-  HotspotRow,
-  PriorityResult,
-  PriorityRow,
-} from '@antt/contract'
+import type { CompareResult, HotspotResult, PriorityResult } from '@antt/contract'
 import { filterParams, type Loadable, qs, useApi } from '../api/client.ts'
 import { useFilterState } from '../api/hooks.ts'
 import type { Level } from '../state/atlas-state.ts'
 import { weightParams } from '../state/priority-weights.ts'
 import { useAtlas } from '../state/store.ts'
-
-export type { CompareResult, CompareRow, HotspotResult, HotspotRow, PriorityResult, PriorityRow }
 
 /** Hot-spot statistics of the chosen metric over every commune or every village, for the view's filters. */
 export function useHotspots(enabled: boolean, level: Level): Loadable<HotspotResult> {

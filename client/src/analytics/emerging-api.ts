@@ -5,7 +5,6 @@ import type { Level } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
 
 export type EmergingStepValue = EmergingRow['series'][number]
-export type { EmergingResult, EmergingRow }
 
 /** Permutations of the map's request: enough for p < 0.10 bins, quick enough for villages (BENCHMARKS.md). */
 export const EMERGING_PERMUTATIONS = 199

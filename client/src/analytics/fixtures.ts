@@ -1,6 +1,5 @@
 // API answers shared by the tests of the analytics layers and of their legend blocks, frozen.
-import type { HotspotResult, HotspotRow } from './analytics-api.ts'
-import type { EmergingResult, EmergingRow } from './emerging-api.ts'
+import type { EmergingResult, EmergingRow, HotspotResult, HotspotRow } from '@antt/contract'
 
 const row = (code: string, gi: HotspotRow['gi_class'], lisa: HotspotRow['lisa_cluster']): HotspotRow => ({
   code,

@@ -1,5 +1,5 @@
+import type { HotspotRow } from '@antt/contract'
 import { describe, expect, it } from 'vitest'
-import type { HotspotRow } from './analytics-api.ts'
 import { significantCounts } from './hotspot-significance.ts'
 
 const row = (p: Partial<HotspotRow>): HotspotRow => ({

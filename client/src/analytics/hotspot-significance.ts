@@ -1,4 +1,4 @@
-import type { HotspotRow } from './analytics-api.ts'
+import type { HotspotRow } from '@antt/contract'
 
 /** Significance level of the statement under the hot-spot legend (95 % confidence). */
 export const ALPHA = 0.05

@@ -1,5 +1,5 @@
+import type { CompareResult } from '@antt/contract'
 import { describe, expect, it } from 'vitest'
-import type { CompareResult } from './analytics-api.ts'
 import { EMERGING_COLORS } from './analytics-colors.ts'
 import { EMERGING, HOTSPOTS } from './fixtures.ts'
 import { changeModel, emergingModel, hotspotModel, isShown } from './layer-models.ts'

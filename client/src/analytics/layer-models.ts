@@ -1,13 +1,15 @@
 import type { EmergingCategory, HotspotClass, QuadrantLabel, RateChange } from '@antt/analysis'
-import type { AnalyticsState } from '../state/analytics-state.ts'
 import type {
   CompareResult,
   CompareRow,
+  EmergingResult,
+  EmergingRow,
   HotspotResult,
   HotspotRow,
   PriorityResult,
   PriorityRow,
-} from './analytics-api.ts'
+} from '@antt/contract'
+import type { AnalyticsState } from '../state/analytics-state.ts'
 import {
   CHANGE_COLORS,
   EMERGING_COLORS,
@@ -16,7 +18,6 @@ import {
   LISA_COLORS,
 } from './analytics-colors.ts'
 import { bivariateCell, bivariateFill, type Terciles, tercileOf, terciles } from './bivariate-classes.ts'
-import type { EmergingResult, EmergingRow } from './emerging-api.ts'
 
 /**
  * What the map and the legend draw for each analytics layer, from an API answer: a colour per unit, the

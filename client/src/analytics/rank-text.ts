@@ -1,5 +1,5 @@
+import type { PriorityResult, PriorityRow } from '@antt/contract'
 import type { I18n } from '../i18n/index.ts'
-import type { PriorityResult, PriorityRow } from './analytics-api.ts'
 
 /** What the display filter of the priority request was, in words the rank text needs. */
 export interface RankFilter {

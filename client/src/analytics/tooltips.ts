@@ -1,7 +1,6 @@
+import type { CompareRow, EmergingRow, HotspotRow, PriorityRow } from '@antt/contract'
 import type { I18n } from '../i18n/index.ts'
 import type { AnalyticsState, HotspotMetric } from '../state/analytics-state.ts'
-import type { CompareRow, HotspotRow, PriorityRow } from './analytics-api.ts'
-import type { EmergingRow } from './emerging-api.ts'
 import { formatHotspotValue, formatP, hotspotMetricLabel } from './format.ts'
 import { type BivariateModel, needValue } from './layer-models.ts'
 

@@ -1,16 +1,10 @@
+import type { CompareResult, EmergingResult, HotspotResult, PriorityResult } from '@antt/contract'
 import { useCallback, useMemo } from 'react'
 import type { Loadable } from '../api/client.ts'
 import { analysisLevel, type LayerId, type Level } from '../state/atlas-state.ts'
 import { useAtlas } from '../state/store.ts'
-import {
-  type CompareResult,
-  type HotspotResult,
-  type PriorityResult,
-  useCompare,
-  useHotspots,
-  usePriorities,
-} from './analytics-api.ts'
-import { type EmergingResult, useEmerging } from './emerging-api.ts'
+import { useCompare, useHotspots, usePriorities } from './analytics-api.ts'
+import { useEmerging } from './emerging-api.ts'
 import {
   type BivariateModel,
   bivariateModel,

@@ -1,4 +1,4 @@
-import type { CompareResult, HotspotResult } from '../analytics/analytics-api.ts'
+import type { CompareResult, EmergingResult, HotspotResult } from '@antt/contract'
 import {
   CHANGE_CLASSES,
   CHANGE_COLORS,
@@ -10,7 +10,6 @@ import {
   LISA_COLORS,
 } from '../analytics/analytics-colors.ts'
 import { bivariateCell, bivariateFill } from '../analytics/bivariate-classes.ts'
-import type { EmergingResult } from '../analytics/emerging-api.ts'
 import { emergingKind, hotspotMetricLabel } from '../analytics/format.ts'
 import type {
   BivariateCellKey,
