@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { getisOrdGiStar, hotspotClass } from './getis-ord.ts'
 import { lineLattice, queenLattice, rookLattice } from './lattice.ts'
 import { normalTwoSidedP } from './special-functions.ts'
-import { blockGrid, ONE_TO_NINE } from './testing.ts'
+import { blockGrid, blockGridPSim, ONE_TO_NINE } from './testing.ts'
 import { weightsFromIndexLists } from './weights.ts'
 
 const SQRT3 = Math.sqrt(3)
@@ -71,15 +71,11 @@ describe('getisOrdGiStar', () => {
   })
 
   it('gives identical permutation p-values for the same seed', () => {
-    const a = getisOrdGiStar(blockGrid(), queenLattice(10, 10), { seed: 5 })
-    const b = getisOrdGiStar(blockGrid(), queenLattice(10, 10), { seed: 5 })
-    expect(a.map((u) => u.pSim)).toEqual(b.map((u) => u.pSim))
+    expect(blockGridPSim(getisOrdGiStar, 5)).toEqual(blockGridPSim(getisOrdGiStar, 5))
   })
 
   it('gives different permutation p-values for different seeds', () => {
-    const a = getisOrdGiStar(blockGrid(), queenLattice(10, 10), { seed: 5 })
-    const b = getisOrdGiStar(blockGrid(), queenLattice(10, 10), { seed: 6 })
-    expect(a.map((u) => u.pSim)).not.toEqual(b.map((u) => u.pSim))
+    expect(blockGridPSim(getisOrdGiStar, 5)).not.toEqual(blockGridPSim(getisOrdGiStar, 6))
   })
 
   it('keeps pseudo p-values within [1/(R+1), 1]', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { lineLattice, queenLattice, rookLattice } from './lattice.ts'
 import { localMoran, moranQuadrant } from './local-moran.ts'
-import { blockGrid, ONE_TO_NINE } from './testing.ts'
+import { blockGrid, blockGridPSim, ONE_TO_NINE } from './testing.ts'
 import { toNeighbourMap, weightsFromIndexLists } from './weights.ts'
 
 describe('localMoran', () => {
@@ -87,15 +87,11 @@ describe('localMoran', () => {
   })
 
   it('gives identical pseudo p-values for the same seed', () => {
-    const a = localMoran(blockGrid(), queenLattice(10, 10), { seed: 8 })
-    const b = localMoran(blockGrid(), queenLattice(10, 10), { seed: 8 })
-    expect(a.map((u) => u.pSim)).toEqual(b.map((u) => u.pSim))
+    expect(blockGridPSim(localMoran, 8)).toEqual(blockGridPSim(localMoran, 8))
   })
 
   it('gives different pseudo p-values for different seeds', () => {
-    const a = localMoran(blockGrid(), queenLattice(10, 10), { seed: 8 })
-    const b = localMoran(blockGrid(), queenLattice(10, 10), { seed: 9 })
-    expect(a.map((u) => u.pSim)).not.toEqual(b.map((u) => u.pSim))
+    expect(blockGridPSim(localMoran, 8)).not.toEqual(blockGridPSim(localMoran, 9))
   })
 
   it('labels the centre of a high block as a significant HH cluster', () => {

@@ -2,7 +2,9 @@
 // grids of the local spatial statistics.
 import type { CoverageInstance } from './covering.ts'
 import { newlyCoveredDemand } from './covering.ts'
+import { queenLattice } from './lattice.ts'
 import { createRng } from './random.ts'
+import type { SpatialWeights } from './weights.ts'
 
 /** Every k-subset of 0…m−1, in lexicographic order. */
 export function* subsets(m: number, k: number, from = 0): Generator<number[]> {
@@ -60,4 +62,12 @@ export function blockGrid(): number[] {
     const c = i % 10
     return r < 3 && c < 3 ? 20 : 1 + (i % 7) / 10
   })
+}
+
+/** The permutation p-values of a local statistic over blockGrid() on a queen lattice, drawn with `seed`. */
+export function blockGridPSim(
+  statistic: (values: number[], w: SpatialWeights, opts: { seed: number }) => { pSim: number | null }[],
+  seed: number,
+): (number | null)[] {
+  return statistic(blockGrid(), queenLattice(10, 10), { seed }).map((u) => u.pSim)
 }

@@ -74,6 +74,15 @@ export function expectCommuneRows(answer: { status: number; body: any }, fields:
   return answer.body.rows
 }
 
+/** Checks a 400 answer that names `field` among its problems (`context` labels a failure). */
+export function expectRejected(answer: { status: number; body: any }, field: string, context?: string) {
+  expect(answer.status, context).toBe(400)
+  expect(
+    answer.body.error.details.map((d: { field?: string }) => d.field),
+    context,
+  ).toContain(field)
+}
+
 /** Metres between two WGS 84 points [lon, lat]: haversine on the mean Earth radius, ample for a few metres. */
 export function metres([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
   const r = Math.PI / 180

@@ -96,6 +96,24 @@ describe.each(backends())('alerts on the %s database', (backend) => {
     if (res.status === 201) rules.push(res.body.rule.id)
     return res
   }
+  /** The id of a rule made by the administrator, over the whole area and for leaders unless `more` says otherwise. */
+  async function madeRule(
+    name: string,
+    condition: string,
+    threshold: number,
+    more: Record<string, unknown> = {},
+  ) {
+    const res = await makeRule({
+      name,
+      condition,
+      threshold,
+      area: { all: true },
+      notify: { roles: ['leader'] },
+      ...more,
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(201)
+    return res.body.rule.id as number
+  }
   const evaluate = () => getJson(ctx.app, '/api/alerts/evaluate', { method: 'POST' })
   const disable = (id: number) =>
     getJson(ctx.app, `/api/alerts/rules/${id}`, {
@@ -149,7 +167,7 @@ describe.each(backends())('alerts on the %s database', (backend) => {
       clear: (tx: Queryable) => Promise<unknown>
     },
   ) {
-    const id = (await makeRule({ ...rule, area: { all: true }, notify: { roles: ['leader'] } })).body.rule.id
+    const id = await madeRule(rule.name, rule.condition, rule.threshold)
     await rolledBack(async (tx) => {
       await evaluateIn(tx)
       expect(await episodesOf(tx, id)).toEqual([])
@@ -215,14 +233,10 @@ describe.each(backends())('alerts on the %s database', (backend) => {
       [commune],
     )
     expect(overdue.length).toBeGreaterThan(0)
-    const rule = await makeRule({
-      name: 'Quá hạn kiểm tra',
-      condition: 'overdue_evaluations_above',
-      threshold: overdue.length - 1,
+    const id = await madeRule('Quá hạn kiểm tra', 'overdue_evaluations_above', overdue.length - 1, {
       area: { communes: [commune] },
       notify: { roles: ['admin', 'steward'] },
     })
-    const id = rule.body.rule.id
     const mine = () =>
       ctx.db.query<{ id: number; cleared_at: string | null; figures: any }>(
         'select id, cleared_at::text, figures from alert_episode where rule_id = $1 order by id',
@@ -266,15 +280,10 @@ describe.each(backends())('alerts on the %s database', (backend) => {
 
   it('shows each role only notifications of its scope, with small counts suppressed for aggregate-only roles', async () => {
     // incident spikes anywhere, a minimum count of 1 so that small counts occur
-    const rule = await makeRule({
-      name: 'Vụ việc tăng đột biến',
-      condition: 'incident_spike',
-      threshold: 1,
-      area: { all: true },
+    const id = await madeRule('Vụ việc tăng đột biến', 'incident_spike', 1, {
       level: 'village',
       notify: { roles: ['leader', 'viewer', 'steward'] },
     })
-    const id = rule.body.rule.id
     await evaluate()
     const fired = await ctx.db.query<{ unit_code: string; commune_code: string; incidents: number }>(
       `select unit_code, commune_code, (figures->>'incidents')::int as incidents
@@ -437,26 +446,17 @@ describe.each(backends())('alerts on the %s database', (backend) => {
   })
 
   it('watches the communes and villages of the provinces a rule names, and no others', async () => {
-    const communeRule = (
-      await makeRule({
-        name: 'Bao phủ thôn dưới 40 % (tỉnh)',
-        condition: 'village_coverage_below',
-        threshold: 0.4,
-        area: { provinces: ['15'] },
-        level: 'commune',
-        notify: { roles: ['leader'] },
-      })
-    ).body.rule.id
-    const villageRule = (
-      await makeRule({
-        name: 'Thôn có trên 1 mô hình quá hạn kiểm tra (tỉnh)',
-        condition: 'overdue_evaluations_above',
-        threshold: 1,
-        area: { provinces: ['15'] },
-        level: 'village',
-        notify: { roles: ['leader'] },
-      })
-    ).body.rule.id
+    const province = { provinces: ['15'] }
+    const communeRule = await madeRule('Bao phủ thôn dưới 40 % (tỉnh)', 'village_coverage_below', 0.4, {
+      area: province,
+      level: 'commune',
+    })
+    const villageRule = await madeRule(
+      'Thôn có trên 1 mô hình quá hạn kiểm tra (tỉnh)',
+      'overdue_evaluations_above',
+      1,
+      { area: province, level: 'village' },
+    )
     // Every commune of the test data is in Lào Cai (15): the rules watch what the metrics of the whole area show.
     const metricsOf = async (level: string) =>
       (await getJson(ctx.app, `/api/metrics?level=${level}&${PERIOD}`)).body.rows
@@ -657,15 +657,7 @@ describe.each(backends())('alerts on the %s database', (backend) => {
     const [{ name }] = await ctx.db.query<{ name: string }>('select name from commune where code = $1', [
       model.commune_code,
     ])
-    const id = (
-      await makeRule({
-        name: 'Mô hình điển hình bị thanh loại trong 12 tháng',
-        condition: 'exemplary_dissolved',
-        threshold: 12,
-        area: { all: true },
-        notify: { roles: ['leader'] },
-      })
-    ).body.rule.id
+    const id = await madeRule('Mô hình điển hình bị thanh loại trong 12 tháng', 'exemplary_dissolved', 12)
     const edit = (exemplary: boolean) =>
       getJson(ctx.app, `/api/records/models/${model.id}`, {
         method: 'PATCH',
@@ -789,14 +781,7 @@ describe.each(backends())('alerts on the %s database', (backend) => {
   if (backend === 'embedded') {
     // Dissolving records cannot be undone on the shared server database; the embedded copy is this file's own.
     it('fires for exactly the units whose coverage an import lowered', async () => {
-      const rule = await makeRule({
-        name: 'Bao phủ thôn dưới 99 %',
-        condition: 'village_coverage_below',
-        threshold: 0.99,
-        area: { all: true },
-        notify: { roles: ['leader'] },
-      })
-      const id = rule.body.rule.id
+      const id = await madeRule('Bao phủ thôn dưới 99 %', 'village_coverage_below', 0.99)
       await evaluate()
       const open = async () =>
         (

@@ -1,6 +1,6 @@
 import { DEFAULT_PRIORITY_WEIGHTS } from '@antt/analysis'
 import { describe, expect, it } from 'vitest'
-import { backends, expectCommuneRows, getJson, useApp } from '../testing.ts'
+import { backends, expectCommuneRows, expectRejected, getJson, useApp } from '../testing.ts'
 
 const PERIOD = 'from=2025-07-01&to=2026-06-30'
 const COMPONENTS = Object.keys(DEFAULT_PRIORITY_WEIGHTS)
@@ -121,8 +121,6 @@ describe.each(backends())('priority scores on the %s database', (backend) => {
     ['from=2026-01-01&to=2025-01-01', 'from'],
     ['level=province', 'level'],
   ])('rejects %s naming %s', async (qs, field) => {
-    const { status, body } = await getJson(ctx.app, `/api/priorities?${qs}`)
-    expect(status).toBe(400)
-    expect(body.error.details.map((d: any) => d.field)).toContain(field)
+    expectRejected(await getJson(ctx.app, `/api/priorities?${qs}`), field)
   })
 })

@@ -8,7 +8,7 @@ import {
 } from '@antt/analysis'
 import type { Queryable } from '@antt/data/db'
 import { describe, expect, it } from 'vitest'
-import { backends, expectCommuneRows, getJson, signIn, useApp } from '../testing.ts'
+import { backends, expectCommuneRows, expectRejected, getJson, signIn, useApp } from '../testing.ts'
 
 const PERIOD = 'from=2025-07-01&to=2026-06-30'
 
@@ -374,9 +374,7 @@ describe.each(backends())('statistics endpoints on the %s database', (backend) =
       ['/api/stats/coverage?commune=123', 'commune'],
       ['/api/stats/neighbors?level=province', 'level'],
     ])('rejects %s naming %s', async (path, field) => {
-      const { status, body } = await getJson(ctx.app, path)
-      expect(status).toBe(400)
-      expect(body.error.details.map((d: any) => d.field)).toContain(field)
+      expectRejected(await getJson(ctx.app, path), field)
     })
   })
 })
