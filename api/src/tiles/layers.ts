@@ -90,13 +90,14 @@ const name = { name: 'name', sql: 't.name', description: 'name (Vietnamese)' }
 const isBorder = (communeCode: string) =>
   `exists (select 1 from commune_area_class a where a.commune_code = ${communeCode} and a.class_code = 'border')`
 
-const LAYERS: TileLayer[] = [
+/** A layer as written below: shown at every zoom from MIN_ZOOM to MAX_ZOOM unless it says otherwise. */
+type LayerSpec = Omit<TileLayer, 'minzoom' | 'maxzoom'> & Partial<Pick<TileLayer, 'minzoom' | 'maxzoom'>>
+
+const LAYERS: LayerSpec[] = [
   {
     id: 'province',
     description: 'Outline of the province in force',
     geometry: 'polygon',
-    minzoom: MIN_ZOOM,
-    maxzoom: MAX_ZOOM,
     fields: [code, name],
     features: units('province', 'province'),
     generalised: generalisedUnits,
@@ -106,8 +107,6 @@ const LAYERS: TileLayer[] = [
     description:
       'Land around the area: a box 5° around its outline (the province, or the country) minus the outline, to grey out what lies outside',
     geometry: 'polygon',
-    minzoom: MIN_ZOOM,
-    maxzoom: MAX_ZOOM,
     fields: [],
     features: () =>
       `select ST_Transform(ST_Difference(ST_Expand(ST_Envelope(t.geom), 5), t.geom), 3857) as geom
@@ -117,8 +116,6 @@ const LAYERS: TileLayer[] = [
     id: 'neighbours',
     description: 'The other provinces within reach of the area, drawn as context around it, with their names',
     geometry: 'polygon',
-    minzoom: MIN_ZOOM,
-    maxzoom: MAX_ZOOM,
     fields: [code, name],
     features: fromTable('context_province t', 't.geom'),
   },
@@ -126,8 +123,6 @@ const LAYERS: TileLayer[] = [
     id: 'communes',
     description: 'Communes, wards and special zones (since 2025-07-01)',
     geometry: 'polygon',
-    minzoom: MIN_ZOOM,
-    maxzoom: MAX_ZOOM,
     fields: [
       code,
       name,
@@ -149,7 +144,6 @@ const LAYERS: TileLayer[] = [
     description: 'Villages (thôn, bản, tổ dân phố), polygons; generated demo boundaries',
     geometry: 'polygon',
     minzoom: 9,
-    maxzoom: MAX_ZOOM,
     fields: [
       code,
       name,
@@ -167,7 +161,6 @@ const LAYERS: TileLayer[] = [
     description: 'Village centres, for labels and symbols',
     geometry: 'point',
     minzoom: 10,
-    maxzoom: MAX_ZOOM,
     fields: [code, name, { name: 'commune_code', sql: 't.commune_code', description: 'code of the commune' }],
     features: fromTable('village t', 't.point', { where: 't.valid_to is null', orderBy: 't.code' }),
   },
@@ -175,8 +168,6 @@ const LAYERS: TileLayer[] = [
     id: 'border_line',
     description: 'National border line (Viet Nam – China)',
     geometry: 'line',
-    minzoom: MIN_ZOOM,
-    maxzoom: MAX_ZOOM,
     fields: [
       { name: 'id', sql: 't.id', description: 'line id' },
       { name: 'name', sql: 't.name', description: 'name' },
@@ -188,8 +179,6 @@ const LAYERS: TileLayer[] = [
     description:
       'Border belt (vành đai biên giới): the strip inside the province up to depth_m from the border line',
     geometry: 'polygon',
-    minzoom: MIN_ZOOM,
-    maxzoom: MAX_ZOOM,
     fields: [
       { name: 'id', sql: 't.id', description: 'belt id' },
       { name: 'depth_m', sql: 't.depth_m', description: 'depth from the border line, metres' },
@@ -200,8 +189,6 @@ const LAYERS: TileLayer[] = [
     id: 'border_features',
     description: 'Border gates, openings, markers and border-guard posts',
     geometry: 'point',
-    minzoom: MIN_ZOOM,
-    maxzoom: MAX_ZOOM,
     fields: [
       { name: 'id', sql: 't.id', description: 'feature id' },
       {
@@ -218,7 +205,6 @@ const LAYERS: TileLayer[] = [
     description: 'Security models (mô hình) with a location',
     geometry: 'point',
     minzoom: 8,
-    maxzoom: MAX_ZOOM,
     fields: [
       { name: 'id', sql: 't.id', description: 'model id' },
       { name: 'type_code', sql: 't.type_code', description: 'model type (see /api/meta taxonomies)' },
@@ -235,8 +221,6 @@ const LAYERS: TileLayer[] = [
       `Incidents counted in hexagons of EPSG:3857, about 24 px across (edge 250 m to 25 km); cells with fewer than ` +
       `${HEX_MIN_COUNT} incidents are left out; for aggregate-only roles the edge is at least ${MIN_HEX_EDGE_M} m and the period whole months. Query: from, to (YYYY-MM-DD, default the last 12 months of data), categories.`,
     geometry: 'polygon',
-    minzoom: MIN_ZOOM,
-    maxzoom: MAX_ZOOM,
     fields: [
       { name: 'count', sql: 'h.incidents', description: `incidents in the cell (at least ${HEX_MIN_COUNT})` },
     ],
@@ -251,7 +235,7 @@ const LAYERS: TileLayer[] = [
 ]
 
 export const TILE_LAYERS: ReadonlyMap<string, TileLayer> = new Map(
-  LAYERS.map((l) => [l.id, Object.freeze(l)]),
+  LAYERS.map((l) => [l.id, Object.freeze({ minzoom: MIN_ZOOM, maxzoom: MAX_ZOOM, ...l })]),
 )
 
 /** The fields a tile at zoom z carries. */
