@@ -228,6 +228,9 @@ export function fieldColumn(
   }
 }
 
+/** A number of people or households, with or without thousands separators. */
+export const headcount: FieldType = { t: 'int', min: 0, max: 1_000_000, thousands: true }
+
 /** The row's commune, found from its code or its name. */
 export const communeColumn: ColumnDef = {
   name: 'commune_code',

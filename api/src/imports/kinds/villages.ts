@@ -1,4 +1,4 @@
-import { communeColumn, communeFields, coordinates, defineKind, exportPage } from './common.ts'
+import { communeColumn, communeFields, coordinates, defineKind, exportPage, headcount } from './common.ts'
 import { issueIf } from './types.ts'
 
 export const VILLAGE_KIND = {
@@ -48,7 +48,7 @@ export const villages = defineKind('villages', {
       key: 'population',
       vi: 'Dân số',
       aliases: ['so dan', 'so nhan khau', 'nhan khau', 'population'],
-      type: { t: 'int', min: 0, max: 1_000_000, thousands: true },
+      type: headcount,
       required: true,
       sample: 1240,
     },
@@ -56,7 +56,7 @@ export const villages = defineKind('villages', {
       key: 'households',
       vi: 'Số hộ',
       aliases: ['ho', 'so ho dan', 'households'],
-      type: { t: 'int', min: 0, max: 1_000_000, thousands: true },
+      type: headcount,
       sample: 310,
     },
     {
