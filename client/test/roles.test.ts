@@ -28,53 +28,14 @@ interface Allowed {
   alerts: boolean
 }
 
+// biome-ignore format: a matrix, one role a row
 const MATRIX: Record<Role, Allowed> = {
-  admin: { records: true, views: true, export: true, edit: true, users: true, audit: true, alerts: true },
-  leader: {
-    records: true,
-    views: false,
-    export: true,
-    edit: false,
-    users: false,
-    audit: false,
-    alerts: true,
-  },
-  planner: {
-    records: true,
-    views: true,
-    export: true,
-    edit: false,
-    users: false,
-    audit: false,
-    alerts: false,
-  },
-  briefer: {
-    records: false,
-    views: true,
-    export: true,
-    edit: false,
-    users: false,
-    audit: false,
-    alerts: false,
-  },
-  steward: {
-    records: true,
-    views: false,
-    export: true,
-    edit: true,
-    users: false,
-    audit: false,
-    alerts: false,
-  },
-  viewer: {
-    records: false,
-    views: false,
-    export: false,
-    edit: false,
-    users: false,
-    audit: false,
-    alerts: false,
-  },
+  admin:   { records: true, views: true, export: true, edit: true, users: true, audit: true, alerts: true },
+  leader:  { records: true, views: false, export: true, edit: false, users: false, audit: false, alerts: true },
+  planner: { records: true, views: true, export: true, edit: false, users: false, audit: false, alerts: false },
+  briefer: { records: false, views: true, export: true, edit: false, users: false, audit: false, alerts: false },
+  steward: { records: true, views: false, export: true, edit: true, users: false, audit: false, alerts: false },
+  viewer:  { records: false, views: false, export: false, edit: false, users: false, audit: false, alerts: false },
 }
 
 /** The analytic maps, each switched on in turn (each replaces the choropleth), with the legend that shows it drew. */
