@@ -158,7 +158,7 @@ export function BivariateKey() {
           {t(axes.need === 'need' ? 'bivariate.axisNeed' : 'bivariate.axisRate')} →
         </div>
       </div>
-      <ul className="legend-list quadrant-list">
+      <ul className="stack-list legend-list quadrant-list">
         {BIVARIATE_CORNERS.map((q) => {
           const { x, y } = bivariateCell(q.need, q.coverage)
           return (

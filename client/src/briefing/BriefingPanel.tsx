@@ -105,7 +105,7 @@ export function BriefingPanel({ canExport }: { canExport: boolean }) {
 
         <h3 className="brief-section">{t('brief.views')}</h3>
         {data.loaded && data.views.length === 0 && <p className="hint">{t('brief.noViews')}</p>}
-        <ul className="brief-views" data-testid="view-list">
+        <ul className="stack-list brief-views" data-testid="view-list">
           {data.views.map((v) => (
             <ViewItem key={v.id} view={v} canExport={canExport} onStatus={setStatus} />
           ))}

@@ -96,7 +96,7 @@ export function DeckEditor({
           {t('brief.reorderHint')}
         </p>
       )}
-      <ol className="brief-deck-list" data-testid="deck-list">
+      <ol className="stack-list brief-deck-list" data-testid="deck-list">
         {inDeck.map((v, i) => (
           <li
             key={v.id}

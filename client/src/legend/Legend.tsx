@@ -144,7 +144,7 @@ function PlainRows({ rows }: { rows: LegendRow[] }) {
         </div>
       ))}
       {items.length > 0 && (
-        <ul className="legend-list">
+        <ul className="stack-list legend-list">
           {items.map((r) => (
             <li key={r.id} data-class={r.id}>
               <SwatchView swatch={r.swatch} />

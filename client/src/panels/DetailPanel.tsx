@@ -435,7 +435,7 @@ function Certifications({ detail, i18n }: { detail: UnitDetail; i18n: I18n }) {
     byYear.set(c.year, y)
   }
   return (
-    <ul className="cert-list">
+    <ul className="stack-list cert-list">
       {[...byYear.entries()]
         .sort((a, b) => b[0] - a[0])
         .slice(0, 4)
