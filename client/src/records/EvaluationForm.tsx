@@ -3,7 +3,7 @@ import { request, type SessionUser } from '../api/client.ts'
 import { useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
-import { ChoiceSelect, codeOptions, DateField, FormFooter } from './controls.tsx'
+import { ChoiceSelect, codeOptions, DateField, RecordForm } from './controls.tsx'
 import { opt, today } from './form-values.ts'
 import { ModelChooser } from './ModelChooser.tsx'
 import { useRecordForm } from './use-record-form.ts'
@@ -14,7 +14,7 @@ export function EvaluationForm({ user }: { user: SessionUser }) {
   const ratings = useTaxonomies().data?.ratings ?? []
   const f = useRecordForm({ model_id: '', evaluated_on: today(), rating_code: '', evaluator: '', note: '' })
   const v = f.values
-  const submit = f.submit(async () => {
+  const save = async () => {
     const r = await request.post<EvaluationAnswer>('/api/records/evaluations', {
       model_id: v.model_id,
       evaluated_on: v.evaluated_on,
@@ -23,10 +23,10 @@ export function EvaluationForm({ user }: { user: SessionUser }) {
       note: opt(v.note),
     })
     return t('records.created', { id: r.evaluation.id })
-  })
+  }
   const e = f.errors.fields
   return (
-    <form className="adm-form adm-grid" onSubmit={submit} data-testid="evaluation-form">
+    <RecordForm form={f} onSave={save} testId="evaluation-form">
       <ModelChooser
         user={user}
         model={v.model_id}
@@ -47,7 +47,6 @@ export function EvaluationForm({ user }: { user: SessionUser }) {
       <Field name="note" label={t('records.note')} error={e.note}>
         <input {...f.bind('note')} />
       </Field>
-      <FormFooter form={f} />
-    </form>
+    </RecordForm>
   )
 }

@@ -9,8 +9,8 @@ import {
   CommuneSelect,
   codeOptions,
   DateField,
-  FormFooter,
   PlaceInput,
+  RecordForm,
   VillageSelect,
 } from './controls.tsx'
 import { num, opt, today } from './form-values.ts'
@@ -34,7 +34,7 @@ export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: 
     summary: '',
   })
   const v = f.values
-  const submit = f.submit(async () => {
+  const save = async () => {
     const r = await request.post<IncidentAnswer>('/api/records/incidents', {
       category_code: v.category_code,
       occurred_on: v.occurred_on,
@@ -47,10 +47,10 @@ export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: 
       summary: opt(v.summary),
     })
     return t('records.created', { id: r.incident.id })
-  })
+  }
   const e = f.errors.fields
   return (
-    <form className="adm-form adm-grid" onSubmit={submit} data-testid="incident-form">
+    <RecordForm form={f} onSave={save} testId="incident-form">
       <ChoiceSelect
         bind={f.bind('category_code')}
         label={t('records.category')}
@@ -77,7 +77,6 @@ export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: 
           <textarea {...f.bind('summary')} rows={2} />
         </Field>
       </div>
-      <FormFooter form={f} />
-    </form>
+    </RecordForm>
   )
 }

@@ -9,10 +9,10 @@ import {
   CommuneSelect,
   codeOptions,
   DateField,
-  FormFooter,
   LeadOrgSelect,
   ModelSelect,
   PlaceInput,
+  RecordForm,
   VillageSelect,
 } from './controls.tsx'
 import { asFormValues, changedFields, num, opt, today } from './form-values.ts'
@@ -77,7 +77,7 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
     // an edit sends what changed
     return only ? changedFields(all, v, only, [['lon', 'lat']]) : all
   }
-  const submit = f.submit(async () => {
+  const save = async () => {
     if (before) {
       await request.patch(`/api/records/models/${encodeURIComponent(editId)}`, body(before))
       setBefore(v)
@@ -87,10 +87,15 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
     const r = await request.post<ModelAnswer>('/api/records/models', body())
     setVersion((x) => x + 1)
     return t('records.created', { id: r.model.id })
-  })
+  }
   const e = f.errors.fields
   return (
-    <form className="adm-form adm-grid" onSubmit={submit} data-testid="model-form">
+    <RecordForm
+      form={f}
+      onSave={save}
+      testId="model-form"
+      label={before ? t('admin.save') : t('records.create')}
+    >
       <div className="adm-row adm-span">
         <ChoiceSelect
           bind={{ name: 'list_commune', value: listCommune, onChange: (x) => setListCommune(x.target.value) }}
@@ -135,7 +140,6 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
         <input {...f.bind('equipment')} />
       </Field>
       <PlaceInput form={f} onHide={onHide} />
-      <FormFooter form={f} label={before ? t('admin.save') : t('records.create')} />
-    </form>
+    </RecordForm>
   )
 }

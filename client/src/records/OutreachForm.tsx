@@ -2,7 +2,7 @@ import type { OutreachAnswer } from '@antt/contract'
 import { request, type SessionUser } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
-import { CommuneSelect, DateField, FormFooter, LeadOrgSelect, VillageSelect } from './controls.tsx'
+import { CommuneSelect, DateField, LeadOrgSelect, RecordForm, VillageSelect } from './controls.tsx'
 import { num, opt, today } from './form-values.ts'
 import { useEditableCommunes } from './reference.ts'
 import { useRecordForm } from './use-record-form.ts'
@@ -20,7 +20,7 @@ export function OutreachForm({ user }: { user: SessionUser }) {
     attendees: '',
   })
   const v = f.values
-  const submit = f.submit(async () => {
+  const save = async () => {
     const r = await request.post<OutreachAnswer>('/api/records/outreach', {
       commune_code: v.commune_code,
       village_code: opt(v.village_code),
@@ -30,10 +30,10 @@ export function OutreachForm({ user }: { user: SessionUser }) {
       attendees: num(v.attendees) ?? 0,
     })
     return t('records.created', { id: r.outreach.id })
-  })
+  }
   const e = f.errors.fields
   return (
-    <form className="adm-form adm-grid" onSubmit={submit} data-testid="outreach-form">
+    <RecordForm form={f} onSave={save} testId="outreach-form">
       <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
       <DateField {...f.date('held_on', t('records.heldOn'))} />
@@ -44,7 +44,6 @@ export function OutreachForm({ user }: { user: SessionUser }) {
         <input {...f.bind('topic')} required />
       </Field>
       <LeadOrgSelect bind={f.bind('lead_org_code')} error={e.lead_org_code} empty={t('records.none')} />
-      <FormFooter form={f} />
-    </form>
+    </RecordForm>
   )
 }

@@ -3,7 +3,7 @@ import { request, type SessionUser } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { Field } from '../ui/Dialog.tsx'
 import { Options } from '../ui/Options.tsx'
-import { DateField, FormFooter } from './controls.tsx'
+import { DateField, RecordForm } from './controls.tsx'
 import { opt, today } from './form-values.ts'
 import { ModelChooser } from './ModelChooser.tsx'
 import { useRecordForm } from './use-record-form.ts'
@@ -14,7 +14,7 @@ export function StatusForm({ user }: { user: SessionUser }) {
   const [version, setVersion] = useState(0)
   const f = useRecordForm({ model_id: '', status: 'weak', on: today(), reason: '' })
   const v = f.values
-  const submit = f.submit(async () => {
+  const save = async () => {
     await request.post(`/api/records/models/${encodeURIComponent(v.model_id)}/status`, {
       status: v.status,
       on: v.on,
@@ -22,10 +22,10 @@ export function StatusForm({ user }: { user: SessionUser }) {
     })
     setVersion((x) => x + 1)
     return t('records.saved')
-  })
+  }
   const e = f.errors.fields
   return (
-    <form className="adm-form adm-grid" onSubmit={submit} data-testid="status-form">
+    <RecordForm form={f} onSave={save} testId="status-form">
       <ModelChooser
         user={user}
         model={v.model_id}
@@ -48,7 +48,6 @@ export function StatusForm({ user }: { user: SessionUser }) {
           <textarea {...f.bind('reason')} rows={2} />
         </Field>
       </div>
-      <FormFooter form={f} />
-    </form>
+    </RecordForm>
   )
 }

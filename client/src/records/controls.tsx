@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { type FormEvent, type ReactNode, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { type CommuneName, useTaxonomies } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
@@ -156,13 +156,34 @@ export function PlaceInput({
   )
 }
 
-export function FormFooter({
+/**
+ * A record form: its fields on the form grid, saved by `onSave` (which resolves to the notice shown), with
+ * the form's problems, notice and save button (`label`) at the foot.
+ */
+export function RecordForm({
   form,
+  onSave,
+  testId,
   label,
+  children,
 }: {
-  form: { busy: boolean; saved: string | null; errors: FormErrors }
+  form: FooterForm & { submit: (fn: () => Promise<string>) => (e: FormEvent) => void }
+  onSave: () => Promise<string>
+  testId: string
   label?: string
+  children: ReactNode
 }) {
+  return (
+    <form className="adm-form adm-grid" onSubmit={form.submit(onSave)} data-testid={testId}>
+      {children}
+      <FormFooter form={form} label={label} />
+    </form>
+  )
+}
+
+type FooterForm = { busy: boolean; saved: string | null; errors: FormErrors }
+
+function FormFooter({ form, label }: { form: FooterForm; label?: string }) {
   const { t } = useI18n()
   return (
     <div className="adm-span">
