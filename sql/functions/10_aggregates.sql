@@ -516,19 +516,49 @@ begin
     for each statement execute function commune_state_village_upkeep();
 end $$;
 
+-- Bulk loads (the demo seed): the upkeep of these aggregates switched off on p_tables while their rows are
+-- written, then switched on again and everything rebuilt once by rebuild_aggregates(). Loaded in chunks with
+-- the upkeep on, the whole country's 3.2 million evaluations rebuilt the same communes' step functions after
+-- every chunk: an hour of work, and 19 million dead rows in commune_state_day for the first queries to wade
+-- through. Only the owner of the tables may do this (ALTER TABLE).
+create or replace function set_aggregate_upkeep(p_tables text[], p_on boolean) returns void
+language plpgsql as $$
+declare t record;
+begin
+  for t in
+    select c.relname, g.tgname
+    from pg_trigger g
+    join pg_class c on c.oid = g.tgrelid
+    join pg_proc p on p.oid = g.tgfoid
+    where c.relname = any (p_tables) and c.relnamespace = 'public'::regnamespace and not g.tgisinternal
+      and p.proname in ('incident_month_upkeep', 'incident_month_truncate', 'model_state_upkeep',
+                        'model_state_truncate', 'model_radius_village_upkeep', 'model_radius_village_truncate',
+                        'commune_state_village_upkeep')
+  loop
+    execute format('alter table %I %s trigger %I', t.relname, case when p_on then 'enable' else 'disable' end,
+                   t.tgname);
+  end loop;
+end $$;
+
+-- Every aggregate of this file built anew from its sources.
+create or replace function rebuild_aggregates() returns void
+language plpgsql security definer set search_path = public as $$
+begin
+  -- the radius pairs first: the model states' rebuild then builds the communes' steps from both
+  perform refresh_model_radius(null, null);
+  perform refresh_model_state(null);
+  delete from incident_month;
+  insert into incident_month (commune_code, category_code, month, n, province_code)
+  select commune_code, category_code, date_trunc('month', occurred_on)::date, count(*)::int, province_code
+  from incident group by 1, 2, 3, 5;
+end $$;
+
 -- A database whose sources were written before these triggers existed gets its aggregates built once.
 do $$
 begin
-  if not exists (select 1 from model_state_history) and exists (select 1 from security_model) then
-    perform refresh_model_state(null);
-    perform refresh_model_radius(null, null);
-  end if;
-  if not exists (select 1 from commune_state_day) and exists (select 1 from commune) then
-    perform refresh_commune_state(null);
-  end if;
-  if not exists (select 1 from incident_month) and exists (select 1 from incident) then
-    insert into incident_month (commune_code, category_code, month, n, province_code)
-    select commune_code, category_code, date_trunc('month', occurred_on)::date, count(*)::int, province_code
-    from incident group by 1, 2, 3, 5;
+  if (not exists (select 1 from model_state_history) and exists (select 1 from security_model))
+     or (not exists (select 1 from commune_state_day) and exists (select 1 from commune))
+     or (not exists (select 1 from incident_month) and exists (select 1 from incident)) then
+    perform rebuild_aggregates();
   end if;
 end $$;

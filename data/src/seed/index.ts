@@ -298,6 +298,9 @@ async function insertVillages(tx: Queryable, villages: readonly GeneratedVillage
   await tx.query(`update village set area_km2 = ST_Area(geom::geography) / 1e6 where geom is not null`)
 }
 
+/** The tables the demo data loads in bulk, whose aggregates' upkeep waits until they are loaded. */
+const BULK_LOADED = ['village', 'security_model', 'security_model_status', 'evaluation', 'incident']
+
 /** Seeds an empty, migrated database: real boundaries, then (unless demo is false) generated demo data. */
 export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> {
   const t0 = Date.now()
@@ -325,6 +328,9 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
     await assignGateClasses(tx)
     step('border areas and area classes')
     if (demo) {
+      // the aggregates' upkeep off while the records load in chunks, and everything built once after them
+      // (sql/functions/10_aggregates.sql)
+      await tx.query('select set_aggregate_upkeep($1, false)', [BULK_LOADED])
       const villages = generateVillages(await readCommunes(tx), seedValue, size.villages)
       await insertVillages(tx, villages)
       step(`${villages.length} demo villages`)
@@ -334,6 +340,9 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
       step(`${records.incidents.length} demo incidents and ${records.models.length} models generated`)
       await insertDemoRecords(tx, records)
       step('demo records inserted')
+      await tx.query('select set_aggregate_upkeep($1, true)', [BULK_LOADED])
+      await tx.query('select rebuild_aggregates()')
+      step('pre-aggregates built')
       digest = digestOf(villages, records)
       await tx.query(`insert into dataset_meta (key, value) values ('under_covered_demo', $1::jsonb)`, [
         JSON.stringify([...under]),
@@ -361,9 +370,10 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedReport> 
         [key, JSON.stringify(value)],
       )
   })
-  // Planner statistics now, not whenever autovacuum gets to it (the embedded database has none): without
-  // them the metrics query plans about twice as slowly.
-  await db.exec('analyze')
+  // Planner statistics and the visibility map now, not whenever autovacuum gets to it (the embedded database
+  // has none): without statistics the metrics query plans about twice as slowly, and the updates above leave
+  // dead rows behind.
+  await db.exec('vacuum analyze')
   // on a Citus coordinator the tables are distributed now, with their data (data/src/db/citus.ts)
   await distributeOnCitus(db)
   const counts: Record<string, number> = {}
