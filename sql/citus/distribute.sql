@@ -49,7 +49,7 @@ from pg_constraint c
 where c.contype = 'f'
   and c.conrelid::regclass::text in ('security_model', 'security_model_status', 'evaluation', 'incident',
     'outreach_session', 'safety_certification', 'funding_allocation', 'model_state_history',
-    'model_radius_village', 'incident_month', 'commune_state_day')
+    'model_radius_village', 'incident_month', 'incident_commune_month', 'commune_state_day')
   and c.confrelid <> 'security_model'::regclass;
 do $$
 declare r record;
@@ -103,8 +103,8 @@ from unnest(array['province', 'commune', 'legacy_district', 'legacy_commune', 'c
 select create_distributed_table('security_model', 'province_code', shard_count => 32);
 select create_distributed_table(t, 'province_code', colocate_with => 'security_model')
 from unnest(array['security_model_status', 'evaluation', 'incident', 'outreach_session', 'safety_certification',
-  'funding_allocation', 'model_state_history', 'model_radius_village', 'incident_month', 'table_change_province',
-  'commune_state_day'])
+  'funding_allocation', 'model_state_history', 'model_radius_village', 'incident_month', 'incident_commune_month',
+  'table_change_province', 'commune_state_day'])
   as t;
 
 set local session_replication_role = origin;

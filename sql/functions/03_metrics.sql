@@ -189,16 +189,22 @@ begin
            coalesce(sum(v.population) filter (where v.is_covered), 0)::int
     from vill v group by 1
   ),
-  -- communes: whole calendar months from incident_month (migration 024), the days before the first and after
-  -- the last whole month from incident itself; villages: from incident
+  -- communes: whole calendar months from incident_commune_month (migration 032; all categories) or
+  -- incident_month (migration 024; some), the days before the first and after the last whole month from
+  -- incident itself; villages: from incident
   inc_agg as (
     select x.unit, sum(x.n)::int as n
     from (
       select im.commune_code as unit, im.n
-      from incident_month im
-      where p_level = 'commune' and im.month >= full_from and im.month < full_to
+      from incident_commune_month im
+      where p_level = 'commune' and p_categories is null and im.month >= full_from and im.month < full_to
         and (p_commune is null or im.commune_code = p_commune)
-        and (p_categories is null or im.category_code = any (p_categories))
+      union all
+      select im.commune_code, im.n
+      from incident_month im
+      where p_level = 'commune' and p_categories is not null and im.month >= full_from and im.month < full_to
+        and (p_commune is null or im.commune_code = p_commune)
+        and im.category_code = any (p_categories)
       union all
       select case when p_level = 'commune' then i.commune_code else i.village_code end, 1
       from incident i

@@ -312,9 +312,8 @@ begin
 end $$;
 
 -- Adds signed counts (one per commune, category and month, none zero; a negative count removes incidents)
--- to incident_month, beside p_relation (a trigger's shard on a Citus cluster, see colocated_relation()). Rows
--- are locked in one order so that concurrent writers wait for each other rather than deadlock; a count that
--- falls to zero is removed.
+-- to incident_month, and their sums by commune and month to incident_commune_month (migration 032), beside
+-- p_relation (a trigger's shard on a Citus cluster, see colocated_relation()).
 drop function if exists add_incident_months(text[], text[], date[], integer[]);
 create or replace function add_incident_months(p_communes text[], p_categories text[], p_months date[],
                                                p_n integer[], p_relation text default null)
@@ -322,46 +321,62 @@ returns void
 language plpgsql security definer set search_path = public as $$
 declare
   at text := coalesce(p_relation, 'incident');
-  months text := colocated_relation(at, 'incident_month');
   communes text := colocated_relation(at, 'commune');
+  c text[]; m date[]; n integer[];
+begin
+  perform add_month_counts(colocated_relation(at, 'incident_month'), communes, p_communes, p_categories, p_months,
+                           p_n);
+  select array_agg(g.commune_code), array_agg(g.month), array_agg(g.n) into c, m, n
+  from (select d.commune_code, d.month, sum(d.n)::int as n
+        from unnest(p_communes, p_months, p_n) d(commune_code, month, n)
+        group by 1, 2 having sum(d.n) <> 0) g;
+  if c is not null then
+    perform add_month_counts(colocated_relation(at, 'incident_commune_month'), communes, c, null, m, n);
+  end if;
+end $$;
+
+-- The four statements of add_incident_months() for one table: p_months_table keyed by month, commune and
+-- category (p_categories given) or by month and commune (p_categories null). Rows are locked in one order so
+-- that concurrent writers wait for each other rather than deadlock; a count that falls to zero is removed.
+create or replace function add_month_counts(p_months_table text, p_communes_table text, p_communes text[],
+                                            p_categories text[], p_months date[], p_n integer[])
+returns void
+language plpgsql security definer set search_path = public as $$
+declare
+  by_category boolean := p_categories is not null;
+  -- the key columns, and the key's match between a row t and a count d
+  keys text := case when by_category then 'month, commune_code, category_code' else 'month, commune_code' end;
+  same text := 't.month = d.month and t.commune_code = d.commune_code'
+               || case when by_category then ' and t.category_code = d.category_code' else '' end;
+  counts text := case when by_category then 'unnest($1, $2, $3, $4) d(commune_code, category_code, month, n)'
+                      else 'unnest($1, $3, $4) d(commune_code, month, n)' end;
   -- the provinces of the counts: through the distributed table on a Citus cluster each statement below then
   -- runs on the one shard that holds them
   provinces text[];
 begin
-  execute format('select array(select distinct province_code from %s where code = any ($1))', communes)
+  execute format('select array(select distinct province_code from %s where code = any ($1))', p_communes_table)
   into provinces using p_communes;
-  execute format($q$
-  select 1 from %s t
-  join unnest($1, $2, $3) d(commune_code, category_code, month)
-    on t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code
-  where t.province_code = any ($4)
-  order by t.month, t.commune_code, t.category_code
-  for update of t$q$, months)
-  using p_communes, p_categories, p_months, provinces;
-  -- removals update rows that exist; additions are upserted (no correlated look-up into incident_month, which
+  execute format('select 1 from %1$s t join %2$s on %3$s where t.province_code = any ($5) order by %4$s for update of t',
+                 p_months_table, counts, same, regexp_replace(keys, '(\w+)', 't.\1', 'g'))
+  using p_communes, p_categories, p_months, p_n, provinces;
+  -- removals update rows that exist; additions are upserted (no correlated look-up into the counts, which
   -- Citus does not plan beside unnest())
-  execute format($q$
-  update %s t set n = t.n + d.n
-  from unnest($1, $2, $3, $4) d(commune_code, category_code, month, n)
-  where t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code
-    and t.province_code = any ($5) and d.n < 0$q$, months)
+  execute format('update %1$s t set n = t.n + d.n from %2$s where %3$s and t.province_code = any ($5) and d.n < 0',
+                 p_months_table, counts, same)
   using p_communes, p_categories, p_months, p_n, provinces;
   execute format($q$
-  insert into %s as t (commune_code, category_code, month, n, province_code)
-  select d.commune_code, d.category_code, d.month, d.n, c.province_code
-  from unnest($1, $2, $3, $4) d(commune_code, category_code, month, n)
-  join %s c on c.code = d.commune_code
+  insert into %1$s as t (%3$s, n, province_code)
+  select %4$s, d.n, c.province_code
+  from %2$s
+  join %5$s c on c.code = d.commune_code
   where d.n > 0
-  order by d.month, d.commune_code, d.category_code
-  on conflict (month, commune_code, category_code, province_code) do update set n = t.n + excluded.n$q$,
-    months, communes)
+  order by %4$s
+  on conflict (%3$s, province_code) do update set n = t.n + excluded.n$q$,
+    p_months_table, counts, keys, regexp_replace(keys, '(\w+)', 'd.\1', 'g'), p_communes_table)
   using p_communes, p_categories, p_months, p_n;
-  execute format($q$
-  delete from %s t
-  using unnest($1, $2, $3) d(commune_code, category_code, month)
-  where t.month = d.month and t.commune_code = d.commune_code and t.category_code = d.category_code and t.n = 0
-    and t.province_code = any ($4)$q$, months)
-  using p_communes, p_categories, p_months, provinces;
+  execute format('delete from %1$s t using %2$s where %3$s and t.n = 0 and t.province_code = any ($5)',
+                 p_months_table, counts, same)
+  using p_communes, p_categories, p_months, p_n, provinces;
 end $$;
 
 -- incident: the months the written rows leave (old) and enter (new)
@@ -401,6 +416,7 @@ create or replace function incident_month_truncate() returns trigger
 language plpgsql security definer set search_path = public as $$
 begin
   execute format('delete from %s', colocated_relation(TG_TABLE_NAME, 'incident_month'));
+  execute format('delete from %s', colocated_relation(TG_TABLE_NAME, 'incident_commune_month'));
   return null;
 end $$;
 
@@ -551,6 +567,9 @@ begin
   insert into incident_month (commune_code, category_code, month, n, province_code)
   select commune_code, category_code, date_trunc('month', occurred_on)::date, count(*)::int, province_code
   from incident group by 1, 2, 3, 5;
+  delete from incident_commune_month;
+  insert into incident_commune_month (commune_code, month, n, province_code)
+  select commune_code, month, sum(n)::int, province_code from incident_month group by 1, 2, 4;
 end $$;
 
 -- A database whose sources were written before these triggers existed gets its aggregates built once.

@@ -67,7 +67,8 @@ do $$
 declare t text;
 begin
   foreach t in array array['security_model', 'security_model_status', 'evaluation', 'incident', 'outreach_session',
-    'safety_certification', 'funding_allocation', 'model_state_history', 'model_radius_village', 'incident_month']
+    'safety_certification', 'funding_allocation', 'model_state_history', 'model_radius_village', 'incident_month',
+    'incident_commune_month']
   loop
     execute format('create or replace trigger %I before insert or update on %I
       for each row execute function fill_province_code()', t || '_province_code', t);

@@ -14,7 +14,7 @@ const key = (n: string | number) => `A${RUN}-${n}`
 /** the communes the test writes in */
 const COMMUNES = ['02647', '02671']
 
-/** incident_month rows that differ from a count of incident (both ways); [] when equal. */
+/** incident_month and incident_commune_month rows that differ from a count of incident (both ways); [] when equal. */
 async function incidentMonthDiff(db: Db) {
   return db.query(
     `with raw as (
@@ -26,6 +26,12 @@ async function incidentMonthDiff(db: Db) {
      union all
      (select 'raw', * from (select * from raw
                             except select commune_code, category_code, month, n from incident_month) b)
+     union all
+     (select 'stored total', * from (select commune_code, null, month, n from incident_commune_month
+                                     except select commune_code, null, month, sum(n)::int from raw group by 1, 3) c)
+     union all
+     (select 'raw total', * from (select commune_code, null, month, sum(n)::int from raw group by 1, 3
+                                  except select commune_code, null, month, n from incident_commune_month) d)
      limit 10`,
   )
 }
