@@ -72,10 +72,11 @@ async function main() {
     )
     console.log(rows[rows.length - 1])
   }
-  // a period never asked before: the first of a month k months back to the end of a month j months later
+  // a period never asked before: from the first of one of 36 months, 3 to 11 whole months long; distinct for
+  // k < 324, and the three series below (0…, 100…, 200…) never meet (a repeat would be answered from the memo)
   const period = (k: number) => {
     const from = new Date(Date.UTC(2022, 0 + (k % 36), 1))
-    const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 3 + (k % 9), 0))
+    const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 3 + (Math.floor(k / 36) % 9), 0))
     return `from=${from.toISOString().slice(0, 10)}&to=${to.toISOString().slice(0, 10)}`
   }
   const get = await fresh()
