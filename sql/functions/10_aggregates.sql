@@ -572,6 +572,10 @@ begin
   select commune_code, month, sum(n)::int, province_code from incident_month group by 1, 2, 4;
 end $$;
 
+-- For the owner (the seed, the migrations) only, not for the request roles.
+revoke execute on function set_aggregate_upkeep(text[], boolean) from public;
+revoke execute on function rebuild_aggregates() from public;
+
 -- A database whose sources were written before these triggers existed gets its aggregates built once.
 do $$
 begin
