@@ -4,8 +4,15 @@
 // national test size); skipped, saying why, where none is configured.
 
 import type { DemoSize } from '@antt/data'
-import { type Db, PROPAGATE_SET_LOCAL, type Queryable } from '@antt/data/db'
-import { CITUS_SKIPPED, closeTestDbs, openAreaTestDb } from '@antt/data/testing'
+import {
+  type Db,
+  listMigrations,
+  migrate,
+  openPostgres,
+  PROPAGATE_SET_LOCAL,
+  type Queryable,
+} from '@antt/data/db'
+import { areaTestDbUrl, CITUS_SKIPPED, closeTestDbs, openAreaTestDb } from '@antt/data/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 /** The size of the national test databases (national.test.ts): the same template serves both files. */
@@ -43,6 +50,8 @@ describe.skipIf(CITUS_SKIPPED)(
         'model_state_history',
         'model_radius_village',
         'incident_month',
+        'incident_commune_month',
+        'commune_state_day',
       ]
       for (const t of facts) expect(kind.get(t), t).toMatchObject({ method: 'h', key: 'province_code' })
       expect(new Set(facts.map((t) => kind.get(t)?.colocation)).size).toBe(1)
@@ -86,6 +95,55 @@ describe.skipIf(CITUS_SKIPPED)(
         [LAO_CAI],
       )
       expect(model).toMatch(/Task Count: 1\b/)
+    })
+
+    it("sends a one-province caller's dashboard metrics to that province's shards only", async () => {
+      // the shards each statement of unit_metrics() reaches, as the cluster logs its commands to the workers
+      const shardsRead = async (scope: string) => {
+        const notices: string[] = []
+        const own = await openPostgres(areaTestDbUrl('citus', 'VN'), {
+          max: 1,
+          onNotice: (m) => notices.push(m),
+        })
+        try {
+          await own.transaction(async (tx) => {
+            await tx.exec(`${PROPAGATE_SET_LOCAL}; set local antt.scope = '${scope}'`)
+            await tx.exec("select set_config('role', 'antt_reader_points', true)")
+            await tx.exec('set local citus.log_remote_commands = on')
+            await tx.query(
+              `select count(*) from unit_metrics('commune', date '2024-03-01', date '2024-11-15', null,
+                 array['active'], null, null, null, null, 6)`,
+            )
+          })
+        } finally {
+          await own.close()
+        }
+        const shards = new Map<string, Set<string>>()
+        for (const m of notices)
+          for (const [, table, id] of m.matchAll(
+            /\b(incident|incident_commune_month|commune_state_day|outreach_session|security_model|funding_allocation)_(\d{6,})\b/g,
+          ))
+            shards.set(table, (shards.get(table) ?? new Set()).add(id))
+        return shards
+      }
+      const [lc] = await db.query<{ scope: string }>(
+        `select string_agg(code, ',') as scope from commune where province_code = $1`,
+        [LAO_CAI],
+      )
+      const provincial = await shardsRead(lc.scope)
+      expect([...provincial.keys()].sort()).toEqual([
+        'commune_state_day',
+        'funding_allocation',
+        'incident',
+        'incident_commune_month',
+        'outreach_session',
+        'security_model',
+      ])
+      for (const [table, ids] of provincial) expect(ids.size, table).toBe(1)
+      // the whole country: every shard of the same tables
+      const national = await shardsRead('*')
+      expect([...national.keys()].sort()).toEqual([...provincial.keys()].sort())
+      for (const [table, ids] of national) expect(ids.size, table).toBe(32)
     })
 
     it('keeps row-level security on the workers: the scope set with SET LOCAL reaches them', async () => {
@@ -171,6 +229,61 @@ describe.skipIf(CITUS_SKIPPED)(
       expect(after).toEqual({ raw: before.raw + 2, months: before.months + 2 })
       await db.query(`delete from incident where id like 'citus-test-%'`)
       expect((await count())[0]).toEqual(before)
+    })
+
+    // An installed cluster takes later migrations on its distributed tables (docs/scaling.md, "Upgrades").
+    it('applies a later migration that grants on a distributed table and then creates a function', async () => {
+      const later = `grant select on incident to antt_reader;
+create or replace function citus_test_later() returns integer language sql as 'select 1';`
+      const extra = { version: '999', name: 'citus_test_later', sql: later, checksum: 'citus-test' }
+      try {
+        // without one connection per worker for the transaction, Citus refuses the function after the grant
+        expect(await migrate(db, [...listMigrations(), extra])).toContain('999_citus_test_later')
+        expect(await db.query('select citus_test_later() as one')).toEqual([{ one: 1 }])
+      } finally {
+        await db.exec(`delete from schema_migration where version = '999';
+drop function if exists citus_test_later()`)
+      }
+    })
+
+    it('rebuilds the pre-aggregates on the shards, to the rows the seed built', async () => {
+      // The communes with a village in the radius of another province's camera: a shard builds its communes'
+      // steps from its own cameras (docs/scaling.md, "Next"), the seed from all, before distribution.
+      const crossing = (
+        await db.query<{ code: string }>(
+          `select distinct v.commune_code as code
+           from model_radius_village p join village v on v.code = p.village_code
+           join commune c on c.code = v.commune_code
+           where c.province_code <> p.province_code`,
+        )
+      ).map((r) => r.code)
+      const tables = [
+        'model_state_history',
+        'model_radius_village',
+        'commune_state_day',
+        'incident_month',
+        'incident_commune_month',
+      ]
+      // every row of each, as a count and a sum of row hashes (computed on the shards)
+      const fingerprint = async () =>
+        Promise.all(
+          tables.map(async (t) => {
+            const [r] = await db.query<{ n: number; h: string }>(
+              `select count(*)::int as n, sum(hashtext(x::text)::bigint)::text as h from ${t} x
+               ${t === 'commune_state_day' ? 'where x.commune_code <> all ($1::text[])' : ''}`,
+              t === 'commune_state_day' ? [crossing] : [],
+            )
+            return { t, ...r }
+          }),
+        )
+      const before = await fingerprint()
+      for (const r of before) expect(r.n, r.t).toBeGreaterThan(0)
+      const [state] = await db.query<{ missing: boolean }>('select aggregates_missing() as missing')
+      expect(state.missing).toBe(false)
+      // what the migration runner does after a migration that adds an aggregate: each shard rebuilds its own on
+      // its worker (sql/functions/10_aggregates.sql)
+      await db.query('select rebuild_aggregates()')
+      expect(await fingerprint()).toEqual(before)
     })
   },
 )

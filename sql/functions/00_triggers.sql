@@ -27,6 +27,17 @@ begin
   return coalesce(found, quote_ident(p_table));
 end $$;
 
+-- Whether p_table is a distributed table of a Citus cluster (its rows in shards on the workers); false on a
+-- plain server and on the embedded database, which have no Citus catalog.
+create or replace function is_distributed(p_table text) returns boolean
+language plpgsql stable as $$
+begin
+  if to_regclass('pg_catalog.pg_dist_partition') is null then
+    return false;
+  end if;
+  return exists (select 1 from pg_catalog.pg_dist_partition where logicalrelid = p_table::regclass and partmethod = 'h');
+end $$;
+
 -- The table a relation is, or is a shard of: on a Citus cluster a trigger fires on a shard, named after its
 -- table and shard id (incident_102008). No table of the schema ends in _<digits>.
 create or replace function logical_table_name(p_relation text) returns text

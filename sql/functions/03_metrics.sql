@@ -102,6 +102,9 @@ declare
   -- functions (commune_state_day, migration 029), one look-up a commune, instead of from every model and village
   stepwise boolean := p_level = 'commune' and p_types is null and p_orgs is null
                       and p_statuses = array['active']::text[] and p_eval_months = 6;
+  -- the caller's provinces (07_access.sql), named in every read of the fact tables: one shard's work for a
+  -- one-province scope on a Citus cluster; null for the whole area
+  provinces text[] := antt_scope_provinces();
 begin
   if p_level not in ('commune', 'village') then
     raise exception 'unknown level %', p_level using errcode = '22023';
@@ -125,6 +128,7 @@ begin
     join model_type t on t.code = s.type_code
     left join rating r on r.code = s.ratings[w.k]
     where not stepwise and s.founded_on <= p_to and w.k > 0
+      and (provinces is null or s.province_code = any (provinces))
       and (p_types is null or s.type_code = any (p_types))
       and (p_orgs is null or s.lead_org_code = any (p_orgs))
   ),
@@ -155,9 +159,12 @@ begin
              d.effective_models, d.villages_covered, d.population_covered
       from commune_state_day d
       where d.province_code = f.province_code and d.commune_code = f.commune_code and d.day <= p_to
+        -- named here too: a cluster does not carry the outer query's provinces into the lateral one
+        and (provinces is null or d.province_code = any (provinces))
       order by d.day desc limit 1
     ) d
     where stepwise and f.day = date '0001-01-01' and (p_commune is null or f.commune_code = p_commune)
+      and (provinces is null or f.province_code = any (provinces))
   ),
   model_agg as (
     select st.unit, st.weak_models as weak from steps st
@@ -199,30 +206,34 @@ begin
       from incident_commune_month im
       where p_level = 'commune' and p_categories is null and im.month >= full_from and im.month < full_to
         and (p_commune is null or im.commune_code = p_commune)
+        and (provinces is null or im.province_code = any (provinces))
       union all
       select im.commune_code, im.n
       from incident_month im
       where p_level = 'commune' and p_categories is not null and im.month >= full_from and im.month < full_to
         and (p_commune is null or im.commune_code = p_commune)
         and im.category_code = any (p_categories)
+        and (provinces is null or im.province_code = any (provinces))
       union all
       select case when p_level = 'commune' then i.commune_code else i.village_code end, 1
       from incident i
       where ((i.occurred_on >= p_from and i.occurred_on < least(full_from, p_to + 1))
              or (i.occurred_on >= greatest(full_to, p_from) and i.occurred_on <= p_to))
         and (p_categories is null or i.category_code = any (p_categories))
+        and (provinces is null or i.province_code = any (provinces))
     ) x
     group by 1
   ),
   outreach_agg as (
     select case when p_level = 'commune' then o.commune_code else o.village_code end as unit, count(*)::int as n
-    from outreach_session o where o.held_on between p_from and p_to
+    from outreach_session o
+    where o.held_on between p_from and p_to and (provinces is null or o.province_code = any (provinces))
     group by 1
   ),
   dissolved_agg as (
     select case when p_level = 'commune' then sm.commune_code else sm.village_code end as unit, count(*)::int as n
     from security_model sm
-    where sm.dissolved_on between p_from and p_to
+    where sm.dissolved_on between p_from and p_to and (provinces is null or sm.province_code = any (provinces))
       and (p_types is null or sm.type_code = any (p_types))
       and (p_orgs is null or sm.lead_org_code = any (p_orgs))
     group by 1
@@ -231,6 +242,7 @@ begin
     select f.commune_code as unit, sum(f.amount_vnd)::bigint as amount
     from funding_allocation f
     where p_level = 'commune' and f.year between extract(year from p_from) and extract(year from p_to)
+      and (provinces is null or f.province_code = any (provinces))
     group by 1
   ),
   classes as (

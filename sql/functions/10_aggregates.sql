@@ -116,8 +116,8 @@ begin
   if p_models is null and p_villages is null then
     execute format('delete from %s', pairs);
     execute format($q$
-    insert into %s (model_id, village_code)
-    select sm.id, v.code
+    insert into %s (model_id, village_code, province_code)
+    select sm.id, v.code, sm.province_code
     from %s sm
     join %s t on t.code = sm.type_code and t.coverage = 'radius'
     join %s v on ST_DWithin(v.point, sm.point, t.radius_m / 100000.0)
@@ -131,8 +131,8 @@ begin
   into gone using coalesce(p_models, '{}'), coalesce(p_villages, '{}');
   execute format($q$
   with x as (
-    insert into %s (model_id, village_code)
-    select sm.id, v.code
+    insert into %s (model_id, village_code, province_code)
+    select sm.id, v.code, sm.province_code
     from %s sm
     join %s t on t.code = sm.type_code and t.coverage = 'radius'
     join %s v on ST_DWithin(v.point, sm.point, t.radius_m / 100000.0)
@@ -556,13 +556,36 @@ begin
   end loop;
 end $$;
 
--- Every aggregate of this file built anew from its sources.
+-- Every aggregate of this file built anew from its sources. On a Citus cluster whose tables are distributed,
+-- each shard of the models rebuilds the aggregates beside it on its own worker, as the upkeep triggers do
+-- (the step functions come from per-model spans, which the coordinator cannot push down to the shards).
+-- run_command_on_shards() reaches the workers over connections of its own, outside the caller's transaction:
+-- call it there on its own, never in a transaction that has written those shards (the migrations run it after
+-- their transaction, data/src/db/migrate.ts). Each shard's rebuild is whole or nothing, and running it again
+-- gives the same rows.
 create or replace function rebuild_aggregates() returns void
 language plpgsql security definer set search_path = public as $$
+declare
+  failed text;
 begin
-  -- the radius pairs first: the model states' rebuild then builds the communes' steps from both
-  perform refresh_model_radius(null, null);
-  perform refresh_model_state(null);
+  if is_distributed('security_model') then
+    -- the radius pairs of every shard first: a shard's commune steps read its pairs
+    select string_agg(r.shardid || ': ' || r.result, '; ') into failed
+    from run_command_on_shards('security_model', $c$select refresh_model_radius(null, null, '%s')$c$) r
+    where not r.success;
+    if failed is null then
+      select string_agg(r.shardid || ': ' || r.result, '; ') into failed
+      from run_command_on_shards('security_model', $c$select refresh_model_state(null, '%s')$c$) r
+      where not r.success;
+    end if;
+    if failed is not null then
+      raise exception 'rebuilding the aggregates failed on shards %', failed;
+    end if;
+  else
+    -- the radius pairs first: the model states' rebuild then builds the communes' steps from both
+    perform refresh_model_radius(null, null);
+    perform refresh_model_state(null);
+  end if;
   delete from incident_month;
   insert into incident_month (commune_code, category_code, month, n, province_code)
   select commune_code, category_code, date_trunc('month', occurred_on)::date, count(*)::int, province_code
@@ -572,16 +595,25 @@ begin
   select commune_code, month, sum(n)::int, province_code from incident_month group by 1, 2, 4;
 end $$;
 
--- For the owner (the seed, the migrations) only, not for the request roles.
-revoke execute on function set_aggregate_upkeep(text[], boolean) from public;
-revoke execute on function rebuild_aggregates() from public;
+-- Whether an aggregate lacks what its sources hold: a database whose sources were written before its upkeep
+-- triggers existed (a migration added the aggregate), or a rebuild that stopped on some shards. Every commune
+-- has its first step (migration 031), every model its history.
+create or replace function aggregates_missing() returns boolean
+language sql stable security definer set search_path = public as $$
+  -- joins on the province code and counts, which a cluster plans (no correlated subquery over a reference table)
+  select exists (select 1 from security_model m
+                 left join model_state_history h on h.province_code = m.province_code and h.model_id = m.id
+                 where h.model_id is null)
+      or (select count(*) from commune)
+         > (select count(*) from commune_state_day where day = date '0001-01-01')
+      or (not exists (select 1 from incident_month) and exists (select 1 from incident))
+$$;
 
--- A database whose sources were written before these triggers existed gets its aggregates built once.
+-- A database whose sources were written before these triggers existed gets its aggregates built once; on a
+-- distributed cluster after the migration's transaction (data/src/db/migrate.ts).
 do $$
 begin
-  if (not exists (select 1 from model_state_history) and exists (select 1 from security_model))
-     or (not exists (select 1 from commune_state_day) and exists (select 1 from commune))
-     or (not exists (select 1 from incident_month) and exists (select 1 from incident)) then
+  if not is_distributed('security_model') and aggregates_missing() then
     perform rebuild_aggregates();
   end if;
 end $$;

@@ -45,6 +45,22 @@ export async function distributeOnCitus(db: Db): Promise<string[]> {
   return ['citus/distribute']
 }
 
+/**
+ * On a Citus cluster whose tables are already distributed, builds the pre-aggregates that a migration added
+ * (or a rebuild left unfinished): rebuild_aggregates() (sql/functions/10_aggregates.sql) has each shard rebuild
+ * its own on its worker, over connections outside any transaction, so it runs here, after the migrations'
+ * transactions, on its own. On one server the functions file builds them in its own transaction.
+ */
+export async function rebuildDistributedAggregates(db: Db): Promise<string[]> {
+  if (db.kind !== 'postgres' || !(await isCitus(db))) return []
+  const [row] = await db.query<{ missing: boolean }>(
+    `select is_distributed('security_model') and aggregates_missing() as missing`,
+  )
+  if (!row.missing) return []
+  await db.query('select rebuild_aggregates()')
+  return ['citus/rebuild-aggregates']
+}
+
 /** Runs a script: whole, or on Citus statement by statement (see splitStatements). */
 export async function execScript(db: Queryable, script: string, citus: boolean): Promise<void> {
   if (!citus) return db.exec(script)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { distributeOnCitus, execScript, isCitus } from './citus.ts'
+import { distributeOnCitus, execScript, isCitus, rebuildDistributedAggregates } from './citus.ts'
 import type { Db } from './types.ts'
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../sql/migrations/', import.meta.url))
@@ -103,6 +103,7 @@ export async function migrate(
       continue
     }
     await db.transaction(async (tx) => {
+      if (citus) await tx.exec(CITUS_SEQUENTIAL)
       await execScript(tx, m.sql, citus)
       await tx.query('insert into schema_migration (version, name, checksum) values ($1, $2, $3)', [
         m.version,
@@ -112,8 +113,22 @@ export async function migrate(
     })
     applied.push(`${m.version}_${m.name}`)
   }
-  return [...applied, ...(await applyFunctions(db, functions, citus)), ...(await distributeOnCitus(db))]
+  return [
+    ...applied,
+    ...(await applyFunctions(db, functions, citus)),
+    ...(await distributeOnCitus(db)),
+    ...(await rebuildDistributedAggregates(db)),
+  ]
 }
+
+/**
+ * On a Citus cluster whose tables are already distributed, a migration's grant or DDL on a distributed table
+ * runs on its shards over several connections at once, after which Citus refuses, in the same transaction, to
+ * propagate a function or role ("cannot run function command because there was a parallel operation on a
+ * distributed table"). One connection per worker for the whole transaction lets a migration mix the two, as
+ * migration 030 does.
+ */
+const CITUS_SEQUENTIAL = "set local citus.multi_shard_modify_mode = 'sequential'"
 
 /**
  * Creates (or replaces) every function and view of sql/functions/, in file order and in one transaction, when
@@ -132,6 +147,7 @@ async function applyFunctions(db: Db, files: FunctionFile[], citus: boolean): Pr
   )
   if (files.length === done.size && files.every((f) => done.get(f.name) === f.checksum)) return []
   await db.transaction(async (tx) => {
+    if (citus) await tx.exec(CITUS_SEQUENTIAL)
     for (const f of files) await execScript(tx, f.sql, citus)
     await tx.exec('delete from schema_function')
     for (const f of files)

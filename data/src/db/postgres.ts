@@ -23,14 +23,15 @@ function wrap(sql: Sql): Queryable {
 /**
  * PostgreSQL server with PostGIS through the `postgres` client. `readOnly`: every transaction of the pool is
  * read-only (a read replica's connection: a write sent there by mistake fails at once, on a standby or not).
+ * `onNotice`: the server's notices (dropped without it).
  */
 export async function openPostgres(
   url: string,
-  opts: { max?: number; readOnly?: boolean } = {},
+  opts: { max?: number; readOnly?: boolean; onNotice?: (message: string) => void } = {},
 ): Promise<Db> {
   const sql = postgres(url, {
     max: opts.max ?? 10,
-    onnotice: () => {},
+    onnotice: (notice) => opts.onNotice?.(notice.message),
     // Same value types as the embedded adapter: int8 and numeric as numbers.
     types: {
       bigint: { to: 20, from: [20], serialize: (v: number) => String(v), parse: Number },

@@ -210,6 +210,15 @@ export async function closeTestDbs(): Promise<void> {
   }
 }
 
+const areaDbName = (url: URL, code: string) => `${url.pathname.slice(1)}_area_${code}`
+
+/** The URL of the server database openAreaTestDb() keeps for an area, for a connection of a test's own. */
+export function areaTestDbUrl(backend: Exclude<Backend, 'embedded'>, code: string): string {
+  const url = new URL(serverUrl(backend))
+  url.pathname = `/${areaDbName(url, code)}`
+  return url.toString()
+}
+
 /**
  * A seeded database of another area (e.g. Cao Bằng, '04', or the whole country, 'VN'), for the tests of AREA,
  * with demo data of `size` (default: the area's natural size). Built on first use and kept like the default
@@ -225,7 +234,7 @@ export async function openAreaTestDb(backend: Backend, code: string, size?: Demo
     .digest('hex')
   if (backend !== 'embedded') {
     const url = new URL(serverUrl(backend))
-    const name = `${url.pathname.slice(1)}_area_${code}`
+    const name = areaDbName(url, code)
     const admin = await openPostgres(url.toString(), { max: 1 })
     const [exists] = await admin.query('select 1 from pg_database where datname = $1', [name])
     if (!exists) await admin.exec(`create database "${name}"`)
