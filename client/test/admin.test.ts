@@ -30,7 +30,29 @@ async function signInWithForm(page: Page, username: string, password: string) {
   await page.click('form button[type="submit"]')
 }
 
+/** Sends `csv` through the import form as the file `name` and waits for the dry run's report. */
+async function uploadCsv(page: Page, name: string, csv: string) {
+  await page.setInputFiles('[data-testid="import-form"] input[type="file"]', {
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  })
+  await page.click('[data-testid="import-upload"]')
+  const report = page.locator('[data-testid="import-report"]')
+  await report.waitFor({ timeout: 60_000 })
+  return report
+}
+
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) })
+
+const submit = (page: Page, form: string) => page.click(`[data-testid="${form}"] button[type="submit"]`)
+
+/** Submits `form`, waits for the problem shown next to `field` and keeps a screenshot (`name`) of it. */
+async function submitRefused(page: Page, form: string, field: string, name: string) {
+  await submit(page, form)
+  await page.waitForSelector(`[data-error-for="${field}"]`)
+  await shot(page, name)
+}
 
 describe('accounts and editing screens', { timeout: 180_000 }, () => {
   it('lets an administrator create a user scoped to a commune, list it, and read the audit entry', async () => {
@@ -45,11 +67,9 @@ describe('accounts and editing screens', { timeout: 180_000 }, () => {
     await page.check('[data-testid="scope-list"] input[value="02647"]')
     // a weak password is refused next to its field
     await page.fill('[data-testid="user-form"] input[name="password"]', 'short')
-    await page.click('[data-testid="user-form"] button[type="submit"]')
-    await page.waitForSelector('[data-error-for="password"]')
-    await shot(page, 'admin-user-form-error')
+    await submitRefused(page, 'user-form', 'password', 'admin-user-form-error')
     await page.fill('[data-testid="user-form"] input[name="password"]', 'Mat-khau-moi-2025')
-    await page.click('[data-testid="user-form"] button[type="submit"]')
+    await submit(page, 'user-form')
     const row = page.locator('[data-testid="users-table"] tr[data-username="canbo.bacha"]')
     await row.waitFor()
     expect(await row.textContent()).toContain('Lào Cai')
@@ -92,11 +112,9 @@ describe('accounts and editing screens', { timeout: 180_000 }, () => {
     await page.fill('input[name="current_password"]', 'wrong-password-1')
     await page.fill('input[name="new_password"]', 'Mat-khau-xem-2026')
     await page.fill('input[name="repeat"]', 'Mat-khau-xem-2026')
-    await page.click('[data-testid="password-form"] button[type="submit"]')
-    await page.waitForSelector('[data-error-for="current_password"]')
-    await shot(page, 'admin-password-error')
+    await submitRefused(page, 'password-form', 'current_password', 'admin-password-error')
     await page.fill('input[name="current_password"]', 'antt-demo-2025')
-    await page.click('[data-testid="password-form"] button[type="submit"]')
+    await submit(page, 'password-form')
     await page.waitForSelector('[data-testid="password-changed"]')
     await page.click('[data-testid="password-changed"] button')
     await signInWithForm(page, 'viewer', 'antt-demo-2025')
@@ -142,14 +160,7 @@ describe('accounts and editing screens', { timeout: 180_000 }, () => {
     await page.selectOption('[data-testid="import-form"] select[name="kind"]', 'outreach')
     const header = 'Ngày tổ chức,Chủ đề,Mã xã,Số người tham dự'
     const bad = `\uFEFF${header}\n12/04/2025,Phòng chống ma tuý,02647,85\n13/04/2025,An toàn giao thông,99999,40\n`
-    await page.setInputFiles('[data-testid="import-form"] input[type="file"]', {
-      name: 'tuyen-truyen-loi.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(bad, 'utf8'),
-    })
-    await page.click('[data-testid="import-upload"]')
-    const report = page.locator('[data-testid="import-report"]')
-    await report.waitFor({ timeout: 60_000 })
+    const report = await uploadCsv(page, 'tuyen-truyen-loi.csv', bad)
     expect(await report.locator('[data-count="rows"] dd').textContent()).toBe('2')
     expect(Number(await report.locator('[data-count="errors"] dd').textContent())).toBeGreaterThan(0)
     const firstError = report.locator('[data-testid="import-errors"] tbody tr').first().locator('td')
@@ -160,13 +171,7 @@ describe('accounts and editing screens', { timeout: 180_000 }, () => {
 
     await page.click('[data-testid="import-report"] .adm-actions .btn:not(.btn-primary)')
     const good = `\uFEFF${header}\n12/04/2025,Phòng chống ma tuý,02647,85\n13/04/2025,An toàn giao thông,02647,40\n`
-    await page.setInputFiles('[data-testid="import-form"] input[type="file"]', {
-      name: 'tuyen-truyen.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(good, 'utf8'),
-    })
-    await page.click('[data-testid="import-upload"]')
-    await report.waitFor({ timeout: 60_000 })
+    await uploadCsv(page, 'tuyen-truyen.csv', good)
     expect(await report.locator('[data-count="create"] dd').textContent()).toBe('2')
     await page.click('[data-testid="import-commit"]')
     await page.waitForSelector('[data-testid="import-committed"]', { timeout: 60_000 })

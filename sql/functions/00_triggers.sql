@@ -65,6 +65,20 @@ begin
   end if;
 end $$;
 
+-- The query that lists the keys (column p_key) of the rows a statement's upkeep trigger was given, for the
+-- trigger to EXECUTE: only the trigger function itself sees its transition tables new_rows and old_rows. An
+-- insert or a delete gives every row it wrote; an update the rows whose key came or went, or for which
+-- p_changed holds, an expression over the row as written (n) and as it was (o).
+create or replace function written_keys_query(p_op text, p_key text, p_changed text) returns text
+language sql immutable as $$
+  select case p_op
+    when 'INSERT' then format('select array_agg(%I) from new_rows', p_key)
+    when 'DELETE' then format('select array_agg(%I) from old_rows', p_key)
+    else format('select array_agg(coalesce(n.%1$I, o.%1$I)) from new_rows n full join old_rows o on o.%1$I = n.%1$I
+                 where n.%1$I is null or o.%1$I is null or (%2$s)', p_key, p_changed)
+  end
+$$;
+
 -- The change counters (table_change, migration 001) behind the freshness report and every cache.
 -- A scenario's changes are not a change of the data: inside the savepoint the setting antt.scenario is set,
 -- and the counters are left alone. Touching them would make

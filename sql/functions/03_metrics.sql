@@ -29,6 +29,15 @@ begin
   where a.coverage = 'radius';
 end $$;
 
+-- A level with units of its own, commune or village; any other is a bad parameter (SQLSTATE 22023).
+create or replace function check_unit_level(p_level text) returns void
+language plpgsql immutable as $$
+begin
+  if p_level not in ('commune', 'village') then
+    raise exception 'unknown level %', p_level using errcode = '22023';
+  end if;
+end $$;
+
 -- Coverage and incident metrics per commune or per village for a period and filters.
 --
 -- Definitions (all "at p_to" means at the end of the period):
@@ -106,9 +115,7 @@ declare
   -- one-province scope on a Citus cluster; null for the whole area
   provinces text[] := antt_scope_provinces();
 begin
-  if p_level not in ('commune', 'village') then
-    raise exception 'unknown level %', p_level using errcode = '22023';
-  end if;
+  perform check_unit_level(p_level);
   if full_to < full_from then
     full_to := full_from;
   end if;

@@ -78,21 +78,14 @@ language plpgsql security definer set search_path = public as $$
 begin
   delete from unit_tile_geom g
   where g.level = p_level and (p_codes is null or g.code = any (p_codes));
-  if p_level = 'commune' then
+  execute format($q$
     insert into unit_tile_geom (level, code, z, geom)
-    select 'commune', c.code, z.z, ST_SimplifyPreserveTopology(ST_Transform(c.geom, 3857), z.u)
-    from commune c
+    select %1$L, t.code, z.z, ST_SimplifyPreserveTopology(ST_Transform(t.geom, 3857), z.u)
+    from %1$I t
     cross join (select z, (ST_XMax(e) - ST_XMin(e)) / 4096 as u
                 from generate_series(0, 8) z, ST_TileEnvelope(z, 0, 0) e) z
-    where c.valid_to is null and c.geom is not null and (p_codes is null or c.code = any (p_codes));
-  else
-    insert into unit_tile_geom (level, code, z, geom)
-    select 'province', p.code, z.z, ST_SimplifyPreserveTopology(ST_Transform(p.geom, 3857), z.u)
-    from province p
-    cross join (select z, (ST_XMax(e) - ST_XMin(e)) / 4096 as u
-                from generate_series(0, 8) z, ST_TileEnvelope(z, 0, 0) e) z
-    where p.valid_to is null and p.geom is not null and (p_codes is null or p.code = any (p_codes));
-  end if;
+    where t.valid_to is null and t.geom is not null and ($1 is null or t.code = any ($1))
+  $q$, case when p_level = 'commune' then 'commune' else 'province' end) using p_codes;
 end $$;
 
 create or replace function unit_tile_geom_upkeep() returns trigger
@@ -103,17 +96,9 @@ begin
     perform refresh_unit_tile_geom(TG_TABLE_NAME, null);
     return null;
   end if;
-  if TG_OP = 'INSERT' then
-    select array_agg(code) into codes from new_rows;
-  elsif TG_OP = 'DELETE' then
-    select array_agg(code) into codes from old_rows;
-  else
-    -- only outlines that changed, or came into or out of force (a population figure leaves them alone)
-    select array_agg(coalesce(n.code, o.code)) into codes
-    from new_rows n full join old_rows o on o.code = n.code
-    where n.code is null or o.code is null
-       or ST_AsEWKB(n.geom) is distinct from ST_AsEWKB(o.geom) or n.valid_to is distinct from o.valid_to;
-  end if;
+  -- of an update, only outlines that changed, or came into or out of force (a population figure leaves them alone)
+  execute written_keys_query(TG_OP, 'code',
+    'ST_AsEWKB(n.geom) is distinct from ST_AsEWKB(o.geom) or n.valid_to is distinct from o.valid_to') into codes;
   if codes is not null then
     perform refresh_unit_tile_geom(TG_TABLE_NAME, codes);
   end if;

@@ -31,9 +31,7 @@ create or replace function unit_contiguity_pairs(p_level text, p_tolerance_m dou
 returns table (a text, b text)
 language plpgsql stable security definer set search_path = public set jit = off as $$
 begin
-  if p_level not in ('commune', 'village') then
-    raise exception 'unknown level %', p_level using errcode = '22023';
-  end if;
+  perform check_unit_level(p_level);
   if p_tolerance_m is null or p_tolerance_m < 0 or p_tolerance_m > 1000 then
     raise exception 'tolerance % m outside 0–1000 m', p_tolerance_m using errcode = '22023';
   end if;
@@ -55,9 +53,7 @@ create or replace function unit_neighbours(p_level text, p_tolerance_m double pr
 returns table (code text, neighbours text[], has_geometry boolean)
 language plpgsql stable set jit = off as $$
 begin
-  if p_level not in ('commune', 'village') then
-    raise exception 'unknown level %', p_level using errcode = '22023';
-  end if;
+  perform check_unit_level(p_level);
   return query execute format($q$
     with
     units as materialized (select u.code, u.geom is not null as has_geometry from %1$I u),
@@ -106,9 +102,7 @@ create or replace function unit_incident_counts(
 ) language plpgsql stable as $$
 #variable_conflict use_column
 begin
-  if p_level not in ('commune', 'village') then
-    raise exception 'unknown level %', p_level using errcode = '22023';
-  end if;
+  perform check_unit_level(p_level);
   return query
   with
   classes as (
@@ -166,9 +160,7 @@ create or replace function standard_coverage(
 ) language plpgsql stable as $$
 #variable_conflict use_column
 begin
-  if p_level not in ('commune', 'village') then
-    raise exception 'unknown level %', p_level using errcode = '22023';
-  end if;
+  perform check_unit_level(p_level);
   return query
   with
   commune_classes as (
@@ -314,9 +306,7 @@ returns table (
 ) language plpgsql stable as $$
 #variable_conflict use_column
 begin
-  if p_level not in ('commune', 'village') then
-    raise exception 'unknown level %', p_level using errcode = '22023';
-  end if;
+  perform check_unit_level(p_level);
   return query
   with
   status_at as (

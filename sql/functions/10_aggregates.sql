@@ -463,15 +463,7 @@ begin
     perform refresh_model_radius(null, null);
     return null;
   end if;
-  if TG_OP = 'INSERT' then
-    select array_agg(code) into codes from new_rows;
-  elsif TG_OP = 'DELETE' then
-    select array_agg(code) into codes from old_rows;
-  else
-    select array_agg(coalesce(n.code, o.code)) into codes
-    from new_rows n full join old_rows o on o.code = n.code
-    where n.code is null or o.code is null or ST_AsEWKB(n.point) is distinct from ST_AsEWKB(o.point);
-  end if;
+  execute written_keys_query(TG_OP, 'code', 'ST_AsEWKB(n.point) is distinct from ST_AsEWKB(o.point)') into codes;
   if codes is not null then
     perform refresh_model_radius(null, codes);
   end if;

@@ -1,5 +1,6 @@
 import type { AlertRule, NewRule, RulePatch } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
+import { type AuditDeps, auditRequest } from '../auth/audit.ts'
 import { ApiError, badRequest, notFound } from '../http/errors.ts'
 
 /** 400 naming `field` when any of `codes` is not a code of `source` (a table, or a subquery with an alias). */
@@ -68,18 +69,23 @@ const ruleValues = (r: NewRule) => [
   r.enabled,
 ]
 
-export async function createRule(db: Queryable, r: NewRule, by: string): Promise<AlertRule> {
+/** Makes a rule in the caller's name, audited with what was stored. */
+export async function createRule(deps: AuditDeps, r: NewRule): Promise<AlertRule> {
+  const { db } = deps
   await checkRule(db, r)
   const [{ id }] = await db.query<{ id: number }>(
     `insert into alert_rule (name, condition, threshold, area, level, notify, enabled, created_by)
      values ($1, $2, $3, $4::jsonb, $5, $6::jsonb, $7, $8) returning id`,
-    [...ruleValues(r), by],
+    [...ruleValues(r), deps.principal!.username],
   )
-  return getRule(db, id)
+  const rule = await getRule(db, id)
+  await auditRequest(deps, { action: 'alert_rule_create', target: String(id), details: { after: rule } })
+  return rule
 }
 
 /** Changes a rule; its open episodes stay open until an evaluation finds the (new) condition no longer holds. */
-export async function updateRule(db: Queryable, id: number, patch: RulePatch): Promise<AlertRule> {
+export async function updateRule(deps: AuditDeps, id: number, patch: RulePatch): Promise<AlertRule> {
+  const { db } = deps
   const before = await getRule(db, id)
   if (Object.keys(patch).length === 0) throw new ApiError(400, 'invalid_body', 'nothing to change')
   const next: NewRule = {
@@ -97,10 +103,13 @@ export async function updateRule(db: Queryable, id: number, patch: RulePatch): P
        notify = $7::jsonb, enabled = $8, updated_at = now() where id = $1`,
     [id, ...ruleValues(next)],
   )
-  return getRule(db, id)
+  const rule = await getRule(db, id)
+  await auditRequest(deps, { action: 'alert_rule_update', target: String(id), details: { after: rule } })
+  return rule
 }
 
-export async function deleteRule(db: Queryable, id: number): Promise<void> {
-  const rows = await db.query('delete from alert_rule where id = $1 returning id', [id])
+export async function deleteRule(deps: AuditDeps, id: number): Promise<void> {
+  const rows = await deps.db.query('delete from alert_rule where id = $1 returning id', [id])
   if (rows.length === 0) throw notFound(`alert rule ${id}`, 'id')
+  await auditRequest(deps, { action: 'alert_rule_delete', target: String(id) })
 }

@@ -26,3 +26,15 @@ export async function audit(
     ],
   )
 }
+
+/** What a request's audit entry is written with: its transaction, its caller and the caller's address. */
+export interface AuditDeps {
+  db: Queryable
+  principal: Pick<Principal, 'userId' | 'username'> | null
+  ip: string
+}
+
+/** Appends an entry for what the request's own caller did. */
+export function auditRequest(deps: AuditDeps, e: AuditEntry) {
+  return audit(deps.db, deps.principal, deps.ip, e)
+}

@@ -18,7 +18,7 @@ import type {
 import type { Queryable } from '@antt/data/db'
 import type { z } from 'zod'
 import { evaluateAfterChange } from '../alerts/after-change.ts'
-import { audit } from '../auth/audit.ts'
+import { auditRequest } from '../auth/audit.ts'
 import type { AppDeps } from '../context.ts'
 import { badRequest } from '../http/errors.ts'
 import {
@@ -48,7 +48,7 @@ async function freeKey(
 
 /** Audits a created record and re-evaluates the alerts of its commune. */
 async function recordCreated(deps: AppDeps, table: string, id: string, after: unknown, commune: string) {
-  await audit(deps.db, deps.principal, deps.ip, {
+  await auditRequest(deps, {
     action: 'record_create',
     target: `${table}/${id}`,
     details: { after },
@@ -74,7 +74,7 @@ async function modelChanged(
   details: { before: Record<string, unknown>; after: unknown },
 ): Promise<ModelAnswer> {
   const model = await findModel<Model>(deps.db, was.id, MODEL_COLUMNS)
-  await audit(deps.db, deps.principal, deps.ip, { action, target: `security_model/${was.id}`, details })
+  await auditRequest(deps, { action, target: `security_model/${was.id}`, details })
   evaluateAfterChange(deps, [was.commune_code, model.commune_code])
   return { model }
 }

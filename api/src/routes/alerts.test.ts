@@ -491,7 +491,9 @@ describe.each(backends())('alerts on the %s database', (backend) => {
       expect(gone.map((e) => e.unit_code)).toEqual(['02788'])
 
       // Both provinces: 02788 is watched again, in a new episode.
-      await updateRule(tx, communeRule, { area: { provinces: ['15', '08'] } })
+      await updateRule({ db: tx, principal: null, ip: '127.0.0.1' }, communeRule, {
+        area: { provinces: ['15', '08'] },
+      })
       await evaluateIn(tx)
       expect(await openUnits(tx, communeRule)).toEqual(communes)
     })

@@ -14,7 +14,6 @@ import { evaluateAlerts, mailFires } from '../alerts/evaluate.ts'
 import { mailConfigFromEnv } from '../alerts/mail.ts'
 import { listNotifications, markAllRead, markRead } from '../alerts/notifications.ts'
 import { createRule, deleteRule, listRules, updateRule } from '../alerts/rules.ts'
-import { audit } from '../auth/audit.ts'
 import type { AppEnv } from '../context.ts'
 import { describeTag, jsonAnswer } from '../http/describe.ts'
 import { json, query, rowIdParam } from '../http/validate.ts'
@@ -110,43 +109,22 @@ export const alerts = new Hono<AppEnv>()
       },
     ),
     json(newRule),
-    async (c) => {
-      const { db, principal, ip } = c.get('deps')
-      const rule = await createRule(db, c.req.valid('json'), principal!.username)
-      await audit(db, principal, ip, {
-        action: 'alert_rule_create',
-        target: String(rule.id),
-        details: { after: rule },
-      })
-      return c.json({ rule }, 201)
-    },
+    async (c) => c.json({ rule: await createRule(c.get('deps'), c.req.valid('json')) }, 201),
   )
   .patch(
     '/rules/:id',
     doc('Change an alert rule', { 200: ruleAnswer }),
     rowIdParam,
     json(rulePatch),
-    async (c) => {
-      const { db, principal, ip } = c.get('deps')
-      const { id } = c.req.valid('param')
-      const rule = await updateRule(db, id, c.req.valid('json'))
-      await audit(db, principal, ip, {
-        action: 'alert_rule_update',
-        target: String(id),
-        details: { after: rule },
-      })
-      return c.json({ rule })
-    },
+    async (c) =>
+      c.json({ rule: await updateRule(c.get('deps'), c.req.valid('param').id, c.req.valid('json')) }),
   )
   .delete(
     '/rules/:id',
     doc('Delete an alert rule and its episodes', { 204: { description: 'deleted' } }),
     rowIdParam,
     async (c) => {
-      const { db, principal, ip } = c.get('deps')
-      const { id } = c.req.valid('param')
-      await deleteRule(db, id)
-      await audit(db, principal, ip, { action: 'alert_rule_delete', target: String(id) })
+      await deleteRule(c.get('deps'), c.req.valid('param').id)
       return c.body(null, 204)
     },
   )

@@ -10,7 +10,7 @@ import {
 } from '@antt/contract'
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
-import { audit } from '../auth/audit.ts'
+import { audit, auditRequest } from '../auth/audit.ts'
 import type { SignInLimiter } from '../auth/rate-limit.ts'
 import { createSession, revokeSession, SESSION_COOKIE, SESSION_HOURS } from '../auth/sessions.ts'
 import type { AppEnv } from '../context.ts'
@@ -64,10 +64,10 @@ export function authRoutes(limiter: SignInLimiter) {
       },
     )
     .post('/logout', doc('Sign out (revokes the session)', { 200: jsonAnswer(okResult) }), async (c) => {
-      const { db, principal, ip } = c.get('deps')
+      const { db, principal } = c.get('deps')
       if (principal) {
         await revokeSession(db, principal.sessionHash)
-        await audit(db, principal, ip, { action: 'logout' })
+        await auditRequest(c.get('deps'), { action: 'logout' })
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/' })
       return c.json({ ok: true })
@@ -90,11 +90,11 @@ export function authRoutes(limiter: SignInLimiter) {
       doc('Change the own password (signs out every session)', { 200: jsonAnswer(passwordChanged) }),
       json(passwordBody),
       async (c) => {
-        const { db, principal, ip } = c.get('deps')
+        const { db, principal } = c.get('deps')
         const p = principal!
         const body = c.req.valid('json')
         await changeOwnPassword(db, p, body.current_password, body.new_password)
-        await audit(db, p, ip, { action: 'password_change', target: p.username })
+        await auditRequest(c.get('deps'), { action: 'password_change', target: p.username })
         deleteCookie(c, SESSION_COOKIE, { path: '/' })
         return c.json({ ok: true, signed_out: true })
       },

@@ -205,14 +205,11 @@ const url = (path: string, q: Record<string, string>) => {
 function casesOf(e: Endpoint): Case[] {
   const base = e.base ?? {}
   const out: Case[] = []
+  /** A request the endpoint refuses with 400, naming `field`. */
+  const refused = (what: string, query: Record<string, string>, field: string) =>
+    out.push({ name: `${e.path} ${what}`, url: url(e.path, query), status: 400, field })
   for (const [param, kind] of Object.entries(e.params)) {
-    for (const v of BAD_VALUES[kind])
-      out.push({
-        name: `${e.path} ${param}=${v.slice(0, 20)}`,
-        url: url(e.path, { ...base, [param]: v }),
-        status: 400,
-        field: param,
-      })
+    for (const v of BAD_VALUES[kind]) refused(`${param}=${v.slice(0, 20)}`, { ...base, [param]: v }, param)
     // Free text is data, not code: SQL in a search box must find nothing and harm nothing.
     for (const v of INJECTIONS)
       out.push({
@@ -222,20 +219,9 @@ function casesOf(e: Endpoint): Case[] {
         field: kind === 'text' ? undefined : param,
       })
   }
-  if (e.params.a_from)
-    out.push({
-      name: `${e.path} reversed period A`,
-      url: url(e.path, { a_from: '2024-06-01', a_to: '2024-01-01' }),
-      status: 400,
-      field: 'a_from',
-    })
+  if (e.params.a_from) refused('reversed period A', { a_from: '2024-06-01', a_to: '2024-01-01' }, 'a_from')
   if (e.params.from && e.params.to) {
-    out.push({
-      name: `${e.path} reversed period`,
-      url: url(e.path, { ...base, from: '2025-06-01', to: '2025-01-01' }),
-      status: 400,
-      field: 'from',
-    })
+    refused('reversed period', { ...base, from: '2025-06-01', to: '2025-01-01' }, 'from')
     out.push({
       name: `${e.path} repeated from`,
       url: `${url(e.path, base)}${e.base ? '&' : '?'}from=2025-01-01&from=2025-02-01`,
@@ -244,18 +230,12 @@ function casesOf(e: Endpoint): Case[] {
     })
   }
   if (e.params.founded_from)
-    out.push({
-      name: `${e.path} reversed founding dates`,
-      url: url(e.path, { founded_from: '2024-01-01', founded_to: '2020-01-01' }),
-      status: 400,
-      field: 'founded_from',
-    })
-  out.push({
-    name: `${e.path} unknown parameter`,
-    url: url(e.path, { ...base, no_such_parameter: '1' }),
-    status: 400,
-    field: 'no_such_parameter',
-  })
+    refused(
+      'reversed founding dates',
+      { founded_from: '2024-01-01', founded_to: '2020-01-01' },
+      'founded_from',
+    )
+  refused('unknown parameter', { ...base, no_such_parameter: '1' }, 'no_such_parameter')
   out.push({
     name: `${e.path} oversized query string`,
     url: url(e.path, { ...base, x: 'a'.repeat(5000) }),

@@ -9,7 +9,7 @@ import {
 // Export of records to XLSX, CSV and GeoJSON, in the shape the import reads (see exports/records.ts).
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { audit } from '../auth/audit.ts'
+import { auditRequest } from '../auth/audit.ts'
 import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
 import { exportCsv, exportGeoJson, exportXlsx } from '../exports/records.ts'
@@ -46,9 +46,8 @@ export const exportRoutes = new Hono<AppEnv>()
     doc('Record a PNG or PDF map export made in the browser in the audit log', { 201: jsonAnswer(okResult) }),
     json(mapExportBody),
     async (c) => {
-      const { db, principal, ip } = c.get('deps')
       const b = c.req.valid('json')
-      await audit(db, principal, ip, {
+      await auditRequest(c.get('deps'), {
         action: 'export',
         target: `map.${b.format}`,
         details: { ...b, kind: 'map' },
@@ -67,7 +66,7 @@ export const exportRoutes = new Hono<AppEnv>()
     params(z.object({ file })),
     query(exportQuery),
     async (c) => {
-      const { db, catalog, principal, ip } = c.get('deps')
+      const { db, catalog, principal } = c.get('deps')
       const [name, format] = c.req.valid('param').file.split('.') as [ImportKind, keyof typeof FORMATS]
       const kind = KINDS[name]
       const { lang, commune } = c.req.valid('query')
@@ -84,7 +83,7 @@ export const exportRoutes = new Hono<AppEnv>()
           : format === 'xlsx'
             ? await exportXlsx(db, kind, opts)
             : await exportGeoJson(db, kind, opts)
-      await audit(db, principal, ip, {
+      await auditRequest(c.get('deps'), {
         action: 'export',
         target: `${name}.${format}`,
         details: { kind: name, format, lang, rows: out.rows, communes: commune ?? null },

@@ -5,7 +5,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { evaluateAfterChange } from '../alerts/after-change.ts'
-import { audit } from '../auth/audit.ts'
+import { auditRequest } from '../auth/audit.ts'
 import type { AppEnv } from '../context.ts'
 import { describeTag, jsonAnswer } from '../http/describe.ts'
 import { ApiError, badRequest, errorBody } from '../http/errors.ts'
@@ -141,7 +141,7 @@ export const imports = new Hono<AppEnv>()
         ),
     }),
     async (c) => {
-      const { db, principal, ip } = c.get('deps')
+      const { db, principal } = c.get('deps')
       if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data'))
         throw badRequest('file', 'send multipart/form-data with the fields file, kind and (optionally) crs')
       let body: Record<string, string | File>
@@ -204,7 +204,7 @@ export const imports = new Hono<AppEnv>()
       } finally {
         endProgress(id)
       }
-      await audit(db, principal, ip, {
+      await auditRequest(c.get('deps'), {
         action: 'import_dry_run',
         target: id,
         details: { kind, file: file.name, bytes: file.size },
@@ -255,7 +255,7 @@ export const imports = new Hono<AppEnv>()
     ),
     idParam,
     async (c) => {
-      const { db, principal, ip } = c.get('deps')
+      const { db, principal } = c.get('deps')
       const { id } = c.req.valid('param')
       const batch = await foundBatch(c, id)
       const touched = await stagedCommunes(db, id)
@@ -264,7 +264,7 @@ export const imports = new Hono<AppEnv>()
       // Fresh planner statistics for the table that grew (the embedded database has no autovacuum).
       const table = KINDS[batch.kind as ImportKind].table
       c.get('deps').afterCommit((owner) => owner.exec(`analyze ${table}`))
-      await audit(db, principal, ip, {
+      await auditRequest(c.get('deps'), {
         action: 'import_commit',
         target: id,
         details: { kind: batch.kind, file: batch.file_name, rows: batch.rows, ...counts },
@@ -273,7 +273,7 @@ export const imports = new Hono<AppEnv>()
     },
   )
   .delete('/:id', doc('Discard a dry run', { 200: jsonAnswer(importDiscarded) }), idParam, async (c) => {
-    const { db, principal, ip } = c.get('deps')
+    const { db } = c.get('deps')
     const { id } = c.req.valid('param')
     const batch = await foundBatch(c, id)
     if (batch.status === 'committed')
@@ -281,6 +281,6 @@ export const imports = new Hono<AppEnv>()
         { field: 'id', problem: 'already committed' },
       ])
     await discardImport(db, id)
-    await audit(db, principal, ip, { action: 'import_discard', target: id, details: { kind: batch.kind } })
+    await auditRequest(c.get('deps'), { action: 'import_discard', target: id, details: { kind: batch.kind } })
     return c.json({ id, status: 'discarded' as const })
   })

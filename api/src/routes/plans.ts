@@ -11,7 +11,6 @@ import {
 } from '@antt/contract'
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { audit } from '../auth/audit.ts'
 import { can } from '../auth/principal.ts'
 import type { AppEnv } from '../context.ts'
 import { binary, describeTag, jsonAnswer, XLSX } from '../http/describe.ts'
@@ -21,7 +20,7 @@ import { checkCommuneCode } from '../services/communes.ts'
 import { setUnitCost, unitCosts } from '../services/plans/costs.ts'
 import { coverPlan } from '../services/plans/cover.ts'
 import { optimizePlan } from '../services/plans/optimize.ts'
-import { planXlsx } from '../services/plans/plan-xlsx.ts'
+import { exportPlan } from '../services/plans/plan-xlsx.ts'
 import { withScenario } from '../services/scenarios/middleware.ts'
 
 const doc = describeTag('Plans')
@@ -109,45 +108,15 @@ export const plans = new Hono<AppEnv>()
     json(planExportBody),
     async (c) => {
       const deps = c.get('deps')
-      const { plan, sites, lang } = c.req.valid('json')
+      const req = c.req.valid('json')
       if (!can(deps.principal, 'export'))
         throw new ApiError(403, 'forbidden', 'exporting a plan needs the export permission')
-      await checkArea(c, plan.communes)
-      // the sites as shown, locked in and re-evaluated here, so the file holds checked figures only
-      const result = await optimizePlan(deps, {
-        ...plan,
-        count: sites.length,
-        budget: null,
-        include: [...new Set(sites)],
-        exclude: plan.exclude.filter((code) => !sites.includes(code)),
-      })
-      const taxonomies = await deps.catalog.taxonomies()
-      const type = taxonomies.model_types.find((t) => t.code === plan.model_type)
-      const communes = await deps.db.query<{ code: string; name: string }>(
-        'select code, full_name as name from commune',
-      )
-      const names = new Map(communes.map((r) => [r.code, r.name]))
-      const body = await planXlsx(result, {
-        lang,
-        typeName: (lang === 'vi' ? type?.name_vi : type?.name_en) ?? plan.model_type,
-        communeName: (code) => names.get(code) ?? code,
-        demo: await deps.catalog.isDemo(),
-      })
-      await audit(deps.db, deps.principal, deps.ip, {
-        action: 'export',
-        target: 'plan.xlsx',
-        details: {
-          kind: 'plan',
-          format: 'xlsx',
-          lang,
-          model_type: plan.model_type,
-          sites: result.selected.map((s) => s.code),
-        },
-      })
+      await checkArea(c, req.plan.communes)
+      const body = await exportPlan(deps, req)
       const stamp = new Date().toISOString().slice(0, 10)
       return c.body(body as Uint8Array<ArrayBuffer>, 200, {
         'content-type': XLSX,
-        'content-disposition': `attachment; filename="antt-plan-${plan.model_type}-${stamp}.xlsx"`,
+        'content-disposition': `attachment; filename="antt-plan-${req.plan.model_type}-${stamp}.xlsx"`,
         'cache-control': 'no-store',
       })
     },

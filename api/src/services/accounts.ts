@@ -11,7 +11,7 @@ import type {
 import { createUser, hashPassword, randomPassword, setScope, verifyPassword } from '@antt/data'
 import type { Queryable } from '@antt/data/db'
 import type { z } from 'zod'
-import { audit } from '../auth/audit.ts'
+import { auditRequest } from '../auth/audit.ts'
 import { passwordProblem } from '../auth/password-policy.ts'
 import { revokeUserSessions } from '../auth/sessions.ts'
 import type { AppDeps } from '../context.ts'
@@ -149,7 +149,8 @@ export async function changeOwnPassword(
 export const listUsers = (db: Queryable) =>
   db.query<UserAccount>(`select ${USER_COLUMNS} from app_user u order by u.username`)
 
-export async function addUser({ db, principal, ip }: AppDeps, body: z.infer<typeof newUser>) {
+export async function addUser(deps: AppDeps, body: z.infer<typeof newUser>) {
+  const { db, principal } = deps
   await checkRoleAndScope(db, body)
   const problem = passwordProblem(body.password, body.username)
   if (problem) throw badRequest('password', problem)
@@ -158,7 +159,7 @@ export async function addUser({ db, principal, ip }: AppDeps, body: z.infer<type
       { field: 'username', problem: 'already taken' },
     ])
   const id = await createUser(db, { ...body, role_code: body.role, created_by: principal!.username })
-  await audit(db, principal, ip, {
+  await auditRequest(deps, {
     action: 'user_create',
     target: body.username,
     details: { role: body.role, scope: body.scope, provinces: body.provinces },
@@ -167,11 +168,8 @@ export async function addUser({ db, principal, ip }: AppDeps, body: z.infer<type
 }
 
 /** Changes an account; a change of role, scope, password or state signs it out everywhere. */
-export async function changeUser(
-  { db, principal, ip }: AppDeps,
-  id: number,
-  body: z.infer<typeof userPatch>,
-) {
+export async function changeUser(deps: AppDeps, id: number, body: z.infer<typeof userPatch>) {
+  const { db, principal } = deps
   const before = await findUser(db, id)
   if (!before) throw notFound(`user ${id}`)
   await checkRoleAndScope(db, body)
@@ -192,7 +190,7 @@ export async function changeUser(
   if (body.disabled || body.role || body.password || body.scope || body.provinces)
     await revokeUserSessions(db, id)
   const { password: _p, ...changed } = body
-  await audit(db, principal, ip, {
+  await auditRequest(deps, {
     action: 'user_update',
     target: before.username,
     details: {

@@ -2,7 +2,7 @@
 import type { Deck, deckBody, deckPatch, newView, SavedView, viewPatch } from '@antt/contract'
 import type { Queryable } from '@antt/data/db'
 import type { z } from 'zod'
-import { audit } from '../auth/audit.ts'
+import { auditRequest } from '../auth/audit.ts'
 import type { AppDeps } from '../context.ts'
 import { badRequest, notFound } from '../http/errors.ts'
 
@@ -21,14 +21,15 @@ export async function getView(db: Queryable, id: number) {
   return view
 }
 
-export async function createView({ db, principal, ip }: AppDeps, v: z.output<typeof newView>) {
+export async function createView(deps: AppDeps, v: z.output<typeof newView>) {
+  const { db, principal } = deps
   const [written] = await db.query<{ id: number }>(
     `insert into saved_view (title, subtitle, notes, state, created_by, updated_by) values ($1, $2, $3, $4::jsonb, $5, $5)
      returning id`,
     [v.title, v.subtitle, v.notes, JSON.stringify(v.state), principal!.username],
   )
   const view = await getView(db, written.id)
-  await audit(db, principal, ip, {
+  await auditRequest(deps, {
     action: 'view_create',
     target: `view:${view.id}`,
     details: { title: v.title },
@@ -36,7 +37,8 @@ export async function createView({ db, principal, ip }: AppDeps, v: z.output<typ
   return view
 }
 
-export async function duplicateView({ db, principal, ip }: AppDeps, id: number) {
+export async function duplicateView(deps: AppDeps, id: number) {
+  const { db, principal } = deps
   const [written] = await db.query<{ id: number }>(
     `insert into saved_view (title, subtitle, notes, state, created_by, updated_by)
      select left(title || ' (bản sao)', 200), subtitle, notes, state, $2, $2 from saved_view where id = $1
@@ -45,7 +47,7 @@ export async function duplicateView({ db, principal, ip }: AppDeps, id: number) 
   )
   if (!written) throw notFound(`view ${id}`)
   const view = await getView(db, written.id)
-  await audit(db, principal, ip, {
+  await auditRequest(deps, {
     action: 'view_create',
     target: `view:${view.id}`,
     details: { duplicate_of: id },
@@ -53,7 +55,8 @@ export async function duplicateView({ db, principal, ip }: AppDeps, id: number) 
   return view
 }
 
-export async function updateView({ db, principal, ip }: AppDeps, id: number, p: z.output<typeof viewPatch>) {
+export async function updateView(deps: AppDeps, id: number, p: z.output<typeof viewPatch>) {
+  const { db, principal } = deps
   const [written] = await db.query<{ id: number }>(
     `update saved_view set title = coalesce($2, title), subtitle = coalesce($3, subtitle), notes = coalesce($4, notes),
             state = coalesce($5::jsonb, state), updated_by = $6, updated_at = now()
@@ -69,7 +72,7 @@ export async function updateView({ db, principal, ip }: AppDeps, id: number, p: 
   )
   if (!written) throw notFound(`view ${id}`)
   const view = await getView(db, written.id)
-  await audit(db, principal, ip, {
+  await auditRequest(deps, {
     action: 'view_update',
     target: `view:${id}`,
     details: { fields: Object.keys(p) },
@@ -77,10 +80,11 @@ export async function updateView({ db, principal, ip }: AppDeps, id: number, p: 
   return view
 }
 
-export async function deleteView({ db, principal, ip }: AppDeps, id: number) {
+export async function deleteView(deps: AppDeps, id: number) {
+  const { db } = deps
   const gone = await db.query('delete from saved_view where id = $1 returning id', [id])
   if (!gone.length) throw notFound(`view ${id}`)
-  await audit(db, principal, ip, { action: 'view_delete', target: `view:${id}` })
+  await auditRequest(deps, { action: 'view_delete', target: `view:${id}` })
 }
 
 const DECK_SELECT = `select d.id, d.title, d.created_by, d.updated_by,
@@ -111,13 +115,14 @@ export async function getDeck(db: Queryable, id: number) {
   return deck
 }
 
-export async function createDeck({ db, principal, ip }: AppDeps, body: z.output<typeof deckBody>) {
+export async function createDeck(deps: AppDeps, body: z.output<typeof deckBody>) {
+  const { db, principal } = deps
   const [row] = await db.query<{ id: number }>(
     'insert into deck (title, created_by, updated_by) values ($1, $2, $2) returning id',
     [body.title, principal!.username],
   )
   await setDeckViews(db, row.id, body.view_ids)
-  await audit(db, principal, ip, {
+  await auditRequest(deps, {
     action: 'deck_create',
     target: `deck:${row.id}`,
     details: { title: body.title },
@@ -125,23 +130,21 @@ export async function createDeck({ db, principal, ip }: AppDeps, body: z.output<
   return getDeck(db, row.id)
 }
 
-export async function updateDeck(
-  { db, principal, ip }: AppDeps,
-  id: number,
-  body: z.output<typeof deckPatch>,
-) {
+export async function updateDeck(deps: AppDeps, id: number, body: z.output<typeof deckPatch>) {
+  const { db, principal } = deps
   const updated = await db.query(
     'update deck set title = coalesce($2, title), updated_by = $3, updated_at = now() where id = $1 returning id',
     [id, body.title ?? null, principal!.username],
   )
   if (!updated.length) throw notFound(`deck ${id}`)
   if (body.view_ids) await setDeckViews(db, id, body.view_ids)
-  await audit(db, principal, ip, { action: 'deck_update', target: `deck:${id}`, details: body })
+  await auditRequest(deps, { action: 'deck_update', target: `deck:${id}`, details: body })
   return getDeck(db, id)
 }
 
-export async function deleteDeck({ db, principal, ip }: AppDeps, id: number) {
+export async function deleteDeck(deps: AppDeps, id: number) {
+  const { db } = deps
   if (!(await db.query('delete from deck where id = $1 returning id', [id])).length)
     throw notFound(`deck ${id}`)
-  await audit(db, principal, ip, { action: 'deck_delete', target: `deck:${id}` })
+  await auditRequest(deps, { action: 'deck_delete', target: `deck:${id}` })
 }

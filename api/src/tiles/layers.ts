@@ -85,8 +85,15 @@ function units(level: 'commune' | 'province', table: string, orderBy?: string) {
 }
 const generalisedUnits = (z: number) => z <= TILE_GEOM_MAX_ZOOM
 
-const code = { name: 'code', sql: 't.code', description: 'official code' }
-const name = { name: 'name', sql: 't.name', description: 'name (Vietnamese)' }
+/** A field that is the column of that name of the layer's source row `t`, from `minzoom` when given. */
+const tColumn = (column: string, description: string, minzoom?: number): TileField => ({
+  name: column,
+  sql: `t.${column}`,
+  description,
+  ...(minzoom === undefined ? {} : { minzoom }),
+})
+const code = tColumn('code', 'official code')
+const name = tColumn('name', 'name (Vietnamese)')
 const isBorder = (communeCode: string) =>
   `exists (select 1 from commune_area_class a where a.commune_code = ${communeCode} and a.class_code = 'border')`
 
@@ -126,14 +133,9 @@ const LAYERS: LayerSpec[] = [
     fields: [
       code,
       name,
-      {
-        name: 'full_name',
-        sql: 't.full_name',
-        description: 'full name with its type, e.g. Phường Lào Cai (from z8)',
-        minzoom: 8,
-      },
-      { name: 'type', sql: 't.type', description: 'xa, phuong or dac_khu (from z8)', minzoom: 8 },
-      { name: 'population', sql: 't.population', description: 'residents (from z8)', minzoom: 8 },
+      tColumn('full_name', 'full name with its type, e.g. Phường Lào Cai (from z8)', 8),
+      tColumn('type', 'xa, phuong or dac_khu (from z8)', 8),
+      tColumn('population', 'residents (from z8)', 8),
       { name: 'is_border', sql: isBorder('t.code'), description: 'a border commune (khu vực biên giới)' },
     ],
     features: units('commune', 'commune', 't.code'),
@@ -147,9 +149,9 @@ const LAYERS: LayerSpec[] = [
     fields: [
       code,
       name,
-      { name: 'commune_code', sql: 't.commune_code', description: 'code of the commune' },
-      { name: 'kind', sql: 't.kind', description: 'thon, ban or to_dan_pho' },
-      { name: 'population', sql: 't.population', description: 'residents' },
+      tColumn('commune_code', 'code of the commune'),
+      tColumn('kind', 'thon, ban or to_dan_pho'),
+      tColumn('population', 'residents'),
     ],
     features: fromTable('village t', 't.geom', {
       where: 't.geom is not null and t.valid_to is null',
@@ -161,17 +163,14 @@ const LAYERS: LayerSpec[] = [
     description: 'Village centres, for labels and symbols',
     geometry: 'point',
     minzoom: 10,
-    fields: [code, name, { name: 'commune_code', sql: 't.commune_code', description: 'code of the commune' }],
+    fields: [code, name, tColumn('commune_code', 'code of the commune')],
     features: fromTable('village t', 't.point', { where: 't.valid_to is null', orderBy: 't.code' }),
   },
   {
     id: 'border_line',
     description: 'National border line (Viet Nam – China)',
     geometry: 'line',
-    fields: [
-      { name: 'id', sql: 't.id', description: 'line id' },
-      { name: 'name', sql: 't.name', description: 'name' },
-    ],
+    fields: [tColumn('id', 'line id'), tColumn('name', 'name')],
     features: fromTable('border_line t', 't.geom', { orderBy: 't.id' }),
   },
   {
@@ -179,10 +178,7 @@ const LAYERS: LayerSpec[] = [
     description:
       'Border belt (vành đai biên giới): the strip inside the province up to depth_m from the border line',
     geometry: 'polygon',
-    fields: [
-      { name: 'id', sql: 't.id', description: 'belt id' },
-      { name: 'depth_m', sql: 't.depth_m', description: 'depth from the border line, metres' },
-    ],
+    fields: [tColumn('id', 'belt id'), tColumn('depth_m', 'depth from the border line, metres')],
     features: fromTable('border_belt t', 't.geom', { orderBy: 't.id' }),
   },
   {
@@ -190,13 +186,9 @@ const LAYERS: LayerSpec[] = [
     description: 'Border gates, openings, markers and border-guard posts',
     geometry: 'point',
     fields: [
-      { name: 'id', sql: 't.id', description: 'feature id' },
-      {
-        name: 'kind',
-        sql: 't.kind',
-        description: 'gate_international, gate_main, gate_secondary, opening, marker or post',
-      },
-      { name: 'name', sql: 't.name', description: 'name' },
+      tColumn('id', 'feature id'),
+      tColumn('kind', 'gate_international, gate_main, gate_secondary, opening, marker or post'),
+      tColumn('name', 'name'),
     ],
     features: fromTable('border_feature t', 't.geom', { orderBy: 't.id' }),
   },
@@ -206,12 +198,12 @@ const LAYERS: LayerSpec[] = [
     geometry: 'point',
     minzoom: 8,
     fields: [
-      { name: 'id', sql: 't.id', description: 'model id' },
-      { name: 'type_code', sql: 't.type_code', description: 'model type (see /api/meta taxonomies)' },
-      { name: 'status', sql: 't.status', description: 'active, weak or dissolved' },
-      { name: 'lead_org_code', sql: 't.lead_org_code', description: 'lead organisation' },
-      { name: 'exemplary', sql: 't.exemplary', description: 'an exemplary model (điển hình tiên tiến)' },
-      { name: 'commune_code', sql: 't.commune_code', description: 'code of the commune' },
+      tColumn('id', 'model id'),
+      tColumn('type_code', 'model type (see /api/meta taxonomies)'),
+      tColumn('status', 'active, weak or dissolved'),
+      tColumn('lead_org_code', 'lead organisation'),
+      tColumn('exemplary', 'an exemplary model (điển hình tiên tiến)'),
+      tColumn('commune_code', 'code of the commune'),
     ],
     features: fromTable('security_model t', 't.point', { where: 't.point is not null', orderBy: 't.id' }),
   },

@@ -2,8 +2,8 @@ import type { AuditEntry } from '@antt/contract'
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { request } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { AdminTable } from '../ui/AdminTable.tsx'
 import { Options } from '../ui/Options.tsx'
-import { TableHead } from '../ui/TableHead.tsx'
 import { auditDetails, auditTime } from './audit-format.ts'
 
 const PAGE = 50
@@ -83,41 +83,33 @@ export function AuditScreen() {
           {t('admin.audit.filter')}
         </button>
       </form>
-      <table className="adm-table" data-testid="audit-table">
-        <TableHead
-          labels={[
-            t('admin.audit.at'),
-            t('admin.audit.user'),
-            t('admin.audit.action'),
-            t('admin.audit.target'),
-            t('admin.audit.details'),
-            t('admin.audit.ip'),
-          ]}
-        />
-        <tbody>
-          {entries.map((e) => {
-            const raw = e.details ? JSON.stringify(e.details) : ''
-            const details =
-              e.details && typeof e.details === 'object'
-                ? auditDetails(e.details as Record<string, unknown>, (v) => fmt.integer(v))
-                : raw
-            return (
-              <tr key={e.id} data-action={e.action}>
-                <td className="adm-nowrap" title={e.at}>
-                  {auditTime(e.at)}
-                </td>
-                <td>{e.username ?? '–'}</td>
-                <td title={e.action}>{isAction(e.action) ? t(`admin.audit.act.${e.action}`) : e.action}</td>
-                <td>{e.target ?? ''}</td>
-                <td className="adm-details" title={raw}>
-                  {details}
-                </td>
-                <td>{e.ip ?? ''}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <AdminTable
+        testId="audit-table"
+        columns={['at', 'user', 'action', 'target', 'details', 'ip']}
+        label={(c) => t(`admin.audit.${c}`)}
+      >
+        {entries.map((e) => {
+          const raw = e.details ? JSON.stringify(e.details) : ''
+          const details =
+            e.details && typeof e.details === 'object'
+              ? auditDetails(e.details as Record<string, unknown>, (v) => fmt.integer(v))
+              : raw
+          return (
+            <tr key={e.id} data-action={e.action}>
+              <td className="adm-nowrap" title={e.at}>
+                {auditTime(e.at)}
+              </td>
+              <td>{e.username ?? '–'}</td>
+              <td title={e.action}>{isAction(e.action) ? t(`admin.audit.act.${e.action}`) : e.action}</td>
+              <td>{e.target ?? ''}</td>
+              <td className="adm-details" title={raw}>
+                {details}
+              </td>
+              <td>{e.ip ?? ''}</td>
+            </tr>
+          )
+        })}
+      </AdminTable>
       {!entries.length && <p className="muted">{t('admin.audit.empty')}</p>}
       {more && (
         <button type="button" className="btn" onClick={() => load(entries[entries.length - 1]?.id)}>

@@ -3,10 +3,10 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { ApiError, request } from '../api/client.ts'
 import { type CommuneName, useCommuneNames, useNational, useProvinceNames } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { AdminTable } from '../ui/AdminTable.tsx'
 import { Field, GeneralError, PasswordField } from '../ui/Dialog.tsx'
 import { type FormErrors, formErrors, NO_ERRORS } from '../ui/field-errors.ts'
 import { Options } from '../ui/Options.tsx'
-import { TableHead } from '../ui/TableHead.tsx'
 import { useRoles } from './reference.ts'
 
 /** Accounts: the list, and one form to create a user or change one (role, communes, disabled, password). */
@@ -45,38 +45,31 @@ export function UsersScreen() {
             {t('admin.users.new')}
           </button>
         </div>
-        <table className="adm-table" data-testid="users-table">
-          <TableHead
-            labels={[
-              t('admin.users.username'),
-              t('admin.users.displayName'),
-              t('admin.users.role'),
-              t('admin.users.scope'),
-              t('admin.users.lastSignIn'),
-            ]}
-          />
-          <tbody>
-            {(users ?? []).map((u) => (
-              <tr
-                key={u.id}
-                data-username={u.username}
-                className={`${u.disabled ? 'adm-disabled' : ''}${editing !== 'new' && editing?.id === u.id ? ' adm-current' : ''}`}
-                onClick={() => setEditing(u)}
-              >
-                <td>
-                  <button type="button" className="adm-link">
-                    {u.username}
-                  </button>
-                  {u.disabled && <span className="adm-tag">{t('admin.users.disabledTag')}</span>}
-                </td>
-                <td>{u.display_name}</td>
-                <td>{roleName(u.role)}</td>
-                <td className="adm-scope-cell">{scopeNames(u)}</td>
-                <td>{u.last_sign_in ? fmt.date(u.last_sign_in.slice(0, 10)) : '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AdminTable
+          testId="users-table"
+          columns={['username', 'displayName', 'role', 'scope', 'lastSignIn']}
+          label={(c) => t(`admin.users.${c}`)}
+        >
+          {(users ?? []).map((u) => (
+            <tr
+              key={u.id}
+              data-username={u.username}
+              className={`${u.disabled ? 'adm-disabled' : ''}${editing !== 'new' && editing?.id === u.id ? ' adm-current' : ''}`}
+              onClick={() => setEditing(u)}
+            >
+              <td>
+                <button type="button" className="adm-link">
+                  {u.username}
+                </button>
+                {u.disabled && <span className="adm-tag">{t('admin.users.disabledTag')}</span>}
+              </td>
+              <td>{u.display_name}</td>
+              <td>{roleName(u.role)}</td>
+              <td className="adm-scope-cell">{scopeNames(u)}</td>
+              <td>{u.last_sign_in ? fmt.date(u.last_sign_in.slice(0, 10)) : '–'}</td>
+            </tr>
+          ))}
+        </AdminTable>
       </div>
       {editing && (
         <UserForm

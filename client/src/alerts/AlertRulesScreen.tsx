@@ -4,9 +4,9 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { ApiError, request } from '../api/client.ts'
 import { useNational } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
+import { AdminTable } from '../ui/AdminTable.tsx'
 import { LabelledControl } from '../ui/LabelledControl.tsx'
 import { Options } from '../ui/Options.tsx'
-import { TableHead } from '../ui/TableHead.tsx'
 
 const ROLES = ['admin', 'leader', 'planner', 'briefer', 'steward', 'viewer']
 const DEFAULT_THRESHOLD: Record<Condition, number> = {
@@ -84,40 +84,31 @@ export function AlertRulesScreen() {
   }
   return (
     <div className="alert-rules">
-      <table className="adm-table" data-testid="alert-rules">
-        <TableHead
-          labels={[
-            t('alerts.rule.name'),
-            t('alerts.rule.condition'),
-            t('alerts.rule.threshold'),
-            t('alerts.rule.area'),
-            t('alerts.rule.notify'),
-            t('alerts.rule.enabled'),
-            '',
-          ]}
-        />
-        <tbody>
-          {rules.map((r) => (
-            <tr key={r.id} data-rule={r.id}>
-              <td>{r.name}</td>
-              <td>
-                {t(`alerts.condition.${r.condition}`)} · {t(`level.${r.level}`)}
-              </td>
-              <td>{r.threshold}</td>
-              <td>{'all' in r.area ? t('alerts.area.all') : Object.values(r.area).flat().join(', ')}</td>
-              <td>{[...r.notify.roles, ...r.notify.users, ...(r.notify.emails ?? [])].join(', ')}</td>
-              <td>
-                <input type="checkbox" checked={r.enabled} onChange={() => toggle(r)} aria-label={r.name} />
-              </td>
-              <td>
-                <button type="button" className="btn btn-small" onClick={() => remove(r)}>
-                  {t('alerts.rule.delete')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        testId="alert-rules"
+        columns={['name', 'condition', 'threshold', 'area', 'notify', 'enabled', '']}
+        label={(c) => t(`alerts.rule.${c}`)}
+      >
+        {rules.map((r) => (
+          <tr key={r.id} data-rule={r.id}>
+            <td>{r.name}</td>
+            <td>
+              {t(`alerts.condition.${r.condition}`)} · {t(`level.${r.level}`)}
+            </td>
+            <td>{r.threshold}</td>
+            <td>{'all' in r.area ? t('alerts.area.all') : Object.values(r.area).flat().join(', ')}</td>
+            <td>{[...r.notify.roles, ...r.notify.users, ...(r.notify.emails ?? [])].join(', ')}</td>
+            <td>
+              <input type="checkbox" checked={r.enabled} onChange={() => toggle(r)} aria-label={r.name} />
+            </td>
+            <td>
+              <button type="button" className="btn btn-small" onClick={() => remove(r)}>
+                {t('alerts.rule.delete')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       <form className="adm-form" onSubmit={submit} data-testid="alert-rule-form">
         <h3>{t('alerts.rule.new')}</h3>
         <LabelledControl label={t('alerts.rule.name')}>

@@ -3,9 +3,21 @@
  * in a fixed order, as percentages of a bar that stands for `scaleMax` points (100 = the whole 0–100 scale,
  * so bars of different rows and weightings compare directly).
  */
-export interface BarSegment<K extends string = string> {
+/** A part of the score and the points it contributed. */
+interface Part<K extends string> {
   key: K
   points: number
+}
+
+/** The parts that contributed points (finite, above zero), in `order`, with their place in it. */
+function contributingParts<K extends string>(contributions: Partial<Record<K, number>>, order: readonly K[]) {
+  return order.flatMap((key, i) => {
+    const points = contributions[key]
+    return points !== undefined && Number.isFinite(points) && points > 0 ? [{ key, points, i }] : []
+  })
+}
+
+export interface BarSegment<K extends string = string> extends Part<K> {
   /** left edge and width, in percent of the bar */
   start: number
   width: number
@@ -19,9 +31,7 @@ export function contributionSegments<K extends string>(
   const out: BarSegment<K>[] = []
   if (!(scaleMax > 0)) return out
   let at = 0
-  for (const key of order) {
-    const points = contributions[key]
-    if (points === undefined || !Number.isFinite(points) || points <= 0) continue
+  for (const { key, points } of contributingParts(contributions, order)) {
     const width = Math.min((points / scaleMax) * 100, 100 - at)
     if (width <= 0) break
     out.push({ key, points, start: at, width })
@@ -30,9 +40,7 @@ export function contributionSegments<K extends string>(
   return out
 }
 
-export interface TopContribution<K extends string = string> {
-  key: K
-  points: number
+export interface TopContribution<K extends string = string> extends Part<K> {
   /** share of the score, 0–1 */
   share: number
 }
@@ -47,9 +55,7 @@ export function topContributions<K extends string>(
   limit = 4,
 ): TopContribution<K>[] {
   const total = order.reduce((s, k) => s + Math.max(0, contributions[k] ?? 0), 0)
-  return order
-    .map((key, i) => ({ key, points: contributions[key] ?? 0, i }))
-    .filter((c) => Number.isFinite(c.points) && c.points > 0)
+  return contributingParts(contributions, order)
     .sort((a, b) => b.points - a.points || a.i - b.i)
     .slice(0, limit)
     .map(({ key, points }) => ({ key, points, share: total > 0 ? points / total : 0 }))

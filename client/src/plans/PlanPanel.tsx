@@ -1,5 +1,5 @@
 import type { CoverRequest, DemandKind, PlanRequest } from '@antt/contract'
-import { useEffect, useMemo, useState } from 'react'
+import { type ReactNode, useEffect, useMemo, useState } from 'react'
 import { RankingHead } from '../analytics/RankingHead.tsx'
 import { useMay } from '../api/client.ts'
 import { useCommunes, useScenarioId, useTaxonomies, useVillagePoints } from '../api/hooks.ts'
@@ -183,18 +183,15 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
             </select>
           </label>
           {isRadius && (
-            <label>
-              {t('plan.radius')}
-              <input
-                type="number"
-                min={0}
-                max={20000}
-                step={100}
-                value={radius ?? chosenType?.radius_m ?? 500}
-                data-field="radius_m"
-                onChange={(e) => setRadius(Number(e.target.value))}
-              />
-            </label>
+            <NumberField
+              label={t('plan.radius')}
+              field="radius_m"
+              min={0}
+              max={20000}
+              step={100}
+              value={radius ?? chosenType?.radius_m ?? 500}
+              onChange={setRadius}
+            />
           )}
           {goal === 'optimize' ? (
             <>
@@ -206,32 +203,27 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
                 title={t('plan.howMany')}
               />
               {mode === 'count' ? (
-                <label>
-                  {t('plan.count')}
-                  <input
-                    type="number"
-                    min={1}
-                    max={500}
-                    value={count}
-                    data-field="count"
-                    onChange={(e) => setCount(Math.max(1, Math.round(Number(e.target.value) || 1)))}
-                  />
-                </label>
+                <NumberField
+                  label={t('plan.count')}
+                  field="count"
+                  min={1}
+                  max={500}
+                  value={count}
+                  onChange={(n) => setCount(Math.max(1, Math.round(n || 1)))}
+                />
               ) : (
-                <label>
-                  {t('plan.budget')}
-                  <input
-                    type="number"
-                    min={0}
-                    step={1_000_000}
-                    value={budget}
-                    data-field="budget"
-                    onChange={(e) => setBudget(Number(e.target.value) || 0)}
-                  />
+                <NumberField
+                  label={t('plan.budget')}
+                  field="budget"
+                  min={0}
+                  step={1_000_000}
+                  value={budget}
+                  onChange={(n) => setBudget(n || 0)}
+                >
                   <span className="muted small">
                     {t('plan.unitCost', { cost: fmt.integer(costs.get(type) ?? null) })}
                   </span>
-                </label>
+                </NumberField>
               )}
               <label>
                 {t('plan.demand')}
@@ -260,18 +252,15 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
                   <option value="all">{t('plan.targetAll')}</option>
                 </select>
               </label>
-              <label>
-                {t('plan.share')}
-                <input
-                  type="number"
-                  min={0}
-                  max={100}
-                  step={5}
-                  value={Math.round(share * 100)}
-                  data-field="share"
-                  onChange={(e) => setShare(Math.min(100, Math.max(0, Number(e.target.value) || 0)) / 100)}
-                />
-              </label>
+              <NumberField
+                label={t('plan.share')}
+                field="share"
+                min={0}
+                max={100}
+                step={5}
+                value={Math.round(share * 100)}
+                onChange={(n) => setShare(Math.min(100, Math.max(0, n || 0)) / 100)}
+              />
             </>
           )}
           {drill && (
@@ -474,5 +463,33 @@ export function PlanPanel({ onSaveView }: { onSaveView: (title: string) => void 
         )}
       </div>
     </section>
+  )
+}
+
+/** A number of the plan's request, its input named by the request field (`data-field`); `children` follow it. */
+function NumberField(props: {
+  label: string
+  field: string
+  value: number
+  min: number
+  max?: number
+  step?: number
+  onChange: (n: number) => void
+  children?: ReactNode
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        value={props.value}
+        data-field={props.field}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      />
+      {props.children}
+    </label>
   )
 }

@@ -41,10 +41,10 @@ export function EvaluationForm({ user }: { user: SessionUser }) {
         options={codeOptions(ratings, name)}
         error={e.rating_code}
       />
-      <Field name="evaluator" label={t('records.evaluator')} error={e.evaluator}>
+      <Field {...f.field('evaluator', t('records.evaluator'))}>
         <input {...f.bind('evaluator')} />
       </Field>
-      <Field name="note" label={t('records.note')} error={e.note}>
+      <Field {...f.field('note', t('records.note'))}>
         <input {...f.bind('note')} />
       </Field>
     </RecordForm>

@@ -60,12 +60,12 @@ export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: 
       <DateField {...f.date('occurred_on', t('records.occurredOn'))} />
       <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
-      <Field name="severity" label={t('records.severity')} error={e.severity}>
+      <Field {...f.field('severity', t('records.severity'))}>
         <select {...f.bind('severity')}>
           <Options of={['1', '2', '3']} label={(s) => s} />
         </select>
       </Field>
-      <Field name="precision" label={t('records.precision')} error={e.precision}>
+      <Field {...f.field('precision', t('records.precision'))}>
         <select {...f.bind('precision')}>
           <option value="exact">{t('records.precision.exact')}</option>
           <option value="approximate">{t('records.precision.approximate')}</option>
@@ -73,7 +73,7 @@ export function IncidentForm({ user, onHide }: { user: SessionUser; onHide: (h: 
       </Field>
       <PlaceInput form={f} onHide={onHide} />
       <div className="adm-span">
-        <Field name="summary" label={t('records.summary')} error={e.summary}>
+        <Field {...f.field('summary', t('records.summary'))}>
           <textarea {...f.bind('summary')} rows={2} />
         </Field>
       </div>

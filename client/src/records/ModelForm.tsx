@@ -120,7 +120,7 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
           </button>
         )}
       </div>
-      <Field name="name" label={t('records.modelName')} error={e.name}>
+      <Field {...f.field('name', t('records.modelName'))}>
         <input {...f.bind('name')} required />
       </Field>
       <ChoiceSelect
@@ -133,10 +133,10 @@ export function ModelForm({ user, onHide }: { user: SessionUser; onHide: (h: boo
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
       <LeadOrgSelect bind={f.bind('lead_org_code')} error={e.lead_org_code} />
       <DateField {...f.date('founded_on', t('records.foundedOn'))} />
-      <Field name="members" label={t('records.members')} error={e.members}>
+      <Field {...f.field('members', t('records.members'))}>
         <input type="number" min={0} {...f.bind('members')} />
       </Field>
-      <Field name="equipment" label={t('records.equipment')} error={e.equipment}>
+      <Field {...f.field('equipment', t('records.equipment'))}>
         <input {...f.bind('equipment')} />
       </Field>
       <PlaceInput form={f} onHide={onHide} />

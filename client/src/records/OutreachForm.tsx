@@ -37,10 +37,10 @@ export function OutreachForm({ user }: { user: SessionUser }) {
       <CommuneSelect bind={f.bind('commune_code')} communes={communes} error={e.commune_code} />
       <VillageSelect bind={f.bind('village_code')} commune={v.commune_code} error={e.village_code} />
       <DateField {...f.date('held_on', t('records.heldOn'))} />
-      <Field name="attendees" label={t('records.attendees')} error={e.attendees}>
+      <Field {...f.field('attendees', t('records.attendees'))}>
         <input type="number" min={0} {...f.bind('attendees')} required />
       </Field>
-      <Field name="topic" label={t('records.topic')} error={e.topic}>
+      <Field {...f.field('topic', t('records.topic'))}>
         <input {...f.bind('topic')} required />
       </Field>
       <LeadOrgSelect bind={f.bind('lead_org_code')} error={e.lead_org_code} empty={t('records.none')} />

@@ -33,7 +33,7 @@ export function StatusForm({ user }: { user: SessionUser }) {
         error={e.model_id}
         version={version}
       />
-      <Field name="status" label={t('records.newStatus')} error={e.status}>
+      <Field {...f.field('status', t('records.newStatus'))}>
         <select {...f.bind('status')}>
           <Options of={['active', 'weak', 'dissolved'] as const} label={(s) => t(`records.status.${s}`)} />
         </select>
@@ -41,9 +41,7 @@ export function StatusForm({ user }: { user: SessionUser }) {
       <DateField {...f.date('on', t('records.statusFrom'))} />
       <div className="adm-span">
         <Field
-          name="reason"
-          label={v.status === 'dissolved' ? t('records.reasonRequired') : t('records.reason')}
-          error={e.reason}
+          {...f.field('reason', v.status === 'dissolved' ? t('records.reasonRequired') : t('records.reason'))}
         >
           <textarea {...f.bind('reason')} rows={2} />
         </Field>

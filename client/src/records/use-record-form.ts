@@ -38,13 +38,13 @@ export function useRecordForm<T extends Values>(initial: T) {
     e.preventDefault()
     void run(fn)
   }
-  /** The props of a DateField for `name`: its value, its setter and its problem. */
+  /** The props of a Field for `name`: its name, its label and its problem. */
+  const field = (name: keyof T & string, label: string) => ({ name, label, error: errors.fields[name] })
+  /** The props of a DateField for `name`: those of its Field, its value and its setter. */
   const date = (name: keyof T & string, label: string) => ({
-    name,
-    label,
+    ...field(name, label),
     value: values[name],
     onDate: (x: string) => set({ [name]: x } as Partial<T>),
-    error: errors.fields[name],
   })
-  return { values, set, setValues, bind, date, errors, saved, busy, run, submit }
+  return { values, set, setValues, bind, field, date, errors, saved, busy, run, submit }
 }

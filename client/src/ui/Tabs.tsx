@@ -1,40 +1,20 @@
+import { ChoiceRow, type Choosing } from './ChoiceRow.tsx'
+
 /**
  * A row of tabs: one button per choice, the chosen one marked for assistive technology (aria-selected) and for
  * styling (`on`). `data` names the data attribute that carries each tab's id, which pages and tests address
  * (e.g. "tab" gives data-tab="layers").
  */
-export function Tabs<T extends string>({
-  tabs,
-  value,
-  onChange,
-  label,
-  data,
-  className = 'tabs',
-  ariaLabel,
-}: {
-  tabs: readonly T[]
-  value: T
-  onChange: (tab: T) => void
-  label: (tab: T) => string
-  data: string
-  className?: string
-  ariaLabel?: string
-}) {
+export function Tabs<T extends string>(
+  props: Choosing<T> & { tabs: readonly T[]; data: string; className?: string; ariaLabel?: string },
+) {
+  const { className = 'tabs', data } = props
   return (
-    <div className={className} role="tablist" aria-label={ariaLabel}>
-      {tabs.map((id) => (
-        <button
-          key={id}
-          type="button"
-          role="tab"
-          aria-selected={value === id}
-          className={value === id ? 'on' : ''}
-          onClick={() => onChange(id)}
-          {...{ [`data-${data}`]: id }}
-        >
-          {label(id)}
-        </button>
-      ))}
-    </div>
+    <ChoiceRow
+      {...props}
+      choices={props.tabs}
+      row={{ className, role: 'tablist', 'aria-label': props.ariaLabel }}
+      button={(id, chosen) => ({ role: 'tab', 'aria-selected': chosen, [`data-${data}`]: id })}
+    />
   )
 }

@@ -1,5 +1,5 @@
 import type { UnitCost } from '@antt/contract'
-import { audit } from '../../auth/audit.ts'
+import { auditRequest } from '../../auth/audit.ts'
 import type { AppDeps } from '../../context.ts'
 import { notFound } from '../../http/errors.ts'
 
@@ -23,7 +23,7 @@ export async function unitCost(deps: AppDeps, type: string): Promise<number | nu
 
 /** Sets the unit cost of a type, in the audit log with the previous value. */
 export async function setUnitCost(deps: AppDeps, type: string, cost: number): Promise<UnitCost> {
-  const { db, principal, ip } = deps
+  const { db, principal } = deps
   const [known] = await db.query('select 1 from model_type where code = $1', [type])
   if (!known) throw notFound(`model type ${type}`, 'type')
   const before = await unitCost(deps, type)
@@ -39,7 +39,7 @@ export async function setUnitCost(deps: AppDeps, type: string, cost: number): Pr
       cost,
       principal?.username ?? null,
     ])
-  await audit(db, principal, ip, {
+  await auditRequest(deps, {
     action: 'unit_cost_update',
     target: `model_type:${type}`,
     details: { before, after: cost },

@@ -1,5 +1,9 @@
+import type { planExportBody } from '@antt/contract'
 import ExcelJS from 'exceljs'
-import type { optimizePlan } from './optimize.ts'
+import type { z } from 'zod'
+import { auditRequest } from '../../auth/audit.ts'
+import type { AppDeps } from '../../context.ts'
+import { optimizePlan } from './optimize.ts'
 
 type Plan = Awaited<ReturnType<typeof optimizePlan>>
 type Lang = 'vi' | 'en'
@@ -100,4 +104,42 @@ export async function planXlsx(
   params.getColumn(1).width = 18
   params.getColumn(2).width = 40
   return new Uint8Array(await wb.xlsx.writeBuffer())
+}
+
+/** The sites as shown, locked in and evaluated again here, so the file holds checked figures only; audited. */
+export async function exportPlan(
+  deps: AppDeps,
+  { plan, sites, lang }: z.output<typeof planExportBody>,
+): Promise<Uint8Array> {
+  const result = await optimizePlan(deps, {
+    ...plan,
+    count: sites.length,
+    budget: null,
+    include: [...new Set(sites)],
+    exclude: plan.exclude.filter((code) => !sites.includes(code)),
+  })
+  const taxonomies = await deps.catalog.taxonomies()
+  const type = taxonomies.model_types.find((t) => t.code === plan.model_type)
+  const communes = await deps.db.query<{ code: string; name: string }>(
+    'select code, full_name as name from commune',
+  )
+  const names = new Map(communes.map((r) => [r.code, r.name]))
+  const body = await planXlsx(result, {
+    lang,
+    typeName: (lang === 'vi' ? type?.name_vi : type?.name_en) ?? plan.model_type,
+    communeName: (code) => names.get(code) ?? code,
+    demo: await deps.catalog.isDemo(),
+  })
+  await auditRequest(deps, {
+    action: 'export',
+    target: 'plan.xlsx',
+    details: {
+      kind: 'plan',
+      format: 'xlsx',
+      lang,
+      model_type: plan.model_type,
+      sites: result.selected.map((s) => s.code),
+    },
+  })
+  return body
 }

@@ -1,7 +1,7 @@
 // What-if scenarios: stored per user, shared on request, checked before they are saved, audited.
 import type { newScenario, Scenario, ScenarioChange, scenarioPatch } from '@antt/contract'
 import type { z } from 'zod'
-import { audit } from '../../auth/audit.ts'
+import { auditRequest } from '../../auth/audit.ts'
 import type { AppDeps } from '../../context.ts'
 import { ApiError, notFound } from '../../http/errors.ts'
 import { applyChanges } from './apply.ts'
@@ -105,7 +105,7 @@ export async function createScenario(deps: AppDeps, body: z.output<typeof newSce
     ],
   )
   const scenario = await readScenario(deps, written.id)
-  await audit(deps.db, deps.principal, deps.ip, {
+  await auditRequest(deps, {
     action: 'scenario_create',
     target: `scenario:${scenario.id}`,
     details: { ...summary(scenario), from_plan: body.from_plan ?? null },
@@ -134,7 +134,7 @@ export async function updateScenario(
     ],
   )
   const scenario = await readScenario(deps, written.id)
-  await audit(deps.db, deps.principal, deps.ip, {
+  await auditRequest(deps, {
     action: 'scenario_update',
     target: `scenario:${id}`,
     details: { before: summary(before), after: summary(scenario), changes_replaced: !!body.changes },
@@ -146,7 +146,7 @@ export async function updateScenario(
 export async function deleteScenario(deps: AppDeps, id: number): Promise<void> {
   const before = await findScenario(deps, id, { forChange: true })
   await deps.db.query('delete from scenario where id = $1', [id])
-  await audit(deps.db, deps.principal, deps.ip, {
+  await auditRequest(deps, {
     action: 'scenario_delete',
     target: `scenario:${id}`,
     details: summary(before),

@@ -23,6 +23,16 @@ export interface PlanSitesProps {
 const SITE_FILL: [number, number, number, number] = [196, 30, 58, 255]
 const COVERED_FILL: [number, number, number, number] = [196, 30, 58, 70]
 
+/** What every layer of a plan has: an id under the plan's, points at their lon/lat, nothing to pick. */
+function planPoints<D extends PlanCoveredPoint>(p: PlanSitesProps, part: string, data: readonly D[]) {
+  return {
+    id: `${p.id}-${part}`,
+    data: data as D[],
+    getPosition: (d: D): [number, number] => [d.lon, d.lat],
+    pickable: false,
+  }
+}
+
 /**
  * Proposed sites of a plan: a numbered red disc per site (number = order of marginal gain) over faint discs
  * on the villages they newly cover.
@@ -30,19 +40,14 @@ const COVERED_FILL: [number, number, number, number] = [196, 30, 58, 70]
 export function planSitesLayers(p: PlanSitesProps) {
   return [
     new ScatterplotLayer<PlanCoveredPoint>({
-      id: `${p.id}-covered`,
-      data: p.covered as PlanCoveredPoint[],
-      getPosition: (d) => [d.lon, d.lat],
+      ...planPoints(p, 'covered', p.covered),
       radiusUnits: 'pixels',
       getRadius: 6,
       getFillColor: COVERED_FILL,
       stroked: false,
-      pickable: false,
     }),
     new ScatterplotLayer<PlanSitePoint>({
-      id: `${p.id}-discs`,
-      data: p.sites as PlanSitePoint[],
-      getPosition: (d) => [d.lon, d.lat],
+      ...planPoints(p, 'discs', p.sites),
       radiusUnits: 'pixels',
       getRadius: 11,
       getFillColor: SITE_FILL,
@@ -50,12 +55,9 @@ export function planSitesLayers(p: PlanSitesProps) {
       getLineColor: [255, 255, 255, 255],
       lineWidthUnits: 'pixels',
       getLineWidth: 2,
-      pickable: false,
     }),
     new TextLayer<PlanSitePoint>({
-      id: `${p.id}-numbers`,
-      data: p.sites as PlanSitePoint[],
-      getPosition: (d) => [d.lon, d.lat],
+      ...planPoints(p, 'numbers', p.sites),
       getText: (d) => String(d.rank),
       fontFamily: p.fontFamily,
       fontWeight: 700,
@@ -65,7 +67,6 @@ export function planSitesLayers(p: PlanSitesProps) {
       getTextAnchor: 'middle',
       getAlignmentBaseline: 'center',
       characterSet: '0123456789',
-      pickable: false,
       parameters: { depthWriteEnabled: false },
     }),
   ]
