@@ -111,9 +111,11 @@ declare
   -- functions (commune_state_day, migration 029), one look-up a commune, instead of from every model and village
   stepwise boolean := p_level = 'commune' and p_types is null and p_orgs is null
                       and p_statuses = array['active']::text[] and p_eval_months = 6;
-  -- the caller's provinces (07_access.sql), named in every read of the fact tables: one shard's work for a
-  -- one-province scope on a Citus cluster; null for the whole area
-  provinces text[] := antt_scope_provinces();
+  -- the caller's provinces (07_access.sql), named in every read of the fact tables of the default question:
+  -- one shard's work for a one-province scope on a Citus cluster; null for the whole area. Not for the others:
+  -- routed whole to one worker, their call of radius_model_villages() would start a distributed query from
+  -- that worker, which Citus refuses ("the backend has already been assigned a transaction id")
+  provinces text[] := case when stepwise then antt_scope_provinces() end;
 begin
   perform check_unit_level(p_level);
   if full_to < full_from then

@@ -601,6 +601,11 @@ language sql stable security definer set search_path = public as $$
       or (not exists (select 1 from incident_month) and exists (select 1 from incident))
 $$;
 
+-- For the owner (the seed, the migrations) only, not for the request roles.
+revoke execute on function set_aggregate_upkeep(text[], boolean) from public;
+revoke execute on function rebuild_aggregates() from public;
+revoke execute on function aggregates_missing() from public;
+
 -- A database whose sources were written before these triggers existed gets its aggregates built once; on a
 -- distributed cluster after the migration's transaction (data/src/db/migrate.ts).
 do $$

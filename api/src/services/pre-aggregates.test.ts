@@ -367,5 +367,19 @@ describe.each(backends())('pre-aggregates on the %s database', (backend) => {
         await tx.query('delete from incident_month')
       }),
     ).rejects.toThrow(/permission denied/)
+    // nor switch their upkeep off, rebuild them or probe them: those are the owner's (the seed, the migrations)
+    for (const call of [
+      "set_aggregate_upkeep(array['incident'], false)",
+      'rebuild_aggregates()',
+      'aggregates_missing()',
+    ])
+      await expect(
+        ctx.db.transaction(async (tx) => {
+          await tx.query('set local role antt_admin')
+          await tx.query(`select set_config('antt.scope', '*', true)`)
+          await tx.query(`select ${call}`)
+        }),
+        call,
+      ).rejects.toThrow(/permission denied/)
   })
 })
