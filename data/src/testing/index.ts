@@ -243,7 +243,9 @@ export async function openAreaTestDb(backend: Backend, code: string, size?: Demo
     url.pathname = `/${name}`
     const db = await openPostgres(url.toString(), { max: 4 })
     await db.exec('create extension if not exists postgis')
-    await seedServerDb(db, fp, { area, seed: TEST_SEED, size })
+    // under a lock: two test files that open the same area at once would otherwise both seed it, into the same
+    // schema (seen on the cluster: "duplicate key value violates unique constraint pg_type_typname_nsp_index")
+    await withLock(`${TEMPLATE_DIR}-${name}`, () => seedServerDb(db, fp, { area, seed: TEST_SEED, size }))
     opened.push({ db })
     return db
   }
