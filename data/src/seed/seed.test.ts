@@ -127,6 +127,31 @@ describe.each(backends())('seeded data on the %s database', (backend) => {
       expect(row[k]).toBeGreaterThan(0)
   })
 
+  it('leaves the incidents with the indexes, foreign keys and triggers the migrations gave them', async () => {
+    // the bulk load drops and rebuilds them (insert.ts, withoutUpkeep)
+    const row = await one<{ indexes: string[]; keys: string[]; disabled: number; valid: boolean }>(
+      `select (select array_agg(indexname::text order by indexname) from pg_indexes where tablename = 'incident') as indexes,
+              (select array_agg(conname::text order by conname) from pg_constraint
+                where conrelid = 'incident'::regclass and contype = 'f' and convalidated) as keys,
+              (select count(*)::int from pg_trigger where tgrelid = 'incident'::regclass and not tgisinternal
+                and tgenabled = 'D') as disabled,
+              (select bool_and(indisvalid) from pg_index where indrelid = 'incident'::regclass) as valid`,
+    )
+    expect(row).toEqual({
+      indexes: [
+        'incident_category_date_idx',
+        'incident_commune_date_idx',
+        'incident_date_idx',
+        'incident_pkey',
+        'incident_point_idx',
+        'incident_village_date_idx',
+      ],
+      keys: ['incident_category_code_fkey', 'incident_commune_code_fkey', 'incident_village_code_fkey'],
+      disabled: 0,
+      valid: true,
+    })
+  })
+
   it('leaves some border communes clearly under-covered', async () => {
     const rows = await db.query<{ code: string; coverage: number }>(
       `select code, village_coverage as coverage from unit_metrics('commune', '2025-07-01', '2026-06-30', null, array['active'], null, null, array['border'])`,
