@@ -14,11 +14,16 @@ import {
 } from '@antt/data/db'
 import { areaTestDbUrl, CITUS_SKIPPED, closeTestDbs, openAreaTestDb } from '@antt/data/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { TILE_LAYERS } from './tiles/layers.ts'
+import { tileQuery } from './tiles/tile-sql.ts'
 
 /** The size of the national test databases (national.test.ts): the same template serves both files. */
 const SIZE: DemoSize = { villages: 1, incidents: 20_000 }
 const LAO_CAI = '15'
 const CAO_BANG = '04'
+
+/** Stands for the caller's provinces in a request's parameters (shardsRead, below). */
+const PROVINCES = Symbol('provinces')
 
 const explain = async (db: Queryable, sql: string, params: unknown[] = []) =>
   (await db.query<{ 'QUERY PLAN': string }>(`explain ${sql}`, params)).map((r) => r['QUERY PLAN']).join('\n')
@@ -97,9 +102,9 @@ describe.skipIf(CITUS_SKIPPED)(
       expect(model).toMatch(/Task Count: 1\b/)
     })
 
-    it("sends a one-province caller's dashboard metrics to that province's shards only", async () => {
-      // the shards each statement of unit_metrics() reaches, as the cluster logs its commands to the workers
-      const shardsRead = async (scope: string) => {
+    it("sends a one-province caller's metrics, tiles and incident counts to that province's shards only", async () => {
+      // the shards each statement reaches, as the cluster logs the commands it sends to the workers
+      const shardsRead = async (scope: string, sql: string, params: unknown[] = []) => {
         const notices: string[] = []
         const own = await openPostgres(areaTestDbUrl('citus', 'VN'), {
           max: 1,
@@ -109,10 +114,12 @@ describe.skipIf(CITUS_SKIPPED)(
           await own.transaction(async (tx) => {
             await tx.exec(`${PROPAGATE_SET_LOCAL}; set local antt.scope = '${scope}'`)
             await tx.exec("select set_config('role', 'antt_reader_points', true)")
+            // the provinces as the app finds them for the caller (services/area.ts, scopeProvinces)
+            const [{ p }] = await tx.query<{ p: string[] | null }>('select antt_scope_provinces() as p')
             await tx.exec('set local citus.log_remote_commands = on')
             await tx.query(
-              `select count(*) from unit_metrics('commune', date '2024-03-01', date '2024-11-15', null,
-                 array['active'], null, null, null, null, 6)`,
+              sql,
+              params.map((v) => (v === PROVINCES ? p : v)),
             )
           })
         } finally {
@@ -130,20 +137,43 @@ describe.skipIf(CITUS_SKIPPED)(
         `select string_agg(code, ',') as scope from commune where province_code = $1`,
         [LAO_CAI],
       )
-      const provincial = await shardsRead(lc.scope)
-      expect([...provincial.keys()].sort()).toEqual([
-        'commune_state_day',
-        'funding_allocation',
-        'incident',
-        'incident_commune_month',
-        'outreach_session',
-        'security_model',
-      ])
-      for (const [table, ids] of provincial) expect(ids.size, table).toBe(1)
-      // the whole country: every shard of the same tables
-      const national = await shardsRead('*')
-      expect([...national.keys()].sort()).toEqual([...provincial.keys()].sort())
-      for (const [table, ids] of national) expect(ids.size, table).toBe(32)
+      // a tile over Lào Cai city at z10, as the app builds it (tiles/tile-sql.ts)
+      const tile = (id: string) => {
+        const layer = TILE_LAYERS.get(id)
+        if (!layer) throw new Error(id)
+        const filters = { from: '2024-01-01', to: '2024-12-31', categories: null }
+        const q = tileQuery('postgres', layer, { z: 10, x: 807, y: 446 }, filters, [])
+        return { sql: q.sql, params: q.args.map((a, i) => (i === 3 ? PROVINCES : a)) }
+      }
+      const requests: Record<string, { sql: string; params?: unknown[]; tables: string[] }> = {
+        'dashboard metrics': {
+          sql: `select count(*) from unit_metrics('commune', date '2024-03-01', date '2024-11-15', null,
+                  array['active'], null, null, null, null, 6)`,
+          tables: [
+            'commune_state_day',
+            'funding_allocation',
+            'incident',
+            'incident_commune_month',
+            'outreach_session',
+            'security_model',
+          ],
+        },
+        'models tile': { ...tile('models'), tables: ['security_model'] },
+        'incident hexagon tile': { ...tile('incident_hex'), tables: ['incident'] },
+        'incident hexagons (density)': {
+          sql: `select count(*) from incident_hex_counts(date '2024-01-01', date '2024-12-31', null, 2000, 3)`,
+          tables: ['incident'],
+        },
+      }
+      for (const [what, r] of Object.entries(requests)) {
+        const provincial = await shardsRead(lc.scope, r.sql, r.params)
+        expect([...provincial.keys()].sort(), what).toEqual(r.tables)
+        for (const [table, ids] of provincial) expect(ids.size, `${what}: ${table}`).toBe(1)
+        // the whole country: every shard of the same tables
+        const national = await shardsRead('*', r.sql, r.params)
+        expect([...national.keys()].sort(), what).toEqual(r.tables)
+        for (const [table, ids] of national) expect(ids.size, `${what}: ${table}`).toBe(32)
+      }
     })
 
     it('keeps row-level security on the workers: the scope set with SET LOCAL reaches them', async () => {

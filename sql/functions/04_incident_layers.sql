@@ -25,6 +25,8 @@ language plpgsql stable security definer set search_path = public as $$
 #variable_conflict use_column
 declare
   size double precision := hex_size_3857(p_ground_m);
+  -- the caller's provinces (07_access.sql): a one-province caller's cells from that province's shard of a cluster
+  provinces text[] := antt_scope_provinces();
 begin
   return query
   with cells as (
@@ -40,6 +42,7 @@ begin
     where i.occurred_on between p_from and p_to
       and (p_categories is null or i.category_code = any (p_categories))
       and antt_in_scope(i.commune_code)
+      and (provinces is null or i.province_code = any (provinces))
   ),
   counted as (select c.i, c.j, count(*)::int as n from cells c group by c.i, c.j)
   select c.i, c.j, case when c.n < p_min_count then null else c.n end, c.n < p_min_count,

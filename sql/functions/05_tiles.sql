@@ -49,6 +49,9 @@ declare
   invoker name := coalesce(nullif(current_setting('role'), 'none'), session_user);
   unscoped boolean := exists (select 1 from pg_roles r where r.rolname = invoker and (r.rolsuper or r.rolbypassrls))
                       or invoker = (select pg_get_userbyid(c.relowner) from pg_class c where c.oid = 'incident'::regclass);
+  -- the caller's provinces (07_access.sql), null for the whole area: a one-province caller's cells come from
+  -- that province's shard of a Citus cluster; the commune scope below still decides which incidents count
+  provinces text[] := antt_scope_provinces();
 begin
   return query
   select count(*)::int, ST_SetSRID(ST_Hexagon(size, h.i, h.j), 3857)
@@ -64,6 +67,7 @@ begin
     and t.occurred_on between p_from and p_to
     and (p_categories is null or t.category_code = any (p_categories))
     and (unscoped or antt_in_scope(t.commune_code)) -- migration 012
+    and (provinces is null or t.province_code = any (provinces))
   group by h.i, h.j
   having count(*) >= min_count
   order by h.i, h.j;

@@ -42,3 +42,16 @@ export function areaInfo(db: Queryable, catalog: CatalogView): Promise<AreaInfo>
     }
   })
 }
+
+/**
+ * The provinces of the caller's scope (antt_scope_provinces(), sql/functions/07_access.sql); null for the whole
+ * area. A query over the fact tables that names them (`province_code = any (…)`) runs on a Citus cluster on
+ * those provinces' shards only (docs/scaling.md); row-level security, which tests commune codes, still decides
+ * which rows are seen. Memoised per scope until the data changes.
+ */
+export function scopeProvinces(db: Queryable, catalog: CatalogView): Promise<string[] | null> {
+  return catalog.memo('scope provinces', async () => {
+    const [row] = await db.query<{ p: string[] | null }>('select antt_scope_provinces() as p')
+    return row?.p ?? null
+  })
+}

@@ -146,6 +146,7 @@ export async function incidentDensity(deps: AppDeps, q: DensityQuery): Promise<D
   const counts = `with counted as (
        select i.${level}_code as code, count(*)::int as n from incident i
        where i.occurred_on between $1::date and $2::date and ($3::text[] is null or i.category_code = any ($3))
+         and ($6::text[] is null or i.province_code = any ($6))
        group by 1
      ), counts as (
        select u.code, u.name, ${level === 'commune' ? 'null::text' : 'u.commune_code'} as commune_code,
@@ -157,7 +158,7 @@ export async function incidentDensity(deps: AppDeps, q: DensityQuery): Promise<D
     const rows = await deps.db.query<DensityRows['rows'][number]>(
       min(`${counts} select code, name, commune_code, ${suppress('n')} as count, ${isSuppressed('n')} as suppressed
            from counts order by code`),
-      [sel.period.from, sel.period.to, cats, q.min_count, held],
+      [sel.period.from, sel.period.to, cats, q.min_count, held, sel.provinces],
     )
     return {
       body: { ...meta, level, suppressed_cells: rows.filter((r) => r.suppressed).length, rows },
@@ -172,7 +173,7 @@ export async function incidentDensity(deps: AppDeps, q: DensityQuery): Promise<D
                                               'count', ${suppress('n')}, 'suppressed', ${isSuppressed('n')}),
               'geometry', ST_AsGeoJSON(geom, 6)::json) order by code), '[]')::text as features
      from counts`),
-    [sel.period.from, sel.period.to, cats, q.min_count, held],
+    [sel.period.from, sel.period.to, cats, q.min_count, held, sel.provinces],
   )
   return {
     body: featureCollectionText(row.features, { ...meta, level, suppressed_cells: row.suppressed }),

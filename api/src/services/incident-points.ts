@@ -3,6 +3,7 @@ import type { Queryable } from '@antt/data/db'
 import { z } from 'zod'
 import type { AppDeps } from '../context.ts'
 import { checkPeriod } from '../http/validate.ts'
+import { scopeProvinces } from './area.ts'
 import { featureCollectionText } from './geojson.ts'
 import { checkTaxonomyCodes } from './metrics.ts'
 import { requestPeriod } from './period.ts'
@@ -41,7 +42,9 @@ export async function incidentSelection(
   const period = await requestPeriod(deps, q)
   const all = (await deps.catalog.taxonomies()).incident_categories.map((c) => c.code)
   const categories = q.categories ? all.filter((c) => q.categories?.includes(c)) : all
-  return { period, categories, allCategories: categories.length === all.length }
+  // named in the reads of incident: one shard's work for a one-province caller on a Citus cluster
+  const provinces = await scopeProvinces(deps.db, deps.catalog)
+  return { period, categories, allCategories: categories.length === all.length, provinces }
 }
 export type IncidentSelection = Awaited<ReturnType<typeof incidentSelection>>
 
@@ -58,22 +61,23 @@ export interface IncidentPointsFilter extends IncidentSelection {
 export async function incidentPoints(db: Queryable, f: IncidentPointsFilter): Promise<string> {
   const where = `occurred_on between $1::date and $2::date
     and ($3::text[] is null or category_code = any ($3))
-    and ($4::float8 is null or point && ST_MakeEnvelope($4, $5, $6, $7, 4326))`
+    and ($4::float8 is null or point && ST_MakeEnvelope($4, $5, $6, $7, 4326))
+    and ($8::text[] is null or province_code = any ($8))`
   const bbox = f.bbox ?? [null, null, null, null]
-  const args = [f.period.from, f.period.to, f.allCategories ? null : f.categories, ...bbox]
+  const args = [f.period.from, f.period.to, f.allCategories ? null : f.categories, ...bbox, f.provinces]
   const [row] = await db.query<{ n: number; features: string }>(
     `with hits as (
        select id, category_code, occurred_on, severity, precision, commune_code, village_code, point
        from incident where ${where}
        order by occurred_on desc, id
-       limit $8::int + 1
+       limit $9::int + 1
      ), ranked as (select h.*, row_number() over (order by occurred_on desc, id) as rn from hits h)
      select count(*)::int as n,
             coalesce(json_agg(json_build_object('type', 'Feature', 'id', id,
               'properties', json_build_object('id', id, 'category_code', category_code,
                 'occurred_on', to_char(occurred_on, 'YYYY-MM-DD'), 'severity', severity, 'precision', precision,
                 'commune_code', commune_code, 'village_code', village_code),
-              'geometry', ST_AsGeoJSON(point, 6)::json) order by rn) filter (where rn <= $8), '[]')::text as features
+              'geometry', ST_AsGeoJSON(point, 6)::json) order by rn) filter (where rn <= $9), '[]')::text as features
      from ranked`,
     [...args, f.limit],
   )

@@ -29,7 +29,7 @@ export interface TileLayer {
   /**
    * SQL of the features before generalisation: the given fields and `geom` in EPSG:3857. It may use
    * the `tile` relation (env: the tile envelope, area/area4326: the envelope plus its buffer, u: metres
-   * per tile unit) and, from $4 on, the values returned by `args`.
+   * per tile unit), $4: the caller's provinces (IN_CALLERS_PROVINCES) and, from $5 on, the values returned by `args`.
    */
   features: (fields: readonly TileField[], z: number) => string
   /** at zoom z, `geom` of features() is already generalised for the zoom: the tile query does not simplify it again */
@@ -53,6 +53,12 @@ export function hexSize(z: number): number {
   const metresPerPixel = 156_543.033_928_041 / 2 ** z // 2π·6378137 / 256
   return Math.min(25_000, Math.max(250, 12 * metresPerPixel))
 }
+
+/**
+ * A fact table's rows `t` of the caller's provinces ($4, null for the whole area): on a Citus cluster the tile of
+ * a one-province caller then reads that province's shard only. Row-level security still decides the rows.
+ */
+const IN_CALLERS_PROVINCES = '($4::text[] is null or t.province_code = any ($4::text[]))'
 
 const select = (fields: readonly TileField[]) => fields.map((f) => `${f.sql} as "${f.name}"`).join(', ')
 
@@ -205,7 +211,10 @@ const LAYERS: LayerSpec[] = [
       tColumn('exemplary', 'an exemplary model (điển hình tiên tiến)'),
       tColumn('commune_code', 'code of the commune'),
     ],
-    features: fromTable('security_model t', 't.point', { where: 't.point is not null', orderBy: 't.id' }),
+    features: fromTable('security_model t', 't.point', {
+      where: `t.point is not null and ${IN_CALLERS_PROVINCES}`,
+      orderBy: 't.id',
+    }),
   },
   {
     id: 'incident_hex',
@@ -221,8 +230,8 @@ const LAYERS: LayerSpec[] = [
     // tile_incident_hex() is in sql/functions/05_tiles.sql, hex_size_3857() (ground metres to EPSG:3857 units) in 04_incident_layers.sql
     features: (fields) =>
       `select ${select(fields)}, h.geom
-       from tile, tile_incident_hex(tile.area, greatest($4::float8, hex_size_3857($8::float8)), $5::date, $6::date,
-                                    $7::text[], ${HEX_MIN_COUNT}) as h`,
+       from tile, tile_incident_hex(tile.area, greatest($5::float8, hex_size_3857($9::float8)), $6::date, $7::date,
+                                    $8::text[], ${HEX_MIN_COUNT}) as h`,
   },
 ]
 

@@ -9,8 +9,9 @@ export async function renderTile(
   layer: TileLayer,
   at: TileAddress,
   filters?: IncidentFilters,
+  provinces: readonly string[] | null = null,
 ): Promise<Uint8Array> {
-  const q = tileQuery(db.kind, layer, at, filters)
+  const q = tileQuery(db.kind, layer, at, filters, provinces)
   if (db.kind === 'postgres') {
     const [row] = await db.query<{ mvt: Uint8Array | null }>(q.sql, q.args)
     return row?.mvt ? new Uint8Array(row.mvt) : new Uint8Array(0)

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../context.ts'
+import { scopeProvinces } from '../services/area.ts'
 import type { IncidentFilters, TileLayer } from './layers.ts'
 import { renderTile } from './render.ts'
 import { type CachedTile, packTile, TileCache } from './tile-cache.ts'
@@ -37,6 +38,9 @@ export async function getTile(
     filters ?? null,
   ])
   return tileCache.getOrRender(key, async () =>
-    packTile(await renderTile(deps.db, layer, at, filters), version),
+    packTile(
+      await renderTile(deps.db, layer, at, filters, await scopeProvinces(deps.db, deps.catalog)),
+      version,
+    ),
   )
 }

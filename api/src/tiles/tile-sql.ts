@@ -23,8 +23,10 @@ export interface TileQuery {
   fields: string[]
 }
 
+// $4: the caller's provinces (null: the whole area), typed here for the layers that do not name them
 const TILE_CTE = `with tile as (
-  select e as env, ST_Expand(e, ${BUFFER} * u) as area, ST_Transform(ST_Expand(e, ${BUFFER} * u), 4326) as area4326, u
+  select e as env, ST_Expand(e, ${BUFFER} * u) as area, ST_Transform(ST_Expand(e, ${BUFFER} * u), 4326) as area4326, u,
+         $4::text[] as provinces
   from ST_TileEnvelope($1::int, $2::int, $3::int) as e,
        lateral (select (ST_XMax(e) - ST_XMin(e)) / ${EXTENT} as u) as unit
 )`
@@ -50,16 +52,21 @@ from (${layer.features(fields, z)}) as f, tile`
   return { sql, fields: fields.map((f) => f.name) }
 }
 
-/** The whole tile query for a backend: `mvt` bytea on the server, rows with `geojson` on the embedded database. */
+/**
+ * The whole tile query for a backend: `mvt` bytea on the server, rows with `geojson` on the embedded database.
+ * `provinces`: the caller's (services/area.ts, scopeProvinces), named by the layers over fact tables so that a
+ * one-province caller's tile runs on that province's shards of a Citus cluster.
+ */
 export function tileQuery(
   kind: Db['kind'],
   layer: TileLayer,
   at: TileAddress,
   filters?: IncidentFilters,
+  provinces: readonly string[] | null = null,
 ): TileQuery {
   if (layer.args && !filters) throw new TypeError(`layer ${layer.id} needs its filters`)
   const rows = tileRowsSql(kind, layer, at.z)
-  const args = [at.z, at.x, at.y, ...(layer.args && filters ? layer.args(filters, at.z) : [])]
+  const args = [at.z, at.x, at.y, provinces, ...(layer.args && filters ? layer.args(filters, at.z) : [])]
   const sql =
     kind === 'postgres'
       ? // the rows materialised first: on a Citus cluster they come from the workers as a result of their own,

@@ -20,6 +20,7 @@ import type { z } from 'zod'
 import { isAggregateOnly } from '../../auth/disclosure.ts'
 import type { AppDeps } from '../../context.ts'
 import { badRequest } from '../../http/errors.ts'
+import { scopeProvinces } from '../area.ts'
 import { checkTaxonomyCodes } from '../metrics.ts'
 import type { Period } from '../period.ts'
 import { withheldUnits } from '../withheld-units.ts'
@@ -119,8 +120,10 @@ async function stepCounts(
      from incident i
      where i.occurred_on between $3::date and $4::date
        and ($5::text[] is null or i.category_code = any ($5::text[]))
+       -- the caller's provinces: one shard's work for a one-province caller on a Citus cluster
+       and ($6::text[] is null or i.province_code = any ($6::text[]))
      group by 1, 2`,
-    [level, step, period.from, period.to, categories],
+    [level, step, period.from, period.to, categories, await scopeProvinces(deps.db, deps.catalog)],
   )
 }
 
