@@ -121,20 +121,8 @@ create table audit_log (
 create index audit_log_at_idx on audit_log (at desc);
 create index audit_log_action_idx on audit_log (action, at desc);
 
--- Scope test used by every policy.
-create or replace function antt_in_scope(p_commune text) returns boolean
-language sql stable parallel safe as $$
-  select case coalesce(current_setting('antt.scope', true), '')
-           when '*' then true
-           when '' then false
-           else p_commune = any (string_to_array(current_setting('antt.scope', true), ','))
-         end
-$$;
-
-create or replace function antt_scope_all() returns boolean
-language sql stable parallel safe as $$
-  select coalesce(current_setting('antt.scope', true), '') = '*'
-$$;
+-- The scope tests used by every policy, antt_in_scope() and antt_scope_all(): sql/functions/00_scope.sql,
+-- applied before the migrations.
 
 -- Read grants. incident.point is left out for antt_reader and granted to antt_reader_points.
 grant usage on schema public to antt_reader;

@@ -25,12 +25,12 @@ describe('the SQL files', () => {
 
   it('keep in migrations only the functions that tables and policies need when they are created', () => {
     const inMigrations = definitions.filter((d) => d.file.startsWith('migrations/')).map((d) => d.name)
-    // antt_village_visible: the village policies of migration 030 call it when they are created
-    expect(inMigrations.sort()).toEqual([
+    // antt_village_visible: the village policies of migration 030 call it when they are created; the scope
+    // tests of the other policies are in functions/00_scope, applied before the migrations
+    expect(inMigrations.sort()).toEqual(['antt_village_visible', 'vn_fold'])
+    expect(definitions.filter((d) => d.file === 'functions/00_scope').map((d) => d.name)).toEqual([
       'antt_in_scope',
       'antt_scope_all',
-      'antt_village_visible',
-      'vn_fold',
     ])
   })
 })
@@ -80,6 +80,30 @@ describe.each(backends())('migrations on the %s database', (backend) => {
     expect(await migrate(db, listMigrations(), edited)).toEqual(functions.map((f) => `functions/${f.name}`))
     const rows = await db.query<{ version: string }>('select version from schema_migration order by version')
     expect(rows.map((r) => r.version)).toEqual(listMigrations().map((m) => m.version))
+
+    // a database that applied migration 012 while it still held the scope tests (the body then split the
+    // scope for every row) takes the ones of functions/00_scope, and its record of 012 is brought up to date
+    await db.exec(`create or replace function antt_in_scope(p_commune text) returns boolean
+      language sql stable parallel safe as $$
+        select case coalesce(current_setting('antt.scope', true), '') when '*' then true when '' then false
+               else p_commune = any (string_to_array(current_setting('antt.scope', true), ',')) end $$`)
+    await db.exec(`update schema_migration
+      set checksum = '3be58a63bbf817bdaf87fe92746406717b3c7ab8bc8d0fd358e638271cb0eecc' where version = '012';
+      delete from schema_function where name = '00_scope'`)
+    expect(await migrate(db)).toEqual(functions.map((f) => `functions/${f.name}`))
+    const [fn] = await db.query<{ body: string; checksum: string }>(
+      `select prosrc as body, (select checksum from schema_migration where version = '012') as checksum
+       from pg_proc where proname = 'antt_in_scope'`,
+    )
+    expect(fn.body).toContain('strpos')
+    expect(fn.checksum).toBe(listMigrations().find((m) => m.version === '012')?.checksum)
+    // the test itself: a commune between commas of the scope, no prefix or suffix of a code
+    const [scope] = await db.query<Record<string, boolean>>(
+      `select antt_in_scope('02647') as listed, antt_in_scope('0264') as prefix, antt_in_scope('26470') as longer,
+              antt_in_scope('02650') as last, antt_in_scope('02644') as first
+       from (select set_config('antt.scope', '02644,02647,02650', false)) s`,
+    )
+    expect(scope).toEqual({ listed: true, prefix: false, longer: false, last: true, first: true })
   }, 240_000) // a fresh embedded database creates PostGIS and runs every migration: minutes on a busy machine
 
   it('refuse to run when an applied migration has changed', async () => {
