@@ -56,6 +56,25 @@ export const recordKey = (aliases: readonly string[] = []): FieldDef => ({
   },
 })
 
+/**
+ * The day a record is of (an evaluation, an incident, an outreach session): required, and also found under the
+ * header "date".
+ */
+export const recordDate = (d: {
+  key: string
+  vi: string
+  aliases: string[]
+  min: string
+  sample: string
+}): FieldDef => ({
+  key: d.key,
+  vi: d.vi,
+  aliases: [...d.aliases, 'date'],
+  type: { t: 'date', min: d.min },
+  required: true,
+  sample: d.sample,
+})
+
 export const communeCode: FieldDef = {
   key: 'commune_code',
   vi: 'Mã xã',
