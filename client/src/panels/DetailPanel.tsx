@@ -385,13 +385,10 @@ function VillageList({ villages, i18n }: { villages: MetricsRow[]; i18n: I18n })
   return (
     <>
       <table className="mini-table">
-        <thead>
-          <tr>
-            <th>{t('detail.name')}</th>
-            <th className="num">{t('metric.active_models')}</th>
-            <th className="num">{t('metric.incidents')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          labels={[t('detail.name'), t('metric.active_models'), t('metric.incidents')]}
+          numFrom={1}
+        />
         <tbody>
           {shown.map((v) => (
             <tr
