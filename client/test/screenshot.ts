@@ -21,102 +21,69 @@ interface View {
   waitFor?: string
 }
 
+/** Window sizes by the width a view's name gives. */
+const SIZES: Record<string, [number, number]> = { 1280: [1280, 720], 1920: [1920, 1080] }
+
+/** A view named `<lang>-<width>[-<what>]`, in a window of that width. */
+const view = (name: string, query: string, more: Pick<View, 'action' | 'waitFor'> = {}): View => ({
+  name,
+  query,
+  size: SIZES[name.split('-')[1]],
+  ...more,
+})
+
 const views: View[] = [
-  { name: 'vi-1280', query: '', size: [1280, 720] },
-  { name: 'en-1280', query: 'lang=en', size: [1280, 720] },
-  {
-    name: 'vi-1920-detail',
-    query: 'sel=02647&layers=choropleth,border_belt,border_line,labels,models',
-    size: [1920, 1080],
-  },
-  {
-    name: 'en-1920-table',
-    query:
-      'lang=en&table=1&m=village_coverage&cls=jenks&layers=choropleth,incidents,border_line,border_belt,labels&dens=hex',
-    size: [1920, 1080],
-  },
-  {
-    name: 'vi-1280-drill',
-    query: 'lv=village&drill=02647&sel=02647&map=11.2/22.47/103.98',
-    size: [1280, 720],
-  },
-  {
-    name: 'vi-1280-filters',
-    query: 'from=2026-03-01&to=2026-03-31&cats=drugs,smuggling&lv=village',
-    size: [1280, 720],
+  view('vi-1280', ''),
+  view('en-1280', 'lang=en'),
+  view('vi-1920-detail', 'sel=02647&layers=choropleth,border_belt,border_line,labels,models'),
+  view(
+    'en-1920-table',
+    'lang=en&table=1&m=village_coverage&cls=jenks&layers=choropleth,incidents,border_line,border_belt,labels&dens=hex',
+  ),
+  view('vi-1280-drill', 'lv=village&drill=02647&sel=02647&map=11.2/22.47/103.98'),
+  view('vi-1280-filters', 'from=2026-03-01&to=2026-03-31&cats=drugs,smuggling&lv=village', {
     action: 'filters',
-  },
-  {
-    name: 'vi-1280-hex-z10',
-    query: 'layers=incidents,border_line,labels,models&lv=village&drill=02647&map=10.2/22.45/104.0',
-    size: [1280, 720],
-  },
-  { name: 'en-1280-table-hover', query: 'lang=en&table=1', size: [1280, 720], action: 'hover-row' },
-  {
-    name: 'vi-1920-heat',
-    query: 'layers=incidents,border_line,border_features,area_classes,labels&dens=heatmap',
-    size: [1920, 1080],
-  },
-  {
-    name: 'vi-1280-hotspots',
-    query: `layers=hotspots,${BASE_LAYERS}&hsf=0`,
-    size: [1280, 720],
+  }),
+  view(
+    'vi-1280-hex-z10',
+    'layers=incidents,border_line,labels,models&lv=village&drill=02647&map=10.2/22.45/104.0',
+  ),
+  view('en-1280-table-hover', 'lang=en&table=1', { action: 'hover-row' }),
+  view('vi-1920-heat', 'layers=incidents,border_line,border_features,area_classes,labels&dens=heatmap'),
+  view('vi-1280-hotspots', `layers=hotspots,${BASE_LAYERS}&hsf=0`, {
     waitFor: '[data-testid="legend-hotspots"] [data-class="hot-99"]',
-  },
-  {
-    name: 'en-1280-lisa',
-    query: `lang=en&layers=hotspots,${BASE_LAYERS}&hsv=lisa&hsf=0`,
-    size: [1280, 720],
+  }),
+  view('en-1280-lisa', `lang=en&layers=hotspots,${BASE_LAYERS}&hsv=lisa&hsf=0`, {
     waitFor: '[data-testid="legend-hotspots"] [data-class="HH"]',
-  },
-  {
-    name: 'vi-1280-bivariate',
-    query: `layers=bivariate,${BASE_LAYERS}`,
-    size: [1280, 720],
+  }),
+  view('vi-1280-bivariate', `layers=bivariate,${BASE_LAYERS}`, {
     waitFor: '[data-testid="legend-bivariate"] [data-cell]',
-  },
-  {
-    name: 'en-1280-change',
-    query: `lang=en&layers=change,${BASE_LAYERS}`,
-    size: [1280, 720],
+  }),
+  view('en-1280-change', `lang=en&layers=change,${BASE_LAYERS}`, {
     waitFor: '[data-testid="legend-change"] [data-class="rise"]',
-  },
-  {
-    name: 'vi-1280-priority',
-    query: `layers=bivariate,${BASE_LAYERS}&table=1&tab=prio`,
-    size: [1280, 720],
+  }),
+  view('vi-1280-priority', `layers=bivariate,${BASE_LAYERS}&table=1&tab=prio`, {
     waitFor: '[data-testid="priority-table"] tbody tr',
-  },
-  {
-    name: 'vi-1280-priority-detail',
-    query: `layers=hotspots,${BASE_LAYERS}&table=1&tab=prio&sel=02647`,
-    size: [1280, 720],
+  }),
+  view('vi-1280-priority-detail', `layers=hotspots,${BASE_LAYERS}&table=1&tab=prio&sel=02647`, {
     waitFor: '[data-testid="priority-why"]',
-  },
-  {
-    name: 'en-1920-priority-detail',
-    query: `lang=en&layers=bivariate,${BASE_LAYERS}&table=1&tab=prio&sel=02746&pw=border:0.4`,
-    size: [1920, 1080],
+  }),
+  view(
+    'en-1920-priority-detail',
+    `lang=en&layers=bivariate,${BASE_LAYERS}&table=1&tab=prio&sel=02746&pw=border:0.4`,
+    { waitFor: '[data-testid="priority-why"]' },
+  ),
+  view('vi-1920-hotspots-detail', `layers=hotspots,${BASE_LAYERS}&sel=02746&hsf=0`, {
     waitFor: '[data-testid="priority-why"]',
-  },
-  {
-    name: 'vi-1920-hotspots-detail',
-    query: `layers=hotspots,${BASE_LAYERS}&sel=02746&hsf=0`,
-    size: [1920, 1080],
-    waitFor: '[data-testid="priority-why"]',
-  },
-  {
-    name: 'en-1920-hotspots-villages',
-    query: `lang=en&layers=hotspots,${BASE_LAYERS}&lv=village&hsf=0`,
-    size: [1920, 1080],
+  }),
+  view('en-1920-hotspots-villages', `lang=en&layers=hotspots,${BASE_LAYERS}&lv=village&hsf=0`, {
     waitFor: '[data-testid="legend-hotspots"] [data-class="hot-99"]',
-  },
-  {
-    name: 'vi-1920-change-villages',
-    query: `layers=change,${BASE_LAYERS}&lv=village&drill=02647&map=11.2/22.47/103.98`,
-    size: [1920, 1080],
-    waitFor: '[data-testid="legend-change"] [data-class="rise"]',
-  },
+  }),
+  view(
+    'vi-1920-change-villages',
+    `layers=change,${BASE_LAYERS}&lv=village&drill=02647&map=11.2/22.47/103.98`,
+    { waitFor: '[data-testid="legend-change"] [data-class="rise"]' },
+  ),
 ]
 
 const browser = await launchChromium()

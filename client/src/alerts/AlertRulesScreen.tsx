@@ -5,7 +5,7 @@ import { ApiError, request } from '../api/client.ts'
 import { useNational } from '../api/hooks.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { AdminTable } from '../ui/AdminTable.tsx'
-import { LabelledControl } from '../ui/LabelledControl.tsx'
+import { LabelledControl, TextControl } from '../ui/LabelledControl.tsx'
 import { Options } from '../ui/Options.tsx'
 
 const ROLES = ['admin', 'leader', 'planner', 'briefer', 'steward', 'viewer']
@@ -111,9 +111,7 @@ export function AlertRulesScreen() {
       </AdminTable>
       <form className="adm-form" onSubmit={submit} data-testid="alert-rule-form">
         <h3>{t('alerts.rule.new')}</h3>
-        <LabelledControl label={t('alerts.rule.name')}>
-          <input required value={name} onChange={(e) => setName(e.target.value)} name="name" />
-        </LabelledControl>
+        <TextControl label={t('alerts.rule.name')} required value={name} onValue={setName} name="name" />
         <div className="field-row">
           <LabelledControl label={t('alerts.rule.condition')} grow>
             <select
@@ -128,14 +126,13 @@ export function AlertRulesScreen() {
               <Options of={ALERT_CONDITIONS} label={(c) => t(`alerts.condition.${c}`)} />
             </select>
           </LabelledControl>
-          <LabelledControl label={t('alerts.rule.threshold')}>
-            <input
-              name="threshold"
-              value={threshold}
-              onChange={(e) => setThreshold(e.target.value)}
-              size={6}
-            />
-          </LabelledControl>
+          <TextControl
+            label={t('alerts.rule.threshold')}
+            name="threshold"
+            value={threshold}
+            onValue={setThreshold}
+            size={6}
+          />
           <LabelledControl label={t('alerts.rule.level')}>
             <select value={level} onChange={(e) => setLevel(e.target.value as 'commune' | 'village')}>
               <option value="commune">{t('level.commune')}</option>
@@ -154,9 +151,7 @@ export function AlertRulesScreen() {
             </select>
           </LabelledControl>
           {areaMode !== 'all' && (
-            <LabelledControl label={t('alerts.area.list')} grow>
-              <input value={areaList} onChange={(e) => setAreaList(e.target.value)} />
-            </LabelledControl>
+            <TextControl label={t('alerts.area.list')} grow value={areaList} onValue={setAreaList} />
           )}
         </div>
         <fieldset className="field">
@@ -174,9 +169,12 @@ export function AlertRulesScreen() {
             </label>
           ))}
         </fieldset>
-        <LabelledControl label={t('alerts.rule.emails')}>
-          <input value={emails} onChange={(e) => setEmails(e.target.value)} placeholder="a@example.vn, …" />
-        </LabelledControl>
+        <TextControl
+          label={t('alerts.rule.emails')}
+          value={emails}
+          onValue={setEmails}
+          placeholder="a@example.vn, …"
+        />
         {error && (
           <div className="error-text" role="alert">
             {error}

@@ -45,6 +45,46 @@ function emptyCounts<C extends string>(classes: readonly C[]): Record<C | 'noDat
   return out
 }
 
+/** A unit's class on an analytics layer, its fill, and whether the map outlines it; null: no data. */
+type Classified<C extends string> = { cls: C; color: string; emphasised: boolean } | null
+
+/**
+ * The model every analytics layer shares: each row kept by code, and each row shown counted in the class
+ * `classify` puts it in.
+ */
+function classifiedModel<C extends string, R extends { code: string; commune_code?: string | null }>(
+  rows: readonly R[],
+  classes: readonly C[],
+  key: string,
+  drill: string | null,
+  classify: (r: R) => Classified<C>,
+): LayerModel<C, R> {
+  const m: LayerModel<C, R> = {
+    colorByCode: new Map(),
+    classByCode: new Map(),
+    emphasised: new Set(),
+    counts: emptyCounts(classes),
+    shown: 0,
+    rowByCode: new Map(),
+    key,
+  }
+  for (const r of rows) {
+    m.rowByCode.set(r.code, r)
+    if (!isShown(r, drill)) continue
+    m.shown++
+    const c = classify(r)
+    if (c === null) {
+      m.counts.noData++
+      continue
+    }
+    m.counts[c.cls]++
+    m.classByCode.set(r.code, c.cls)
+    m.colorByCode.set(r.code, c.color)
+    if (c.emphasised) m.emphasised.add(r.code)
+  }
+  return m
+}
+
 export type LisaClass = QuadrantLabel | 'not-significant'
 export type HotspotModel = LayerModel<HotspotClass | LisaClass, HotspotRow>
 
@@ -57,30 +97,18 @@ export function hotspotModel(
     | HotspotClass
     | LisaClass
   )[]
-  const m: HotspotModel = {
-    colorByCode: new Map(),
-    classByCode: new Map(),
-    emphasised: new Set(),
-    counts: emptyCounts(classes),
-    shown: 0,
-    rowByCode: new Map(),
-    key: `${view}|${result.metric}|${result.level}|${result.period.from}|${result.period.to}|${result.method.permutations}|${result.method.fdr}|${drill}`,
-  }
-  for (const r of result.rows) {
-    m.rowByCode.set(r.code, r)
-    if (!isShown(r, drill)) continue
-    m.shown++
-    const cls = view === 'gi' ? r.gi_class : r.lisa_cluster
-    if (cls === null) {
-      m.counts.noData++
-      continue
-    }
-    m.counts[cls]++
-    m.classByCode.set(r.code, cls)
-    m.colorByCode.set(r.code, view === 'gi' ? GI_COLORS[cls as HotspotClass] : LISA_COLORS[cls as LisaClass])
-    if (cls !== 'not-significant') m.emphasised.add(r.code)
-  }
-  return m
+  return classifiedModel(
+    result.rows,
+    classes,
+    `${view}|${result.metric}|${result.level}|${result.period.from}|${result.period.to}|${result.method.permutations}|${result.method.fdr}|${drill}`,
+    drill,
+    (r) => {
+      const cls = view === 'gi' ? r.gi_class : r.lisa_cluster
+      if (cls === null) return null
+      const color = view === 'gi' ? GI_COLORS[cls as HotspotClass] : LISA_COLORS[cls as LisaClass]
+      return { cls, color, emphasised: cls !== 'not-significant' }
+    },
+  )
 }
 
 /** "x,y" of the 3 × 3 legend, x = need class, y = the coverage class turned upside down. */
@@ -109,89 +137,57 @@ export function bivariateModel(
   const coverage = terciles(result.rows.map((r) => coverageValue(r, axes.coverage)))
   const cells: BivariateCellKey[] = []
   for (let y = 0; y < 3; y++) for (let x = 0; x < 3; x++) cells.push(`${x},${y}` as BivariateCellKey)
-  const m: BivariateModel = {
-    colorByCode: new Map(),
-    classByCode: new Map(),
-    emphasised: new Set(),
-    counts: emptyCounts(cells),
-    shown: 0,
-    rowByCode: new Map(),
-    key: `${axis}|${axes.coverage}|${result.level}|${result.period.from}|${result.period.to}|${JSON.stringify(result.weights)}|${drill}`,
-    need,
-    coverage,
-    needClassByCode: new Map(),
-    coverageClassByCode: new Map(),
-  }
-  for (const r of result.rows) {
-    m.rowByCode.set(r.code, r)
-    if (!isShown(r, drill)) continue
-    m.shown++
-    const n = tercileOf(need, needValue(r, axis))
-    const c = tercileOf(coverage, coverageValue(r, axes.coverage))
-    if (n === null || c === null) {
-      m.counts.noData++
-      continue
-    }
-    const { x, y } = bivariateCell(n, c)
-    const key = `${x},${y}` as BivariateCellKey
-    m.counts[key]++
-    m.classByCode.set(r.code, key)
-    m.needClassByCode.set(r.code, n)
-    m.coverageClassByCode.set(r.code, c)
-    m.colorByCode.set(r.code, bivariateFill(n, c))
-    if (n === 2 && c === 0) m.emphasised.add(r.code)
-  }
-  return m
+  const needClassByCode = new Map<string, number>()
+  const coverageClassByCode = new Map<string, number>()
+  const m = classifiedModel(
+    result.rows,
+    cells,
+    `${axis}|${axes.coverage}|${result.level}|${result.period.from}|${result.period.to}|${JSON.stringify(result.weights)}|${drill}`,
+    drill,
+    (r) => {
+      const n = tercileOf(need, needValue(r, axis))
+      const c = tercileOf(coverage, coverageValue(r, axes.coverage))
+      if (n === null || c === null) return null
+      needClassByCode.set(r.code, n)
+      coverageClassByCode.set(r.code, c)
+      const { x, y } = bivariateCell(n, c)
+      return {
+        cls: `${x},${y}` as BivariateCellKey,
+        color: bivariateFill(n, c),
+        emphasised: n === 2 && c === 0,
+      }
+    },
+  )
+  return { ...m, need, coverage, needClassByCode, coverageClassByCode }
 }
 
 export type ChangeModel = LayerModel<RateChange, CompareRow>
 
 export function changeModel(result: CompareResult, drill: string | null): ChangeModel {
-  const m: ChangeModel = {
-    colorByCode: new Map(),
-    classByCode: new Map(),
-    emphasised: new Set(),
-    counts: emptyCounts(['rise', 'no-change', 'fall'] as RateChange[]),
-    shown: 0,
-    rowByCode: new Map(),
-    key: `${result.level}|${result.a.from}|${result.a.to}|${result.b.from}|${result.b.to}|${result.method.change_class}|${drill}`,
-  }
-  for (const r of result.rows) {
-    m.rowByCode.set(r.code, r)
-    if (!isShown(r, drill)) continue
-    m.shown++
-    if (r.change_class === null) {
-      m.counts.noData++
-      continue
-    }
-    m.counts[r.change_class]++
-    m.classByCode.set(r.code, r.change_class)
-    m.colorByCode.set(r.code, CHANGE_COLORS[r.change_class])
-    if (r.change_class !== 'no-change') m.emphasised.add(r.code)
-  }
-  return m
+  return classifiedModel(
+    result.rows,
+    ['rise', 'no-change', 'fall'] as RateChange[],
+    `${result.level}|${result.a.from}|${result.a.to}|${result.b.from}|${result.b.to}|${result.method.change_class}|${drill}`,
+    drill,
+    (r) =>
+      r.change_class === null
+        ? null
+        : {
+            cls: r.change_class,
+            color: CHANGE_COLORS[r.change_class],
+            emphasised: r.change_class !== 'no-change',
+          },
+  )
 }
 
 export type EmergingModel = LayerModel<EmergingCategory, EmergingRow>
 
 export function emergingModel(result: EmergingResult, drill: string | null): EmergingModel {
-  const m: EmergingModel = {
-    colorByCode: new Map(),
-    classByCode: new Map(),
-    emphasised: new Set(),
-    counts: emptyCounts(EMERGING_LEGEND_ORDER),
-    shown: 0,
-    rowByCode: new Map(),
-    key: `${result.level}|${result.step}|${result.period.from}|${result.period.to}|${drill}`,
-  }
-  for (const r of result.rows) {
-    m.rowByCode.set(r.code, r)
-    if (!isShown(r, drill)) continue
-    m.shown++
-    m.counts[r.category]++
-    m.classByCode.set(r.code, r.category)
-    m.colorByCode.set(r.code, EMERGING_COLORS[r.category])
-    if (r.category !== 'no-pattern') m.emphasised.add(r.code)
-  }
-  return m
+  return classifiedModel(
+    result.rows,
+    EMERGING_LEGEND_ORDER,
+    `${result.level}|${result.step}|${result.period.from}|${result.period.to}|${drill}`,
+    drill,
+    (r) => ({ cls: r.category, color: EMERGING_COLORS[r.category], emphasised: r.category !== 'no-pattern' }),
+  )
 }

@@ -1,5 +1,5 @@
 import type { Deck } from '@antt/contract'
-import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react'
+import { type DragEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { setUi } from '../state/briefing-ui.ts'
 import { useI18n } from '../state/use-i18n.ts'
 import { LabelledControl } from '../ui/LabelledControl.tsx'
@@ -134,35 +134,25 @@ export function DeckEditor({
             <span className="brief-deck-n">{i + 1}</span>
             <span className="brief-deck-title">{v.title}</span>
             <span className="brief-deck-buttons">
-              <button
-                type="button"
-                className="icon-btn"
+              <ItemButton
+                label={t('brief.moveUp')}
+                item={v.title}
                 onClick={() => move(i, i - 1)}
                 disabled={i === 0}
-                aria-label={`${t('brief.moveUp')}: ${v.title}`}
-                title={t('brief.moveUp')}
               >
                 ↑
-              </button>
-              <button
-                type="button"
-                className="icon-btn"
+              </ItemButton>
+              <ItemButton
+                label={t('brief.moveDown')}
+                item={v.title}
                 onClick={() => move(i, i + 1)}
                 disabled={i === inDeck.length - 1}
-                aria-label={`${t('brief.moveDown')}: ${v.title}`}
-                title={t('brief.moveDown')}
               >
                 ↓
-              </button>
-              <button
-                type="button"
-                className="icon-btn"
-                onClick={() => remove(i)}
-                aria-label={`${t('brief.removeFromDeck')}: ${v.title}`}
-                title={t('brief.removeFromDeck')}
-              >
+              </ItemButton>
+              <ItemButton label={t('brief.removeFromDeck')} item={v.title} onClick={() => remove(i)}>
                 ✕
-              </button>
+              </ItemButton>
             </span>
           </li>
         ))}
@@ -229,5 +219,30 @@ export function DeckEditor({
         />
       </div>
     </section>
+  )
+}
+
+/**
+ * An icon button acting on one view of the deck: titled with what it does, and named with the view for
+ * screen readers.
+ */
+function ItemButton(props: {
+  label: string
+  item: string
+  onClick: () => void
+  disabled?: boolean
+  children: ReactNode
+}) {
+  return (
+    <button
+      type="button"
+      className="icon-btn"
+      onClick={props.onClick}
+      disabled={props.disabled}
+      aria-label={`${props.label}: ${props.item}`}
+      title={props.label}
+    >
+      {props.children}
+    </button>
   )
 }

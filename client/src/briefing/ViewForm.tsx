@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react'
+import { type ChangeEvent, type FormEvent, useId, useState } from 'react'
 import { useI18n } from '../state/use-i18n.ts'
 
 export interface ViewFormValues {
@@ -22,6 +22,24 @@ export function ViewForm({
   const { t } = useI18n()
   const id = useId()
   const [v, setV] = useState(initial)
+  /** The label of the control of one text of the view, and the props that tie the control to it. */
+  const field = (key: keyof ViewFormValues) => ({
+    label: (
+      <label className="field" htmlFor={`${id}-${key}`}>
+        <span className="field-label">{t(`brief.${key}`)}</span>
+      </label>
+    ),
+    bind: {
+      id: `${id}-${key}`,
+      name: key,
+      value: v[key],
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+        setV({ ...v, [key]: e.target.value }),
+    },
+  })
+  const title = field('title')
+  const subtitle = field('subtitle')
+  const notes = field('notes')
   const [busy, setBusy] = useState(false)
   const submit = async (e: FormEvent) => {
     e.preventDefault()
@@ -35,40 +53,18 @@ export function ViewForm({
   }
   return (
     <form className="brief-form" onSubmit={submit} data-testid="view-form">
-      <label className="field" htmlFor={`${id}-title`}>
-        <span className="field-label">{t('brief.title')}</span>
-      </label>
+      {title.label}
       <input
-        id={`${id}-title`}
-        name="title"
-        value={v.title}
+        {...title.bind}
         maxLength={200}
         required
         // biome-ignore lint/a11y/noAutofocus: the form opens on request, for typing the title
         autoFocus
-        onChange={(e) => setV({ ...v, title: e.target.value })}
       />
-      <label className="field" htmlFor={`${id}-subtitle`}>
-        <span className="field-label">{t('brief.subtitle')}</span>
-      </label>
-      <input
-        id={`${id}-subtitle`}
-        name="subtitle"
-        value={v.subtitle}
-        maxLength={300}
-        onChange={(e) => setV({ ...v, subtitle: e.target.value })}
-      />
-      <label className="field" htmlFor={`${id}-notes`}>
-        <span className="field-label">{t('brief.notes')}</span>
-      </label>
-      <textarea
-        id={`${id}-notes`}
-        name="notes"
-        rows={4}
-        maxLength={5000}
-        value={v.notes}
-        onChange={(e) => setV({ ...v, notes: e.target.value })}
-      />
+      {subtitle.label}
+      <input {...subtitle.bind} maxLength={300} />
+      {notes.label}
+      <textarea {...notes.bind} rows={4} maxLength={5000} />
       <div className="brief-row">
         <button type="submit" className="btn btn-primary btn-small" disabled={busy || !v.title.trim()}>
           {submitLabel}

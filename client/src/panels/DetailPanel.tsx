@@ -12,7 +12,7 @@ import {
 import type { I18n } from '../i18n/index.ts'
 import type { MetricName } from '../metrics/catalog.ts'
 import { formatMetric } from '../metrics/format-metric.ts'
-import { weaknesses } from '../metrics/weakness.ts'
+import { type Weakness, type WeaknessCode, weaknesses } from '../metrics/weakness.ts'
 import { isProvinceCode } from '../state/atlas-state.ts'
 import { mapFocus } from '../state/map-focus.ts'
 import { update, useAtlas } from '../state/store.ts'
@@ -255,6 +255,28 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   )
 }
 
+/** The figures each weakness's sentence (why.<code>) names. */
+const WHY_PARAMS: Record<
+  WeaknessCode,
+  (w: Weakness, row: MetricsRow, fmt: I18n['fmt']) => Record<string, string | number>
+> = {
+  coverage: (w, row, fmt) => ({
+    value: fmt.percent(w.value),
+    uncovered: fmt.integer((row.villages ?? 0) - (row.villages_covered ?? 0)),
+  }),
+  compliance: (w, _, fmt) => ({ value: fmt.percent(w.value) }),
+  effective: (w, _, fmt) => ({ value: fmt.percent(w.value) }),
+  incidentRate: (w, _, fmt) => ({
+    value: fmt.number(w.value, 2),
+    ratio: fmt.number(w.value / (w.reference ?? 1), 1),
+  }),
+  dissolved: (w, _, fmt) => ({ n: fmt.integer(w.value) }),
+  weakModels: (w, _, fmt) => ({ n: fmt.integer(w.value) }),
+  outreach: (w, _, fmt) => ({ value: fmt.number(w.value, 2), province: fmt.number(w.reference, 2) }),
+  density: (w, _, fmt) => ({ value: fmt.number(w.value, 2), province: fmt.number(w.reference, 2) }),
+  noModels: () => ({}),
+}
+
 function WhyWeak({
   row,
   province,
@@ -270,39 +292,9 @@ function WhyWeak({
   if (!list.length) return <div className="ok-text">{t('detail.whyNone')}</div>
   return (
     <ul className="why" data-testid="why-weak">
-      {list.map((w) => {
-        const text =
-          w.code === 'coverage'
-            ? t('why.coverage', {
-                value: fmt.percent(w.value),
-                uncovered: fmt.integer((row.villages ?? 0) - (row.villages_covered ?? 0)),
-              })
-            : w.code === 'compliance'
-              ? t('why.compliance', { value: fmt.percent(w.value) })
-              : w.code === 'effective'
-                ? t('why.effective', { value: fmt.percent(w.value) })
-                : w.code === 'incidentRate'
-                  ? t('why.incidentRate', {
-                      value: fmt.number(w.value, 2),
-                      ratio: fmt.number(w.value / (w.reference ?? 1), 1),
-                    })
-                  : w.code === 'dissolved'
-                    ? t('why.dissolved', { n: fmt.integer(w.value) })
-                    : w.code === 'weakModels'
-                      ? t('why.weakModels', { n: fmt.integer(w.value) })
-                      : w.code === 'outreach'
-                        ? t('why.outreach', {
-                            value: fmt.number(w.value, 2),
-                            province: fmt.number(w.reference, 2),
-                          })
-                        : w.code === 'density'
-                          ? t('why.density', {
-                              value: fmt.number(w.value, 2),
-                              province: fmt.number(w.reference, 2),
-                            })
-                          : t('why.noModels')
-        return <li key={w.code}>{text}</li>
-      })}
+      {list.map((w) => (
+        <li key={w.code}>{t(`why.${w.code}`, WHY_PARAMS[w.code](w, row, fmt))}</li>
+      ))}
     </ul>
   )
 }
@@ -393,13 +385,10 @@ function VillageList({ villages, i18n }: { villages: MetricsRow[]; i18n: I18n })
   return (
     <>
       <table className="mini-table">
-        <thead>
-          <tr>
-            <th>{t('detail.name')}</th>
-            <th className="num">{t('metric.active_models')}</th>
-            <th className="num">{t('metric.incidents')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          labels={[t('detail.name'), t('metric.active_models'), t('metric.incidents')]}
+          numFrom={1}
+        />
         <tbody>
           {shown.map((v) => (
             <tr

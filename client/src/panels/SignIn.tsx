@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
 import { useHealth } from '../api/hooks.ts'
 import { areaSubtitle } from '../i18n/area-subtitle.ts'
 import { useI18n } from '../state/use-i18n.ts'
-import { LabelledControl } from '../ui/LabelledControl.tsx'
+import { TextControl } from '../ui/LabelledControl.tsx'
 import { LangSwitch } from './LangSwitch.tsx'
 
 type AuthState = 'checking' | 'open' | 'signed-in' | 'needs-sign-in'
@@ -48,25 +48,23 @@ function SignInForm({ onDone }: { onDone: () => void }) {
         <LangSwitch className="btn-small signin-lang" />
         <h1>{t('app.name')}</h1>
         <p className="muted">{areaSubtitle(i18n, health)}</p>
-        <LabelledControl label={t('auth.username')}>
-          <input
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            name="username"
-            required
-          />
-        </LabelledControl>
-        <LabelledControl label={t('auth.password')}>
-          <input
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            name="password"
-            required
-          />
-        </LabelledControl>
+        <TextControl
+          label={t('auth.username')}
+          autoComplete="username"
+          value={username}
+          onValue={setUsername}
+          name="username"
+          required
+        />
+        <TextControl
+          label={t('auth.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onValue={setPassword}
+          name="password"
+          required
+        />
         {error && <div className="error-text">{error}</div>}
         <button type="submit" className="btn btn-primary">
           {t('auth.signIn')}

@@ -1,5 +1,6 @@
 import type { PlanKpis } from '@antt/contract'
 import { useI18n } from '../state/use-i18n.ts'
+import { TableHead } from '../ui/TableHead.tsx'
 
 export type KpiKey = 'village_coverage' | 'population_covered' | 'demand_covered' | 'border_village_coverage'
 
@@ -23,13 +24,7 @@ export function PlanKpiTable({
   const { t, fmt } = useI18n()
   return (
     <table className="data-table plan-kpis">
-      <thead>
-        <tr>
-          <th>{t('plan.kpi')}</th>
-          <th className="num">{t('plan.before')}</th>
-          <th className="num">{t('plan.after')}</th>
-        </tr>
-      </thead>
+      <TableHead labels={[t('plan.kpi'), t('plan.before'), t('plan.after')]} numFrom={1} />
       <tbody>
         {rows.map(({ key, share }) => (
           <tr key={key} data-kpi={key}>

@@ -27,13 +27,7 @@ export function EvaluationForm({ user }: { user: SessionUser }) {
   const e = f.errors.fields
   return (
     <RecordForm form={f} onSave={save} testId="evaluation-form">
-      <ModelChooser
-        user={user}
-        model={v.model_id}
-        onModel={(id) => f.set({ model_id: id })}
-        error={e.model_id}
-        version={0}
-      />
+      <ModelChooser user={user} form={f} version={0} />
       <DateField {...f.date('evaluated_on', t('records.evaluatedOn'))} />
       <ChoiceSelect
         bind={f.bind('rating_code')}

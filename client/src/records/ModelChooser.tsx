@@ -1,15 +1,14 @@
 import { useState } from 'react'
 import type { SessionUser } from '../api/client.ts'
 import { useI18n } from '../state/use-i18n.ts'
-import { ChoiceSelect, ModelSelect } from './controls.tsx'
+import type { FormErrors } from '../ui/field-errors.ts'
+import { type Bind, ChoiceSelect, ModelSelect } from './controls.tsx'
 import { useEditableCommunes, useModelsOf } from './reference.ts'
 
-/** A commune, then one of its models (a steward starts in their own commune). */
+/** A commune, then one of its models (a steward starts in their own commune): the form's model_id. */
 export function ModelChooser(props: {
   user: SessionUser
-  model: string
-  onModel: (id: string) => void
-  error?: string
+  form: { bind: (name: 'model_id') => Bind; errors: FormErrors }
   /** bumped after a change to the commune's models, to list them afresh */
   version: number
 }) {
@@ -26,9 +25,9 @@ export function ModelChooser(props: {
         empty={t('records.choose')}
       />
       <ModelSelect
-        bind={{ name: 'model_id', value: props.model, onChange: (e) => props.onModel(e.target.value) }}
+        bind={props.form.bind('model_id')}
         models={models}
-        error={props.error}
+        error={props.form.errors.fields.model_id}
       />
     </>
   )

@@ -23,16 +23,9 @@ export function StatusForm({ user }: { user: SessionUser }) {
     setVersion((x) => x + 1)
     return t('records.saved')
   }
-  const e = f.errors.fields
   return (
     <RecordForm form={f} onSave={save} testId="status-form">
-      <ModelChooser
-        user={user}
-        model={v.model_id}
-        onModel={(id) => f.set({ model_id: id })}
-        error={e.model_id}
-        version={version}
-      />
+      <ModelChooser user={user} form={f} version={version} />
       <Field {...f.field('status', t('records.newStatus'))}>
         <select {...f.bind('status')}>
           <Options of={['active', 'weak', 'dissolved'] as const} label={(s) => t(`records.status.${s}`)} />

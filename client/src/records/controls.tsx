@@ -9,7 +9,7 @@ import { Options } from '../ui/Options.tsx'
 import { pickPoint } from './map-pick.ts'
 import { type ModelOption, useVillagesOf } from './reference.ts'
 
-type Bind = {
+export type Bind = {
   name: string
   value: string
   onChange: (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => void

@@ -56,6 +56,25 @@ export const recordKey = (aliases: readonly string[] = []): FieldDef => ({
   },
 })
 
+/**
+ * The day a record is of (an evaluation, an incident, an outreach session): required, and also found under the
+ * header "date".
+ */
+export const recordDate = (d: {
+  key: string
+  vi: string
+  aliases: string[]
+  min: string
+  sample: string
+}): FieldDef => ({
+  key: d.key,
+  vi: d.vi,
+  aliases: [...d.aliases, 'date'],
+  type: { t: 'date', min: d.min },
+  required: true,
+  sample: d.sample,
+})
+
 export const communeCode: FieldDef = {
   key: 'commune_code',
   vi: 'Mã xã',
@@ -122,6 +141,15 @@ export const villageName: FieldDef = {
   sample: 'Tổ dân phố số 3',
 }
 
+/** A VN-2000 coordinate in metres: X and Y are found under the same headers but for the letter. */
+const vn2000 = (axis: 'x' | 'y', help: { vi: string; en: string }): FieldDef => ({
+  key: axis,
+  vi: axis.toUpperCase(),
+  aliases: [`toa do ${axis}`, `${axis} m`, `${axis} vn2000`, `${axis} vn 2000`],
+  type: { t: 'coord' },
+  help,
+})
+
 export const coordinates: FieldDef[] = [
   {
     key: 'lon',
@@ -142,26 +170,14 @@ export const coordinates: FieldDef[] = [
     help: { vi: 'Vĩ độ WGS84 (độ thập phân, ví dụ 22.4856).', en: 'WGS84 latitude in decimal degrees.' },
     sample: 22.4856,
   },
-  {
-    key: 'x',
-    vi: 'X',
-    aliases: ['toa do x', 'x m', 'x vn2000', 'x vn 2000'],
-    type: { t: 'coord' },
-    help: {
-      vi: 'Tọa độ X theo VN-2000 (mét), theo quy ước trắc địa Việt Nam: X là tọa độ Bắc (northing, khoảng 2 400 000 ở Lào Cai).',
-      en: 'VN-2000 X in metres, Vietnamese surveying order: X is the NORTHING (about 2,400,000 in Lào Cai).',
-    },
-  },
-  {
-    key: 'y',
-    vi: 'Y',
-    aliases: ['toa do y', 'y m', 'y vn2000', 'y vn 2000'],
-    type: { t: 'coord' },
-    help: {
-      vi: 'Tọa độ Y theo VN-2000 (mét): Y là tọa độ Đông (easting, khoảng 400 000–600 000 với múi 3°).',
-      en: 'VN-2000 Y in metres: Y is the EASTING (about 400,000–600,000 in a TM-3 zone).',
-    },
-  },
+  vn2000('x', {
+    vi: 'Tọa độ X theo VN-2000 (mét), theo quy ước trắc địa Việt Nam: X là tọa độ Bắc (northing, khoảng 2 400 000 ở Lào Cai).',
+    en: 'VN-2000 X in metres, Vietnamese surveying order: X is the NORTHING (about 2,400,000 in Lào Cai).',
+  }),
+  vn2000('y', {
+    vi: 'Tọa độ Y theo VN-2000 (mét): Y là tọa độ Đông (easting, khoảng 400 000–600 000 với múi 3°).',
+    en: 'VN-2000 Y in metres: Y is the EASTING (about 400,000–600,000 in a TM-3 zone).',
+  }),
 ]
 
 export const leadOrg = (required: boolean): FieldDef => ({

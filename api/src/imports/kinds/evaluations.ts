@@ -5,6 +5,7 @@ import {
   modelCtes,
   modelLookup,
   modelName,
+  recordDate,
   recordKey,
   unknownModel,
   unknownTaxon,
@@ -37,14 +38,13 @@ export const evaluations = defineKind('evaluations', {
     },
     modelName,
     ...communeFields,
-    {
+    recordDate({
       key: 'evaluated_on',
       vi: 'Ngày đánh giá',
-      aliases: ['ngay kiem tra', 'ngay kiem tra danh gia', 'evaluated on', 'evaluation date', 'date'],
-      type: { t: 'date', min: '1975-01-01' },
-      required: true,
+      aliases: ['ngay kiem tra', 'ngay kiem tra danh gia', 'evaluated on', 'evaluation date'],
+      min: '1975-01-01',
       sample: '20/06/2025',
-    },
+    }),
     {
       key: 'rating_code',
       vi: 'Xếp loại',

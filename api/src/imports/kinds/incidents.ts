@@ -5,6 +5,7 @@ import {
   exportPage,
   fieldColumn,
   placeFields,
+  recordDate,
   recordKey,
   unknownTaxon,
   villageColumn,
@@ -50,14 +51,13 @@ export const incidents = defineKind('incidents', {
       },
       sample: 'Trộm cắp tài sản',
     },
-    {
+    recordDate({
       key: 'occurred_on',
       vi: 'Ngày xảy ra',
-      aliases: ['ngay', 'thoi gian xay ra', 'ngay vu viec', 'occurred on', 'date'],
-      type: { t: 'date', min: '1990-01-01' },
-      required: true,
+      aliases: ['ngay', 'thoi gian xay ra', 'ngay vu viec', 'occurred on'],
+      min: '1990-01-01',
       sample: '02/01/2026',
-    },
+    }),
     ...placeFields,
     {
       key: 'severity',

@@ -6,6 +6,7 @@ import {
   leadOrg,
   leadOrgTaxon,
   placeFields,
+  recordDate,
   recordKey,
   unknownTaxon,
   villageColumn,
@@ -18,14 +19,13 @@ export const outreach = defineKind('outreach', {
   village: true,
   fields: [
     recordKey(),
-    {
+    recordDate({
       key: 'held_on',
       vi: 'Ngày tổ chức',
-      aliases: ['ngay', 'ngay tuyen truyen', 'thoi gian', 'held on', 'date'],
-      type: { t: 'date', min: '1990-01-01' },
-      required: true,
+      aliases: ['ngay', 'ngay tuyen truyen', 'thoi gian', 'held on'],
+      min: '1990-01-01',
       sample: '12/04/2025',
-    },
+    }),
     {
       key: 'topic',
       vi: 'Chủ đề',

@@ -116,6 +116,16 @@ class Scanner {
     if (this.b[this.i] !== c) this.fail(`expected ${what}`)
     this.i++
   }
+
+  /** After an item of an array or object: true on "," (another item follows), false on the closing `close`. */
+  another(close: number, after: string): boolean {
+    this.space()
+    const c = this.b[this.i]
+    if (c !== Ch.Comma && c !== close)
+      this.fail(`expected "," or "${String.fromCharCode(close)}" after ${after}`)
+    this.i++
+    return c === Ch.Comma
+  }
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
@@ -156,22 +166,10 @@ export function readGeoJson(bytes: Uint8Array): FeatureTable {
         s.space()
         if (bytes[s.i] === Ch.CloseBracket) s.i++
         else
-          for (;;) {
-            features.push(s.value(GEOJSON_LIMITS.featureBrackets, `feature ${features.length + 1}`))
-            s.space()
-            if (bytes[s.i] === Ch.Comma) s.i++
-            else if (bytes[s.i] === Ch.CloseBracket) {
-              s.i++
-              break
-            } else s.fail('expected "," or "]" after a feature')
-          }
+          do features.push(s.value(GEOJSON_LIMITS.featureBrackets, `feature ${features.length + 1}`))
+          while (s.another(Ch.CloseBracket, 'a feature'))
       } else members.set(key, s.value(GEOJSON_LIMITS.featureBrackets, `the member "${key.slice(0, 30)}"`))
-      s.space()
-      if (bytes[s.i] === Ch.Comma) s.i++
-      else if (bytes[s.i] === Ch.CloseBrace) {
-        s.i++
-        break
-      } else s.fail('expected "," or "}" after a member')
+      if (!s.another(Ch.CloseBrace, 'a member')) break
     }
   s.space()
   if (s.i < bytes.length) s.fail('text after the end of the document')
