@@ -8,9 +8,9 @@
 -- The triggers of the fact tables run on the shards (sql/functions/00, 10, 11: pre-aggregates, province
 -- codes, change counters), and read and write the co-located shards of their own province and the node's copy
 -- of the reference tables by name (colocated_relation()), so they start no distributed query from a worker.
--- What still would (the upkeep triggers of the units, a reference table, whose copies all fire) needs nested
--- execution allowed; the units are loaded before distribution. The few joins between provinces (a model
--- replicated from another province's model) are repartitioned.
+-- The upkeep triggers of the units and taxonomies (reference tables, whose copies all fire) likewise refresh
+-- only the shards of their own node (upkeep_relations(), sql/functions/00_triggers.sql). The few joins between
+-- provinces (a model replicated from another province's model) are repartitioned.
 -- A write to a reference table (an account, its scope) locks it and the reference tables it points to (roles,
 -- communes, provinces) on the first worker, which Citus allows only to a role that may change all of them;
 -- the administrator may change accounts, not the roles or the units, so that check is skipped (it guards

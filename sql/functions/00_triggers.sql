@@ -27,6 +27,39 @@ begin
   return coalesce(found, quote_ident(p_table));
 end $$;
 
+-- The shards of distributed table p_table whose placement is on this node, by name: on a Citus cluster the
+-- triggers of a reference table (the units, the taxonomies) fire on its copy on every node, and what they keep
+-- up to date in the distributed tables each node does in its own shards, so that every shard is kept once and
+-- no node starts a distributed query (the copies' triggers did, and deadlocked on each other's rows). None on
+-- a node that holds no shard (the coordinator, as a rule), nor anywhere without the Citus catalog.
+create or replace function local_shards(p_table text) returns setof text
+language plpgsql stable as $$
+begin
+  if to_regclass('pg_catalog.pg_dist_placement') is null then
+    return;
+  end if;
+  return query execute $q$
+    select shard_name(s.logicalrelid, s.shardid)::text
+    from pg_catalog.pg_dist_shard s
+    join pg_catalog.pg_dist_placement p on p.shardid = s.shardid
+    where s.logicalrelid = $1::regclass and p.groupid = (select groupid from pg_catalog.pg_dist_local_group)
+    order by s.shardid$q$ using p_table;
+end $$;
+
+-- The relations beside which a statement trigger on p_relation (its TG_TABLE_NAME) keeps the pre-aggregates of
+-- the models (10_aggregates.sql): the table itself (null: the refresh functions' default) where the trigger
+-- fires on the table (a plain server, the embedded database); on a copy of a reference table on a Citus
+-- cluster, this node's shards of the models, each with its co-located pre-aggregates (local_shards()).
+create or replace function upkeep_relations(p_relation text) returns setof text
+language plpgsql stable as $$
+begin
+  if p_relation = logical_table_name(p_relation) then
+    return next null;
+    return;
+  end if;
+  return query select local_shards('security_model');
+end $$;
+
 -- Whether p_table is a distributed table of a Citus cluster (its rows in shards on the workers); false on a
 -- plain server and on the embedded database, which have no Citus catalog.
 create or replace function is_distributed(p_table text) returns boolean

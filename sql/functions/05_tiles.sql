@@ -75,36 +75,45 @@ end $$;
 
 -- Generalised outlines for the low-zoom commune and province tiles (unit_tile_geom, migration 025): the
 -- outline in EPSG:3857 simplified with the tolerance the tile query uses at zoom z (one tile unit, the tile
--- envelope's width / 4096), for z 0–8. Rebuilt for the given codes (all of the level when null).
-create or replace function refresh_unit_tile_geom(p_level text, p_codes text[])
+-- envelope's width / 4096), for z 0–8. Rebuilt for the given codes (all of the level when null), from
+-- p_relation into the copy of unit_tile_geom beside it: on a Citus cluster both are reference tables, and the
+-- trigger on each node's copy of the units (commune_102008) rebuilds that node's copy of the outlines, with
+-- no distributed query from the node (colocated_relation(), 00_triggers.sql); elsewhere the tables themselves.
+drop function if exists refresh_unit_tile_geom(text, text[]);
+create or replace function refresh_unit_tile_geom(p_level text, p_codes text[], p_relation text default null)
 returns void
 language plpgsql security definer set search_path = public as $$
+declare
+  units text := coalesce(p_relation, case when p_level = 'commune' then 'commune' else 'province' end);
+  outlines text := colocated_relation(units, 'unit_tile_geom');
 begin
-  delete from unit_tile_geom g
-  where g.level = p_level and (p_codes is null or g.code = any (p_codes));
+  execute format('delete from %s g where g.level = $1 and ($2 is null or g.code = any ($2))', outlines)
+  using p_level, p_codes;
   execute format($q$
-    insert into unit_tile_geom (level, code, z, geom)
-    select %1$L, t.code, z.z, ST_SimplifyPreserveTopology(ST_Transform(t.geom, 3857), z.u)
-    from %1$I t
+    insert into %2$s (level, code, z, geom)
+    select $1, t.code, z.z, ST_SimplifyPreserveTopology(ST_Transform(t.geom, 3857), z.u)
+    from %1$s t
     cross join (select z, (ST_XMax(e) - ST_XMin(e)) / 4096 as u
                 from generate_series(0, 8) z, ST_TileEnvelope(z, 0, 0) e) z
-    where t.valid_to is null and t.geom is not null and ($1 is null or t.code = any ($1))
-  $q$, case when p_level = 'commune' then 'commune' else 'province' end) using p_codes;
+    where t.valid_to is null and t.geom is not null and ($2 is null or t.code = any ($2))
+  $q$, units, outlines) using p_level, p_codes;
 end $$;
 
 create or replace function unit_tile_geom_upkeep() returns trigger
 language plpgsql security definer set search_path = public as $$
-declare codes text[];
+declare
+  level text := logical_table_name(TG_TABLE_NAME);
+  codes text[];
 begin
   if TG_OP = 'TRUNCATE' then
-    perform refresh_unit_tile_geom(TG_TABLE_NAME, null);
+    perform refresh_unit_tile_geom(level, null, TG_TABLE_NAME);
     return null;
   end if;
   -- of an update, only outlines that changed, or came into or out of force (a population figure leaves them alone)
   execute written_keys_query(TG_OP, 'code',
     'ST_AsEWKB(n.geom) is distinct from ST_AsEWKB(o.geom) or n.valid_to is distinct from o.valid_to') into codes;
   if codes is not null then
-    perform refresh_unit_tile_geom(TG_TABLE_NAME, codes);
+    perform refresh_unit_tile_geom(level, codes, TG_TABLE_NAME);
   end if;
   return null;
 end $$;

@@ -127,6 +127,51 @@ returns void language sql as $$
   select set_model_statuses(array[p_model], array[p_status], array[p_on], array[p_reason]);
 $$;
 
+-- The commit of a boundaries import: the checked polygons of import p_import replace their communes'
+-- outlines (in the caller's scope, as the communes' row-level security would have it), then the border
+-- distances and classes follow. As the owner, for both: the border tables are not the caller's to write, and
+-- on a Citus cluster the communes and the border tables are reference tables, whose copies one transaction may
+-- write as one user only ("cannot perform query on placements that were modified in this transaction by a
+-- different user", when the caller wrote the communes and the owner the border belt). The staged rows are
+-- read first and the communes written from those values: Citus 13.2 runs a write to a reference table that
+-- reads the coordinator's own tables (import_row) on the coordinator's copy alone, and the workers' copies
+-- would keep the old outlines.
+create or replace function import_replace_boundaries(p_import uuid) returns integer
+language plpgsql security definer set search_path = public as $$
+declare
+  codes text[];
+  shapes geometry[];
+  n integer;
+begin
+  select array_agg(r.target_id), array_agg(r.shape) into codes, shapes
+  from import_row r where r.import_id = p_import and r.action = 'update' and antt_in_scope(r.target_id);
+  if codes is null then
+    return 0;
+  end if;
+  update commune c set geom = s.shape, label_point = ST_PointOnSurface(s.shape),
+         area_km2 = ST_Area(s.shape::geography) / 1e6
+  from unnest(codes, shapes) s(code, shape)
+  where c.code = s.code;
+  get diagnostics n = row_count;
+  if n > 0 then
+    perform compute_border_areas();
+  end if;
+  return n;
+end $$;
+
+-- The border distance of the villages import p_import created or moved, as the caller. Their codes are read
+-- first, for the reason above (villages are a reference table on a cluster).
+create or replace function import_village_border_distances(p_import uuid) returns void
+language plpgsql as $$
+declare
+  codes text[] := array(select r.rec_id from import_row r
+                        where r.import_id = p_import and r.action in ('create', 'update'));
+begin
+  update village v set border_distance_m = ST_Distance(v.point::geography, b.g)
+  from (select ST_Union(geom)::geography as g from border_line) b
+  where v.code = any (codes) and b.g is not null;
+end $$;
+
 -- A dry run whose staged rows were lost is expired, never committed as empty.
 -- import_row is unlogged (migration 013): crash recovery empties it, on the server after a crash of
 -- PostgreSQL and on the embedded database after the process was killed, while import_batch keeps saying
@@ -148,7 +193,10 @@ revoke execute on function import_taken_ids(text, text[]) from public;
 grant execute on function import_taken_ids(text, text[]) to antt_editor, antt_scenario_reader;
 revoke execute on function refresh_border_areas() from public;
 grant execute on function refresh_border_areas() to antt_admin;
+revoke execute on function import_replace_boundaries(uuid) from public;
+grant execute on function import_replace_boundaries(uuid) to antt_admin;
 grant execute on function import_commune_directory(), import_fold(text), import_bare(text), import_issue(text, text, text),
   import_issues(jsonb[]),
   set_model_statuses(text[], text[], date[], text[]), set_model_status(text, text, date, text) to antt_reader;
 grant execute on function import_status(uuid, text, integer) to antt_reader;
+grant execute on function import_village_border_distances(uuid) to antt_reader;

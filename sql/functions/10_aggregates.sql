@@ -144,8 +144,8 @@ begin
   into came using coalesce(p_models, '{}');
   execute format($q$
   with x as (
-    insert into %1$s (model_id, village_code)
-    select sm.id, v.code
+    insert into %1$s (model_id, village_code, province_code)
+    select sm.id, v.code, sm.province_code
     from %4$s v
     join %2$s sm on ST_DWithin(v.point, sm.point, (select max(radius_m) from %3$s) / 100000.0)
     join %3$s t on t.code = sm.type_code and t.coverage = 'radius'
@@ -191,6 +191,9 @@ begin
                  case when shard is not null
                       then ' and get_shard_id_for_distribution_column(''commune_state_day'', c.province_code) = $2' end)
   into codes using p_communes, shard;
+  if cardinality(codes) = 0 then
+    return; -- none of the communes in this shard's provinces
+  end if;
   execute format('delete from %s where commune_code = any ($1)', days) using codes;
   execute format($q$
   insert into %1$s (province_code, commune_code, day, villages, active_models, weak_models, exemplary_models,
@@ -454,55 +457,70 @@ begin
 end $$;
 
 -- village: villages whose point moved (or that came or went) get their radius pairs anew; model_type: a
--- changed radius or coverage rebuilds them all.
+-- changed radius or coverage rebuilds them all. On a Citus cluster these are reference tables, whose every
+-- copy fires: each node rebuilds the pairs in its own shards of the models (upkeep_relations(),
+-- 00_triggers.sql), where the trigger names its copy (village_102008) rather than the table.
 create or replace function model_radius_village_upkeep() returns trigger
 language plpgsql security definer set search_path = public as $$
-declare codes text[];
+declare
+  codes text[];
+  rel text;
 begin
-  if TG_TABLE_NAME = 'model_type' then
-    perform refresh_model_radius(null, null);
+  if logical_table_name(TG_TABLE_NAME) = 'model_type' then
+    for rel in select upkeep_relations(TG_TABLE_NAME) loop
+      perform refresh_model_radius(null, null, rel);
+    end loop;
     return null;
   end if;
   execute written_keys_query(TG_OP, 'code', 'ST_AsEWKB(n.point) is distinct from ST_AsEWKB(o.point)') into codes;
   if codes is not null then
-    perform refresh_model_radius(null, codes);
+    for rel in select upkeep_relations(TG_TABLE_NAME) loop
+      perform refresh_model_radius(null, codes, rel);
+    end loop;
   end if;
   return null;
 end $$;
 
 create or replace function model_radius_village_truncate() returns trigger
 language plpgsql security definer set search_path = public as $$
+declare rel text;
 begin
-  perform refresh_model_radius(null, null);
+  for rel in select upkeep_relations(TG_TABLE_NAME) loop
+    perform refresh_model_radius(null, null, rel);
+  end loop;
   return null;
 end $$;
 
 -- village: a village that came, went, moved to another commune or changed its population changes its
 -- communes' figures (a moved point reaches them through its radius pairs, above); rating: a rating that
--- became effective or not changes every commune's.
+-- became effective or not changes every commune's. Per node on a Citus cluster, as above.
 create or replace function commune_state_village_upkeep() returns trigger
 language plpgsql security definer set search_path = public as $$
-declare codes text[];
+declare
+  codes text[];
+  rel text;
 begin
-  if TG_TABLE_NAME = 'rating' then
-    perform refresh_commune_state(null);
-    return null;
+  if logical_table_name(TG_TABLE_NAME) <> 'rating' then
+    if TG_OP = 'INSERT' then
+      select array_agg(distinct commune_code) into codes from new_rows;
+    elsif TG_OP = 'DELETE' then
+      select array_agg(distinct commune_code) into codes from old_rows;
+    else
+      select array_agg(distinct c) into codes
+      from new_rows n full join old_rows o on o.code = n.code
+      cross join lateral (values (n.commune_code), (o.commune_code)) x(c)
+      where x.c is not null
+        and (n.code is null or o.code is null or n.commune_code is distinct from o.commune_code
+             or n.population is distinct from o.population);
+    end if;
+    if codes is null then
+      return null;
+    end if;
   end if;
-  if TG_OP = 'INSERT' then
-    select array_agg(distinct commune_code) into codes from new_rows;
-  elsif TG_OP = 'DELETE' then
-    select array_agg(distinct commune_code) into codes from old_rows;
-  else
-    select array_agg(distinct c) into codes
-    from new_rows n full join old_rows o on o.code = n.code
-    cross join lateral (values (n.commune_code), (o.commune_code)) x(c)
-    where x.c is not null
-      and (n.code is null or o.code is null or n.commune_code is distinct from o.commune_code
-           or n.population is distinct from o.population);
-  end if;
-  if codes is not null then
-    perform refresh_commune_state(codes);
-  end if;
+  -- every commune's for a rating (codes null)
+  for rel in select upkeep_relations(TG_TABLE_NAME) loop
+    perform refresh_commune_state(codes, rel);
+  end loop;
   return null;
 end $$;
 

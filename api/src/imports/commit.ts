@@ -26,7 +26,18 @@ const PROVINCE_OF: Record<string, string> = {
   funding_allocation: 'commune_province(x.commune_code)',
 }
 
-function writeSql(kind: KindDef): string[] {
+/**
+ * The records tables that are reference tables on a Citus cluster (sql/citus/distribute.sql: a copy on every
+ * node). Citus 13.2 runs an UPDATE of a reference table that reads the coordinator's own tables (import_row) on
+ * the coordinator's copy alone, and the workers' copies keep the old rows: the staged values are read first,
+ * and the update reads them as a parameter. The same two steps on one server and the embedded database.
+ */
+const REFERENCE_TABLES = new Set(['village'])
+
+/** A statement of the commit, run per slice of rows with (import id, first row, last row). */
+type WriteStep = string | { read: string; write: string }
+
+function writeSql(kind: KindDef): WriteStep[] {
   if (kind.table === 'commune' || kind.columns.length === 0) return []
   const names = kind.columns.map((c) => c.name)
   const geo = [
@@ -38,24 +49,44 @@ function writeSql(kind: KindDef): string[] {
   const province = PROVINCE_OF[kind.table] ? [['province_code', PROVINCE_OF[kind.table]]] : []
   const from = `from import_row r cross join lateral jsonb_populate_record(null::${kind.table}, r.vals) x
      where r.import_id = $1::uuid and not r.has_error and r.row_no > $2 and r.row_no <= $3`
+  const set = [
+    ...[...names, ...geo.map(([c]) => c)].map((n) => `${n} = s.${n}`),
+    ...(kind.table === 'security_model' ? ['updated_at = now()'] : []),
+  ].join(', ')
   // On a Citus cluster the records table is distributed and import_row is the coordinator's. The insert
   // returns its rows (counted here) so that Citus writes each shard's share with an INSERT, under row-level
   // security, rather than with COPY, which row-level security refuses; the update reads its staged values
   // through a materialized CTE, which Citus joins to the shards as an intermediate result.
-  return [
-    `with written as (
+  const insert = `with written as (
        insert into ${kind.table} (${[kind.idColumn, ...names, ...[...geo, ...province].map(([c]) => c)].join(', ')})
        select r.rec_id, ${[...names.map((n) => `x.${n}`), ...[...geo, ...province].map(([, v]) => v)].join(', ')}
        ${from} and r.action = 'create' order by r.row_no
        returning 1)
-     select count(*)::int as n from written`,
+     select count(*)::int as n from written`
+  if (REFERENCE_TABLES.has(kind.table)) {
+    // the staged values as records of the table (geometries as hexadecimal EWKB, which their type reads back)
+    const fields = [
+      `'${kind.idColumn}', r.target_id`,
+      ...names.map((n) => `'${n}', x.${n}`),
+      ...geo.map(([c, v]) => `'${c}', encode(ST_AsEWKB(${v}), 'hex')`),
+    ].join(', ')
+    return [
+      insert,
+      {
+        read: `select coalesce(jsonb_agg(jsonb_build_object(${fields}) order by r.row_no), '[]'::jsonb)::text as rows
+               ${from} and r.action = 'update'`,
+        write: `update ${kind.table} t set ${set}
+                from jsonb_populate_recordset(null::${kind.table}, $1::jsonb) s
+                where t.${kind.idColumn} = s.${kind.idColumn}`,
+      },
+    ]
+  }
+  return [
+    insert,
     `with staged as materialized (
        select r.target_id, ${[...names.map((n) => `x.${n}`), ...geo.map(([c, v]) => `${v} as ${c}`)].join(', ')}
        ${from} and r.action = 'update')
-     update ${kind.table} t set ${[
-       ...[...names, ...geo.map(([c]) => c)].map((n) => `${n} = s.${n}`),
-       ...(kind.table === 'security_model' ? ['updated_at = now()'] : []),
-     ].join(', ')}
+     update ${kind.table} t set ${set}
      from staged s where t.${kind.idColumn} = s.target_id`,
   ]
 }
@@ -149,9 +180,14 @@ export async function commitImport(db: Queryable, id: string, userId: number): P
       'select coalesce(max(row_no), 0) as last from import_row where import_id = $1::uuid',
       [id],
     )
-    for (const sql of writeSql(kind))
+    for (const step of writeSql(kind))
       for (let from = 0; from < last; from += COMMIT_SLICE) {
-        await db.query(sql, [id, from, from + COMMIT_SLICE])
+        const slice = [id, from, from + COMMIT_SLICE]
+        if (typeof step === 'string') await db.query(step, slice)
+        else {
+          const [{ rows }] = await db.query<{ rows: string }>(step.read, slice)
+          if (rows !== '[]') await db.query(step.write, [rows])
+        }
         progress.processed = Math.min(last, from + COMMIT_SLICE)
       }
     for (const sql of kind.afterCommit ?? []) await db.query(sql, [id])

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto'
 import { IMPORT_KINDS } from '@antt/contract'
 import { afterAll, describe, expect, it } from 'vitest'
 import { backends, getJson, signIn, useApp } from '../testing.ts'
+import { csvOf } from './fixtures/files.ts'
 import { upload } from './fixtures/upload.ts'
 import { csvRecords } from './read/csv.ts'
 
 /** Every kind exported as a table (XLSX and CSV); boundaries are GeoJSON only, checked on their own below. */
 const KINDS = IMPORT_KINDS.filter((k) => k !== 'boundaries')
+/** Unique per run: the server database is shared between test files and runs. */
+const RUN = randomUUID().slice(0, 6).toUpperCase()
 
 async function* once(bytes: Uint8Array) {
   yield bytes
@@ -16,6 +19,8 @@ describe.each(backends())('export and import round trip on the %s database', (ba
   const ctx = useApp(backend)
   const imports: string[] = []
   afterAll(async () => {
+    for (const table of ['outreach_session', 'safety_certification', 'funding_allocation'])
+      await ctx.db.query(`delete from ${table} where id like $1`, [`RC${RUN}-%`])
     await ctx.db.query('delete from import_batch where id = any ($1::uuid[])', [imports])
   })
 
@@ -38,6 +43,47 @@ describe.each(backends())('export and import round trip on the %s database', (ba
     expect(back.body.rows).toBeGreaterThan(0)
     expect(back.body).toMatchObject({ create: 0, update: 0, skip: back.body.rows, valid: back.body.rows })
   })
+
+  // The commits of these kinds take the path of incidents and evaluations (import.test.ts): each row named
+  // with its province, the records' triggers on their shard on a Citus cluster. A record is read back under a
+  // new key and with a name of its own (else a duplicate by natural key), then changed in a field.
+  it.each([
+    ['outreach', 'outreach_session', 'topic', 'attendees'],
+    ['certifications', 'safety_certification', 'subject_name', 'year'],
+    ['funding', 'funding_allocation', 'purpose', 'amount_vnd'],
+  ] as const)(
+    'commits %s exported and read back under a new key, then an update of it',
+    async (kind, table, name, field) => {
+      const res = await ctx.app.request(`/api/export/${kind}.csv?commune=02647&lang=en`)
+      const rows: string[][] = []
+      for await (const r of csvRecords(once(new Uint8Array(await res.arrayBuffer())))) rows.push(r.cells)
+      const [header, first] = rows
+      expect(first).toBeDefined()
+      const id = `RC${RUN}-${kind}`
+      const row = [...first]
+      row[header.indexOf('id')] = id
+      row[header.indexOf(name)] = `${row[header.indexOf(name)]} (thử ${RUN})`
+      const commit = async (cells: string[]) => {
+        const dry = await upload(ctx.app, kind, csvOf([header, cells]), `${kind}.csv`)
+        imports.push(dry.body.id)
+        expect(dry.body.errors, JSON.stringify(dry.body)).toEqual([])
+        const done = await getJson(ctx.app, `/api/imports/${dry.body.id}/commit`, { method: 'POST' })
+        expect(done.status, JSON.stringify(done.body)).toBe(200)
+        return done.body
+      }
+      expect(await commit(row)).toMatchObject({ create: 1, update: 0 })
+      const changed = [...row]
+      const at = header.indexOf(field)
+      changed[at] = String(Number(row[at]) - 1)
+      expect(await commit(changed)).toMatchObject({ create: 0, update: 1 })
+      const [stored] = await ctx.db.query<{ value: string; routed: boolean }>(
+        `select ${field}::text as value, province_code = commune_province(commune_code) as routed
+       from ${table} where id = $1`,
+        [id],
+      )
+      expect(stored).toEqual({ value: changed[at], routed: true })
+    },
+  )
 
   it('writes the headers the import reads, lon/lat in WGS84 and the record key, in Vietnamese or English', async () => {
     const vi = new Uint8Array(

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { prepareCitusDatabase } from '../db/citus.ts'
-import { type Db, emptyPublicSchema, migrate, openPglite, openPostgres } from '../db/index.ts'
+import { type Db, emptyPublicSchema, isCitus, migrate, openPglite, openPostgres } from '../db/index.ts'
 import type { DemoSize } from '../seed/demo-size.ts'
 import { DEFAULT_SEED, seed } from '../seed/index.ts'
 import { type Area, NATIONAL } from '../sources/area.ts'
@@ -113,8 +113,29 @@ export async function prepareTestDatabases(): Promise<void> {
   await buildTemplate(TEMPLATE_DIR, fp, { seed: TEST_SEED })
   for (const url of [process.env.TEST_DATABASE_URL, process.env.TEST_CITUS_URL]) {
     if (!url) continue
+    if (url === process.env.TEST_CITUS_URL) await makeClusterDatabase(url)
     const db = await openPostgres(url, { max: 1 })
     await seedServerDb(db, fp, { seed: TEST_SEED })
+    await db.close()
+  }
+}
+
+/**
+ * Makes TEST_CITUS_URL's database a database of the cluster when it is not one yet (a database of its own
+ * beside the coordinator's `postgres`, which holds the cluster's nodes): without the citus extension it would
+ * be a plain database on the coordinator's server, and the cluster's tests would pass without a cluster. A
+ * database seeded before that is emptied, to be seeded again and distributed.
+ */
+async function makeClusterDatabase(url: string): Promise<void> {
+  const db = await openPostgres(url, { max: 1 })
+  try {
+    if (await isCitus(db)) return
+    const name = new URL(url).pathname.slice(1)
+    const cluster = new URL(url)
+    cluster.pathname = '/postgres'
+    await prepareCitusDatabase(cluster.toString(), name)
+    await emptyPublicSchema(db)
+  } finally {
     await db.close()
   }
 }

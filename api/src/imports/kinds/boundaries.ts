@@ -36,12 +36,8 @@ export const boundaries = defineKind('boundaries', {
       `format('the polygon does not overlap the current boundary of %s', fin.target)`,
     ),
   ],
-  afterCommit: [
-    `update commune c set geom = r.shape, label_point = ST_PointOnSurface(r.shape),
-            area_km2 = ST_Area(r.shape::geography) / 1e6
-     from import_row r where r.import_id = $1 and r.action = 'update' and c.code = r.target_id`,
-    `select refresh_border_areas() where exists (select 1 from import_row r where r.import_id = $1 and r.action = 'update')`,
-  ],
+  // the outlines and the border areas that follow them, written as one user (sql/functions/08_imports.sql)
+  afterCommit: ['select import_replace_boundaries($1::uuid)'],
   exportNeeds: 'read_aggregates',
   exportSql: exportPage(
     `select c.code as commune_code, c.full_name as commune_name, c.area_km2, ST_AsGeoJSON(c.geom, 15) as geometry

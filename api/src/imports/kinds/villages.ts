@@ -132,11 +132,8 @@ export const villages = defineKind('villages', {
            where r2.import_id = $1 and r2.rec_id is null and r2.action = 'create' and r2.commune_code is not null) n
      where r.import_id = $1 and r.row_no = n.row_no`,
   ],
-  afterCommit: [
-    `update village v set border_distance_m = ST_Distance(v.point::geography, b.g)
-     from (select ST_Union(geom)::geography as g from border_line) b, import_row r
-     where r.import_id = $1 and r.action in ('create', 'update') and v.code = r.rec_id and b.g is not null`,
-  ],
+  // the border distance of the villages written (sql/functions/08_imports.sql)
+  afterCommit: ['select import_village_border_distances($1::uuid)'],
   exportNeeds: 'read_aggregates',
   exportSql: exportPage(
     `select v.code as id, v.name, v.commune_code, c.full_name as commune_name, v.kind, v.population, v.households,
