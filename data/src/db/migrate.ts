@@ -150,7 +150,9 @@ async function appliedFunctions(db: Db): Promise<Map<string, string>> {
     checksum text not null,
     applied_at timestamptz not null default now()
   )`)
-  const rows = await db.query<{ name: string; checksum: string }>('select name, checksum from schema_function')
+  const rows = await db.query<{ name: string; checksum: string }>(
+    'select name, checksum from schema_function',
+  )
   return new Map(rows.map((r) => [r.name, r.checksum]))
 }
 
