@@ -105,7 +105,9 @@ export async function migrate(
   )
   const applied: string[] = []
   const citus = db.kind === 'postgres' && (await isCitus(db))
-  await applyBeforeMigrations(db, functions, citus)
+  // the function files as applied last: the ones the migrations need are applied first when they changed
+  const appliedFiles = await appliedFunctions(db)
+  await applyBeforeMigrations(db, functions, appliedFiles, citus)
   for (const m of migrations) {
     const seen = done.get(m.version)
     if (seen) {
@@ -128,7 +130,7 @@ export async function migrate(
   }
   return [
     ...applied,
-    ...(await applyFunctions(db, functions, citus)),
+    ...(await applyFunctions(db, functions, appliedFiles, citus)),
     ...(await distributeOnCitus(db)),
     ...(await rebuildDistributedAggregates(db)),
   ]
@@ -157,8 +159,12 @@ async function appliedFunctions(db: Db): Promise<Map<string, string>> {
 }
 
 /** The function files of BEFORE_MIGRATIONS that are new or changed since the functions were last applied. */
-async function applyBeforeMigrations(db: Db, files: FunctionFile[], citus: boolean): Promise<void> {
-  const done = await appliedFunctions(db)
+async function applyBeforeMigrations(
+  db: Db,
+  files: FunctionFile[],
+  done: ReadonlyMap<string, string>,
+  citus: boolean,
+): Promise<void> {
   const due = files.filter((f) => BEFORE_MIGRATIONS.has(f.name) && done.get(f.name) !== f.checksum)
   if (!due.length) return
   await db.transaction(async (tx) => {
@@ -171,8 +177,12 @@ async function applyBeforeMigrations(db: Db, files: FunctionFile[], citus: boole
  * Creates (or replaces) every function and view of sql/functions/, in file order and in one transaction, when
  * any file is new or changed; a later file may use what an earlier one defines, so all are applied together.
  */
-async function applyFunctions(db: Db, files: FunctionFile[], citus: boolean): Promise<string[]> {
-  const done = await appliedFunctions(db)
+async function applyFunctions(
+  db: Db,
+  files: FunctionFile[],
+  done: ReadonlyMap<string, string>,
+  citus: boolean,
+): Promise<string[]> {
   if (files.length === done.size && files.every((f) => done.get(f.name) === f.checksum)) return []
   await db.transaction(async (tx) => {
     if (citus) await tx.exec(CITUS_SEQUENTIAL)
